@@ -11,6 +11,7 @@ const (
 	StatusNotMet      Status = "not_met"      // T = 0 and R misses it (tidak tercapai)
 	StatusNotReported Status = "not_reported" // R missing (belum dilaporkan): never 0, never dropped
 	StatusNoTarget    Status = "no_target"    // T missing (target belum ditetapkan): the actual is still shown
+	StatusIncomplete  Status = "incomplete"   // the quarter is reported but its year-to-date value needs an earlier quarter that is not
 )
 
 // Basis says what an evaluation compares.
