@@ -1,0 +1,45 @@
+# Portal Kinerja Tanjungbalai. Two commands set up a fresh clone:
+#   make demo   builds the demo site into public/
+#   make test   runs every test (needs PostgreSQL and Chromium; see README)
+
+GO        ?= go
+BIN       := bin/kinerja
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: all demo build serve test test-short lint bench clean node
+
+all: demo
+
+# npm packages (ECharts, pinned in package-lock.json), installed when the
+# lock file changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+node: node_modules/.package-lock.json
+
+$(BIN): node_modules/.package-lock.json $(shell find cmd generator -name '*.go' -o -name '*.sql' -o -name '*.csv' -o -name '*.js' -o -name '*.json' 2>/dev/null) go.mod go.sum
+	$(GO) build -o $(BIN) ./cmd/kinerja
+build: $(BIN)
+
+demo: $(BIN)
+	./$(BIN) build --out public
+	@echo
+	@echo "The demo site is in public/. Open public/index.html, or run 'make serve' for a live preview."
+
+serve: $(BIN)
+	./$(BIN) serve
+
+lint:
+	@test -z "$$(gofmt -l cmd generator)" || { echo "gofmt needed on:"; gofmt -l cmd generator; exit 1; }
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+# Every test: unit, PostgreSQL integration, CLI scripts, generated site and
+# headless Chromium. 'go test' prints the summary lines CI reads.
+test: node_modules/.package-lock.json lint
+	$(GO) test -count=1 -timeout 40m ./...
+
+bench: $(BIN)
+	$(GO) run ./bench
+
+clean:
+	rm -rf bin public public.new-* .build .cache

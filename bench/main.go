@@ -1,0 +1,203 @@
+// Command bench measures kinerja against a floor measured in the same run,
+// on the same machine, so that the ratios mean something on shared, noisy
+// hardware: the wall time and peak memory of `kinerja build` (demo data,
+// and a generated city of 10,000 indicators), next to plain Hugo (the same
+// embedded Hugo) building the same number of minimal markdown pages.
+//
+// Run it with `make bench`; it prints a table and writes bench/RESULTS.md.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type run struct {
+	wall  time.Duration
+	maxKB int64
+}
+
+func main() {
+	bin := flag.String("bin", "bin/kinerja", "the kinerja binary")
+	n := flag.Int("indicators", 10000, "indicators of the generated city")
+	out := flag.String("results", "bench/RESULTS.md", "where to write the results")
+	flag.Parse()
+	if err := benchmark(*bin, *n, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func benchmark(bin string, n int, results string) error {
+	bin, err := filepath.Abs(bin)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "kinerja-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	cache := filepath.Join(".cache", "charts")
+
+	type row struct {
+		name        string
+		pages       int
+		cold, warm  run
+		floor       run
+		hasWarm     bool
+		description string
+	}
+	var rows []row
+
+	measureCase := func(name, desc string, args ...string) (row, error) {
+		r := row{name: name, description: desc}
+		// Cold: an empty chart cache, so every chart is drawn by ECharts.
+		if err := os.RemoveAll(cache); err != nil {
+			return r, err
+		}
+		outDir := filepath.Join(tmp, name)
+		cold, err := measure(bin, append([]string{"build", "--out", outDir}, args...)...)
+		if err != nil {
+			return r, err
+		}
+		r.cold = cold
+		warm, err := measure(bin, append([]string{"build", "--out", outDir}, args...)...)
+		if err != nil {
+			return r, err
+		}
+		r.warm, r.hasWarm = warm, true
+		r.pages = countHTML(outDir)
+		floorSite := filepath.Join(tmp, name+"-floor")
+		if err := writeFloorSite(floorSite, r.pages); err != nil {
+			return r, err
+		}
+		floor, err := measure(bin, "__hugo", "build", "--source", floorSite, "--destination", filepath.Join(floorSite, "public"), "--minify", "--quiet")
+		if err != nil {
+			return r, err
+		}
+		r.floor = floor
+		return r, nil
+	}
+
+	fmt.Fprintln(os.Stderr, "bench: demo site …")
+	demo, err := measureCase("demo", "embedded demo data")
+	if err != nil {
+		return err
+	}
+	rows = append(rows, demo)
+
+	scaleDir := filepath.Join(tmp, "scale-bundle")
+	fmt.Fprintf(os.Stderr, "bench: generating %d indicators …\n", n)
+	if _, err := measure(bin, "demo-data", "--indicators", fmt.Sprint(n), "--out", scaleDir); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "bench: %d-indicator site …\n", n)
+	scale, err := measureCase("scale", fmt.Sprintf("generated city, %d indicators", n), "--from", scaleDir)
+	if err != nil {
+		return err
+	}
+	rows = append(rows, scale)
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Benchmark results\n\nMeasured by `make bench` on %s.\n\n", machine())
+	b.WriteString("Floor: the same embedded Hugo building the same number of minimal markdown pages (JSON front matter, one-line layout).\n")
+	b.WriteString("Cold: empty chart cache (every chart drawn by ECharts in Node). Warm: the same build again (charts from the cache).\n")
+	b.WriteString("Peak memory is the largest resident set of the process tree (kinerja, its Hugo child, Node).\n\n")
+	b.WriteString("| case | pages | build cold | build warm | floor | warm / floor | peak MiB cold | peak MiB floor | memory ratio |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %d | %.2f s | %.2f s | %.2f s | %.1f× | %d | %d | %.1f× |\n",
+			r.description, r.pages, r.cold.wall.Seconds(), r.warm.wall.Seconds(), r.floor.wall.Seconds(),
+			r.warm.wall.Seconds()/r.floor.wall.Seconds(), r.cold.maxKB/1024, r.floor.maxKB/1024,
+			float64(r.cold.maxKB)/float64(r.floor.maxKB))
+	}
+	fmt.Print(b.String())
+	return os.WriteFile(results, []byte(b.String()), 0o644)
+}
+
+// measure runs the binary and returns its wall time and the peak resident
+// set of its process tree (Linux reports the largest waited-for descendant).
+func measure(bin string, args ...string) (run, error) {
+	cmd := exec.Command(bin, args...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return run{}, fmt.Errorf("%s %s: %w", filepath.Base(bin), strings.Join(args, " "), err)
+	}
+	r := run{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.maxKB = ru.Maxrss
+	}
+	return r, nil
+}
+
+func countHTML(dir string) int {
+	n := 0
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// writeFloorSite writes a minimal Hugo site of n markdown pages.
+func writeFloorSite(dir string, n int) error {
+	for _, d := range []string{"content/p", "layouts"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			return err
+		}
+	}
+	files := map[string]string{
+		"hugo.toml":           "baseURL = \"/\"\ndisableKinds = [\"taxonomy\", \"term\", \"rss\", \"sitemap\"]\n",
+		"layouts/page.html":   "<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}\n",
+		"layouts/list.html":   "<!doctype html><title>{{ .Title }}</title>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}\n",
+		"layouts/home.html":   "<!doctype html><title>home</title>\n",
+		"content/_index.md":   "{\"title\": \"home\"}\n",
+		"content/p/_index.md": "{\"title\": \"pages\"}\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < n-2; i++ {
+		body := fmt.Sprintf("{\"title\": \"Page %d\"}\n\nA paragraph of page %d.\n", i, i)
+		if err := os.WriteFile(filepath.Join(dir, "content/p", fmt.Sprintf("p%05d.md", i)), []byte(body), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func machine() string {
+	cpu := "unknown CPU"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "model name") {
+				cpu = strings.TrimSpace(strings.SplitN(line, ":", 2)[1])
+				break
+			}
+		}
+	}
+	mem := ""
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		f := strings.Fields(strings.SplitN(string(b), "\n", 2)[0])
+		if len(f) >= 2 {
+			var kb int64
+			fmt.Sscan(f[1], &kb)
+			mem = fmt.Sprintf(", %.0f GiB", float64(kb)/1024/1024)
+		}
+	}
+	return fmt.Sprintf("%s, %d cores%s, %s/%s, %s, %s", cpu, runtime.NumCPU(), mem, runtime.GOOS, runtime.GOARCH, runtime.Version(), time.Now().Format("2006-01-02"))
+}

@@ -1,0 +1,253 @@
+// Package site runs Hugo, compiled into kinerja, over the repository (the
+// Hugo site root) and a build folder of generated data and charts. It is
+// the only package that imports Hugo.
+//
+// Hugo runs in a child process (kinerja re-executes itself with the hidden
+// command HugoCommand): one build per process, as Hugo keeps a large site
+// in memory and does not stop on a context; killing the child is how
+// Ctrl+C stops a build, and a failed or interrupted build never touches the
+// published folder, because Hugo writes into a fresh staging folder that
+// replaces the output only when everything succeeded.
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gohugoio/hugo/commands"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// HugoCommand is the hidden kinerja command that runs Hugo in-process.
+const HugoCommand = "__hugo"
+
+// Marker is written into every output folder kinerja builds, so that it
+// never replaces a folder that it did not make.
+const Marker = ".kinerja-site"
+
+// RunHugo runs Hugo with args in this process: the body of HugoCommand.
+func RunHugo(args []string) error {
+	return commands.Execute(args)
+}
+
+// Options say what to build and where.
+type Options struct {
+	SiteRoot string // the repository: hugo.toml, content/, themes/
+	BuildDir string // generated data/ and assets/ (release.Write)
+	Out      string // the published folder, replaced only on success
+	BaseURL  string // overrides hugo.toml's baseURL when set
+	Preview  bool   // show the "pratinjau" banner (serve)
+	Stderr   io.Writer
+	// Self is the kinerja executable and Argv0 the name it answers to;
+	// both default to os.Executable() and "kinerja".
+	Self, Argv0 string
+}
+
+// Stats describes a finished build.
+type Stats struct {
+	Pages    int // HTML pages written
+	Files    int // all files written
+	Duration time.Duration
+}
+
+// Build runs Hugo into a staging folder beside Out and swaps it in.
+func Build(ctx context.Context, o Options) (Stats, error) {
+	start := time.Now()
+	out, err := filepath.Abs(o.Out)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := checkReplaceable(out); err != nil {
+		return Stats{}, err
+	}
+	if err := writeMounts(o); err != nil {
+		return Stats{}, err
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return Stats{}, iku.Wrap(err, iku.Invalid, "cannot create the folder %q for the site: check the --out path and its permissions", parent)
+	}
+	staging, err := os.MkdirTemp(parent, filepath.Base(out)+".new-")
+	if err != nil {
+		return Stats{}, iku.Wrap(err, iku.Invalid, "cannot write next to %q: check the --out path and its permissions", out)
+	}
+	defer os.RemoveAll(staging) // gone after the swap; removes a failed build
+
+	args := []string{"build", "--source", o.SiteRoot, "--config", configArg(o),
+		"--destination", staging, "--minify", "--cleanDestinationDir",
+		"--cacheDir", filepath.Join(o.SiteRoot, ".cache", "hugo"), "--logLevel", "warn", "--noBuildLock"}
+	if o.BaseURL != "" {
+		args = append(args, "--baseURL", o.BaseURL)
+	}
+	var stderr bytes.Buffer
+	if err := runChild(ctx, o, args, io.Discard, &stderr); err != nil {
+		if ctx.Err() != nil {
+			return Stats{}, iku.Wrap(ctx.Err(), iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
+		}
+		msg := strings.TrimSpace(stderr.String())
+		return Stats{}, iku.Wrap(err, iku.Invalid, "hugo could not build the site (the published site in %q is unchanged): %s", out, lastLines(msg, 6))
+	}
+	if err := os.WriteFile(filepath.Join(staging, Marker), []byte("built by kinerja\n"), 0o644); err != nil {
+		return Stats{}, err
+	}
+	var st Stats
+	_ = filepath.WalkDir(staging, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			st.Files++
+			if strings.HasSuffix(d.Name(), ".html") {
+				st.Pages++
+			}
+		}
+		return nil
+	})
+	if err := ctx.Err(); err != nil {
+		return Stats{}, iku.Wrap(err, iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
+	}
+	if err := swap(staging, out); err != nil {
+		return Stats{}, err
+	}
+	st.Duration = time.Since(start)
+	return st, nil
+}
+
+// Serve runs Hugo's live server until ctx is cancelled.
+func Serve(ctx context.Context, o Options, bind string, port int) error {
+	if err := writeMounts(o); err != nil {
+		return err
+	}
+	args := []string{"server", "--source", o.SiteRoot, "--config", configArg(o),
+		"--bind", bind, "--port", fmt.Sprint(port), "--renderToMemory",
+		"--cacheDir", filepath.Join(o.SiteRoot, ".cache", "hugo"), "--logLevel", "warn", "--noBuildLock"}
+	if o.BaseURL != "" {
+		args = append(args, "--baseURL", o.BaseURL)
+	}
+	err := runChild(ctx, o, args, o.Stderr, o.Stderr)
+	if ctx.Err() != nil {
+		return nil // Ctrl+C: a normal end of a preview
+	}
+	if err != nil {
+		return iku.Wrap(err, iku.Unavailable, "the preview server stopped: check that port %d is free (--port) and read Hugo's message above", port)
+	}
+	return nil
+}
+
+func configArg(o Options) string {
+	return "hugo.toml," + filepath.Join(o.BuildDir, "mounts.toml")
+}
+
+// writeMounts writes the second config file: the repository's own folders
+// plus the build folder's data and assets (declaring mounts replaces
+// Hugo's defaults, so the defaults are listed too).
+func writeMounts(o Options) error {
+	var b strings.Builder
+	for _, d := range []string{"content", "data", "layouts", "i18n", "assets", "static", "archetypes"} {
+		if fi, err := os.Stat(filepath.Join(o.SiteRoot, d)); err == nil && fi.IsDir() {
+			fmt.Fprintf(&b, "[[module.mounts]]\nsource = %q\ntarget = %q\n\n", d, d)
+		}
+	}
+	for _, d := range []string{"data", "assets"} {
+		p, err := filepath.Abs(filepath.Join(o.BuildDir, d))
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "[[module.mounts]]\nsource = %q\ntarget = %q\n\n", p, d)
+	}
+	if o.Preview {
+		b.WriteString("[params]\npreview = true\n")
+	}
+	return os.WriteFile(filepath.Join(o.BuildDir, "mounts.toml"), []byte(b.String()), 0o644)
+}
+
+func runChild(ctx context.Context, o Options, args []string, stdout, stderr io.Writer) error {
+	self, argv0 := o.Self, o.Argv0
+	if self == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		self = exe
+	}
+	if argv0 == "" {
+		argv0 = "kinerja"
+	}
+	cmd := exec.CommandContext(ctx, self)
+	cmd.Args = append([]string{argv0, HugoCommand}, args...)
+	cmd.Dir = o.SiteRoot
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.Env = os.Environ()
+	// Hugo's server ignores a plain SIGINT once it has handled one; end it
+	// with SIGTERM, then SIGKILL after a grace period.
+	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
+	cmd.WaitDelay = 5 * time.Second
+	return cmd.Run()
+}
+
+// checkReplaceable refuses to replace a folder that kinerja did not build
+// (so that --out ~ cannot delete a home folder).
+func checkReplaceable(out string) error {
+	fi, err := os.Stat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return iku.Errorf(iku.Invalid, "%q is a file, not a folder: choose another --out", out)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return iku.Errorf(iku.Invalid, "%q already holds files that kinerja did not build: choose an empty or new folder for --out", out)
+	}
+	return nil
+}
+
+// swap puts staging in out's place: out moves aside, staging moves in, the
+// old folder is removed. Both renames are within one parent folder.
+func swap(staging, out string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = staging + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return iku.Wrap(err, iku.Invalid, "cannot replace %q: check its permissions", out)
+		}
+	}
+	if err := os.Rename(staging, out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, out)
+		}
+		return iku.Wrap(err, iku.Invalid, "cannot move the new site into %q: check its permissions", out)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, " | ")
+}
