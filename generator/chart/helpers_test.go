@@ -1,0 +1,151 @@
+package chart
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// DefaultLabels are the Indonesian labels, as the site's i18n/id.toml
+// holds them; tests only: the site passes its own.
+func DefaultLabels() Labels {
+	return Labels{
+		Actual:      "Realisasi",
+		Target:      "Target",
+		TargetLow:   "Target (batas bawah)",
+		TargetHigh:  "Target (batas atas)",
+		Achievement: "Capaian (%)",
+		Count:       "Jumlah indikator",
+		Quarter:     "TW {q} {year}",
+		Categories: map[string]string{
+			"sangat_baik": "Sangat Baik", "baik": "Baik", "cukup": "Cukup",
+			"kurang": "Kurang", "sangat_kurang": "Sangat Kurang",
+		},
+		Statuses: map[iku.Status]string{
+			iku.StatusMet: "Tercapai", iku.StatusNotMet: "Tidak tercapai",
+			iku.StatusInProgress: "Dalam proses", iku.StatusNotReported: "Belum dilaporkan",
+			iku.StatusNoTarget: "Target belum ditetapkan",
+		},
+		NumberLocale:            "id-ID",
+		DecimalMark:             ",",
+		GroupMark:               ".",
+		TrendDescription:        "Realisasi dan target {indicator} per triwulan, {from} sampai {to}: realisasi {latest} {actual}, target {target}.",
+		AchievementsDescription: "Capaian {count} indikator {agency} pada {quarter}: {reached} mencapai target 100% atau lebih, {below} di bawahnya.",
+		OverviewDescription:     "Jumlah indikator per status di {sectors} sektor pada {quarter}, dari {total} indikator.",
+	}
+}
+
+var defaultRules = iku.Rules{
+	Categories: []iku.Category{
+		{Key: "sangat_baik", Min: iku.MustDecimal("91")},
+		{Key: "baik", Min: iku.MustDecimal("76")},
+		{Key: "cukup", Min: iku.MustDecimal("66")},
+		{Key: "kurang", Min: iku.MustDecimal("51")},
+		{Key: "sangat_kurang", Min: iku.MustDecimal("0")},
+	},
+	ScoreCap: iku.MustDecimal("120"),
+}
+
+// siteRoot is the repository root, which is also the site root holding
+// package.json and node_modules.
+func siteRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// needECharts fails (never skips) when npm ci has not run: the tests draw
+// with the real ECharts.
+func needECharts(t testing.TB) string {
+	t.Helper()
+	root := siteRoot(t)
+	if _, err := installedECharts(root); err != nil {
+		t.Fatalf("these tests draw charts with the real ECharts, which is not installed: run npm ci in %s (%v)", root, err)
+	}
+	return root
+}
+
+func newTestRenderer(t testing.TB, cacheDir string, n int) *Renderer {
+	t.Helper()
+	r, err := newRenderer(context.Background(), needECharts(t), cacheDir, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+func dec(s string) *iku.Decimal { return iku.DecimalPtr(s) }
+
+// waitingTime is a negative-polarity indicator over eleven quarters, with a
+// quarter not reported, a quarterly target overriding the annual one, and
+// a range target in 2026.
+func waitingTime(name string) *iku.IndicatorReport {
+	ir := &iku.IndicatorReport{
+		Indicator: iku.Indicator{
+			Slug: "waktu-tunggu-rawat-jalan", Code: "RSUD-01", AgencySlug: "rsud", SectorSlug: "kesehatan",
+			Name: name, Unit: "menit", Polarity: iku.Negative, Consolidation: iku.Average, Decimals: 1,
+		},
+		Targets: []iku.Target{
+			{IndicatorSlug: "waktu-tunggu-rawat-jalan", Year: 2024, Value: iku.MustDecimal("60")},
+			{IndicatorSlug: "waktu-tunggu-rawat-jalan", Year: 2025, Value: iku.MustDecimal("55")},
+			{IndicatorSlug: "waktu-tunggu-rawat-jalan", Year: 2025, Quarter: 4, Basis: iku.PerQuarter, Value: iku.MustDecimal("50.5")},
+			{IndicatorSlug: "waktu-tunggu-rawat-jalan", Year: 2026, Value: iku.MustDecimal("40"), High: dec("45")},
+		},
+	}
+	actuals := []string{"72.4", "68.1", "", "61.25", "58", "57.3", "52.9", "49.95", "47.2", "44.0", "41.35"}
+	q := iku.MustQuarter("2024-Q1")
+	for _, a := range actuals {
+		ev := iku.Evaluation{Quarter: q, Status: iku.StatusNotReported}
+		if a != "" {
+			ev.Actual = dec(a)
+			ev.Status = iku.StatusCategory
+		}
+		ir.Series = append(ir.Series, ev)
+		q = q.Add(1)
+	}
+	return ir
+}
+
+func agency(name string) (*iku.AgencyReport, map[string]iku.Evaluation, map[string]string) {
+	ar := &iku.AgencyReport{
+		Agency:     iku.Agency{Slug: "rsud", Name: name, ShortName: "RSUD", Kind: "rsud", SectorSlug: "kesehatan"},
+		Indicators: []string{"waktu-tunggu", "ikm", "bor", "baru"},
+	}
+	q := iku.MustQuarter("2026-Q3")
+	latest := map[string]iku.Evaluation{
+		"waktu-tunggu": {Quarter: q, Achievement: dec("107.14"), Status: iku.StatusCategory, Category: "sangat_baik"},
+		"ikm":          {Quarter: q, Achievement: dec("87.50"), Status: iku.StatusCategory, Category: "baik"},
+		"bor":          {Quarter: q, Status: iku.StatusNotReported},
+		"baru":         {Quarter: q, Achievement: dec("0"), Status: iku.StatusCategory, Category: "sangat_kurang"},
+	}
+	names := map[string]string{
+		"waktu-tunggu": "Rata-rata waktu tunggu rawat jalan",
+		"ikm":          "Indeks Kepuasan Masyarakat",
+		"bor":          "Bed Occupancy Rate",
+		"baru":         "Layanan baru",
+	}
+	return ar, latest, names
+}
+
+func report(sectorName string) *iku.Report {
+	return &iku.Report{
+		First: iku.MustQuarter("2024-Q1"), Latest: iku.MustQuarter("2026-Q3"), Rules: defaultRules,
+		Sectors: []iku.SectorReport{
+			{Sector: iku.Sector{Slug: "kesehatan", Name: sectorName}},
+			{Sector: iku.Sector{Slug: "pendidikan", Name: "Pendidikan"}},
+			{Sector: iku.Sector{Slug: "kosong", Name: "Tanpa indikator"}},
+			{Sector: iku.Sector{Slug: "pariwisata", Name: "Pariwisata"}},
+		},
+		SectorCounts: map[string]iku.Counts{
+			"kesehatan":  {Total: 6, ByCategory: map[string]int{"sangat_baik": 2, "baik": 1}, Met: 1, NotReported: 2},
+			"pendidikan": {Total: 4, ByCategory: map[string]int{"cukup": 1, "sangat_kurang": 1}, NoTarget: 2},
+			"pariwisata": {Total: 3, ByCategory: map[string]int{"sangat_baik": 1}, InProgress: 2},
+		},
+	}
+}

@@ -1,0 +1,510 @@
+package chart
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// script is the Node side of the renderer. It is passed to `node -e`, so
+// it does not depend on where the kinerja binary lives.
+//
+//go:embed render.js
+var script string
+
+// scriptVersion changes whenever render.js does, and with it every cache
+// key.
+var scriptVersion = func() string {
+	sum := sha256.Sum256([]byte(script))
+	return hex.EncodeToString(sum[:8])
+}()
+
+// processes is how many Node processes a Renderer runs at most. MEASURE.
+const processes = 2
+
+const minNodeMajor = 20
+
+// Renderer draws charts as SVG with ECharts in long-lived Node processes,
+// started when the first chart that is not in the cache needs one. It is
+// safe for concurrent use. Every SVG it returns has been through finish
+// and Check.
+type Renderer struct {
+	siteRoot string
+	cacheDir string
+	echarts  string // version in siteRoot/node_modules/echarts
+
+	slots   chan *proc // idle processes; nil = not started (or died)
+	stopCtx func() bool
+
+	mu     sync.Mutex
+	closed error // why Render refuses: closed, or the build was cancelled
+	live   map[*proc]bool
+
+	started atomic.Int32 // Node processes started, for tests
+}
+
+// NewRenderer prepares a renderer for the site at siteRoot, whose
+// node_modules must hold ECharts (npm ci), caching SVGs in cacheDir ("" =
+// no cache). No process starts until a chart needs drawing. When ctx is
+// cancelled (Ctrl+C), the Node processes are killed and Render fails.
+func NewRenderer(ctx context.Context, siteRoot, cacheDir string) (*Renderer, error) {
+	return newRenderer(ctx, siteRoot, cacheDir, processes)
+}
+
+func newRenderer(ctx context.Context, siteRoot, cacheDir string, n int) (*Renderer, error) {
+	root, err := filepath.Abs(siteRoot)
+	if err != nil {
+		return nil, iku.Wrap(err, iku.Invalid, "cannot use %q as the site root", siteRoot)
+	}
+	version, err := installedECharts(root)
+	if err != nil {
+		return nil, err
+	}
+	if cacheDir != "" {
+		if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+			return nil, iku.Wrap(err, iku.Invalid, "cannot create the chart cache folder %q", cacheDir)
+		}
+	}
+	r := &Renderer{
+		siteRoot: root,
+		cacheDir: cacheDir,
+		echarts:  version,
+		slots:    make(chan *proc, n),
+		live:     map[*proc]bool{},
+	}
+	for range n {
+		r.slots <- nil
+	}
+	r.stopCtx = context.AfterFunc(ctx, func() {
+		r.shutdown(iku.Wrap(ctx.Err(), iku.Unavailable, "chart rendering was cancelled"), true)
+	})
+	return r, nil
+}
+
+func installedECharts(root string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(root, "node_modules", "echarts", "package.json"))
+	var pkg struct {
+		Version string `json:"version"`
+	}
+	if err == nil {
+		err = json.Unmarshal(b, &pkg)
+	}
+	if err != nil || pkg.Version == "" {
+		return "", errNoECharts(root, err)
+	}
+	return pkg.Version, nil
+}
+
+func errNoECharts(root string, cause error) error {
+	return iku.Wrap(cause, iku.Unavailable, "ECharts is not installed: run npm ci in %s to install ECharts", root)
+}
+
+// ECharts is the version of ECharts that draws the charts.
+func (r *Renderer) ECharts() string { return r.echarts }
+
+// Render draws c as SVG, from the cache when it was drawn before (cached is
+// then true and no Node process is involved). The SVG is ready to go into
+// a page verbatim: no style attributes, ids prefixed with c.ID, a <title>
+// with c.Description, and it passed Check.
+func (r *Renderer) Render(ctx context.Context, c Chart) (svg string, cached bool, err error) {
+	if err := r.err(); err != nil {
+		return "", false, err
+	}
+	key := r.key(c)
+	if raw, ok := r.fromCache(key); ok {
+		svg, err := finish(c, raw)
+		return svg, true, err
+	}
+	raw, err := r.draw(ctx, c)
+	if err != nil {
+		return "", false, err
+	}
+	svg, err = finish(c, raw)
+	if err != nil {
+		return "", false, err
+	}
+	if err := r.toCache(key, raw); err != nil {
+		return "", false, err
+	}
+	return svg, false, nil
+}
+
+// key identifies what ECharts draws: the option, the size, the number
+// locale, the ECharts version and this renderer's script. (What finish
+// adds, the ID and the description, is applied after the cache.)
+func (r *Renderer) key(c Chart) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "kinerja-chart\x00%s\x00%s\x00%d\x00%d\x00%s\x00", scriptVersion, r.echarts, c.Width, c.Height, c.Locale)
+	h.Write(c.Option)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (r *Renderer) cachePath(key string) string {
+	return filepath.Join(r.cacheDir, key[:2], key+".svg")
+}
+
+func (r *Renderer) fromCache(key string) (string, bool) {
+	if r.cacheDir == "" {
+		return "", false
+	}
+	b, err := os.ReadFile(r.cachePath(key))
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+// toCache writes through a temporary file and a rename, so that a reader
+// (or a build stopped half-way) never sees half an SVG.
+func (r *Renderer) toCache(key, raw string) error {
+	if r.cacheDir == "" {
+		return nil
+	}
+	path := r.cachePath(key)
+	fail := func(err error) error {
+		return iku.Wrap(err, iku.Unavailable, "cannot write to the chart cache %q", r.cacheDir)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fail(err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return fail(err)
+	}
+	_, err = f.WriteString(raw)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fail(err)
+	}
+	return nil
+}
+
+// draw has ECharts draw c in one of the Node processes.
+func (r *Renderer) draw(ctx context.Context, c Chart) (string, error) {
+	var p *proc
+	select {
+	case p = <-r.slots:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	defer func() { r.slots <- p }()
+	if p != nil && !p.alive() { // it died while idle
+		r.forget(p)
+		p = nil
+	}
+	if p == nil {
+		var err error
+		if p, err = r.start(ctx); err != nil {
+			return "", err
+		}
+	}
+	raw, err := p.render(ctx, c)
+	if p.broken.Load() {
+		r.forget(p)
+		p.kill()
+		p = nil // the next caller starts a fresh process
+	}
+	if err != nil {
+		if e := r.err(); e != nil {
+			return "", e
+		}
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", err
+	}
+	return raw, nil
+}
+
+func (r *Renderer) err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.closed
+}
+
+func (r *Renderer) forget(p *proc) {
+	r.mu.Lock()
+	delete(r.live, p)
+	r.mu.Unlock()
+}
+
+// Close stops the Node processes: each is asked to exit (its stdin
+// closes) and killed if it has not within two seconds.
+func (r *Renderer) Close() error {
+	r.shutdown(iku.Errorf(iku.Internal, "the chart renderer is closed"), false)
+	return nil
+}
+
+func (r *Renderer) shutdown(why error, kill bool) {
+	r.mu.Lock()
+	if r.closed == nil {
+		r.closed = why
+	}
+	procs := make([]*proc, 0, len(r.live))
+	for p := range r.live {
+		procs = append(procs, p)
+	}
+	clear(r.live)
+	r.mu.Unlock()
+	r.stopCtx()
+	var wg sync.WaitGroup
+	for _, p := range procs {
+		wg.Go(func() {
+			if kill {
+				p.kill()
+				return
+			}
+			p.stdin.Close()
+			select {
+			case <-p.exited:
+			case <-time.After(2 * time.Second):
+				p.kill()
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// proc is one Node process running render.js, used by one caller at a time.
+type proc struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	out    *bufio.Reader
+	stderr *tail
+	exited chan struct{}
+	broken atomic.Bool // out of step or dead: never reused
+	seq    int
+}
+
+func errNoNode(detail string) error {
+	msg := "kinerja needs Node.js to draw charts: install Node 20 or newer"
+	if detail != "" {
+		msg += " (" + detail + ")"
+	}
+	return iku.Errorf(iku.Unavailable, "%s", msg)
+}
+
+func (r *Renderer) start(ctx context.Context) (*proc, error) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return nil, errNoNode("")
+	}
+	cmd := exec.Command(node, "-e", script)
+	cmd.Dir = r.siteRoot
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, iku.Wrap(err, iku.Internal, "cannot start Node.js")
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return nil, iku.Wrap(err, iku.Internal, "cannot start Node.js")
+	}
+	cmd.Stdout = pw
+	p := &proc{cmd: cmd, stdin: stdin, out: bufio.NewReaderSize(pr, 64<<10), stderr: &tail{}, exited: make(chan struct{})}
+	cmd.Stderr = p.stderr
+	if err := cmd.Start(); err != nil {
+		pr.Close()
+		pw.Close()
+		return nil, errNoNode(err.Error())
+	}
+	pw.Close()
+	r.started.Add(1)
+	go func() {
+		cmd.Wait()
+		pr.Close()
+		close(p.exited)
+	}()
+
+	r.mu.Lock()
+	closed := r.closed
+	if closed == nil {
+		r.live[p] = true
+	}
+	r.mu.Unlock()
+	if closed != nil {
+		p.kill()
+		return nil, closed
+	}
+
+	// The first line says whether ECharts loaded, and which.
+	hctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	line, err := p.readLine(hctx)
+	var hello struct {
+		Ready   bool   `json:"ready"`
+		Error   string `json:"error"`
+		Detail  string `json:"detail"`
+		ECharts string `json:"echarts"`
+		Node    string `json:"node"`
+	}
+	if err == nil {
+		err = json.Unmarshal(line, &hello)
+	}
+	fail := func(e error) (*proc, error) {
+		r.forget(p)
+		p.kill()
+		return nil, e
+	}
+	switch {
+	case err != nil:
+		if ctx.Err() != nil {
+			return fail(ctx.Err())
+		}
+		return fail(iku.Wrap(err, iku.Unavailable, "Node.js did not start the chart renderer: %s", p.stderr.String()))
+	case !hello.Ready && hello.Error == "echarts":
+		return fail(errNoECharts(r.siteRoot, errors.New(hello.Detail)))
+	case !hello.Ready:
+		return fail(iku.Errorf(iku.Unavailable, "Node.js did not start the chart renderer: %s %s", hello.Error, hello.Detail))
+	}
+	if major, _, _ := strings.Cut(hello.Node, "."); atoiOr0(major) < minNodeMajor {
+		return fail(errNoNode("found Node " + hello.Node))
+	}
+	if hello.ECharts != r.echarts {
+		return fail(iku.Errorf(iku.Unavailable,
+			"Node.js loaded ECharts %s but %s holds %s: run npm ci in %s", hello.ECharts,
+			filepath.Join(r.siteRoot, "node_modules"), r.echarts, r.siteRoot))
+	}
+	return p, nil
+}
+
+func atoiOr0(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+func (p *proc) alive() bool {
+	select {
+	case <-p.exited:
+		return false
+	default:
+		return !p.broken.Load()
+	}
+}
+
+func (p *proc) kill() {
+	p.broken.Store(true)
+	if p.cmd.Process != nil {
+		p.cmd.Process.Kill()
+	}
+}
+
+// readLine reads one answer; cancelling ctx kills the process, which ends
+// the read.
+func (p *proc) readLine(ctx context.Context) ([]byte, error) {
+	stop := context.AfterFunc(ctx, p.kill)
+	defer stop()
+	line, err := p.out.ReadBytes('\n')
+	if err != nil {
+		p.broken.Store(true)
+		return nil, err
+	}
+	return line, nil
+}
+
+type request struct {
+	ID     string          `json:"id"`
+	Width  int             `json:"width"`
+	Height int             `json:"height"`
+	Locale string          `json:"locale,omitempty"`
+	Option json.RawMessage `json:"option"`
+}
+
+type response struct {
+	ID    string `json:"id"`
+	SVG   string `json:"svg"`
+	Error string `json:"error"`
+}
+
+func (p *proc) render(ctx context.Context, c Chart) (string, error) {
+	if c.Width <= 0 || c.Height <= 0 {
+		return "", iku.Errorf(iku.Internal, "chart %q has no size (%d×%d)", c.ID, c.Width, c.Height)
+	}
+	p.seq++
+	id := strconv.Itoa(p.seq) + ":" + c.ID
+	line, err := json.Marshal(request{ID: id, Width: c.Width, Height: c.Height, Locale: c.Locale, Option: c.Option})
+	if err != nil {
+		return "", iku.Wrap(err, iku.Internal, "chart %q: the option is not valid JSON", c.ID)
+	}
+	if _, err := p.stdin.Write(append(line, '\n')); err != nil {
+		p.broken.Store(true)
+		return "", p.died(c.ID, err)
+	}
+	answer, err := p.readLine(ctx)
+	if err != nil {
+		return "", p.died(c.ID, err)
+	}
+	var resp response
+	if err := json.Unmarshal(answer, &resp); err != nil || resp.ID != id {
+		p.broken.Store(true)
+		return "", iku.Errorf(iku.Internal, "the chart renderer answered out of step while drawing chart %q", c.ID)
+	}
+	if resp.Error != "" {
+		return "", iku.Errorf(iku.Internal, "ECharts rejected the option of chart %q: %s", c.ID, resp.Error)
+	}
+	if resp.SVG == "" {
+		return "", iku.Errorf(iku.Internal, "ECharts drew nothing for chart %q", c.ID)
+	}
+	return resp.SVG, nil
+}
+
+func (p *proc) died(chartID string, err error) error {
+	// Give Wait a moment to collect what Node said on its way out.
+	select {
+	case <-p.exited:
+	case <-time.After(500 * time.Millisecond):
+	}
+	detail := p.stderr.String()
+	if detail == "" {
+		detail = err.Error()
+	}
+	return iku.Wrap(err, iku.Unavailable, "the chart renderer (Node.js) stopped while drawing chart %q: %s", chartID, detail)
+}
+
+// tail keeps the last few kilobytes a process wrote to stderr.
+type tail struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+const tailSize = 4 << 10
+
+func (t *tail) Write(b []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, b...)
+	if len(t.buf) > tailSize {
+		t.buf = append([]byte(nil), t.buf[len(t.buf)-tailSize:]...)
+	}
+	return len(b), nil
+}
+
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return strings.TrimSpace(string(t.buf))
+}

@@ -1,0 +1,518 @@
+package chart
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// longTrend is an indicator with n quarters of results from 2021-Q1.
+func longTrend(slugName string, n int) *iku.IndicatorReport {
+	ir := &iku.IndicatorReport{Indicator: iku.Indicator{Slug: slugName, Name: "Persentase pasien rawat jalan dengan waktu tunggu ≤ 60 menit", Unit: "%"}}
+	q := iku.MustQuarter("2021-Q1")
+	for i := range n {
+		if q.Q == 1 {
+			ir.Targets = append(ir.Targets, iku.Target{Year: q.Year, Value: iku.MustDecimal(fmt.Sprintf("%d", 70+q.Year-2021))})
+		}
+		ev := iku.Evaluation{Quarter: q}
+		if i%7 != 3 {
+			ev.Actual = dec(fmt.Sprintf("%d.%02d", 60+i, (i*37)%100))
+		}
+		ir.Series = append(ir.Series, ev)
+		q = q.Add(1)
+	}
+	return ir
+}
+
+func gzipSize(s string) int {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	io.WriteString(w, s)
+	w.Close()
+	return b.Len()
+}
+
+var anyID = regexp.MustCompile(`\sid="([^"]*)"`)
+
+// checkPublished asserts what every rendered chart must be.
+func checkPublished(t *testing.T, c Chart, svg string) {
+	t.Helper()
+	if err := Check(c.ID, []byte(svg)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(svg, "style") {
+		t.Errorf("%s: the SVG still has style", c.ID)
+	}
+	root := svg[:strings.Index(svg, ">")+1]
+	for _, want := range []string{`width="100%"`, `role="img"`, `aria-labelledby="` + c.ID + `-title"`, `viewBox="0 0 `} {
+		if !strings.Contains(root, want) {
+			t.Errorf("%s: root %s lacks %s", c.ID, root, want)
+		}
+	}
+	if strings.Contains(root, "height=") {
+		t.Errorf("%s: root %s has a fixed height", c.ID, root)
+	}
+	if !strings.Contains(svg, `<title id="`+c.ID+`-title">`) {
+		t.Errorf("%s: no <title> with the chart's ID", c.ID)
+	}
+	for _, m := range anyID.FindAllStringSubmatch(svg, -1) {
+		if !strings.HasPrefix(m[1], c.ID+"-") {
+			t.Errorf("%s: id %q is not prefixed with the chart ID", c.ID, m[1])
+		}
+	}
+	// No element but SVG's, whatever the names held.
+	d := xml.NewDecoder(strings.NewReader(svg))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		if se, ok := tok.(xml.StartElement); ok && !allowedElements[se.Name.Local] {
+			t.Errorf("%s: element <%s>", c.ID, se.Name.Local)
+		}
+	}
+}
+
+func TestRender(t *testing.T) {
+	r := newTestRenderer(t, "", 1)
+	ctx := context.Background()
+	charts := append(allCharts("Rata-rata waktu tunggu rawat jalan"), IndicatorTrend(longTrend("pasien-60-menit", 23), DefaultLabels()))
+	for _, c := range charts {
+		svg, cached, err := r.Render(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cached {
+			t.Errorf("%s: cached without a cache", c.ID)
+		}
+		checkPublished(t, c, svg)
+		t.Logf("%-36s %6d bytes, %5d gzipped", c.ID, len(svg), gzipSize(svg))
+	}
+	// Numbers are drawn in the labels' locale: 107,14 in Indonesian.
+	ar, latest, names := agency("RSUD")
+	svg, _, err := r.Render(ctx, AgencyAchievements(ar, latest, names, DefaultLabels()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(svg, ">107,14<") {
+		t.Errorf("achievements SVG does not write 107,14 in Indonesian")
+	}
+}
+
+func TestRenderEscapesHostileNames(t *testing.T) {
+	r := newTestRenderer(t, "", 1)
+	l := DefaultLabels()
+	l.Actual, l.Achievement, l.Count = hostile, hostile, hostile
+	l.Categories["sangat_baik"] = hostile
+	ar, latest, names := agency(hostile)
+	for k := range names {
+		names[k] = hostile
+	}
+	ir := waitingTime(hostile)
+	ir.Indicator.Unit = hostile
+	ir.Indicator.Slug = hostile
+	rep := report(hostile)
+	for _, c := range []Chart{
+		IndicatorTrend(ir, l),
+		AgencyAchievements(ar, latest, names, l),
+		Overview(rep, map[string]string{"pendidikan": hostile}, l),
+	} {
+		svg, _, err := r.Render(context.Background(), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPublished(t, c, svg)
+		lower := strings.ToLower(svg)
+		// onerror= may appear as escaped text; Check rejects any on*
+		// attribute.
+		for _, bad := range []string{"<script", "<img"} {
+			if strings.Contains(lower, bad) {
+				t.Errorf("%s: the SVG contains %q", c.ID, bad)
+			}
+		}
+		if !strings.Contains(svg, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Errorf("%s: the hostile name is not drawn, escaped", c.ID)
+		}
+	}
+}
+
+func TestRenderIsDeterministicAndIDsDoNotCollide(t *testing.T) {
+	r := newTestRenderer(t, "", 1)
+	ctx := context.Background()
+	a := IndicatorTrend(waitingTime("Satu"), DefaultLabels())
+	first, _, err := r.Render(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same process has drawn more charts since: ECharts' own ids
+	// (zr<n>-…) moved on, ours must not.
+	again, _, err := r.Render(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first != again {
+		t.Errorf("drawing the same chart twice gives different SVGs")
+	}
+	ir := waitingTime("Satu")
+	ir.Indicator.Slug = "lain"
+	b := IndicatorTrend(ir, DefaultLabels())
+	other, _, err := r.Render(ctx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := first + other
+	seen := map[string]bool{}
+	for _, m := range anyID.FindAllStringSubmatch(page, -1) {
+		if seen[m[1]] {
+			t.Errorf("two charts on one page share the id %q", m[1])
+		}
+		seen[m[1]] = true
+	}
+	if len(seen) < 4 {
+		t.Errorf("only %d ids on the page; want the titles and ECharts' clip paths and patterns", len(seen))
+	}
+}
+
+func TestCacheHitDoesNotStartNode(t *testing.T) {
+	cache := t.TempDir()
+	ctx := context.Background()
+	c := IndicatorTrend(waitingTime("Waktu tunggu"), DefaultLabels())
+
+	r1 := newTestRenderer(t, cache, 1)
+	drawn, cached, err := r1.Render(ctx, c)
+	if err != nil || cached {
+		t.Fatalf("first Render: cached=%v, %v; want drawn", cached, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
+	if len(files) != 1 || !strings.HasSuffix(files[0], ".svg") {
+		t.Errorf("cache holds %v; want one .svg (no temporary file left)", files)
+	}
+
+	t.Setenv("PATH", t.TempDir()) // no node from here on
+	r2 := newTestRenderer(t, cache, 1)
+	svg, cached, err := r2.Render(ctx, c)
+	if err != nil || !cached {
+		t.Fatalf("second Render: cached=%v, %v; want a cache hit", cached, err)
+	}
+	if svg != drawn {
+		t.Errorf("the cached SVG differs from the drawn one")
+	}
+	if n := r2.started.Load(); n != 0 {
+		t.Errorf("a cache hit started %d Node processes; want 0", n)
+	}
+
+	// The cache holds what ECharts drew; the ID and description are the
+	// chart's own, even for an identical option.
+	twin := c
+	twin.ID, twin.Description = "iku-twin-trend", "Another <sentence>"
+	svg, cached, err = r2.Render(ctx, twin)
+	if err != nil || !cached {
+		t.Fatalf("twin: cached=%v, %v", cached, err)
+	}
+	checkPublished(t, twin, svg)
+	if strings.Contains(svg, c.ID) || !strings.Contains(svg, "Another &lt;sentence&gt;") {
+		t.Errorf("the twin SVG carries the first chart's ID or not its own description")
+	}
+
+	// A different size or locale is a different drawing.
+	wider := c
+	wider.Width++
+	if _, _, err := r2.Render(ctx, wider); err == nil || !strings.Contains(err.Error(), "Node.js") {
+		t.Errorf("Render(wider) = %v; want a miss, which needs Node", err)
+	}
+}
+
+func TestNodeMissing(t *testing.T) {
+	r := newTestRenderer(t, "", 1)
+	t.Setenv("PATH", t.TempDir())
+	_, _, err := r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
+	if err == nil || iku.ErrorMessage(err) != "kinerja needs Node.js to draw charts: install Node 20 or newer" {
+		t.Errorf("Render without node = %v; want the install hint", err)
+	}
+	if iku.ErrorKind(err) != iku.Unavailable {
+		t.Errorf("kind %s; want unavailable", iku.ErrorKind(err))
+	}
+}
+
+func TestEChartsMissing(t *testing.T) {
+	dir := t.TempDir()
+	_, err := NewRenderer(context.Background(), dir, "")
+	if want := "run npm ci in " + dir + " to install ECharts"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("NewRenderer(no node_modules) = %v; want %q", err, want)
+	}
+
+	// A package.json without the package behind it: Node cannot load it.
+	needECharts(t)
+	pkg := filepath.Join(dir, "node_modules", "echarts")
+	os.MkdirAll(pkg, 0o755)
+	os.WriteFile(filepath.Join(pkg, "package.json"), []byte(`{"name":"echarts","version":"6.1.0","main":"missing.js"}`), 0o644)
+	r, err := NewRenderer(context.Background(), dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	_, _, err = r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
+	if want := "run npm ci in " + dir + " to install ECharts"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Render(broken echarts) = %v; want %q", err, want)
+	}
+}
+
+func TestRejectedOptionNamesTheChart(t *testing.T) {
+	r := newTestRenderer(t, "", 1)
+	ctx := context.Background()
+	for _, opt := range []string{
+		`{"series":[{"type":"nope","data":[1]}]}`,
+		`{"xAxis":{"type":"zzz"},"yAxis":{},"series":[{"type":"line","data":[1]}]}`,
+		`"a string"`,
+	} {
+		_, _, err := r.Render(ctx, Chart{ID: "iku-broken-trend", Option: json.RawMessage(opt), Width: 100, Height: 100})
+		if err == nil || !strings.Contains(err.Error(), `ECharts rejected the option of chart "iku-broken-trend"`) {
+			t.Errorf("Render(%s) = %v; want the chart named", opt, err)
+		}
+	}
+	_, _, err := r.Render(ctx, Chart{ID: "iku-bad-json", Option: json.RawMessage(`{`), Width: 100, Height: 100})
+	if err == nil || !strings.Contains(err.Error(), `"iku-bad-json"`) {
+		t.Errorf("Render(bad JSON) = %v; want the chart named", err)
+	}
+	// The process survives a rejected option.
+	if _, _, err := r.Render(ctx, IndicatorTrend(waitingTime("x"), DefaultLabels())); err != nil {
+		t.Fatal(err)
+	}
+	if n := r.started.Load(); n != 1 {
+		t.Errorf("%d processes started; want 1", n)
+	}
+}
+
+func liveProcs(r *Renderer) []*proc {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var ps []*proc
+	for p := range r.live {
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+func waitExited(t *testing.T, ps []*proc) {
+	t.Helper()
+	for _, p := range ps {
+		select {
+		case <-p.exited:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Node process %d still running", p.cmd.Process.Pid)
+		}
+	}
+}
+
+func TestCancelKillsNode(t *testing.T) {
+	needECharts(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r, err := NewRenderer(ctx, siteRoot(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, _, err := r.Render(ctx, IndicatorTrend(waitingTime("x"), DefaultLabels())); err != nil {
+		t.Fatal(err)
+	}
+	ps := liveProcs(r)
+	if len(ps) != 1 {
+		t.Fatalf("%d live processes; want 1", len(ps))
+	}
+	cancel()
+	waitExited(t, ps)
+	if _, _, err := r.Render(context.Background(), allCharts("x")[1]); err == nil || !strings.Contains(err.Error(), "cancelled") {
+		t.Errorf("Render after cancel = %v; want cancelled", err)
+	}
+}
+
+func TestCloseStopsNode(t *testing.T) {
+	r := newTestRenderer(t, "", 2)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for _, c := range allCharts("x") {
+		wg.Go(func() {
+			if _, _, err := r.Render(ctx, c); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	ps := liveProcs(r)
+	if len(ps) == 0 || len(ps) > 2 {
+		t.Fatalf("%d live processes; want 1 or 2", len(ps))
+	}
+	r.Close()
+	waitExited(t, ps)
+	if _, _, err := r.Render(ctx, allCharts("x")[0]); err == nil {
+		t.Errorf("Render after Close succeeded")
+	}
+}
+
+func manyCharts(n int) []Chart {
+	cs := make([]Chart, n)
+	for i := range cs {
+		cs[i] = IndicatorTrend(longTrend(fmt.Sprintf("iku-%03d", i), 8+i%16), DefaultLabels())
+	}
+	return cs
+}
+
+// TestRenderMany draws 200 charts with one process and one caller, then
+// with two of each, and logs the wall time and Node's CPU time per chart
+// (no assertion: timing belongs to benchmarks).
+func TestRenderMany(t *testing.T) {
+	cs := manyCharts(200)
+	ctx := context.Background()
+	for _, n := range []int{1, 2} {
+		r := newTestRenderer(t, "", n)
+		renderAll := func(charts []Chart) error {
+			var wg sync.WaitGroup
+			next := make(chan Chart)
+			errs := make(chan error, len(charts))
+			for range n {
+				wg.Go(func() {
+					for c := range next {
+						svg, _, err := r.Render(ctx, c)
+						if err == nil {
+							err = Check(c.ID, []byte(svg))
+						}
+						if err != nil {
+							errs <- err
+						}
+					}
+				})
+			}
+			for _, c := range charts {
+				next <- c
+			}
+			close(next)
+			wg.Wait()
+			close(errs)
+			return <-errs
+		}
+		// Start and warm every process (V8 compiles ECharts' hot paths
+		// during the first few dozen charts).
+		if err := renderAll(manyCharts(40)); err != nil {
+			t.Fatal(err)
+		}
+		ps := liveProcs(r)
+		start := time.Now()
+		if err := renderAll(cs); err != nil {
+			t.Fatal(err)
+		}
+		d := time.Since(start)
+		r.Close()
+		waitExited(t, ps)
+		var cpu time.Duration
+		for _, p := range ps {
+			cpu += p.cmd.ProcessState.UserTime() + p.cmd.ProcessState.SystemTime()
+		}
+		t.Logf("%d charts, %d Node process(es) and callers: %.2f ms/chart wall; Node CPU %.2f ms/chart (including the %d warm-up charts)",
+			len(cs), n, float64(d.Microseconds())/1000/float64(len(cs)),
+			float64(cpu.Microseconds())/1000/float64(len(cs)+40), 40)
+	}
+}
+
+// BenchmarkRender is the uncached path: ECharts in Node, then finish and
+// Check in Go, one 23-quarter line chart at a time.
+func BenchmarkRender(b *testing.B) {
+	r := newTestRenderer(b, "", 1)
+	c := IndicatorTrend(longTrend("bench", 23), DefaultLabels())
+	ctx := context.Background()
+	if _, _, err := r.Render(ctx, c); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := r.Render(ctx, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderParallel is the same with two callers sharing the pool of
+// two processes, as a build drawing charts from several goroutines does.
+func BenchmarkRenderParallel(b *testing.B) {
+	r := newTestRenderer(b, "", processes)
+	c := IndicatorTrend(longTrend("bench", 23), DefaultLabels())
+	ctx := context.Background()
+	if _, _, err := r.Render(ctx, c); err != nil {
+		b.Fatal(err)
+	}
+	b.SetParallelism(1)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, _, err := r.Render(ctx, c); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkFinish is the Go side alone: rewriting and checking one SVG.
+func BenchmarkFinish(b *testing.B) {
+	r := newTestRenderer(b, "", 1)
+	c := IndicatorTrend(longTrend("bench", 23), DefaultLabels())
+	raw, err := r.draw(context.Background(), c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := finish(c, raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestNodeDiedWhileIdleIsRestarted(t *testing.T) {
+	r := newTestRenderer(t, "", 1)
+	ctx := context.Background()
+	c := IndicatorTrend(waitingTime("x"), DefaultLabels())
+	if _, _, err := r.Render(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	ps := liveProcs(r)
+	ps[0].cmd.Process.Kill()
+	waitExited(t, ps)
+	if _, _, err := r.Render(ctx, c); err != nil {
+		t.Fatalf("Render after Node died = %v; want a fresh process", err)
+	}
+	if n := r.started.Load(); n != 2 {
+		t.Errorf("%d processes started; want 2", n)
+	}
+}
+
+func TestRenderEmptyCharts(t *testing.T) {
+	r := newTestRenderer(t, "", 1)
+	l := DefaultLabels()
+	ir := waitingTime("Kosong")
+	ir.Series = nil
+	ar, _, names := agency("RSUD")
+	for _, c := range []Chart{
+		IndicatorTrend(ir, l),
+		AgencyAchievements(ar, nil, names, l),
+		Overview(&iku.Report{Rules: defaultRules}, nil, l),
+	} {
+		svg, _, err := r.Render(context.Background(), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPublished(t, c, svg)
+	}
+}
