@@ -18,8 +18,8 @@ const (
 type Basis string
 
 const (
-	BasisQuarter        Basis = "quarter"         // the quarter's actual against a per-quarter target
-	BasisYearToDate     Basis = "ytd"             // year-to-date actual against a cumulative quarterly target, or a level indicator against its annual target
+	BasisQuarter        Basis = "quarter"         // the quarter's actual against a per-quarter target, or a level (average, last) against its annual target
+	BasisYearToDate     Basis = "ytd"             // year-to-date actual against a cumulative quarterly target
 	BasisAnnualProgress Basis = "annual_progress" // sum indicator with an annual target only: cumulative actual / annual target (progres terhadap target tahunan)
 )
 
@@ -55,7 +55,7 @@ type Evaluation struct {
 	Quarter     Quarter
 	Actual      *Decimal // the quarter's own actual; nil = not reported
 	YearToDate  *Decimal // consolidated from Q1 to this quarter; nil when not computable
-	Compared    *Decimal // the actual that was compared with the target (Actual or YearToDate)
+	Compared    *Decimal // the actual that was compared with the target (Actual or YearToDate); nil when nothing was compared
 	Basis       Basis
 	Target      *Target  // the target compared against; nil = none set
 	Achievement *Decimal // raw (uncapped) achievement or progress in %, 2 decimals; nil for T = 0, T or R missing
@@ -72,11 +72,16 @@ type Evaluation struct {
 type Year struct {
 	Year        int
 	Actual      *Decimal // consolidated by the indicator's rule; nil when not computable
-	Complete    bool     // all four quarters reported
+	Complete    bool     // all four quarters reported (all quarters in force, when the indicator starts or ends during the year)
 	Target      *Target  // the annual target
 	Achievement *Decimal // raw, 2 decimals; nil as for Evaluation
-	Status      Status
-	Category    string
+	// Status: not_reported when no quarter of the year is; no_target
+	// without an annual target; in_progress while the year is not over
+	// and not complete; incomplete when it is over but a quarter is
+	// missing (a last indicator only needs its final quarter); then
+	// met / not_met for T = 0, else category.
+	Status   Status
+	Category string
 }
 
 // IndicatorReport is an indicator with its whole evaluated history.
@@ -132,6 +137,7 @@ type Counts struct {
 	NotMet      int
 	NotReported int
 	NoTarget    int
+	Incomplete  int
 }
 
 // Mover is an indicator whose achievement changed most against the same

@@ -1,0 +1,282 @@
+package iku
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Validate checks the dataset before anything is computed from it and
+// returns the first problem found as an *Error of Kind Invalid: one
+// sentence naming the row and what to fix. Tables are checked in the order
+// sectors, agencies, indicators, targets, results, predicates.
+func (ds *Dataset) Validate() error {
+	_, err := indexDataset(ds)
+	return err
+}
+
+// Years a target or result may have, as ParseQuarter accepts them.
+const minYear, maxYear = 1900, 9999
+
+// index holds the dataset's rows grouped by what they belong to, as
+// positions in the dataset's slices, so that nothing is searched twice.
+type index struct {
+	sector     map[string]int
+	agency     map[string]int
+	indicator  map[string]int
+	targets    [][]int // per indicator
+	results    [][]int // per indicator
+	predicates [][]int // per agency
+}
+
+func indexDataset(ds *Dataset) (*index, error) {
+	if ds == nil || len(ds.Indicators) == 0 {
+		return nil, Errorf(Invalid, "the dataset has no indicators; load a source whose indicators table has at least one row")
+	}
+	ix := &index{
+		sector:     make(map[string]int, len(ds.Sectors)),
+		agency:     make(map[string]int, len(ds.Agencies)),
+		indicator:  make(map[string]int, len(ds.Indicators)),
+		targets:    make([][]int, len(ds.Indicators)),
+		results:    make([][]int, len(ds.Indicators)),
+		predicates: make([][]int, len(ds.Agencies)),
+	}
+
+	for i, s := range ds.Sectors {
+		if err := checkRow("sector", "sectors", i, s.Slug, s.Name, ix.sector); err != nil {
+			return nil, err
+		}
+	}
+
+	for i, a := range ds.Agencies {
+		if err := checkRow("agency", "agencies", i, a.Slug, a.Name, ix.agency); err != nil {
+			return nil, err
+		}
+		if err := checkRef("agency", a.Slug, "sector", "sectors", "sector_slug", a.SectorSlug, ix.sector); err != nil {
+			return nil, err
+		}
+	}
+
+	for i := range ds.Indicators {
+		ind := &ds.Indicators[i]
+		if err := checkRow("indicator", "indicators", i, ind.Slug, ind.Name, ix.indicator); err != nil {
+			return nil, err
+		}
+		if err := checkIndicator(ind, ix); err != nil {
+			return nil, err
+		}
+	}
+
+	// Rows usually come grouped by indicator: remember the last lookup.
+	lastSlug, last := "", -1
+	indicatorOf := func(slug string) (int, bool) {
+		if slug != lastSlug || last < 0 {
+			n, ok := ix.indicator[slug]
+			if !ok {
+				return 0, false
+			}
+			lastSlug, last = slug, n
+		}
+		return last, true
+	}
+
+	for i := range ds.Targets {
+		t := &ds.Targets[i]
+		n, ok := indicatorOf(t.IndicatorSlug)
+		if !ok {
+			return nil, Errorf(Invalid, "row %d of the targets table (%d) names indicator %q, which is not in the indicators table; add the indicator or fix indicator_slug", i+1, t.Year, t.IndicatorSlug)
+		}
+		if err := checkTarget(t); err != nil {
+			return nil, err
+		}
+		ix.targets[n] = append(ix.targets[n], i)
+	}
+
+	for i := range ds.Results {
+		r := &ds.Results[i]
+		n, ok := indicatorOf(r.IndicatorSlug)
+		if !ok {
+			return nil, Errorf(Invalid, "row %d of the results table (%s) names indicator %q, which is not in the indicators table; add the indicator or fix indicator_slug", i+1, r.Quarter, r.IndicatorSlug)
+		}
+		if r.Quarter.Q < 1 || r.Quarter.Q > 4 {
+			return nil, Errorf(Invalid, "the result of indicator %q for year %d has quarter %d; use 1 to 4", r.IndicatorSlug, r.Quarter.Year, r.Quarter.Q)
+		}
+		if r.Quarter.Year < minYear || r.Quarter.Year > maxYear {
+			return nil, Errorf(Invalid, "the result of indicator %q for quarter %d has year %d; use a year from %d to %d", r.IndicatorSlug, r.Quarter.Q, r.Quarter.Year, minYear, maxYear)
+		}
+		if ds.Indicators[n].Consolidation == Average && r.Denominator != nil && fixedOf(*r.Denominator).sign() < 0 {
+			return nil, Errorf(Invalid, "the result of indicator %q for %s has the negative denominator %s; a denominator counts patients or respondents, so fix the value", r.IndicatorSlug, r.Quarter, r.Denominator)
+		}
+		ix.results[n] = append(ix.results[n], i)
+	}
+
+	// Each indicator has one target per period and one result per quarter.
+	var keys []int
+	for n := range ds.Indicators {
+		keys = keys[:0]
+		for _, i := range ix.targets[n] {
+			keys = append(keys, ds.Targets[i].Year*5+ds.Targets[i].Quarter)
+		}
+		if k, dup := duplicate(keys); dup {
+			t := &Target{Year: k / 5, Quarter: k % 5}
+			return nil, Errorf(Invalid, "indicator %q has two targets for %s; keep one", ds.Indicators[n].Slug, targetPeriod(t))
+		}
+		keys = keys[:0]
+		for _, i := range ix.results[n] {
+			keys = append(keys, ds.Results[i].Quarter.Index())
+		}
+		if k, dup := duplicate(keys); dup {
+			return nil, Errorf(Invalid, "indicator %q has two results for %s; keep one", ds.Indicators[n].Slug, QuarterFromIndex(k))
+		}
+	}
+
+	type predicateKey struct{ agency, year int }
+	seenPredicate := make(map[predicateKey]bool, len(ds.Predicates))
+	for i, p := range ds.Predicates {
+		a, ok := ix.agency[p.AgencySlug]
+		if !ok {
+			return nil, Errorf(Invalid, "row %d of the predicates table (%d) names agency %q, which is not in the agencies table; add the agency or fix agency_slug", i+1, p.Year, p.AgencySlug)
+		}
+		k := predicateKey{a, p.Year}
+		if seenPredicate[k] {
+			return nil, Errorf(Invalid, "agency %q has two predicates for %d; keep one", p.AgencySlug, p.Year)
+		}
+		seenPredicate[k] = true
+		ix.predicates[a] = append(ix.predicates[a], i)
+	}
+	return ix, nil
+}
+
+// duplicate returns a value that keys holds twice. It reorders keys.
+func duplicate(keys []int) (int, bool) {
+	if !slices.IsSorted(keys) {
+		slices.Sort(keys)
+	}
+	for i := 1; i < len(keys); i++ {
+		if keys[i] == keys[i-1] {
+			return keys[i], true
+		}
+	}
+	return 0, false
+}
+
+// checkRow checks a row's slug and name and records the slug in seen.
+func checkRow(what, table string, i int, slug, name string, seen map[string]int) error {
+	switch {
+	case strings.TrimSpace(slug) == "":
+		return Errorf(Invalid, "row %d of the %s table has an empty slug; give every %s a slug", i+1, table, what)
+	case !isSlug(slug):
+		return Errorf(Invalid, "%s slug %q (row %d of the %s table) is not made of lowercase letters, digits and hyphens; slugs become URLs, so write it like %q", what, slug, i+1, table, suggestSlug(slug))
+	case strings.TrimSpace(name) == "":
+		return Errorf(Invalid, "%s %q has an empty name; fill in its name", what, slug)
+	}
+	if j, dup := seen[slug]; dup {
+		return Errorf(Invalid, "%s %q appears twice in the %s table (rows %d and %d); give each %s its own slug", what, slug, table, j+1, i+1, what)
+	}
+	seen[slug] = i
+	return nil
+}
+
+// checkRef checks that a row's reference names a row of another table.
+func checkRef(what, slug, refWhat, refTable, column, ref string, seen map[string]int) error {
+	if strings.TrimSpace(ref) == "" {
+		return Errorf(Invalid, "%s %q has no %s; set %s to one of the %s table's slugs", what, slug, column, column, refTable)
+	}
+	if _, ok := seen[ref]; !ok {
+		return Errorf(Invalid, "%s %q names %s %q, which is not in the %s table; add the %s or fix %s", what, slug, refWhat, ref, refTable, refWhat, column)
+	}
+	return nil
+}
+
+func checkIndicator(ind *Indicator, ix *index) error {
+	if err := checkRef("indicator", ind.Slug, "agency", "agencies", "agency_slug", ind.AgencySlug, ix.agency); err != nil {
+		return err
+	}
+	if err := checkRef("indicator", ind.Slug, "sector", "sectors", "sector_slug", ind.SectorSlug, ix.sector); err != nil {
+		return err
+	}
+	switch {
+	case ind.Polarity != Positive && ind.Polarity != Negative:
+		return Errorf(Invalid, "indicator %q has polarity %q; use positive or negative", ind.Slug, ind.Polarity)
+	case ind.Consolidation != Sum && ind.Consolidation != Average && ind.Consolidation != Last:
+		return Errorf(Invalid, "indicator %q has consolidation %q; use sum, average or last", ind.Slug, ind.Consolidation)
+	case ind.Decimals < 0:
+		return Errorf(Invalid, "indicator %q has decimals %d; use 0 or more", ind.Slug, ind.Decimals)
+	case ind.Consolidation == Average && ind.Multiplier.Sign() <= 0:
+		return Errorf(Invalid, "average indicator %q has multiplier %s; set multiplier above 0 (1 for a mean, 100 for a percentage)", ind.Slug, ind.Multiplier)
+	case !ind.ValidFrom.IsZero() && (ind.ValidFrom.Q < 1 || ind.ValidFrom.Q > 4):
+		return Errorf(Invalid, "indicator %q has valid_from quarter %d; use 1 to 4", ind.Slug, ind.ValidFrom.Q)
+	case ind.ValidTo != nil && (ind.ValidTo.Q < 1 || ind.ValidTo.Q > 4):
+		return Errorf(Invalid, "indicator %q has valid_to quarter %d; use 1 to 4", ind.Slug, ind.ValidTo.Q)
+	case ind.ValidTo != nil && ind.ValidTo.Before(ind.ValidFrom):
+		return Errorf(Invalid, "indicator %q is valid to %s, before it is valid from %s; fix valid_from or valid_to", ind.Slug, *ind.ValidTo, ind.ValidFrom)
+	case ind.MinValue != nil && ind.MaxValue != nil && fixedOf(*ind.MaxValue).cmp(fixedOf(*ind.MinValue)) < 0:
+		return Errorf(Invalid, "indicator %q has max_value %s below min_value %s; swap them", ind.Slug, *ind.MaxValue, *ind.MinValue)
+	}
+	return nil
+}
+
+func checkTarget(t *Target) error {
+	switch {
+	case t.Year < minYear || t.Year > maxYear:
+		return Errorf(Invalid, "a target of indicator %q has year %d; use a year from %d to %d", t.IndicatorSlug, t.Year, minYear, maxYear)
+	case t.Quarter < 0 || t.Quarter > 4:
+		return Errorf(Invalid, "the target of indicator %q for %d has quarter %d; use 0 (or empty) for the annual target, 1 to 4 for a quarter", t.IndicatorSlug, t.Year, t.Quarter)
+	case t.Quarter == 0 && t.Basis != "":
+		return Errorf(Invalid, "the annual target of indicator %q for %d has basis %q; leave basis empty on annual targets", t.IndicatorSlug, t.Year, t.Basis)
+	case t.Quarter > 0 && t.Basis == "":
+		return Errorf(Invalid, "the target of indicator %q for %s has no basis; set basis to per_quarter or cumulative", t.IndicatorSlug, targetPeriod(t))
+	case t.Quarter > 0 && t.Basis != PerQuarter && t.Basis != Cumulative:
+		return Errorf(Invalid, "the target of indicator %q for %s has basis %q; use per_quarter or cumulative", t.IndicatorSlug, targetPeriod(t), t.Basis)
+	case t.High != nil && fixedOf(*t.High).cmp(fixedOf(t.Value)) < 0:
+		return Errorf(Invalid, "the target of indicator %q for %s is the range %s to %s, whose upper bound is below its lower bound; swap value and value_high", t.IndicatorSlug, targetPeriod(t), t.Value, *t.High)
+	}
+	return nil
+}
+
+// targetPeriod names a target's period in messages: "2026 (annual)" or
+// "2026-Q2".
+func targetPeriod(t *Target) string {
+	if t.Quarter == 0 {
+		return strconv.Itoa(t.Year) + " (annual)"
+	}
+	return fmt.Sprintf("%d-Q%d", t.Year, t.Quarter)
+}
+
+// isSlug reports whether s is a non-empty run of [a-z0-9-].
+func isSlug(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// suggestSlug turns s into a slug for error messages: "RSUD Tengku" →
+// "rsud-tengku".
+func suggestSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(c)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "my-slug"
+	}
+	return b.String()
+}

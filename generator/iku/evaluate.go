@@ -1,0 +1,594 @@
+package iku
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Options tune Evaluate.
+type Options struct {
+	// Latest is the last quarter of the report. The zero Quarter means the
+	// newest quarter that has at least one reported actual. Results after
+	// Latest are ignored, so that an older release can be rebuilt.
+	Latest Quarter
+}
+
+// Evaluate checks ds (see Dataset.Validate) and rules, then applies the
+// rules of DOMAIN.md to every indicator in every quarter from the report's
+// first quarter (the earliest quarter with any result row) to its latest.
+//
+// In each quarter the target is the quarterly one when set (per_quarter:
+// the quarter's actual, BasisQuarter; cumulative: the year to date,
+// BasisYearToDate), else the annual one: a sum indicator shows its
+// progress, cumulative actual / annual target, as StatusInProgress until
+// the year's last quarter (BasisAnnualProgress); an average or last
+// indicator compares each quarter's actual with it (BasisQuarter). The
+// status is then not_reported (no actual), no_target, incomplete (the year
+// to date needs an unreported quarter), met / not_met (T = 0), or category.
+// Scores and movers use achievements capped at rules.ScoreCap.
+//
+// Problems that do not stop the build are in Report.Warnings. Results
+// outside an indicator's validity are left out. The Report shares Decimals
+// with ds; neither is modified, and the same input gives the same Report.
+func Evaluate(ds *Dataset, rules Rules, opts Options) (*Report, error) {
+	if err := rules.Validate(); err != nil {
+		return nil, err
+	}
+	ix, err := indexDataset(ds)
+	if err != nil {
+		return nil, err
+	}
+	first, latest, err := reportSpan(ds, opts)
+	if err != nil {
+		return nil, err
+	}
+	e := &evaluator{
+		ds:     ds,
+		ix:     ix,
+		rules:  rules,
+		mins:   minsOf(rules.Categories),
+		cap:    fixedOf(rules.ScoreCap),
+		first:  first,
+		latest: latest,
+		span:   latest.Index() - first.Index() + 1,
+		capped: make([][]capped, len(ds.Indicators)),
+		rep: &Report{
+			First:      first,
+			Latest:     latest,
+			Rules:      rules,
+			Indicators: make([]IndicatorReport, len(ds.Indicators)),
+		},
+	}
+	e.slots = make([]slot, e.span)
+	for i := range ds.Indicators {
+		e.indicator(i)
+	}
+	e.agencies()
+	e.sectors()
+	e.counts()
+	e.movers()
+	return e.rep, nil
+}
+
+// reportSpan finds the report's first and latest quarters.
+func reportSpan(ds *Dataset, opts Options) (first, latest Quarter, err error) {
+	latest = opts.Latest
+	if !latest.IsZero() && (latest.Q < 1 || latest.Q > 4) {
+		return first, latest, Errorf(Invalid, "the latest quarter has quarter number %d; write it as 2026-Q3", latest.Q)
+	}
+	for i := range ds.Results {
+		q := ds.Results[i].Quarter
+		if first.IsZero() || q.Before(first) {
+			first = q
+		}
+		if opts.Latest.IsZero() && ds.Results[i].Actual != nil && (latest.IsZero() || latest.Before(q)) {
+			latest = q
+		}
+	}
+	switch {
+	case latest.IsZero():
+		return first, latest, Errorf(Invalid, "no result has an actual yet, so there is no quarter to report; enter results or name the latest quarter")
+	case first.IsZero():
+		first = latest
+	case latest.Before(first):
+		return first, latest, Errorf(Invalid, "the latest quarter %s is before the first result (%s); choose %s or later", latest, first, first)
+	}
+	return first, latest, nil
+}
+
+type evaluator struct {
+	ds            *Dataset
+	ix            *index
+	rules         Rules
+	mins          []fixed
+	cap           fixed
+	first, latest Quarter
+	span          int        // quarters from first to latest
+	slots         []slot     // the current indicator's results, first to latest
+	capped        [][]capped // per indicator and series entry
+	rep           *Report
+}
+
+// capped is an achievement capped at the score cap; ok when the status is
+// StatusCategory, so that it counts in scores and movers.
+type capped struct {
+	v  fixed
+	ok bool
+}
+
+func (e *evaluator) warnf(format string, args ...any) {
+	e.rep.Warnings = append(e.rep.Warnings, fmt.Sprintf(format, args...))
+}
+
+var noSlot slot
+
+// at is the current indicator's slot for q: empty outside the report.
+func (e *evaluator) at(q Quarter) *slot {
+	k := q.Index() - e.first.Index()
+	if k < 0 || k >= e.span {
+		return &noSlot
+	}
+	return &e.slots[k]
+}
+
+// indicatorRun is one indicator being evaluated.
+type indicatorRun struct {
+	ind      *Indicator
+	roll     rollup
+	targets  []Target // sorted by year, quarter
+	goals    []goal   // targets parsed
+	min, max *fixed
+}
+
+// target is the position of the target for (year, q) in x.targets, or -1.
+func (x *indicatorRun) target(year, q int) int {
+	i, ok := slices.BinarySearchFunc(x.targets, [2]int{year, q}, func(t Target, k [2]int) int {
+		return cmp.Or(cmp.Compare(t.Year, k[0]), cmp.Compare(t.Quarter, k[1]))
+	})
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// yearStart is the first quarter of q's year in which the indicator is in force.
+func (x *indicatorRun) yearStart(q Quarter) Quarter {
+	s := Quarter{q.Year, 1}
+	if s.Before(x.ind.ValidFrom) {
+		return x.ind.ValidFrom
+	}
+	return s
+}
+
+// yearEnd is the last quarter of q's year in which the indicator is in force.
+func (x *indicatorRun) yearEnd(q Quarter) Quarter {
+	s := Quarter{q.Year, 4}
+	if x.ind.ValidTo != nil && x.ind.ValidTo.Before(s) {
+		return *x.ind.ValidTo
+	}
+	return s
+}
+
+func inForce(ind *Indicator, q Quarter) bool {
+	return !q.Before(ind.ValidFrom) && (ind.ValidTo == nil || !ind.ValidTo.Before(q))
+}
+
+func validity(ind *Indicator) string {
+	switch {
+	case ind.ValidTo == nil:
+		return "from " + ind.ValidFrom.String()
+	case ind.ValidFrom.IsZero():
+		return "to " + ind.ValidTo.String()
+	}
+	return fmt.Sprintf("from %s to %s", ind.ValidFrom, ind.ValidTo)
+}
+
+func (e *evaluator) indicator(i int) {
+	ds := e.ds
+	ind := &ds.Indicators[i]
+	ir := &e.rep.Indicators[i]
+	ir.Indicator = *ind
+
+	x := &indicatorRun{ind: ind, roll: newRollup(ind)}
+	x.targets = make([]Target, len(e.ix.targets[i]))
+	for k, ti := range e.ix.targets[i] {
+		x.targets[k] = ds.Targets[ti]
+	}
+	slices.SortFunc(x.targets, func(a, b Target) int {
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Quarter, b.Quarter))
+	})
+	ir.Targets = x.targets
+	x.goals = make([]goal, len(x.targets))
+	for k, t := range x.targets {
+		x.goals[k] = goalOf(t)
+	}
+	if ind.MinValue != nil {
+		v := fixedOf(*ind.MinValue)
+		x.min = &v
+	}
+	if ind.MaxValue != nil {
+		v := fixedOf(*ind.MaxValue)
+		x.max = &v
+	}
+
+	clear(e.slots)
+	for _, ri := range e.ix.results[i] {
+		r := &ds.Results[ri]
+		if !inForce(ind, r.Quarter) {
+			e.warnf("indicator %q has a result for %s, outside its validity (%s), which is not shown; fix the quarter or the indicator's validity", ind.Slug, r.Quarter, validity(ind))
+			continue
+		}
+		if k := r.Quarter.Index() - e.first.Index(); k >= 0 && k < e.span {
+			e.slots[k] = x.roll.slot(r)
+		}
+	}
+
+	from, to := e.first, e.latest
+	if from.Before(ind.ValidFrom) {
+		from = ind.ValidFrom
+	}
+	if ind.ValidTo != nil && ind.ValidTo.Before(to) {
+		to = *ind.ValidTo
+	}
+	if to.Before(from) {
+		return
+	}
+	n := to.Index() - from.Index() + 1
+	ir.Series = make([]Evaluation, n)
+	e.capped[i] = make([]capped, n)
+	for k := range n {
+		ir.Series[k], e.capped[i][k] = e.quarter(x, from.Add(k))
+	}
+	ir.Years = make([]Year, 0, to.Year-from.Year+1)
+	for y := from.Year; y <= to.Year; y++ {
+		ir.Years = append(ir.Years, e.year(x, y))
+	}
+}
+
+// quarter evaluates one quarter, with its capped achievement.
+func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
+	ind := x.ind
+	ev := Evaluation{Quarter: q}
+	cur := e.at(q)
+
+	var buf [4]slot
+	toDate := buf[:0]
+	for p := x.yearStart(q); !q.Before(p); p = p.Add(1) {
+		toDate = append(toDate, *e.at(p))
+	}
+	ytd, ytdValue, ytdOK := x.roll.toDate(toDate)
+	ev.YearToDate = ytd
+	if cur.res != nil {
+		ev.Actual = cur.res.Actual
+		ev.Provisional = cur.res.Provisional
+	}
+	if !cur.ok {
+		ev.Status = StatusNotReported
+		return ev, capped{}
+	}
+	if ind.Unit == "IKM" {
+		ev.Grade = ikmGrade(cur.actual)
+	}
+	if x.min != nil && cur.actual.cmp(*x.min) < 0 {
+		e.warnf("indicator %q reports %s for %s, below its minimum %s; check the value", ind.Slug, ev.Actual, q, ind.MinValue)
+	}
+	if x.max != nil && cur.actual.cmp(*x.max) > 0 {
+		e.warnf("indicator %q reports %s for %s, above its maximum %s; check the value", ind.Slug, ev.Actual, q, ind.MaxValue)
+	}
+
+	// Choose the target and what is compared with it.
+	compared, value, ok := ev.Actual, cur.actual, true
+	usesYTD, progress := false, false
+	ti := x.target(q.Year, q.Q)
+	switch {
+	case ti >= 0 && x.targets[ti].Basis == Cumulative:
+		compared, value, ok, usesYTD = ytd, ytdValue, ytdOK, true
+		ev.Basis = BasisYearToDate
+	case ti >= 0:
+		ev.Basis = BasisQuarter
+	default:
+		ti = x.target(q.Year, 0)
+		switch {
+		case ti < 0:
+		case ind.Consolidation == Sum:
+			compared, value, ok, usesYTD = ytd, ytdValue, ytdOK, true
+			ev.Basis = BasisAnnualProgress
+			progress = q.Before(x.yearEnd(q))
+		default:
+			// A level (average, last) must hold its annual target every quarter.
+			ev.Basis = BasisQuarter
+		}
+	}
+	if usesYTD && ind.Consolidation != Last {
+		ev.Provisional = ev.Provisional || provisional(toDate)
+	}
+
+	var g goal
+	var rng *goal
+	if ti >= 0 {
+		ev.Target = &x.targets[ti]
+		g = x.goals[ti]
+		if g.isRange {
+			rng = &g
+		}
+	}
+	ev.VsPrevious = trend(ind.Polarity, rng, &cur.actual, e.at(q.Add(-1)).value())
+	ev.VsYearAgo = trend(ind.Polarity, rng, &cur.actual, e.at(q.Add(-4)).value())
+
+	switch {
+	case ti < 0:
+		ev.Status = StatusNoTarget
+		return ev, capped{}
+	case !ok:
+		ev.Status = StatusIncomplete
+		return ev, capped{}
+	}
+	ev.Compared = compared
+	if progress {
+		// Progress towards the annual target: cumulative actual / annual
+		// target, whatever the polarity (DOMAIN.md, "Quarters and years").
+		ev.Status = StatusInProgress
+		if a, ok := g.achievement(Positive, value); ok {
+			d := a.decimal(2)
+			ev.Achievement = &d
+			ev.Exceeds = ind.Polarity == Positive && a.cmp(fixed100) > 0
+		}
+		return ev, capped{}
+	}
+	a, ok := g.achievement(ind.Polarity, value)
+	if !ok {
+		ev.Status = zeroStatus(ind.Polarity, value)
+		return ev, capped{}
+	}
+	d := a.decimal(2)
+	ev.Achievement = &d
+	ev.Status = StatusCategory
+	ev.Category = categorize(e.rules.Categories, e.mins, a)
+	ev.Exceeds = a.cmp(fixed100) > 0
+	if a.cmp(e.cap) > 0 {
+		a = e.cap
+	}
+	return ev, capped{a, true}
+}
+
+func zeroStatus(p Polarity, r fixed) Status {
+	if meetsZero(p, r) {
+		return StatusMet
+	}
+	return StatusNotMet
+}
+
+// year consolidates one calendar year of the indicator.
+func (e *evaluator) year(x *indicatorRun, y int) Year {
+	ind := x.ind
+	yr := Year{Year: y}
+	start, end := x.yearStart(Quarter{y, 1}), x.yearEnd(Quarter{y, 1})
+	var buf [4]slot
+	qs := buf[:0]
+	reported := 0
+	for p := start; !end.Before(p); p = p.Add(1) {
+		s := e.at(p)
+		qs = append(qs, *s)
+		if s.ok {
+			reported++
+		}
+	}
+	yr.Complete = reported == len(qs)
+	actual, value, ok := x.roll.whole(qs)
+	yr.Actual = actual
+	// A last indicator's year is settled once its final quarter is in.
+	settled := yr.Complete || ind.Consolidation == Last && qs[len(qs)-1].ok
+	closed := !e.latest.Before(end)
+
+	ti := x.target(y, 0)
+	var ach fixed
+	achOK := false
+	if ti >= 0 {
+		yr.Target = &x.targets[ti]
+		if ok {
+			if ach, achOK = x.goals[ti].achievement(ind.Polarity, value); achOK {
+				d := ach.decimal(2)
+				yr.Achievement = &d
+			}
+		}
+	}
+	switch {
+	case reported == 0:
+		yr.Status = StatusNotReported
+	case ti < 0:
+		yr.Status = StatusNoTarget
+		e.warnf("indicator %q has results in %d but no annual target for %d; add the target", ind.Slug, y, y)
+	case !settled && !closed:
+		yr.Status = StatusInProgress
+	case !settled || !ok:
+		yr.Status = StatusIncomplete
+	case !achOK:
+		yr.Status = zeroStatus(ind.Polarity, value)
+	default:
+		yr.Status = StatusCategory
+		yr.Category = categorize(e.rules.Categories, e.mins, ach)
+	}
+	return yr
+}
+
+// agencies builds the agency reports and their scores.
+func (e *evaluator) agencies() {
+	ds := e.ds
+	type acc struct {
+		sum              fixed
+		counted, inForce int
+	}
+	accs := make([][]acc, len(ds.Agencies))
+	reps := make([]AgencyReport, len(ds.Agencies))
+	for a := range ds.Agencies {
+		accs[a] = make([]acc, e.span)
+		reps[a].Agency = ds.Agencies[a]
+		reps[a].Indicators = []string{}
+		ps := make([]Predicate, len(e.ix.predicates[a]))
+		for k, pi := range e.ix.predicates[a] {
+			ps[k] = ds.Predicates[pi]
+		}
+		slices.SortStableFunc(ps, func(p, q Predicate) int { return cmp.Compare(p.Year, q.Year) })
+		reps[a].Predicates = ps
+	}
+	for i := range ds.Indicators {
+		a := e.ix.agency[ds.Indicators[i].AgencySlug]
+		reps[a].Indicators = append(reps[a].Indicators, ds.Indicators[i].Slug)
+		series := e.rep.Indicators[i].Series
+		if len(series) == 0 {
+			continue
+		}
+		off := series[0].Quarter.Index() - e.first.Index()
+		for k, c := range e.capped[i] {
+			s := &accs[a][off+k]
+			s.inForce++
+			if c.ok {
+				s.sum = s.sum.add(c.v)
+				s.counted++
+			}
+		}
+	}
+	for a := range reps {
+		reps[a].Scores = make([]Score, e.span)
+		for k, s := range accs[a] {
+			sc := Score{Quarter: e.first.Add(k), Counted: s.counted, Missing: s.inForce - s.counted}
+			if s.counted > 0 {
+				d := s.sum.quo(fixedInt(int64(s.counted)), 2).decimal(2)
+				sc.Value = &d
+			}
+			reps[a].Scores[k] = sc
+		}
+	}
+	e.rep.Agencies = reps
+}
+
+// sectors builds the sector reports: agencies and indicators in dataset order.
+func (e *evaluator) sectors() {
+	ds := e.ds
+	reps := make([]SectorReport, len(ds.Sectors))
+	has := make([]bool, len(ds.Sectors)*len(ds.Agencies))
+	for s := range ds.Sectors {
+		reps[s] = SectorReport{Sector: ds.Sectors[s], Agencies: []string{}, Indicators: []string{}}
+	}
+	for _, ind := range ds.Indicators {
+		s := e.ix.sector[ind.SectorSlug]
+		reps[s].Indicators = append(reps[s].Indicators, ind.Slug)
+		has[s*len(ds.Agencies)+e.ix.agency[ind.AgencySlug]] = true
+	}
+	for s := range reps {
+		for a, ag := range ds.Agencies {
+			if has[s*len(ds.Agencies)+a] {
+				reps[s].Agencies = append(reps[s].Agencies, ag.Slug)
+			}
+		}
+	}
+	e.rep.Sectors = reps
+}
+
+// latestOf returns the indicator's evaluation at the report's latest
+// quarter and its position in the series, or -1 when it is not in force then.
+func (e *evaluator) latestOf(i int) int {
+	series := e.rep.Indicators[i].Series
+	if len(series) == 0 || series[len(series)-1].Quarter != e.latest {
+		return -1
+	}
+	return len(series) - 1
+}
+
+func (e *evaluator) newCounts() Counts {
+	c := Counts{ByCategory: make(map[string]int, len(e.rules.Categories))}
+	for _, cat := range e.rules.Categories {
+		c.ByCategory[cat.Key] = 0
+	}
+	return c
+}
+
+// counts tallies the latest quarter, overall and per sector.
+func (e *evaluator) counts() {
+	ds := e.ds
+	total := e.newCounts()
+	bySector := make([]Counts, len(ds.Sectors))
+	for s := range bySector {
+		bySector[s] = e.newCounts()
+	}
+	for i, ind := range ds.Indicators {
+		k := e.latestOf(i)
+		if k < 0 {
+			continue
+		}
+		ev := &e.rep.Indicators[i].Series[k]
+		total.add(ev)
+		bySector[e.ix.sector[ind.SectorSlug]].add(ev)
+	}
+	e.rep.Counts = total
+	e.rep.SectorCounts = make(map[string]Counts, len(ds.Sectors))
+	for s, sec := range ds.Sectors {
+		e.rep.SectorCounts[sec.Slug] = bySector[s]
+	}
+}
+
+func (c *Counts) add(ev *Evaluation) {
+	c.Total++
+	switch ev.Status {
+	case StatusCategory:
+		c.ByCategory[ev.Category]++
+	case StatusInProgress:
+		c.InProgress++
+	case StatusMet:
+		c.Met++
+	case StatusNotMet:
+		c.NotMet++
+	case StatusNotReported:
+		c.NotReported++
+	case StatusNoTarget:
+		c.NoTarget++
+	case StatusIncomplete:
+		c.Incomplete++
+	}
+}
+
+// movers finds the largest changes of capped achievement against the same
+// quarter a year earlier.
+func (e *evaluator) movers() {
+	type move struct {
+		slug             string
+		from, to, change fixed
+	}
+	var ups, downs []move
+	for i, ind := range e.ds.Indicators {
+		k := e.latestOf(i)
+		if k < 4 {
+			continue
+		}
+		to, from := e.capped[i][k], e.capped[i][k-4]
+		if !to.ok || !from.ok {
+			continue
+		}
+		m := move{slug: ind.Slug, from: from.v, to: to.v, change: to.v.sub(from.v)}
+		switch m.change.sign() {
+		case 1:
+			ups = append(ups, m)
+		case -1:
+			downs = append(downs, m)
+		}
+	}
+	order := func(a, b move) int {
+		return cmp.Or(b.change.abs().cmp(a.change.abs()), cmp.Compare(a.slug, b.slug))
+	}
+	pick := func(ms []move) []Mover {
+		slices.SortFunc(ms, order)
+		out := make([]Mover, 0, min(len(ms), 5))
+		for _, m := range ms[:min(len(ms), 5)] {
+			out = append(out, Mover{
+				IndicatorSlug: m.slug,
+				From:          m.from.decimal(2),
+				To:            m.to.decimal(2),
+				Change:        m.change.decimal(2),
+			})
+		}
+		return out
+	}
+	e.rep.Improvements = pick(ups)
+	e.rep.Declines = pick(downs)
+}
