@@ -1,0 +1,160 @@
+package release
+
+import (
+	"context"
+	"regexp"
+	"runtime"
+	"sync"
+
+	"github.com/tanjungbalai/kinerja/generator/chart"
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// Drawn is every chart of one build and which page shows which.
+type Drawn struct {
+	Charts     []Chart
+	Cached     int               // charts that came from the cache
+	Overview   string            // home page chart ID
+	Agencies   map[string]string // agency slug → chart ID
+	Indicators map[string]string // indicator slug → chart ID
+}
+
+// ChartLabels builds the charts' words from the site's i18n messages.
+func ChartLabels(msgs Messages, rules iku.Rules) (chart.Labels, error) {
+	l := chart.Labels{
+		Actual:                  msgs["chart_actual"],
+		Target:                  msgs["chart_target"],
+		TargetLow:               msgs["chart_target_low"],
+		TargetHigh:              msgs["chart_target_high"],
+		Achievement:             msgs["chart_achievement"],
+		Count:                   msgs["chart_indicators"],
+		Quarter:                 goTemplateToPlaceholders(msgs["quarter_short"]),
+		Categories:              map[string]string{},
+		Statuses:                map[iku.Status]string{},
+		NumberLocale:            msgs["number_locale"],
+		DecimalMark:             msgs["number_decimal_mark"],
+		GroupMark:               msgs["number_group_mark"],
+		TrendDescription:        msgs["chart_trend_description"],
+		AchievementsDescription: msgs["chart_achievements_description"],
+		OverviewDescription:     msgs["chart_overview_description"],
+	}
+	keys := make([]string, 0, len(rules.Categories))
+	for _, c := range rules.Categories {
+		keys = append(keys, c.Key)
+		l.Categories[c.Key] = msgs["category_"+c.Key]
+	}
+	for _, s := range []iku.Status{iku.StatusMet, iku.StatusNotMet, iku.StatusInProgress, iku.StatusNotReported, iku.StatusNoTarget, iku.StatusIncomplete} {
+		l.Statuses[s] = msgs["status_"+string(s)]
+	}
+	return l, l.Validate(keys)
+}
+
+var goField = regexp.MustCompile(`\{\{-?\s*\.(Roman|Year)\s*-?\}\}`)
+
+// goTemplateToPlaceholders turns the i18n quarter format, a Go template
+// for Hugo ("TW {{ .Roman }} {{ .Year }}"), into the chart's placeholders
+// ("TW {q} {year}"), so that one string serves both.
+func goTemplateToPlaceholders(s string) string {
+	return goField.ReplaceAllStringFunc(s, func(m string) string {
+		if goField.FindStringSubmatch(m)[1] == "Roman" {
+			return "{q}"
+		}
+		return "{year}"
+	})
+}
+
+// DrawCharts builds every chart of the report and renders it to SVG, using
+// as many workers as there are cores (the renderer serialises on its Node
+// processes and answers cached charts without them).
+func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku.Dataset, msgs Messages) (*Drawn, error) {
+	labels, err := ChartLabels(msgs, rep.Rules)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(ds.Indicators))
+	for _, ind := range ds.Indicators {
+		names[ind.Slug] = ind.Name
+	}
+	latest := make(map[string]iku.Evaluation, len(rep.Indicators))
+	for i := range rep.Indicators {
+		ir := &rep.Indicators[i]
+		if e := latestAt(ir, rep.Latest); e.Status != "" {
+			latest[ir.Indicator.Slug] = e
+		}
+	}
+	sectorNames := make(map[string]string, len(ds.Sectors))
+	for _, s := range ds.Sectors {
+		sectorNames[s.Slug] = s.Name
+	}
+
+	d := &Drawn{Agencies: map[string]string{}, Indicators: map[string]string{}}
+	var todo []chart.Chart
+	ov := chart.Overview(rep, sectorNames, labels)
+	todo = append(todo, ov)
+	d.Overview = ov.ID
+	for i := range rep.Agencies {
+		ar := &rep.Agencies[i]
+		has := false
+		for _, s := range ar.Indicators {
+			if e, ok := latest[s]; ok && e.Achievement != nil {
+				has = true
+				break
+			}
+		}
+		if !has {
+			continue // nothing to draw: the page shows the table only
+		}
+		c := chart.AgencyAchievements(ar, latest, names, labels)
+		todo = append(todo, c)
+		d.Agencies[ar.Agency.Slug] = c.ID
+	}
+	for i := range rep.Indicators {
+		c := chart.IndicatorTrend(&rep.Indicators[i], labels)
+		todo = append(todo, c)
+		d.Indicators[rep.Indicators[i].Indicator.Slug] = c.ID
+	}
+
+	d.Charts = make([]Chart, len(todo))
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+		next     = make(chan int)
+	)
+	for range max(2, runtime.NumCPU()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				svg, cached, err := r.Render(ctx, todo[i])
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				if cached {
+					d.Cached++
+				}
+				mu.Unlock()
+				d.Charts[i] = Chart{ID: todo[i].ID, Option: todo[i].Option, SVG: svg}
+			}
+		}()
+	}
+	for i := range todo {
+		mu.Lock()
+		failed := firstErr != nil
+		mu.Unlock()
+		if failed || ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}

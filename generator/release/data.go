@@ -1,0 +1,183 @@
+// Package release turns an evaluated Report into what the site and the
+// downloads are made of: the data files that Hugo's content adapters read
+// (mounted as Hugo's data, never written into the repository's data/), the
+// rendered charts, and later the downloads and frozen releases.
+//
+// The JSON written here is the contract with the templates in
+// themes/kinerja: keys are lower-case snake_case (Hugo lower-cases page
+// parameters), decimals are exact text as the source gave them, and every
+// status is a key that the templates translate with i18n.
+package release
+
+import (
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// Meta is data/kinerja/meta.json: the build as a whole.
+type Meta struct {
+	Demo      bool     `json:"demo"`       // embedded fictitious data: every page says so
+	Source    string   `json:"source"`     // where the data came from, for humans
+	Generated string   `json:"generated"`  // RFC 3339 time of the build
+	First     Period   `json:"first"`      // earliest quarter
+	Latest    Period   `json:"latest"`     // the quarter the site is about
+	Quarters  []Period `json:"quarters"`   // First … Latest
+	Counts    Counts   `json:"counts"`     // latest quarter, all indicators
+	Improved  []Mover  `json:"improved"`   // biggest improvements against a year earlier
+	Declined  []Mover  `json:"declined"`   // biggest declines
+	Overview  string   `json:"overview"`   // chart ID of the home overview
+	Warnings  []string `json:"warnings"`   // data checks that did not stop the build
+	Agencies  int      `json:"agencies"`   // how many
+	Indicator int      `json:"indicators"` // how many
+	ScoreCap  string   `json:"score_cap"`  // cap used in averages (120)
+}
+
+// Period is a quarter in the forms templates need.
+type Period struct {
+	Key     string `json:"key"`     // "2026-Q3"
+	Year    int    `json:"year"`    // 2026
+	Quarter int    `json:"quarter"` // 3
+	Roman   string `json:"roman"`   // "III"
+}
+
+// Counts tallies evaluations by state. Keys of by_category are category
+// keys in the order of the rules (highest first).
+type Counts struct {
+	Total       int         `json:"total"`
+	ByCategory  []CategoryN `json:"by_category"`
+	InProgress  int         `json:"in_progress"`
+	Met         int         `json:"met"`
+	NotMet      int         `json:"not_met"`
+	NotReported int         `json:"not_reported"`
+	NoTarget    int         `json:"no_target"`
+	Incomplete  int         `json:"incomplete"`
+}
+
+// CategoryN is one category and how many evaluations fall in it.
+type CategoryN struct {
+	Key string `json:"key"`
+	N   int    `json:"n"`
+}
+
+// Mover is an indicator whose capped achievement changed most in a year.
+type Mover struct {
+	Indicator string `json:"indicator"` // slug
+	Name      string `json:"name"`
+	Agency    string `json:"agency"` // slug
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Change    string `json:"change"` // percentage points, signed
+}
+
+// Sector is one entry of data/kinerja/sectors.json (a map by slug).
+type Sector struct {
+	Slug       string   `json:"slug"`
+	Code       string   `json:"code"`
+	Name       string   `json:"name"`
+	Agencies   []string `json:"agencies"`
+	Indicators []string `json:"indicators"`
+	Counts     Counts   `json:"counts"`
+}
+
+// Agency is one entry of data/kinerja/agencies.json (a map by slug).
+type Agency struct {
+	Slug       string      `json:"slug"`
+	Code       string      `json:"code"`
+	Name       string      `json:"name"`
+	ShortName  string      `json:"short_name"`
+	Kind       string      `json:"kind"`
+	Sector     string      `json:"sector"`
+	Indicators []string    `json:"indicators"`
+	Scores     []Score     `json:"scores"` // oldest first
+	Latest     Score       `json:"latest"` // the report's latest quarter
+	Predicates []Predicate `json:"predicates"`
+	Counts     Counts      `json:"counts"`
+	Chart      string      `json:"chart"` // chart ID, "" when nothing to draw
+}
+
+// Score is an agency's mean capped achievement in one quarter.
+type Score struct {
+	Period  Period  `json:"period"`
+	Value   *string `json:"value"` // null when nothing counted
+	Counted int     `json:"counted"`
+	Missing int     `json:"missing"`
+}
+
+// Predicate is an organisation predicate the database holds.
+type Predicate struct {
+	Year      int    `json:"year"`
+	Predicate string `json:"predicate"`
+}
+
+// Indicator is one entry of data/kinerja/indicators.json (a map by slug).
+type Indicator struct {
+	Slug          string       `json:"slug"`
+	Code          string       `json:"code"`
+	Name          string       `json:"name"`
+	Agency        string       `json:"agency"` // slug
+	Sector        string       `json:"sector"` // slug
+	Unit          string       `json:"unit"`
+	Polarity      string       `json:"polarity"`      // positive, negative
+	Range         bool         `json:"range"`         // some target is a range
+	Consolidation string       `json:"consolidation"` // sum, average, last
+	Decimals      int          `json:"decimals"`
+	Definition    string       `json:"definition"`
+	Formula       string       `json:"formula"`
+	Source        string       `json:"source"`
+	Verification  string       `json:"verification"`
+	Limitations   string       `json:"limitations"`
+	Frequency     string       `json:"frequency"`
+	ValidFrom     string       `json:"valid_from"`
+	ValidTo       string       `json:"valid_to"`
+	Latest        Evaluation   `json:"latest"`
+	Series        []Evaluation `json:"series"` // oldest first
+	Years         []Year       `json:"years"`
+	LastReported  string       `json:"last_reported"` // quarter key of the newest non-null actual
+	Chart         string       `json:"chart"`         // chart ID
+}
+
+// Evaluation is one indicator in one quarter; every number is exact text.
+type Evaluation struct {
+	Period      Period  `json:"period"`
+	Actual      *string `json:"actual"`      // the quarter's own actual; null = not reported
+	YearToDate  *string `json:"ytd"`         // consolidated year to date
+	Compared    *string `json:"compared"`    // what was compared with the target
+	Basis       string  `json:"basis"`       // quarter, ytd, annual_progress
+	Target      *string `json:"target"`      // null = no target
+	TargetHigh  *string `json:"target_high"` // upper bound of a range target
+	TargetKind  string  `json:"target_kind"` // annual, per_quarter, cumulative, ""
+	Achievement *string `json:"achievement"` // raw %, 2 decimals
+	Status      string  `json:"status"`      // iku.Status
+	Category    string  `json:"category"`    // category key when status = category
+	Exceeds     bool    `json:"exceeds"`
+	Provisional bool    `json:"provisional"`
+	Grade       string  `json:"grade"`   // IKM grade A–D
+	VsPrev      string  `json:"vs_prev"` // improving, worsening, steady, ""
+	VsYear      string  `json:"vs_year"` // same, against a year earlier
+}
+
+// Year is one indicator's consolidated year.
+type Year struct {
+	Year        int     `json:"year"`
+	Actual      *string `json:"actual"`
+	Complete    bool    `json:"complete"`
+	Target      *string `json:"target"`
+	TargetHigh  *string `json:"target_high"`
+	Achievement *string `json:"achievement"`
+	Status      string  `json:"status"`
+	Category    string  `json:"category"`
+}
+
+func period(q iku.Quarter) Period {
+	if q.IsZero() {
+		return Period{}
+	}
+	return Period{Key: q.String(), Year: q.Year, Quarter: q.Q, Roman: q.Roman()}
+}
+
+func text(d *iku.Decimal) *string {
+	if d == nil {
+		return nil
+	}
+	s := d.String()
+	return &s
+}

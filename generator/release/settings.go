@@ -1,0 +1,123 @@
+package release
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// RulesFile is the category table the communications office edits. The
+// site's methodology page renders the same file, so the rules the numbers
+// follow and the rules the page states cannot drift apart.
+const RulesFile = "data/kategori.toml"
+
+type rulesFile struct {
+	ScoreCap   any `toml:"score_cap"`
+	Categories []struct {
+		Key string `toml:"key"`
+		Min any    `toml:"min"`
+	} `toml:"categories"`
+}
+
+// LoadRules reads the category table and score cap from the site root.
+// A missing file means the defaults of DOMAIN.md.
+func LoadRules(siteRoot string) (iku.Rules, error) {
+	path := filepath.Join(siteRoot, filepath.FromSlash(RulesFile))
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return iku.DefaultRules(), nil
+	}
+	if err != nil {
+		return iku.Rules{}, iku.Wrap(err, iku.Invalid, "cannot read %s", path)
+	}
+	var f rulesFile
+	if err := toml.Unmarshal(b, &f); err != nil {
+		return iku.Rules{}, iku.Wrap(err, iku.Invalid, "%s is not valid TOML (%v): fix the file or restore it from git", path, err)
+	}
+	rules := iku.DefaultRules()
+	if f.ScoreCap != nil {
+		d, err := number(f.ScoreCap)
+		if err != nil {
+			return iku.Rules{}, iku.Errorf(iku.Invalid, "score_cap in %s must be a number, not %v", path, f.ScoreCap)
+		}
+		rules.ScoreCap = d
+	}
+	if len(f.Categories) > 0 {
+		rules.Categories = nil
+		for i, c := range f.Categories {
+			d, err := number(c.Min)
+			if err != nil {
+				return iku.Rules{}, iku.Errorf(iku.Invalid, "category %d (%q) in %s needs a numeric min, not %v", i+1, c.Key, path, c.Min)
+			}
+			rules.Categories = append(rules.Categories, iku.Category{Key: c.Key, Min: d})
+		}
+	}
+	if err := rules.Validate(); err != nil {
+		return iku.Rules{}, iku.Wrap(err, iku.Invalid, "%s: %s", path, iku.ErrorMessage(err))
+	}
+	return rules, nil
+}
+
+func number(v any) (iku.Decimal, error) {
+	switch n := v.(type) {
+	case int64:
+		return iku.ParseDecimal(strconv.FormatInt(n, 10))
+	case float64:
+		return iku.ParseDecimal(strconv.FormatFloat(n, 'f', -1, 64))
+	case string:
+		return iku.ParseDecimal(n)
+	}
+	return iku.Decimal{}, fmt.Errorf("not a number: %v", v)
+}
+
+// Messages are the site's i18n strings for one language: the theme's
+// file, overridden by the site's own i18n/ folder, as Hugo merges them.
+type Messages map[string]string
+
+// LoadMessages reads i18n/<lang>.toml of the theme and of the site.
+func LoadMessages(siteRoot, theme, lang string) (Messages, error) {
+	m := Messages{}
+	for _, p := range []string{
+		filepath.Join(siteRoot, "themes", theme, "i18n", lang+".toml"),
+		filepath.Join(siteRoot, "i18n", lang+".toml"),
+	} {
+		b, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, iku.Wrap(err, iku.Invalid, "cannot read %s", p)
+		}
+		var raw map[string]any
+		if err := toml.Unmarshal(b, &raw); err != nil {
+			return nil, iku.Wrap(err, iku.Invalid, "%s is not valid TOML (%v): fix the file", p, err)
+		}
+		for k, v := range raw {
+			switch t := v.(type) {
+			case string:
+				m[k] = t
+			case map[string]any: // key = { other = "…" }
+				if s, ok := t["other"].(string); ok {
+					m[k] = s
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// Get returns the message for key, or the key itself so that a missing
+// translation is visible rather than blank.
+func (m Messages) Get(key string) string {
+	if s, ok := m[key]; ok {
+		return s
+	}
+	return key
+}
