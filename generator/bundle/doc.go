@@ -25,4 +25,42 @@
 // Rows are sorted: sectors, agencies and indicators in dataset order;
 // targets by indicator, year, quarter (annual first); results by
 // indicator, year, quarter.
+//
+// Quoting: a cell is put in double quotes when it holds a comma, a double
+// quote (written twice), a line break, or starts or ends with a space. Line
+// breaks inside a quoted cell are kept exactly, "\r\n" included.
+//
+// Spreadsheet safety (CSV injection): a cell whose text starts with "=",
+// "+", "-", "@", a tab or a carriage return is written with one single
+// quote in front, unless it is a plain number (an optional sign, digits
+// and an optional fraction), so that Excel and LibreOffice show it as text
+// instead of running it. So that this can be undone exactly, a text that
+// is a single quote followed by text that needs the quote also gets one
+// more quote in front. A reader removes the first character of a cell when
+// it is a single quote and the rest of the cell needs the quote by the same
+// rule; every other cell is read as it stands:
+//
+//	text                    cell in the file
+//	=HYPERLINK("http://x")  '=HYPERLINK("http://x")
+//	-12.5                   -12.5
+//	-5 kasus                '-5 kasus
+//	'=x                     ''=x
+//	'kutip                  'kutip
+//
+// The rule applies to every column; the values Write puts in numeric,
+// boolean and quarter columns never need it.
+//
+// Reading is strict about the format and lenient about its transport: the
+// header must name exactly the columns above in that order, and every cell
+// must parse (a decimal, a whole number in range, a quarter, true or
+// false, one of the allowed words), or Load fails with an iku.Invalid error
+// naming the file, line and column and what to write instead. A byte order
+// mark, "\r\n" line ends and empty lines are accepted, and the
+// datapackage.json is not needed for reading. A zip may hold the files at
+// its top or in one folder.
+//
+// The embedded demo (Demo) is the bundle Write makes from
+// demo.Tanjungbalai().Dataset(), kept in the demo folder next to this file;
+// `go generate ./generator/bundle` rewrites it, and a test fails when it is
+// out of date.
 package bundle

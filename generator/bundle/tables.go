@@ -1,0 +1,241 @@
+package bundle
+
+import (
+	"strconv"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// field is one column of a table, as datapackage.json describes it.
+type field struct {
+	name, typ, desc string
+	unit            string // for decimals: what the number counts
+	required        bool
+	enum            []string
+	pattern         string
+	min, max        int // integers: bounds when max > 0
+}
+
+type foreignKey struct {
+	field, resource, refField string
+}
+
+// table is one CSV file of the bundle.
+type table struct {
+	name, title, desc string
+	fields            []field
+	primaryKey        []string
+	foreignKeys       []foreignKey
+	write             func(w *csvWriter, ds *iku.Dataset)
+	read              func(c *cursor, ds *iku.Dataset)
+}
+
+func (t *table) file() string { return t.name + ".csv" }
+
+func (t *table) columns() []string {
+	cols := make([]string, len(t.fields))
+	for i, f := range t.fields {
+		cols[i] = f.name
+	}
+	return cols
+}
+
+const (
+	unitOfIndicator = "the unit of the indicator (indicators.unit)"
+	quarterPattern  = `^[0-9]{4}-Q[1-4]$`
+)
+
+// tables are the bundle's CSV files, in the order they are written and
+// read. Their columns are those of bundle/doc.go.
+var tables = []*table{
+	{
+		name: "sectors", title: "Sektor (urusan)", desc: "Policy areas (urusan pemerintahan), in the order the site lists them.",
+		fields: []field{
+			{name: "slug", typ: "string", desc: "Stable identifier used in URLs (/sektor/<slug>/).", required: true, pattern: slugPattern},
+			{name: "code", typ: "string", desc: "Code of the urusan in the national nomenclature (Permendagri 90/2019)."},
+			{name: "name", typ: "string", desc: "Name in Indonesian."},
+		},
+		primaryKey: []string{"slug"},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			for _, s := range ds.Sectors {
+				w.row(s.Slug, s.Code, s.Name)
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			ds.Sectors = append(ds.Sectors, iku.Sector{Slug: c.text(0), Code: c.text(1), Name: c.text(2)})
+		},
+	},
+	{
+		name: "agencies", title: "Perangkat daerah", desc: "City agencies (perangkat daerah): dinas, badan, RSUD, kecamatan, inspektorat.",
+		fields: []field{
+			{name: "slug", typ: "string", desc: "Stable identifier used in URLs (/opd/<slug>/).", required: true, pattern: slugPattern},
+			{name: "code", typ: "string", desc: "Code of the agency in the regional nomenclature."},
+			{name: "name", typ: "string", desc: "Full name in Indonesian."},
+			{name: "short_name", typ: "string", desc: "Short name or acronym (Dinkes, RSUD, Bapperida)."},
+			{name: "kind", typ: "string", desc: "dinas, badan, rsud, kecamatan, inspektorat, sekretariat or satuan."},
+			{name: "sector_slug", typ: "string", desc: "The agency's main policy area (sectors.slug).", required: true},
+		},
+		primaryKey:  []string{"slug"},
+		foreignKeys: []foreignKey{{"sector_slug", "sectors", "slug"}},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			for _, a := range ds.Agencies {
+				w.row(a.Slug, a.Code, a.Name, a.ShortName, a.Kind, a.SectorSlug)
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			ds.Agencies = append(ds.Agencies, iku.Agency{Slug: c.text(0), Code: c.text(1), Name: c.text(2),
+				ShortName: c.text(3), Kind: c.text(4), SectorSlug: c.text(5)})
+		},
+	},
+	{
+		name: "predicates", title: "Predikat organisasi", desc: "The organisation predicate of PermenPANRB 6/2022 for an agency and year: a leadership judgement, listed only where it has been made.",
+		fields: []field{
+			{name: "agency_slug", typ: "string", desc: "The agency (agencies.slug).", required: true},
+			{name: "year", typ: "integer", desc: "The year judged.", required: true, min: 1900, max: 9999},
+			{name: "predicate", typ: "string", desc: "The predicate.", required: true, enum: predicates},
+		},
+		primaryKey:  []string{"agency_slug", "year"},
+		foreignKeys: []foreignKey{{"agency_slug", "agencies", "slug"}},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			for _, p := range ds.Predicates {
+				w.row(p.AgencySlug, strconv.Itoa(p.Year), p.Predicate)
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			ds.Predicates = append(ds.Predicates, iku.Predicate{AgencySlug: c.text(0), Year: c.year(1),
+				Predicate: c.oneOf(2, "predicate of PermenPANRB 6/2022", predicates...)})
+		},
+	},
+	{
+		name: "indicators", title: "Indikator kinerja utama (IKU)", desc: "Key performance indicators with their metadata (Satu Data Indonesia, BPS MS-Ind).",
+		fields: []field{
+			{name: "slug", typ: "string", desc: "Stable identifier used in URLs (/iku/<slug>/).", required: true, pattern: slugPattern},
+			{name: "code", typ: "string", desc: "The indicator's code in the agency's plan."},
+			{name: "agency_slug", typ: "string", desc: "The agency responsible (agencies.slug).", required: true},
+			{name: "sector_slug", typ: "string", desc: "The policy area (sectors.slug).", required: true},
+			{name: "name", typ: "string", desc: "Name in Indonesian."},
+			{name: "unit", typ: "string", desc: "Unit of the actual and the targets (%, menit, kunjungan, IKM, …)."},
+			{name: "polarity", typ: "string", desc: "positive: higher is better; negative: lower is better.", required: true,
+				enum: []string{string(iku.Positive), string(iku.Negative)}},
+			{name: "consolidation", typ: "string", desc: "How quarters roll up into a year: sum of the quarters, average recomputed from numerator and denominator, or the last quarter.", required: true,
+				enum: []string{string(iku.Sum), string(iku.Average), string(iku.Last)}},
+			{name: "decimals", typ: "integer", desc: "Decimal places the actual is published with.", required: true, min: 0, max: 10},
+			{name: "multiplier", typ: "number", desc: "Average indicators: actual = numerator / denominator × multiplier (100 for percentages).", unit: "1 (a pure number)", required: true},
+			{name: "min_value", typ: "number", desc: "Lowest plausible actual, for data checks; empty when none.", unit: unitOfIndicator},
+			{name: "max_value", typ: "number", desc: "Highest plausible actual, for data checks; empty when none.", unit: unitOfIndicator},
+			{name: "definition", typ: "string", desc: "Concept and definition."},
+			{name: "formula", typ: "string", desc: "How the actual is computed."},
+			{name: "source", typ: "string", desc: "Data source and producer."},
+			{name: "verification", typ: "string", desc: "How the data is verified."},
+			{name: "limitations", typ: "string", desc: "Known limitations."},
+			{name: "frequency", typ: "string", desc: "How often the data is reported (Triwulanan, Semesteran, Tahunan)."},
+			{name: "valid_from", typ: "string", desc: "First quarter the indicator is in force, as 2021-Q1.", required: true, pattern: quarterPattern},
+			{name: "valid_to", typ: "string", desc: "Last quarter the indicator is in force; empty while it still is.", pattern: quarterPattern},
+		},
+		primaryKey:  []string{"slug"},
+		foreignKeys: []foreignKey{{"agency_slug", "agencies", "slug"}, {"sector_slug", "sectors", "slug"}},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			for _, i := range ds.Indicators {
+				w.row(i.Slug, i.Code, i.AgencySlug, i.SectorSlug, i.Name, i.Unit, string(i.Polarity),
+					string(i.Consolidation), strconv.Itoa(i.Decimals), i.Multiplier.String(),
+					optDecimal(i.MinValue), optDecimal(i.MaxValue), i.Definition, i.Formula, i.Source,
+					i.Verification, i.Limitations, i.Frequency, i.ValidFrom.String(), optQuarter(i.ValidTo))
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			ds.Indicators = append(ds.Indicators, iku.Indicator{
+				Slug: c.text(0), Code: c.text(1), AgencySlug: c.text(2), SectorSlug: c.text(3),
+				Name: c.text(4), Unit: c.text(5),
+				Polarity:      iku.Polarity(c.oneOf(6, "polarity", string(iku.Positive), string(iku.Negative))),
+				Consolidation: iku.Consolidation(c.oneOf(7, "consolidation", string(iku.Sum), string(iku.Average), string(iku.Last))),
+				Decimals:      c.integer(8, 0, 10),
+				Multiplier:    c.decimal(9),
+				MinValue:      c.optDecimal(10), MaxValue: c.optDecimal(11),
+				Definition: c.text(12), Formula: c.text(13), Source: c.text(14), Verification: c.text(15),
+				Limitations: c.text(16), Frequency: c.text(17),
+				ValidFrom: c.quarter(18), ValidTo: c.optQuarter(19),
+			})
+		},
+	},
+	{
+		name: "targets", title: "Target", desc: "Targets per indicator and year (annual, quarter empty) and optionally per quarter, with the quarter's basis. A target with value_high is the range [value, value_high].",
+		fields: []field{
+			{name: "indicator_slug", typ: "string", desc: "The indicator (indicators.slug).", required: true},
+			{name: "year", typ: "integer", desc: "The year.", required: true, min: 1900, max: 9999},
+			{name: "quarter", typ: "integer", desc: "1–4 for a quarterly target; empty for the annual target.", min: 1, max: 4},
+			{name: "basis", typ: "string", desc: "Quarterly targets: per_quarter (that quarter alone) or cumulative (from the start of the year); empty for annual targets.",
+				enum: []string{string(iku.PerQuarter), string(iku.Cumulative)}},
+			{name: "value", typ: "number", desc: "The target, or the low end of a range target.", unit: unitOfIndicator, required: true},
+			{name: "value_high", typ: "number", desc: "The high end of a range target; empty otherwise.", unit: unitOfIndicator},
+		},
+		foreignKeys: []foreignKey{{"indicator_slug", "indicators", "slug"}},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			for _, t := range ds.Targets {
+				q := ""
+				if t.Quarter != 0 {
+					q = strconv.Itoa(t.Quarter)
+				}
+				w.row(t.IndicatorSlug, strconv.Itoa(t.Year), q, string(t.Basis), t.Value.String(), optDecimal(t.High))
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			t := iku.Target{IndicatorSlug: c.text(0), Year: c.year(1)}
+			if c.text(2) != "" {
+				t.Quarter = c.integer(2, 1, 4)
+				t.Basis = iku.TargetBasis(c.oneOf(3, "basis", string(iku.PerQuarter), string(iku.Cumulative)))
+			} else if c.text(3) != "" {
+				c.fail(3, "an annual target (empty quarter) has no basis: empty the basis, or give the quarter 1–4")
+			}
+			t.Value = c.decimal(4)
+			t.High = c.optDecimal(5)
+			ds.Targets = append(ds.Targets, t)
+		},
+	},
+	{
+		name: "results", title: "Realisasi", desc: "Actual results per indicator and quarter, aggregated to the agency. An empty actual means not reported (belum dilaporkan).",
+		fields: []field{
+			{name: "indicator_slug", typ: "string", desc: "The indicator (indicators.slug).", required: true},
+			{name: "year", typ: "integer", desc: "The year.", required: true, min: 1900, max: 9999},
+			{name: "quarter", typ: "integer", desc: "The quarter (triwulan), 1–4.", required: true, min: 1, max: 4},
+			{name: "actual", typ: "number", desc: "The actual (realisasi); empty when not reported.", unit: unitOfIndicator},
+			{name: "numerator", typ: "number", desc: "Average indicators: Σ of the measured quantity (minutes waited, patients within the standard, …); empty otherwise.", unit: "as the indicator's formula says"},
+			{name: "denominator", typ: "number", desc: "Average indicators: Σ of the weights (patients, respondents, …); empty otherwise.", unit: "as the indicator's formula says"},
+			{name: "provisional", typ: "boolean", desc: "true while the agency has not verified the value (sementara).", required: true},
+		},
+		primaryKey:  []string{"indicator_slug", "year", "quarter"},
+		foreignKeys: []foreignKey{{"indicator_slug", "indicators", "slug"}},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			for _, r := range ds.Results {
+				w.row(r.IndicatorSlug, strconv.Itoa(r.Quarter.Year), strconv.Itoa(r.Quarter.Q),
+					optDecimal(r.Actual), optDecimal(r.Numerator), optDecimal(r.Denominator), strconv.FormatBool(r.Provisional))
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			ds.Results = append(ds.Results, iku.Result{
+				IndicatorSlug: c.text(0),
+				Quarter:       iku.Quarter{Year: c.year(1), Q: c.integer(2, 1, 4)},
+				Actual:        c.optDecimal(3), Numerator: c.optDecimal(4), Denominator: c.optDecimal(5),
+				Provisional: c.boolean(6),
+			})
+		},
+	},
+}
+
+const slugPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+// predicates are the organisation predicates of PermenPANRB 6/2022.
+var predicates = []string{"Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"}
+
+func optDecimal(d *iku.Decimal) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
+}
+
+func optQuarter(q *iku.Quarter) string {
+	if q == nil {
+		return ""
+	}
+	return q.String()
+}
