@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/demo"
+	"github.com/tanjungbalai/kinerja/generator/postgres"
+)
+
+const dbUsage = `Usage:
+  kinerja db migrate [--db DSN]              create or update the reference schema
+  kinerja db seed --demo [--db DSN] [--replace]
+                                             load the demo data (fictitious) into it
+
+The reference schema has three parts: kinerja (agency data), asn (civil
+servants: never read by the exporter) and publik (the views the exporter
+reads; the role portal_reader may read only these).
+`
+
+func (m *Main) db(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		fmt.Fprint(m.Stdout, dbUsage)
+		if len(args) == 0 {
+			return usageError{"db needs a subcommand: migrate or seed"}
+		}
+		return nil
+	}
+	switch args[0] {
+	case "migrate":
+		return m.dbMigrate(ctx, args[1:])
+	case "seed":
+		return m.dbSeed(ctx, args[1:])
+	}
+	return usageError{fmt.Sprintf("unknown db subcommand %q: use migrate or seed", args[0])}
+}
+
+func (m *Main) dbMigrate(ctx context.Context, args []string) error {
+	fs := newFlags("db migrate")
+	db := fs.String("db", "", "PostgreSQL connection string (default $DATABASE_URL; PG* variables fill in the rest)")
+	if err := m.parse(fs, dbUsage, args); err != nil {
+		return err
+	}
+	dsn := *db
+	if !isSet(fs, "db") {
+		dsn = m.Getenv("DATABASE_URL")
+	}
+	t := time.Now()
+	src, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	n, err := postgres.Migrate(ctx, src.DB())
+	if err != nil {
+		return err
+	}
+	m.stage("migrate", t, "%d migrations applied, schema up to date", n)
+	return nil
+}
+
+func (m *Main) dbSeed(ctx context.Context, args []string) error {
+	fs := newFlags("db seed")
+	db := fs.String("db", "", "PostgreSQL connection string (default $DATABASE_URL; PG* variables fill in the rest)")
+	useDemo := fs.Bool("demo", false, "load the demo data (required: it is the only data seed knows)")
+	replace := fs.Bool("replace", false, "empty the kinerja and asn tables first")
+	if err := m.parse(fs, dbUsage, args); err != nil {
+		return err
+	}
+	if !*useDemo {
+		return usageError{"db seed needs --demo: it loads the fictitious demo data, never real data"}
+	}
+	dsn := *db
+	if !isSet(fs, "db") {
+		dsn = m.Getenv("DATABASE_URL")
+	}
+	t := time.Now()
+	src, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	city := demo.Tanjungbalai()
+	if err := postgres.Seed(ctx, src.DB(), city, postgres.SeedOptions{Replace: *replace}); err != nil {
+		return err
+	}
+	m.stage("seed", t, "%d agencies, %d indicators, %d measurements, %d quarterly entries, %d employees (demo data)",
+		len(city.Agencies), len(city.Indicators), len(city.Measurements), len(city.Entries), len(city.Employees))
+	return nil
+}
+
+const demoDataUsage = `Usage: kinerja demo-data --out DIR [--indicators N]
+
+Writes the embedded demo data (or, with --indicators N, a generated city of
+N fictitious indicators for scale tests) as a CSV bundle that
+'kinerja build --from DIR' reads.
+
+Flags:
+`
+
+func (m *Main) demoData(ctx context.Context, args []string) error {
+	fs := newFlags("demo-data")
+	out := fs.String("out", "", "the folder to write the bundle into (required)")
+	n := fs.Int("indicators", 0, "generate a city with this many indicators instead of the demo")
+	if err := m.parse(fs, demoDataUsage, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usageError{"demo-data needs --out DIR"}
+	}
+	if *n < 0 {
+		return usageError{"--indicators must be positive"}
+	}
+	t := time.Now()
+	city := demo.Tanjungbalai()
+	if *n > 0 {
+		city = demo.Scale(*n)
+	}
+	ds := city.Dataset()
+	if err := bundle.Write(*out, ds); err != nil {
+		return err
+	}
+	m.stage("bundle", t, "%d agencies, %d indicators, %d results written to %s", len(ds.Agencies), len(ds.Indicators), len(ds.Results), *out)
+	return nil
+}

@@ -1,0 +1,367 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	_ "github.com/lib/pq"
+
+	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/demo"
+	"github.com/tanjungbalai/kinerja/generator/iku"
+	"github.com/tanjungbalai/kinerja/generator/postgres/pgtest"
+)
+
+// buildKept builds with the given arguments, keeping the build folder (the
+// generated data and charts Hugo read) in dir/build and the site in
+// dir/public.
+func buildKept(t *testing.T, dir string, env map[string]string, args ...string) (build, public string) {
+	t.Helper()
+	build, public = filepath.Join(dir, "build"), filepath.Join(dir, "public")
+	if env == nil {
+		env = map[string]string{}
+	}
+	env["KINERJA_BUILD_DIR"] = build
+	mustRun(t, env, append([]string{"build", "--source", repoRoot(t), "--out", public}, args...)...)
+	return build, public
+}
+
+// TestDatabaseBuildEqualsDemoBuild: migrate, seed the demo and build from
+// PostgreSQL; the generated data (and so every number on every page) is
+// the same as the embedded demo's, and no personal data reaches the site.
+func TestDatabaseBuildEqualsDemoBuild(t *testing.T) {
+	dsn := pgtest.New(t)
+	mustRun(t, nil, "db", "migrate", "--db", dsn)
+	mustRun(t, nil, "db", "seed", "--demo", "--db", dsn)
+
+	dbBuild, dbPublic := buildKept(t, t.TempDir(), nil, "--db", dsn)
+	demoBuild, demoPublic := buildKept(t, t.TempDir(), nil)
+
+	dbFiles, demoFiles := tree(t, dbBuild), tree(t, demoBuild)
+	if len(dbFiles) < 100 {
+		t.Fatalf("the database build generated only %d files", len(dbFiles))
+	}
+	for _, name := range union(dbFiles, demoFiles) {
+		a, b := dbFiles[name], demoFiles[name]
+		if name == "mounts.toml" {
+			continue // names the build folder itself
+		}
+		if name == "data/kinerja/meta.json" {
+			a, b = withoutProvenance(t, a), withoutProvenance(t, b)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the database build and the demo build", name)
+		}
+	}
+
+	// The same pages exist, and the demo label is only on the demo.
+	dbPages, demoPages := tree(t, dbPublic), tree(t, demoPublic)
+	if got, want := strings.Join(htmlNames(dbPages), " "), strings.Join(htmlNames(demoPages), " "); got != want {
+		t.Errorf("pages differ:\n db:   %s\n demo: %s", got, want)
+	}
+	if bytes.Contains(dbPages["index.html"], []byte("Data contoh")) {
+		t.Error("the database build carries the demo label")
+	}
+	if !bytes.Contains(demoPages["index.html"], []byte("Data contoh")) {
+		t.Error("the demo build lacks the demo label")
+	}
+
+	// Privacy: the canary civil servant is in asn, and nowhere in public/.
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var name string
+	if err := db.QueryRow(`SELECT name FROM asn.employees WHERE nip = $1`, demo.Canary.NIP).Scan(&name); err != nil {
+		t.Fatalf("the canary is not in asn.employees: %v", err)
+	}
+	for path, body := range dbPages {
+		for _, secret := range []string{demo.Canary.NIP, demo.Canary.Name, name} {
+			if bytes.Contains(body, []byte(secret)) {
+				t.Errorf("public/%s contains the canary's personal data %q", path, secret)
+			}
+		}
+	}
+	// …and the exporter's role cannot read asn at all.
+	if _, err := db.Exec(`SET ROLE portal_reader`); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`SELECT * FROM asn.employees`)
+	if err == nil || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("portal_reader reading asn.employees: err = %v; want permission denied", err)
+	}
+	if _, err := db.Exec(`RESET ROLE`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestZeroTargetAndNullActualFromDatabase: a target of zero and a NULL
+// actual reach the pages as states, never as a number.
+func TestZeroTargetAndNullActualFromDatabase(t *testing.T) {
+	dsn := pgtest.New(t)
+	mustRun(t, nil, "db", "migrate", "--db", dsn)
+	mustRun(t, nil, "db", "seed", "--demo", "--db", dsn)
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+
+	// Pick a quarterly-entry indicator (not a sum, so the latest quarter is
+	// evaluated on its own) and a second one: zero the first one's 2026
+	// annual target, null the second one's latest actual.
+	rows, err := db.Query(`SELECT DISTINCT i.slug FROM kinerja.indicators i
+		JOIN kinerja.quarterly_entries e ON e.indicator_id = i.id
+		WHERE i.consolidation <> 'sum' AND i.polarity = 'positive'
+		  AND e.year = 2026 AND e.quarter = 3 AND e.value IS NOT NULL
+		  AND NOT EXISTS (SELECT 1 FROM kinerja.targets t WHERE t.indicator_id = i.id AND t.quarter IS NOT NULL)
+		ORDER BY i.slug LIMIT 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var slugs []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		slugs = append(slugs, s)
+	}
+	if len(slugs) != 2 {
+		t.Fatalf("the demo has %d suitable indicators; want 2", len(slugs))
+	}
+	zero, null := slugs[0], slugs[1]
+	mustExec(t, db, `UPDATE kinerja.targets SET value = 0, value_high = NULL
+		WHERE year = 2026 AND quarter IS NULL AND indicator_id = (SELECT id FROM kinerja.indicators WHERE slug = $1)`, zero)
+	mustExec(t, db, `UPDATE kinerja.quarterly_entries SET value = NULL, numerator = NULL, denominator = NULL
+		WHERE year = 2026 AND quarter = 3 AND indicator_id = (SELECT id FROM kinerja.indicators WHERE slug = $1)`, null)
+
+	build, public := buildKept(t, t.TempDir(), nil, "--db", dsn)
+	var inds map[string]struct {
+		Latest struct {
+			Status      string  `json:"status"`
+			Actual      *string `json:"actual"`
+			Target      *string `json:"target"`
+			Achievement *string `json:"achievement"`
+		} `json:"latest"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(build, "data/kinerja/indicators.json"))), &inds); err != nil {
+		t.Fatal(err)
+	}
+	z := inds[zero].Latest
+	if z.Status != string(iku.StatusMet) && z.Status != string(iku.StatusNotMet) {
+		t.Errorf("%s with a zero target: status %q; want met or not_met", zero, z.Status)
+	}
+	if z.Achievement != nil {
+		t.Errorf("%s with a zero target has achievement %q; want none", zero, *z.Achievement)
+	}
+	n := inds[null].Latest
+	if n.Status != string(iku.StatusNotReported) || n.Actual != nil {
+		t.Errorf("%s with a NULL actual: status %q, actual %v; want not_reported and no actual", null, n.Status, n.Actual)
+	}
+	zeroPage := readFile(t, filepath.Join(public, "iku", zero, "index.html"))
+	if !strings.Contains(zeroPage, "Tercapai") && !strings.Contains(zeroPage, "Tidak tercapai") {
+		t.Errorf("/iku/%s/ does not state whether the zero target was met", zero)
+	}
+	nullPage := readFile(t, filepath.Join(public, "iku", null, "index.html"))
+	if !strings.Contains(nullPage, "Belum dilaporkan") {
+		t.Errorf("/iku/%s/ does not say the actual is not reported", null)
+	}
+}
+
+// TestDatabaseErrorsLeavePublishedSite: wrong password and missing views
+// give their sentence and leave the published site as it was.
+func TestDatabaseErrorsLeavePublishedSite(t *testing.T) {
+	dir := t.TempDir()
+	public := filepath.Join(dir, "public")
+	mustRun(t, nil, "build", "--source", repoRoot(t), "--out", public)
+	before := tree(t, public)
+
+	check := func(name string, code int, want string, args ...string) {
+		t.Helper()
+		r := run(t, nil, append([]string{"build", "--source", repoRoot(t), "--out", public}, args...)...)
+		if r.code != code {
+			t.Errorf("%s: exit %d; want %d\n%s", name, r.code, code, r.stderr)
+		}
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("%s: stderr %q; want it to contain %q", name, r.stderr, want)
+		}
+		if lines := strings.Count(strings.TrimSpace(r.stderr), "\n"); lines > 0 {
+			t.Errorf("%s: %d lines of error; want one sentence:\n%s", name, lines+1, r.stderr)
+		}
+		after := tree(t, public)
+		if len(after) != len(before) {
+			t.Errorf("%s: public/ has %d files; had %d", name, len(after), len(before))
+		}
+		for p, b := range before {
+			if !bytes.Equal(after[p], b) {
+				t.Errorf("%s: public/%s changed", name, p)
+				break
+			}
+		}
+	}
+
+	cluster := pgtest.NewCluster(t, "scram-sha-256")
+	check("wrong password", exitUnavailable, "password", "--db", cluster.DSNAs("postgres", "wrong-password", "postgres"))
+
+	empty := pgtest.New(t) // no migrations: no publik views
+	check("missing views", exitError, "kinerja db migrate", "--db", empty)
+	check("unreachable", exitUnavailable, "cannot reach", "--db", "postgres://postgres@127.0.0.1:1/x?sslmode=disable&connect_timeout=2")
+}
+
+// TestHostileAgencyName: an agency named like an attack is shown as text
+// on every page that names it.
+func TestHostileAgencyName(t *testing.T) {
+	const hostile = `</script><img src=x onerror=alert(1)>`
+	public := hostileSite(t, hostile)
+	// Minified HTML may write ">" in text unescaped; "<" is always escaped.
+	escaped := "&lt;/script>&lt;img src=x onerror=alert(1)>"
+	pages := tree(t, public)
+	naming := 0
+	for path, body := range pages {
+		if !strings.HasSuffix(path, ".html") {
+			continue
+		}
+		if bytes.Contains(body, []byte(hostile)) || bytes.Contains(body, []byte("<img src=x")) {
+			t.Errorf("public/%s contains the agency name as markup", path)
+		}
+		if bytes.Contains(normalise(body), []byte(escaped)) {
+			naming++
+		}
+	}
+	for _, p := range []string{"opd/dinas-kesehatan/index.html", "opd/index.html"} {
+		if !bytes.Contains(normalise(pages[p]), []byte(escaped)) {
+			t.Errorf("public/%s does not show the agency name as text", p)
+		}
+	}
+	if naming < 3 {
+		t.Errorf("only %d pages name the agency", naming)
+	}
+}
+
+var hostileSites = map[string]string{}
+
+// hostileSite builds the demo with Dinas Kesehatan renamed, once per name.
+func hostileSite(t *testing.T, name string) string {
+	t.Helper()
+	if p, ok := hostileSites[name]; ok {
+		return p
+	}
+	ds, err := bundle.Demo().Load(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for i := range ds.Agencies {
+		if ds.Agencies[i].Slug == "dinas-kesehatan" {
+			ds.Agencies[i].Name = name
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("the demo has no agency dinas-kesehatan")
+	}
+	dir, err := os.MkdirTemp("", "kinerja-hostile-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := bundle.Write(filepath.Join(dir, "bundle"), ds); err != nil {
+		t.Fatal(err)
+	}
+	public := filepath.Join(dir, "public")
+	mustRun(t, nil, "build", "--source", repoRoot(t), "--from", filepath.Join(dir, "bundle"), "--out", public)
+	return public
+}
+
+func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
+	t.Helper()
+	res, err := db.Exec(q, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		t.Fatalf("%s %v changed no row", q, args)
+	}
+}
+
+// tree reads every file under dir, by slash-separated relative path.
+func tree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func union(a, b map[string][]byte) []string {
+	seen := map[string]bool{}
+	for k := range a {
+		seen[k] = true
+	}
+	for k := range b {
+		seen[k] = true
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func htmlNames(files map[string][]byte) []string {
+	var out []string
+	for k := range files {
+		if strings.HasSuffix(k, ".html") {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// withoutProvenance drops what legitimately differs between two sources
+// (where the data came from, when, and the demo flag) from meta.json.
+func withoutProvenance(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "source")
+	delete(m, "generated")
+	delete(m, "demo")
+	out, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// normalise writes "&gt;" as ">", so that text escaped by html/template and
+// text minified by Hugo compare equal.
+func normalise(b []byte) []byte {
+	return bytes.ReplaceAll(b, []byte("&gt;"), []byte(">"))
+}

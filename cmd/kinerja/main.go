@@ -1,0 +1,176 @@
+// Command kinerja publishes Kota Tanjungbalai's key performance indicators
+// (IKU): it reads agency-level results from PostgreSQL (or a CSV bundle, or
+// its embedded demo data), evaluates them, draws the charts and builds the
+// static site with the Hugo compiled into it.
+//
+// This package parses flags and wires the generator packages; it holds no
+// rules of its own.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+	"github.com/tanjungbalai/kinerja/generator/site"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitError       = 1 // bad input or data: the message says what to fix
+	exitUsage       = 2 // a wrong command or flag
+	exitUnavailable = 3 // a server or tool could not be reached
+	exitInterrupted = 130
+)
+
+var version = "dev"
+
+func main() {
+	// Hugo's own process (see site.HugoCommand): no signal handling of
+	// ours, Hugo installs its own.
+	if len(os.Args) > 1 && os.Args[1] == site.HugoCommand {
+		if err := site.RunHugo(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	code := m.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// Main is the program: the binary and the end-to-end tests run the same
+// wiring through it.
+type Main struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+}
+
+// usageError is a wrong command line: exit 2 with the command's usage.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Run runs one command line and returns the process exit code.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	err := m.dispatch(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(m.Stderr, "kinerja: %s\nRun 'kinerja help' for the list of commands.\n", ue.msg)
+		return exitUsage
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(m.Stderr, "kinerja: interrupted: %s\n", iku.ErrorMessage(err))
+		return exitInterrupted
+	}
+	fmt.Fprintf(m.Stderr, "kinerja: %s\n", iku.ErrorMessage(err))
+	if m.Getenv("KINERJA_DEBUG") != "" {
+		fmt.Fprintf(m.Stderr, "cause: %v\n", err)
+	}
+	switch iku.ErrorKind(err) {
+	case iku.Unavailable:
+		return exitUnavailable
+	default:
+		return exitError
+	}
+}
+
+const mainUsage = `kinerja publishes Kota Tanjungbalai's key performance indicators (IKU).
+
+Usage:
+  kinerja build [--db DSN | --from BUNDLE] [--out public]   export the data and build the site
+  kinerja serve [--db DSN | --from BUNDLE] [--port 1313]    live preview at http://localhost:1313
+  kinerja db migrate [--db DSN]                             create or update the reference schema
+  kinerja db seed --demo [--db DSN] [--replace]             load the demo data into the database
+  kinerja demo-data --out DIR [--indicators N]              write demo (or scale) data as a CSV bundle
+  kinerja version                                           print the version
+  kinerja help [command]                                    show help for a command
+
+Data: --db DSN, else $DATABASE_URL, else the embedded demo data (clearly
+labelled "Data contoh — bukan data resmi" on every page). With --db the
+standard PG* variables (PGHOST, PGUSER, PGPASSWORD, …) fill in what the
+DSN leaves out; --db "" uses them alone.
+`
+
+func (m *Main) dispatch(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, mainUsage)
+		return usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return m.build(ctx, rest)
+	case "serve":
+		return m.serve(ctx, rest)
+	case "db":
+		return m.db(ctx, rest)
+	case "demo-data":
+		return m.demoData(ctx, rest)
+	case "version", "--version":
+		fmt.Fprintf(m.Stdout, "kinerja %s\n", version)
+		return nil
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 {
+			return m.dispatch(ctx, []string{rest[0], "--help"})
+		}
+		fmt.Fprint(m.Stdout, mainUsage)
+		return nil
+	}
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+// newFlags makes a quiet FlagSet: parse reports its errors.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parse parses args, printing usage on --help and turning a flag error into
+// a usageError; positional arguments are refused.
+func (m *Main) parse(fs *flag.FlagSet, usage string, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(m.Stdout, usage)
+			fs.SetOutput(m.Stdout)
+			fs.PrintDefaults()
+			return flag.ErrHelp
+		}
+		return usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
+	}
+	return nil
+}
+
+// isSet reports whether the flag was given on the command line (so that
+// --db "" can mean "the PG* variables only").
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary be kinerja itself: testscripts run it as
+// "kinerja", and the Hugo child process that a build starts is this binary
+// re-executed as "kinerja __hugo …", exactly as with the real program.
+func TestMain(m *testing.M) {
+	testscript.Main(cleanupM{m}, map[string]func(){"kinerja": main})
+}
+
+// cleanupM removes what the package's shared fixtures left in the
+// temporary folder once every test has run.
+type cleanupM struct{ m *testing.M }
+
+func (c cleanupM) Run() int {
+	code := c.m.Run()
+	if demoOut != "" {
+		os.RemoveAll(filepath.Dir(demoOut))
+	}
+	return code
+}
+
+// repoRoot is the site root: the repository, two folders up.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "node_modules", "echarts", "package.json")); err != nil {
+		t.Fatalf("ECharts is not installed in %s: run 'npm ci' there (make test does it)", root)
+	}
+	return root
+}
+
+// TestScripts runs the CLI stories in testdata/script: what a user types.
+func TestScripts(t *testing.T) {
+	root := repoRoot(t)
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REPO", root)
+			env.Setenv("HOME", env.WorkDir)
+			return nil
+		},
+	})
+}
+
+// result is one in-process run of the program.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs kinerja in this process through the same Main the binary uses.
+func run(t testing.TB, env map[string]string, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	m := &Main{Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
+	code := m.Run(context.Background(), args)
+	return result{code, stdout.String(), stderr.String()}
+}
+
+// mustRun is run that fails the test on a non-zero exit.
+func mustRun(t testing.TB, env map[string]string, args ...string) result {
+	t.Helper()
+	r := run(t, env, args...)
+	if r.code != 0 {
+		t.Fatalf("kinerja %s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
+	}
+	return r
+}
+
+var (
+	demoOnce sync.Once
+	demoOut  string
+	demoErr  string
+)
+
+// demoSite builds the embedded demo once for the whole package and returns
+// the published folder. Tests must not modify it.
+func demoSite(t testing.TB) string {
+	t.Helper()
+	root := repoRoot(t)
+	demoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kinerja-demo-")
+		if err != nil {
+			demoErr = err.Error()
+			return
+		}
+		demoOut = filepath.Join(dir, "public")
+		r := run(t, nil, "build", "--source", root, "--out", demoOut)
+		if r.code != 0 {
+			demoErr = r.stderr
+		}
+	})
+	if demoErr != "" {
+		t.Fatalf("building the demo site failed: %s", demoErr)
+	}
+	return demoOut
+}
+
+func readFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
