@@ -50,7 +50,7 @@ const (
 // follow statusSeries.
 var (
 	categoryColors = []string{"#1D4E89", "#3F7CC0", "#8A6A00", "#B85300", "#8B1E3F"}
-	statusColors   = []string{"#2D6A2E", "#6A3D9A", "#00778A", "#767676", "#3D3D3D"}
+	statusColors   = []string{"#2D6A2E", "#6A3D9A", "#00778A", "#767676", "#3D3D3D", "#9C2A7A"}
 )
 
 func num(d *iku.Decimal) interface{} {
@@ -166,7 +166,7 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 	if hasRange {
 		lines = append(lines,
 			line{clean(labels.TargetLow), low, colorTarget, "dashed", "triangle", true},
-			line{clean(labels.TargetHigh), high, colorTarget, "dotted", "diamond", true})
+			line{clean(labels.TargetHigh), high, colorTarget, "dashed", "diamond", true})
 	}
 	names := make([]string, len(lines))
 	for i, l := range lines {
@@ -270,7 +270,7 @@ func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, 
 
 // Overview draws the latest quarter's statuses by sector as stacked
 // horizontal bars: one series per category of r.Rules (best first), then
-// met, not met, in progress, not reported and no target. Series that are
+// met, not met, in progress, not reported, no target and incomplete. Series that are
 // empty in every sector are left out; each keeps its colour regardless.
 // sectorNames maps sector slugs to the names to draw (default: the
 // sector's Name).
@@ -315,6 +315,15 @@ func Overview(r *iku.Report, sectorNames map[string]string, labels Labels) Chart
 		func(c iku.Counts) int { return c.InProgress },
 		func(c iku.Counts) int { return c.NotReported },
 		func(c iku.Counts) int { return c.NoTarget },
+		// Incomplete: whatever the other counts leave of the total, so
+		// that a bar always adds up to the sector's indicators.
+		func(c iku.Counts) int {
+			n := c.Total - c.Met - c.NotMet - c.InProgress - c.NotReported - c.NoTarget
+			for _, v := range c.ByCategory {
+				n -= v
+			}
+			return max(n, 0)
+		},
 	}
 	for i, s := range statusSeries {
 		all = append(all, series{labels.status(s), statusColors[i], counts[i]})

@@ -241,6 +241,7 @@ func TestOverview(t *testing.T) {
 		"Dalam proses":            {"0", "0", "2"},
 		"Belum dilaporkan":        {"2", "0", "0"},
 		"Target belum ditetapkan": {"0", "2", "0"},
+		"Belum lengkap":           {"0", "0", "1"},
 	}
 	series := m["series"].([]any)
 	if len(series) != len(want) {
@@ -260,10 +261,10 @@ func TestOverview(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(order, ","); got != "Sangat Baik,Baik,Cukup,Sangat Kurang,Tercapai,Dalam proses,Belum dilaporkan,Target belum ditetapkan" {
+	if got := strings.Join(order, ","); got != "Sangat Baik,Baik,Cukup,Sangat Kurang,Tercapai,Dalam proses,Belum dilaporkan,Target belum ditetapkan,Belum lengkap" {
 		t.Errorf("series order %s", got)
 	}
-	if !strings.Contains(c.Description, "13 indikator") || !strings.Contains(c.Description, "3 sektor") {
+	if !strings.Contains(c.Description, "14 indikator") || !strings.Contains(c.Description, "3 sektor") {
 		t.Errorf("description %q", c.Description)
 	}
 }

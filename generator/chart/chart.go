@@ -29,13 +29,18 @@ import (
 
 // Chart is one chart, ready to be drawn by a Renderer and to travel to the
 // page as JSON for the optional browser enhancement.
+//
+// Option is safe inside <script type="application/json">: encoding/json
+// writes <, > and & as \u003c, \u003e and \u0026. A browser that draws it
+// again must use the SVG renderer (go-echarts keeps the renderer out of the
+// option) and format numbers for Locale itself: the option has no functions.
 type Chart struct {
-	ID          string          // deterministic, unique on the site: "iku-<slug>-trend"
-	Option      json.RawMessage // ECharts option, without functions
-	Width       int             // size the SVG is drawn at; it scales with its container
-	Height      int
-	Description string // one plain-language sentence: the SVG's <title> and the option's aria description
-	Locale      string // BCP 47 tag numbers are written in ("id-ID"); "" = ECharts' default
+	ID          string          `json:"id"`     // deterministic, unique on the site: "iku-<slug>-trend"
+	Option      json.RawMessage `json:"option"` // ECharts option, without functions
+	Width       int             `json:"width"`  // size the SVG is drawn at; it scales with its container
+	Height      int             `json:"height"`
+	Description string          `json:"description"`      // one plain-language sentence: the SVG's <title> and the option's aria description
+	Locale      string          `json:"locale,omitempty"` // BCP 47 tag numbers are drawn in ("id-ID"); "" = ECharts' default
 }
 
 // Labels carries every human-visible word of the charts. The caller fills
@@ -55,7 +60,7 @@ type Labels struct {
 	Quarter string
 	// Categories names each category key of iku.Rules ("sangat_baik" →
 	// "Sangat Baik"); Statuses names the statuses that have no category
-	// (met, not_met, in_progress, not_reported, no_target).
+	// (met, not_met, in_progress, not_reported, no_target, incomplete).
 	Categories map[string]string
 	Statuses   map[iku.Status]string
 	// NumberLocale is the BCP 47 tag ECharts draws numbers in ("id-ID":
@@ -76,7 +81,7 @@ type Labels struct {
 // statusSeries are the statuses that Overview draws besides categories, in
 // the order of iku.Counts.
 var statusSeries = []iku.Status{
-	iku.StatusMet, iku.StatusNotMet, iku.StatusInProgress, iku.StatusNotReported, iku.StatusNoTarget,
+	iku.StatusMet, iku.StatusNotMet, iku.StatusInProgress, iku.StatusNotReported, iku.StatusNoTarget, iku.StatusIncomplete,
 }
 
 // Validate reports every label that is empty, so that a missing i18n key

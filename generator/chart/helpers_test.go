@@ -26,7 +26,7 @@ func DefaultLabels() Labels {
 		Statuses: map[iku.Status]string{
 			iku.StatusMet: "Tercapai", iku.StatusNotMet: "Tidak tercapai",
 			iku.StatusInProgress: "Dalam proses", iku.StatusNotReported: "Belum dilaporkan",
-			iku.StatusNoTarget: "Target belum ditetapkan",
+			iku.StatusNoTarget: "Target belum ditetapkan", iku.StatusIncomplete: "Belum lengkap",
 		},
 		NumberLocale:            "id-ID",
 		DecimalMark:             ",",
@@ -145,7 +145,7 @@ func report(sectorName string) *iku.Report {
 		SectorCounts: map[string]iku.Counts{
 			"kesehatan":  {Total: 6, ByCategory: map[string]int{"sangat_baik": 2, "baik": 1}, Met: 1, NotReported: 2},
 			"pendidikan": {Total: 4, ByCategory: map[string]int{"cukup": 1, "sangat_kurang": 1}, NoTarget: 2},
-			"pariwisata": {Total: 3, ByCategory: map[string]int{"sangat_baik": 1}, InProgress: 2},
+			"pariwisata": {Total: 4, ByCategory: map[string]int{"sangat_baik": 1}, InProgress: 2}, // and 1 incomplete
 		},
 	}
 }

@@ -35,14 +35,22 @@ var scriptVersion = func() string {
 	return hex.EncodeToString(sum[:8])
 }()
 
-// processes is how many Node processes a Renderer runs at most. MEASURE.
-const processes = 2
+// processes is how many Node processes a Renderer runs at most: one.
+// Measured on the project's 2-core machines (TestRenderMany, five rounds
+// alternating one process and one caller with two and two): one Node
+// process already keeps about 1.4 cores busy (V8 collects garbage and
+// compiles on helper threads: 10 ms of CPU per chart for 7 ms of wall
+// time), so two processes drew 200 charts no faster (7.2–13.0 ms/chart
+// against 7.1–11.5) while spending a third more CPU per chart (13.6–14.0
+// ms against 10.1–10.7) and twice the memory. Concurrent callers take
+// turns; the pool stays so that a larger machine can raise this.
+const processes = 1
 
 const minNodeMajor = 20
 
-// Renderer draws charts as SVG with ECharts in long-lived Node processes,
-// started when the first chart that is not in the cache needs one. It is
-// safe for concurrent use. Every SVG it returns has been through finish
+// Renderer draws charts as SVG with ECharts in one long-lived Node process,
+// started when the first chart that is not in the cache needs it. It is
+// safe for concurrent use: callers take turns on the process. Every SVG it returns has been through finish
 // and Check.
 type Renderer struct {
 	siteRoot string

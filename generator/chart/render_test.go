@@ -444,24 +444,38 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderParallel is the same with two callers sharing the pool of
-// two processes, as a build drawing charts from several goroutines does.
+// BenchmarkRenderParallel is the same with two callers, sharing one Node
+// process (the default) or a pool of two: the measurement behind
+// processes.
 func BenchmarkRenderParallel(b *testing.B) {
-	r := newTestRenderer(b, "", processes)
-	c := IndicatorTrend(longTrend("bench", 23), DefaultLabels())
-	ctx := context.Background()
-	if _, _, err := r.Render(ctx, c); err != nil {
-		b.Fatal(err)
-	}
-	b.SetParallelism(1)
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			if _, _, err := r.Render(ctx, c); err != nil {
-				b.Error(err)
-				return
+	for _, n := range []int{1, 2} {
+		b.Run(fmt.Sprintf("processes=%d", n), func(b *testing.B) {
+			r := newTestRenderer(b, "", n)
+			c := IndicatorTrend(longTrend("bench", 23), DefaultLabels())
+			ctx := context.Background()
+			var wg sync.WaitGroup
+			for range n { // start and warm every process
+				wg.Go(func() {
+					for range 20 {
+						if _, _, err := r.Render(ctx, c); err != nil {
+							b.Error(err)
+						}
+					}
+				})
 			}
-		}
-	})
+			wg.Wait()
+			b.SetParallelism(1)
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					if _, _, err := r.Render(ctx, c); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		})
+	}
 }
 
 // BenchmarkFinish is the Go side alone: rewriting and checking one SVG.
