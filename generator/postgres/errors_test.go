@@ -1,0 +1,215 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+	"github.com/tanjungbalai/kinerja/generator/postgres"
+	"github.com/tanjungbalai/kinerja/generator/postgres/pgtest"
+)
+
+func TestOpenUnreachableServer(t *testing.T) {
+	t.Parallel()
+	// A port that was free a moment ago: nothing listens there.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	_, err = postgres.Open(testContext(t), "postgres://kinerja:rahasia@"+addr+"/kota?sslmode=disable")
+	wantError(t, err, iku.Unavailable,
+		"cannot reach the PostgreSQL server at "+addr+": check that it is running and that --db or DATABASE_URL points to it")
+	if strings.Contains(err.Error(), "rahasia") {
+		t.Errorf("error %q shows the password", err)
+	}
+}
+
+func TestOpenUnknownHost(t *testing.T) {
+	t.Parallel()
+	// .invalid never resolves (RFC 2606); without DNS at all the lookup
+	// times out instead, which names the server the same way.
+	_, err := postgres.Open(testContext(t), "host=kinerja-test.invalid dbname=kota connect_timeout=3")
+	wantError(t, err, iku.Unavailable, "cannot reach the PostgreSQL server at kinerja-test.invalid:5432", "--db or DATABASE_URL points to it")
+}
+
+func TestOpenDatabaseDoesNotExist(t *testing.T) {
+	t.Parallel()
+	s := pgtest.Shared(t)
+	_, err := postgres.Open(testContext(t), s.DSN("kt_no_such_database"))
+	wantError(t, err, iku.NotFound, `the database "kt_no_such_database" does not exist on the PostgreSQL server at `, "createdb kt_no_such_database")
+}
+
+func TestOpenBadConnectionString(t *testing.T) {
+	t.Parallel()
+	_, err := postgres.Open(testContext(t), "postgres://kinerja:rahasia@127.0.0.1:notaport/kota")
+	wantError(t, err, iku.Invalid, "the database connection string in --db or DATABASE_URL")
+	if strings.Contains(err.Error(), "rahasia") {
+		t.Errorf("error %q shows the password", err)
+	}
+}
+
+func TestOpenUsesDatabaseURL(t *testing.T) {
+	dsn := pgtest.New(t)
+	t.Setenv("DATABASE_URL", dsn)
+	src := open(t, "")
+	if !strings.Contains(src.Describe(), "/kt_") {
+		t.Errorf("Describe() = %q; want the database of DATABASE_URL", src.Describe())
+	}
+}
+
+// The machine's server trusts everyone; a cluster of our own asks for a
+// password, so that a wrong one can be rejected.
+func TestPasswords(t *testing.T) {
+	c := pgtest.NewCluster(t, "scram-sha-256")
+
+	t.Run("right password", func(t *testing.T) {
+		src := open(t, c.DSN("postgres"))
+		got, want := src.Describe(), "PostgreSQL postgres@"+c.Addr()+"/postgres"
+		if got != want {
+			t.Errorf("Describe() = %q; want %q", got, want)
+		}
+	})
+	t.Run("no sslmode", func(t *testing.T) {
+		// The cluster has no SSL: like psql, Open falls back to plain.
+		if v, ok := os.LookupEnv("PGSSLMODE"); ok {
+			t.Setenv("PGSSLMODE", v) // restored after the test
+			os.Unsetenv("PGSSLMODE")
+		}
+		open(t, "postgres://postgres:"+c.Password+"@"+c.Addr()+"/postgres")
+	})
+	t.Run("wrong password", func(t *testing.T) {
+		_, err := postgres.Open(testContext(t), c.DSNAs("postgres", "salah", "postgres"))
+		wantError(t, err, iku.Unavailable, `the password for user "postgres" was rejected by the PostgreSQL server at `+c.Addr(), "PGPASSWORD")
+	})
+	t.Run("no password", func(t *testing.T) {
+		t.Setenv("PGPASSWORD", "")
+		t.Setenv("PGPASSFILE", t.TempDir()+"/none")
+		_, err := postgres.Open(testContext(t), c.DSNAs("postgres", "", "postgres"))
+		wantError(t, err, iku.Unavailable, `the PostgreSQL server at `+c.Addr()+` asks for the password of user "postgres" and none was given`)
+	})
+}
+
+func TestOpenUnknownUser(t *testing.T) {
+	t.Parallel()
+	s := pgtest.Shared(t)
+	_, err := postgres.Open(testContext(t), s.DSNAs("kt_nobody", "", "postgres"))
+	// A trusting server says the role does not exist (28000); one asking
+	// for passwords hides that behind a rejected password (28P01).
+	wantError(t, err, iku.Unavailable, `user "kt_nobody"`)
+}
+
+func TestLoadWithoutViews(t *testing.T) {
+	t.Parallel()
+	src := open(t, pgtest.New(t)) // a fresh database: never migrated
+	_, err := src.Load(testContext(t))
+	wantError(t, err, iku.Invalid, "has no publik.sectors view: run `kinerja db migrate`, or create the publik views over your own tables as the README describes")
+}
+
+func TestLoadWithoutResultsView(t *testing.T) {
+	t.Parallel()
+	_, src := migrated(t)
+	exec(t, src.DB(), `DROP VIEW publik.results`)
+	_, err := src.Load(testContext(t))
+	wantError(t, err, iku.Invalid, "has no publik.results view: run `kinerja db migrate`")
+}
+
+func TestLoadViewLacksColumn(t *testing.T) {
+	t.Parallel()
+	_, src := migrated(t)
+	exec(t, src.DB(), `DROP VIEW publik.indicators`)
+	exec(t, src.DB(), `CREATE VIEW publik.indicators AS SELECT slug, code, name FROM kinerja.indicators`)
+	_, err := src.Load(testContext(t))
+	wantError(t, err, iku.Invalid, `the view publik.indicators in database "kt_`, `lacks the column "agency_slug"`)
+}
+
+func TestLoadViewReturnsNull(t *testing.T) {
+	t.Parallel()
+	_, src := seeded(t, fixture())
+	exec(t, src.DB(), `CREATE OR REPLACE VIEW publik.sectors AS SELECT s.slug, NULL::text AS code, s.name FROM kinerja.sectors s`)
+	_, err := src.Load(testContext(t))
+	wantError(t, err, iku.Invalid, `the view publik.sectors`, `in the column "code"`)
+}
+
+func TestLoadBadDecimal(t *testing.T) {
+	t.Parallel()
+	_, src := seeded(t, fixture())
+	exec(t, src.DB(), `UPDATE kinerja.targets SET value = 'NaN' WHERE year = 2025 AND quarter = 2`)
+	_, err := src.Load(testContext(t))
+	wantError(t, err, iku.Invalid, `the view publik.targets, row 5 (indicator_slug "kunjungan-wisata", year 2025, quarter 2), has value "NaN", which is not a decimal number`)
+}
+
+func TestLoadPermissionDenied(t *testing.T) {
+	t.Parallel()
+	_, src := seeded(t, fixture())
+	reader := loginRole(t, src, "portal_reader")
+	exec(t, src.DB(), `REVOKE SELECT ON publik.results FROM portal_reader`)
+	_, err := open(t, reader.dsn).Load(testContext(t))
+	wantError(t, err, iku.Unavailable, `the database role "`+reader.role+`" cannot read publik.results: GRANT SELECT ON publik.results TO `+reader.role)
+
+	exec(t, src.DB(), `REVOKE USAGE ON SCHEMA publik FROM portal_reader`)
+	_, err = open(t, reader.dsn).Load(testContext(t))
+	wantError(t, err, iku.Unavailable, `cannot use the schema publik: GRANT USAGE ON SCHEMA publik TO `+reader.role)
+}
+
+// slowSectors makes publik.sectors take a second to read.
+func slowSectors(t *testing.T, src *postgres.Source) {
+	exec(t, src.DB(), `CREATE OR REPLACE VIEW publik.sectors AS
+		SELECT s.slug, s.code, s.name FROM kinerja.sectors s, (SELECT pg_sleep(1)) AS slow`)
+}
+
+func TestLoadStatementTimeout(t *testing.T) {
+	t.Parallel()
+	_, src := seeded(t, fixture())
+	slowSectors(t, src)
+	src.StatementTimeout = 50 * time.Millisecond
+	_, err := src.Load(testContext(t))
+	wantError(t, err, iku.Unavailable, "reading publik.sectors took longer than the statement timeout of 50ms")
+}
+
+func TestLoadCancelled(t *testing.T) {
+	t.Parallel()
+	_, src := seeded(t, fixture())
+	slowSectors(t, src)
+
+	ctx, cancel := context.WithCancel(testContext(t))
+	time.AfterFunc(100*time.Millisecond, cancel)
+	_, err := src.Load(ctx)
+	wantError(t, err, iku.Unavailable, "reading publik.sectors on the PostgreSQL server at", "was interrupted before it finished")
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("errors.Is(%v, context.Canceled) = false", err)
+	}
+
+	ctx, cancel = context.WithTimeout(testContext(t), 100*time.Millisecond)
+	defer cancel()
+	_, err = src.Load(ctx)
+	wantError(t, err, iku.Unavailable, "did not finish before the deadline")
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("errors.Is(%v, context.DeadlineExceeded) = false", err)
+	}
+}
+
+func TestMigrateNeedsRights(t *testing.T) {
+	t.Parallel()
+	dsn := pgtest.New(t)
+	admin := open(t, dsn)
+	reader := loginRole(t, admin)
+	_, err := postgres.Migrate(testContext(t), open(t, reader.dsn).DB())
+	wantError(t, err, iku.Unavailable, `the database role "`+reader.role+`" may not change the database`)
+}
+
+func TestSeedNeedsMigrate(t *testing.T) {
+	t.Parallel()
+	src := open(t, pgtest.New(t))
+	err := postgres.Seed(testContext(t), src.DB(), fixture(), postgres.SeedOptions{})
+	wantError(t, err, iku.Invalid, "run `kinerja db migrate` first")
+}

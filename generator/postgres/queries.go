@@ -1,0 +1,50 @@
+package postgres
+
+// The queries the exporter runs, all of them, against the publik views only
+// (the contract of ../bundle/doc.go: the same tables and columns in the
+// same order). NUMERIC columns are read as text, never through float64.
+//
+// Sectors, agencies and indicators come in the order of their codes (then
+// slugs, so that the order is total): that order is the dataset order.
+// Targets come by indicator slug, year and quarter with the annual target
+// first, results by indicator slug, year and quarter; Load then moves each
+// indicator's rows to its place in the dataset order (rows.go). COLLATE "C"
+// makes the order the same on every server, whatever its locale.
+const (
+	selectSectors = `
+SELECT slug, code, name
+FROM publik.sectors
+ORDER BY code COLLATE "C", slug COLLATE "C"`
+
+	selectAgencies = `
+SELECT slug, code, name, short_name, kind, sector_slug
+FROM publik.agencies
+ORDER BY code COLLATE "C", slug COLLATE "C"`
+
+	selectPredicates = `
+SELECT agency_slug, year, predicate
+FROM publik.predicates
+ORDER BY agency_slug COLLATE "C", year`
+
+	selectIndicators = `
+SELECT slug, code, agency_slug, sector_slug, name, unit, polarity,
+       consolidation, decimals, multiplier::text AS multiplier,
+       min_value::text AS min_value, max_value::text AS max_value,
+       definition, formula, source, verification, limitations,
+       frequency, valid_from, valid_to
+FROM publik.indicators
+ORDER BY code COLLATE "C", slug COLLATE "C"`
+
+	selectTargets = `
+SELECT indicator_slug, year, quarter, basis,
+       value::text AS value, value_high::text AS value_high
+FROM publik.targets
+ORDER BY indicator_slug COLLATE "C", year, quarter NULLS FIRST`
+
+	selectResults = `
+SELECT indicator_slug, year, quarter,
+       actual::text AS actual, numerator::text AS numerator,
+       denominator::text AS denominator, provisional
+FROM publik.results
+ORDER BY indicator_slug COLLATE "C", year, quarter`
+)

@@ -1,0 +1,309 @@
+package postgres
+
+import (
+	"cmp"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// The rows of the publik views as lib/pq delivers them. NUMERIC columns are
+// strings: lib/pq sends NUMERIC as text, and text is what we keep.
+
+type sectorRow struct {
+	Slug string `db:"slug"`
+	Code string `db:"code"`
+	Name string `db:"name"`
+}
+
+type agencyRow struct {
+	Slug       string `db:"slug"`
+	Code       string `db:"code"`
+	Name       string `db:"name"`
+	ShortName  string `db:"short_name"`
+	Kind       string `db:"kind"`
+	SectorSlug string `db:"sector_slug"`
+}
+
+type predicateRow struct {
+	AgencySlug string `db:"agency_slug"`
+	Year       int    `db:"year"`
+	Predicate  string `db:"predicate"`
+}
+
+type indicatorRow struct {
+	Slug          string         `db:"slug"`
+	Code          string         `db:"code"`
+	AgencySlug    string         `db:"agency_slug"`
+	SectorSlug    string         `db:"sector_slug"`
+	Name          string         `db:"name"`
+	Unit          string         `db:"unit"`
+	Polarity      string         `db:"polarity"`
+	Consolidation string         `db:"consolidation"`
+	Decimals      int            `db:"decimals"`
+	Multiplier    sql.NullString `db:"multiplier"`
+	MinValue      sql.NullString `db:"min_value"`
+	MaxValue      sql.NullString `db:"max_value"`
+	Definition    sql.NullString `db:"definition"`
+	Formula       sql.NullString `db:"formula"`
+	Source        sql.NullString `db:"source"`
+	Verification  sql.NullString `db:"verification"`
+	Limitations   sql.NullString `db:"limitations"`
+	Frequency     sql.NullString `db:"frequency"`
+	ValidFrom     string         `db:"valid_from"`
+	ValidTo       sql.NullString `db:"valid_to"`
+}
+
+type targetRow struct {
+	IndicatorSlug string         `db:"indicator_slug"`
+	Year          int            `db:"year"`
+	Quarter       sql.NullInt32  `db:"quarter"`
+	Basis         sql.NullString `db:"basis"`
+	Value         string         `db:"value"`
+	ValueHigh     sql.NullString `db:"value_high"`
+}
+
+type resultRow struct {
+	IndicatorSlug string         `db:"indicator_slug"`
+	Year          int            `db:"year"`
+	Quarter       int            `db:"quarter"`
+	Actual        sql.NullString `db:"actual"`
+	Numerator     sql.NullString `db:"numerator"`
+	Denominator   sql.NullString `db:"denominator"`
+	Provisional   bool           `db:"provisional"`
+}
+
+type rawRows struct {
+	sectors    []sectorRow
+	agencies   []agencyRow
+	predicates []predicateRow
+	indicators []indicatorRow
+	targets    []targetRow
+	results    []resultRow
+}
+
+// cell names one value of one view for error messages.
+type cell struct {
+	view string
+	row  int    // 1-based, in the order of the query
+	key  string // the row's identity: `slug "x"`, `indicator_slug "x", 2026`
+	col  string
+}
+
+func (c cell) invalid(value, want string) error {
+	return iku.Errorf(iku.Invalid, "the view %s, row %d (%s), has %s %q, which is not %s: fix the view or the data behind it", c.view, c.row, c.key, c.col, value, want)
+}
+
+func (c cell) decimal(s string) (iku.Decimal, error) {
+	d, err := iku.ParseDecimal(s)
+	if err != nil {
+		return iku.Decimal{}, c.invalid(s, "a decimal number")
+	}
+	return d, nil
+}
+
+func (c cell) optDecimal(s sql.NullString) (*iku.Decimal, error) {
+	if !s.Valid {
+		return nil, nil
+	}
+	d, err := c.decimal(s.String)
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+func (c cell) quarter(s string) (iku.Quarter, error) {
+	q, err := iku.ParseQuarter(s)
+	if err != nil {
+		return iku.Quarter{}, c.invalid(s, "a quarter such as 2021-Q1")
+	}
+	return q, nil
+}
+
+func (c cell) at(col string) cell { c.col = col; return c }
+
+// dataset converts the rows into the domain's Dataset, refusing values the
+// domain cannot hold with an Invalid error naming the view, row and column.
+func (r *rawRows) dataset() (*iku.Dataset, error) {
+	ds := &iku.Dataset{
+		Sectors:    make([]iku.Sector, 0, len(r.sectors)),
+		Agencies:   make([]iku.Agency, 0, len(r.agencies)),
+		Predicates: make([]iku.Predicate, 0, len(r.predicates)),
+		Indicators: make([]iku.Indicator, 0, len(r.indicators)),
+		Targets:    make([]iku.Target, 0, len(r.targets)),
+		Results:    make([]iku.Result, 0, len(r.results)),
+	}
+	for _, s := range r.sectors {
+		ds.Sectors = append(ds.Sectors, iku.Sector{Slug: s.Slug, Code: s.Code, Name: s.Name})
+	}
+	for _, a := range r.agencies {
+		ds.Agencies = append(ds.Agencies, iku.Agency{
+			Slug: a.Slug, Code: a.Code, Name: a.Name, ShortName: a.ShortName,
+			Kind: a.Kind, SectorSlug: a.SectorSlug,
+		})
+	}
+	for _, p := range r.predicates {
+		ds.Predicates = append(ds.Predicates, iku.Predicate{AgencySlug: p.AgencySlug, Year: p.Year, Predicate: p.Predicate})
+	}
+	for i, row := range r.indicators {
+		ind, err := row.indicator(cell{view: "publik.indicators", row: i + 1, key: fmt.Sprintf("slug %q", row.Slug)})
+		if err != nil {
+			return nil, err
+		}
+		ds.Indicators = append(ds.Indicators, ind)
+	}
+	for i, row := range r.targets {
+		key := fmt.Sprintf("indicator_slug %q, year %d", row.IndicatorSlug, row.Year)
+		if row.Quarter.Valid {
+			key += fmt.Sprintf(", quarter %d", row.Quarter.Int32)
+		}
+		t, err := row.target(cell{view: "publik.targets", row: i + 1, key: key})
+		if err != nil {
+			return nil, err
+		}
+		ds.Targets = append(ds.Targets, t)
+	}
+	for i, row := range r.results {
+		key := fmt.Sprintf("indicator_slug %q, year %d, quarter %d", row.IndicatorSlug, row.Year, row.Quarter)
+		res, err := row.result(cell{view: "publik.results", row: i + 1, key: key})
+		if err != nil {
+			return nil, err
+		}
+		ds.Results = append(ds.Results, res)
+	}
+	inDatasetOrder(ds)
+	return ds, nil
+}
+
+// inDatasetOrder sorts targets and results by their indicator's position in
+// the dataset (the queries sort them by slug, year and quarter, and a stable
+// sort keeps that within one indicator). Rows naming an indicator the
+// dataset lacks go last, for the data checks to report.
+func inDatasetOrder(ds *iku.Dataset) {
+	pos := make(map[string]int, len(ds.Indicators))
+	for i, ind := range ds.Indicators {
+		pos[ind.Slug] = i
+	}
+	at := func(slug string) int {
+		if i, ok := pos[slug]; ok {
+			return i
+		}
+		return len(pos)
+	}
+	slices.SortStableFunc(ds.Targets, func(a, b iku.Target) int {
+		return cmp.Compare(at(a.IndicatorSlug), at(b.IndicatorSlug))
+	})
+	slices.SortStableFunc(ds.Results, func(a, b iku.Result) int {
+		return cmp.Compare(at(a.IndicatorSlug), at(b.IndicatorSlug))
+	})
+}
+
+func (row indicatorRow) indicator(c cell) (iku.Indicator, error) {
+	ind := iku.Indicator{
+		Slug:          row.Slug,
+		Code:          row.Code,
+		AgencySlug:    row.AgencySlug,
+		SectorSlug:    row.SectorSlug,
+		Name:          row.Name,
+		Unit:          row.Unit,
+		Polarity:      iku.Polarity(row.Polarity),
+		Consolidation: iku.Consolidation(row.Consolidation),
+		Decimals:      row.Decimals,
+		Definition:    row.Definition.String,
+		Formula:       row.Formula.String,
+		Source:        row.Source.String,
+		Verification:  row.Verification.String,
+		Limitations:   row.Limitations.String,
+		Frequency:     row.Frequency.String,
+	}
+	switch ind.Polarity {
+	case iku.Positive, iku.Negative:
+	default:
+		return ind, c.at("polarity").invalid(row.Polarity, "positive or negative")
+	}
+	switch ind.Consolidation {
+	case iku.Sum, iku.Average, iku.Last:
+	default:
+		return ind, c.at("consolidation").invalid(row.Consolidation, "sum, average or last")
+	}
+	if row.Decimals < 0 {
+		return ind, c.at("decimals").invalid(fmt.Sprint(row.Decimals), "a number of decimals (0 or more)")
+	}
+	var err error
+	if row.Multiplier.Valid {
+		if ind.Multiplier, err = c.at("multiplier").decimal(row.Multiplier.String); err != nil {
+			return ind, err
+		}
+	} else {
+		ind.Multiplier = iku.MustDecimal("1")
+	}
+	if ind.MinValue, err = c.at("min_value").optDecimal(row.MinValue); err != nil {
+		return ind, err
+	}
+	if ind.MaxValue, err = c.at("max_value").optDecimal(row.MaxValue); err != nil {
+		return ind, err
+	}
+	if ind.ValidFrom, err = c.at("valid_from").quarter(row.ValidFrom); err != nil {
+		return ind, err
+	}
+	if row.ValidTo.Valid {
+		q, err := c.at("valid_to").quarter(row.ValidTo.String)
+		if err != nil {
+			return ind, err
+		}
+		ind.ValidTo = &q
+	}
+	return ind, nil
+}
+
+func (row targetRow) target(c cell) (iku.Target, error) {
+	t := iku.Target{IndicatorSlug: row.IndicatorSlug, Year: row.Year}
+	if row.Quarter.Valid {
+		t.Quarter = int(row.Quarter.Int32)
+		if t.Quarter < 1 || t.Quarter > 4 {
+			return t, c.at("quarter").invalid(fmt.Sprint(t.Quarter), "a quarter number 1–4 (or empty for an annual target)")
+		}
+	}
+	switch b := iku.TargetBasis(row.Basis.String); {
+	case !row.Basis.Valid && !row.Quarter.Valid:
+	case row.Quarter.Valid && (b == iku.PerQuarter || b == iku.Cumulative):
+		t.Basis = b
+	case !row.Quarter.Valid:
+		return t, c.at("basis").invalid(row.Basis.String, "empty, as an annual target has no basis")
+	default:
+		return t, c.at("basis").invalid(row.Basis.String, "per_quarter or cumulative, as a quarterly target needs one")
+	}
+	var err error
+	if t.Value, err = c.at("value").decimal(row.Value); err != nil {
+		return t, err
+	}
+	if t.High, err = c.at("value_high").optDecimal(row.ValueHigh); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+func (row resultRow) result(c cell) (iku.Result, error) {
+	res := iku.Result{
+		IndicatorSlug: row.IndicatorSlug,
+		Quarter:       iku.Quarter{Year: row.Year, Q: row.Quarter},
+		Provisional:   row.Provisional,
+	}
+	if row.Quarter < 1 || row.Quarter > 4 {
+		return res, c.at("quarter").invalid(fmt.Sprint(row.Quarter), "a quarter number 1–4")
+	}
+	var err error
+	if res.Actual, err = c.at("actual").optDecimal(row.Actual); err != nil {
+		return res, err
+	}
+	if res.Numerator, err = c.at("numerator").optDecimal(row.Numerator); err != nil {
+		return res, err
+	}
+	if res.Denominator, err = c.at("denominator").optDecimal(row.Denominator); err != nil {
+		return res, err
+	}
+	return res, nil
+}
