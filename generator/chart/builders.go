@@ -174,6 +174,12 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 	}
 	rows := legendRows(names)
 
+	// Whole numbers (cases, visits) get whole ticks: no "0,5 kasus".
+	minInterval := 0.0
+	if ind.Decimals == 0 {
+		minInterval = 1
+	}
+
 	c := charts.NewLine()
 	c.Accept(noChrome{})
 	c.SetGlobalOptions(append(base(id, description, []string{colorActual, colorTarget}),
@@ -181,7 +187,8 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 			ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: axisLabel(),
 			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: axisColor}}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unit, AxisLabel: axisLabel(), SplitLine: splitLine()}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unit, AxisLabel: axisLabel(), SplitLine: splitLine(),
+			MinInterval: minInterval}),
 	)...)
 	c.SetXAxis(quarters)
 	for _, l := range lines {
@@ -216,6 +223,7 @@ func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, 
 	var data []interface{}
 	var quarter iku.Quarter
 	reached := 0
+	top := 0.0
 	for _, s := range ar.Indicators {
 		ev, ok := latest[s]
 		if !ok || ev.Achievement == nil {
@@ -227,6 +235,7 @@ func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, 
 		}
 		rows = append(rows, clean(name))
 		data = append(data, ev.Achievement.Float64())
+		top = max(top, ev.Achievement.Float64())
 		if ev.Achievement.Cmp(iku.MustDecimal("100")) >= 0 {
 			reached++
 		}
@@ -239,12 +248,19 @@ func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, 
 		"count": strconv.Itoa(len(rows)), "reached": strconv.Itoa(reached), "below": strconv.Itoa(len(rows) - reached),
 	})
 
+	// A markLine does not stretch its axis: when every bar is short of
+	// 100, the axis must reach 100 for the line to be drawn.
+	var axisMax interface{}
+	if top < 100 {
+		axisMax = 100
+	}
+
 	c := charts.NewBar()
 	c.Accept(noChrome{})
 	c.SetGlobalOptions(append(base(id, description, []string{colorBar}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "40", Top: "24", Bottom: "36", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: clean(labels.Achievement), Min: 0,
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: clean(labels.Achievement), Min: 0, Max: axisMax,
 			AxisLabel: axisLabel(), SplitLine: splitLine(), NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Color: axisColor, FontSize: fontSize, Width: labelWidth, Overflow: "truncate"},

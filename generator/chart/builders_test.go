@@ -184,6 +184,20 @@ func TestTrendNumbersAreTheTable(t *testing.T) {
 	}
 }
 
+func TestTrendOfWholeNumbersHasWholeTicks(t *testing.T) {
+	for _, tc := range []struct {
+		decimals int
+		want     any
+	}{{0, json.Number("1")}, {1, nil}} {
+		ir := waitingTime("Kasus")
+		ir.Indicator.Decimals = tc.decimals
+		m := decodeOption(t, IndicatorTrend(ir, DefaultLabels()))
+		if got := m["yAxis"].([]any)[0].(map[string]any)["minInterval"]; got != tc.want {
+			t.Errorf("decimals %d: minInterval = %v; want %v", tc.decimals, got, tc.want)
+		}
+	}
+}
+
 func TestTrendWithoutTargetsDrawsActualsOnly(t *testing.T) {
 	ir := waitingTime("Kunjungan")
 	ir.Targets = nil
@@ -219,6 +233,16 @@ func TestAgencyAchievements(t *testing.T) {
 	}
 	if !strings.Contains(c.Description, "3 indikator") || !strings.Contains(c.Description, "1 mencapai") {
 		t.Errorf("description %q", c.Description)
+	}
+	if max, ok := m["xAxis"].([]any)[0].(map[string]any)["max"]; ok {
+		t.Errorf("x axis max = %v with a bar past 100; want ECharts' own", max)
+	}
+
+	// All short of 100: the axis reaches 100, so the line is drawn.
+	delete(latest, "waktu-tunggu")
+	m = decodeOption(t, AgencyAchievements(ar, latest, names, l))
+	if max := m["xAxis"].([]any)[0].(map[string]any)["max"]; max != json.Number("100") {
+		t.Errorf("x axis max = %v with every bar short of 100; want 100", max)
 	}
 }
 
