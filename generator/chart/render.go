@@ -136,8 +136,11 @@ func (r *Renderer) Render(ctx context.Context, c Chart) (svg string, cached bool
 	}
 	key := r.key(c)
 	if raw, ok := r.fromCache(key); ok {
-		svg, err := finish(c, raw)
-		return svg, true, err
+		if svg, err := finish(c, raw); err == nil {
+			return svg, true, nil
+		}
+		// A damaged entry is drawn again (and replaced); a drawing that
+		// really fails the check fails again below.
 	}
 	raw, err := r.draw(ctx, c)
 	if err != nil {

@@ -201,6 +201,7 @@ func TestCacheHitDoesNotStartNode(t *testing.T) {
 		t.Errorf("cache holds %v; want one .svg (no temporary file left)", files)
 	}
 
+	path := os.Getenv("PATH")
 	t.Setenv("PATH", t.TempDir()) // no node from here on
 	r2 := newTestRenderer(t, cache, 1)
 	svg, cached, err := r2.Render(ctx, c)
@@ -226,6 +227,16 @@ func TestCacheHitDoesNotStartNode(t *testing.T) {
 	if strings.Contains(svg, c.ID) || !strings.Contains(svg, "Another &lt;sentence&gt;") {
 		t.Errorf("the twin SVG carries the first chart's ID or not its own description")
 	}
+
+	// A damaged entry is drawn again (Node is back on the PATH for that).
+	os.WriteFile(files[0], []byte("<svg><scr"), 0o644)
+	t.Setenv("PATH", path)
+	r3 := newTestRenderer(t, cache, 1)
+	svg, cached, err = r3.Render(ctx, c)
+	if err != nil || cached || svg != drawn {
+		t.Errorf("Render(damaged cache entry) = cached %v, %v; want drawn again", cached, err)
+	}
+	t.Setenv("PATH", t.TempDir())
 
 	// A different size or locale is a different drawing.
 	wider := c
