@@ -40,10 +40,13 @@ var scriptVersion = func() string {
 // alternating one process and one caller with two and two): one Node
 // process already keeps about 1.4 cores busy (V8 collects garbage and
 // compiles on helper threads: 10 ms of CPU per chart for 7 ms of wall
-// time), so two processes drew 200 charts no faster (7.2–13.0 ms/chart
-// against 7.1–11.5) while spending a third more CPU per chart (13.6–14.0
-// ms against 10.1–10.7) and twice the memory. Concurrent callers take
-// turns; the pool stays so that a larger machine can raise this.
+// time), so two processes drew 200 varied charts no faster (7.2–13.0
+// ms/chart against 7.1–11.5) while spending a third more CPU per chart
+// (13.6–14.0 ms against 10.1–10.7) and twice the memory. Only the same
+// chart drawn over and over (BenchmarkRenderParallel) went 25–35 % faster
+// with two. The machines were shared with other builds while measuring.
+// Concurrent callers take turns; the pool stays so that a larger machine
+// can raise this.
 const processes = 1
 
 const minNodeMajor = 20
