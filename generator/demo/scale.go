@@ -31,7 +31,6 @@ func Scale(indicators int) *City {
 		Indicators: make([]iku.Indicator, indicators),
 		Targets:    make([]iku.Target, 0, indicators*6),
 		Entries:    make([]Entry, 0, indicators*(Last.Index()-First.Index()+1)),
-		Employees:  []Employee{Canary},
 	}
 	for i := range c.Sectors {
 		c.Sectors[i] = iku.Sector{
@@ -122,5 +121,13 @@ func Scale(indicators int) *City {
 			c.Entries = append(c.Entries, e)
 		}
 	}
+	// The canary civil servant works at the first agency, so that a scale
+	// city seeds the asn schema like the demo does.
+	if len(c.Agencies) > 0 {
+		canary := Canary
+		canary.AgencySlug = c.Agencies[0].Slug
+		c.Employees = []Employee{canary}
+	}
+	c.sortByCode()
 	return c
 }

@@ -1,8 +1,10 @@
 package demo
 
 import (
+	"cmp"
 	"hash/fnv"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -55,7 +57,35 @@ func Tanjungbalai() *City {
 		}
 	}
 	c.Employees, c.Ratings = people(c.Agencies)
+	c.sortByCode()
 	return c
+}
+
+// sortByCode puts every table in the order the PostgreSQL source reads the
+// publik views (sectors, agencies and indicators by code, then slug;
+// predicates by agency slug and year; targets by indicator), so that the
+// embedded demo and a database seeded with it list everything alike.
+func (c *City) sortByCode() {
+	slices.SortStableFunc(c.Sectors, func(a, b iku.Sector) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Slug, b.Slug))
+	})
+	slices.SortStableFunc(c.Agencies, func(a, b iku.Agency) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Slug, b.Slug))
+	})
+	slices.SortStableFunc(c.Indicators, func(a, b iku.Indicator) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Slug, b.Slug))
+	})
+	slices.SortStableFunc(c.Predicates, func(a, b iku.Predicate) int {
+		return cmp.Or(cmp.Compare(a.AgencySlug, b.AgencySlug), cmp.Compare(a.Year, b.Year))
+	})
+	pos := make(map[string]int, len(c.Indicators))
+	for i, ind := range c.Indicators {
+		pos[ind.Slug] = i
+	}
+	slices.SortStableFunc(c.Targets, func(a, b iku.Target) int {
+		return cmp.Or(cmp.Compare(pos[a.IndicatorSlug], pos[b.IndicatorSlug]),
+			cmp.Compare(a.Year, b.Year), cmp.Compare(a.Quarter, b.Quarter))
+	})
 }
 
 func sectors() []iku.Sector {

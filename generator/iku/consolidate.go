@@ -59,8 +59,6 @@ type slot struct {
 	hasND    bool // average indicators: both numerator and denominator
 }
 
-func (s *slot) reported() bool { return s.ok }
-
 // value is the parsed actual, nil when not reported.
 func (s *slot) value() *fixed {
 	if !s.ok {

@@ -35,10 +35,7 @@ func ParseDecimal(s string) (Decimal, error) {
 			}
 		}
 	}
-	if strings.HasPrefix(s, "+") {
-		s = s[1:]
-	}
-	return Decimal{text: s}, nil
+	return Decimal{text: strings.TrimPrefix(s, "+")}, nil
 }
 
 // MustDecimal is ParseDecimal for constants in code and tests.

@@ -93,8 +93,9 @@ func TestLoadDemoEqualsDatasetOfDemo(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
+	// The demo lists everything in the views' order, so the comparison
+	// includes the order of every table.
 	want := demo.Tanjungbalai().Dataset()
-	byCode(want)
 	diffs := diffDatasets(got, want)
 	for i, d := range diffs {
 		if i == 30 {
