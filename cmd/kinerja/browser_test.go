@@ -237,6 +237,25 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 		}
 	}
 
+	// A count against its annual target: the chart draws the year to date,
+	// which the table shows in its year-to-date column.
+	const events = "disporapar-event-pariwisata"
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"/iku/"+events+"/")); err != nil {
+		t.Fatal(err)
+	}
+	svgShown(t, ctx, "/iku/"+events+"/")
+	o = option(t, ctx, "iku-"+events+"-trend")
+	toDate := seriesData(t, o, "Realisasi s.d. triwulan (kumulatif)")
+	rows = cells(t, ctx, "table:has(> caption#cap-quarters)")
+	if len(rows) != len(toDate) || len(rows[0]) < 6 {
+		t.Fatalf("%s: the table has %d quarters of %d columns, the chart %d quarters", events, len(rows), len(rows[0]), len(toDate))
+	}
+	for i, r := range rows {
+		if got, want := number(r[3]), toDate[i]; !same(got, want) {
+			t.Errorf("%s %s: table year to date %v, chart %v", events, r[0], got, want)
+		}
+	}
+
 	// The home page: status counts by sector.
 	if err := chromedp.Run(ctx, chromedp.Navigate(base+"/")); err != nil {
 		t.Fatal(err)

@@ -96,6 +96,8 @@ func (l Labels) targetText(t *iku.Target) string {
 // IndicatorTrend draws an indicator's actual (realisasi) against the target
 // in force, quarter by quarter: a quarter not reported is a gap in the
 // line, never 0; a range target is drawn as two dashed lines, its bounds.
+// Where the rules compare the year to date with the target, the line is the
+// year-to-date actual, named Labels.ActualToDate.
 //
 // The description is Labels.TrendDescription with {indicator}, {unit},
 // {from} and {to} (first and last quarter), {latest} (last quarter),
@@ -111,14 +113,33 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 	low := make([]interface{}, n)
 	high := make([]interface{}, n)
 	var hasTarget, hasRange bool
+	// When the rules compare the year to date with the target (a
+	// cumulative target, or a count against its annual target), the line
+	// is the year to date too: like with like, as in the table.
+	toDate := false
+	for _, ev := range ir.Series {
+		if ev.Basis == iku.BasisYearToDate || ev.Basis == iku.BasisAnnualProgress {
+			toDate = true
+		}
+	}
+	plotted := func(ev iku.Evaluation) *iku.Decimal {
+		if toDate {
+			return ev.YearToDate
+		}
+		return ev.Actual
+	}
 	reported := 0
 	for i, ev := range ir.Series {
 		quarters[i] = clean(labels.QuarterLabel(ev.Quarter))
-		actual[i] = num(ev.Actual)
+		actual[i] = num(plotted(ev))
 		if ev.Actual != nil {
 			reported++
 		}
-		switch t := targetFor(ir.Targets, ev.Quarter); {
+		t := ev.Target
+		if t == nil {
+			t = targetFor(ir.Targets, ev.Quarter)
+		}
+		switch {
 		case t == nil:
 		case t.IsRange():
 			low[i], high[i] = num(&t.Value), num(t.High)
@@ -141,8 +162,8 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 		values["from"] = labels.QuarterLabel(first.Quarter)
 		values["to"] = labels.QuarterLabel(last.Quarter)
 		values["latest"] = values["to"]
-		if last.Actual != nil {
-			values["actual"] = withUnit(labels.Number(*last.Actual), unit)
+		if v := plotted(last); v != nil {
+			values["actual"] = withUnit(labels.Number(*v), unit)
 		}
 		if t := targetFor(ir.Targets, last.Quarter); t != nil {
 			values["target"] = withUnit(labels.targetText(t), unit)
@@ -157,7 +178,11 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 		symbol      string
 		step        bool
 	}
-	lines := []line{{clean(labels.Actual), actual, colorActual, "solid", "circle", false}}
+	actualName := labels.Actual
+	if toDate {
+		actualName = labels.ActualToDate
+	}
+	lines := []line{{clean(actualName), actual, colorActual, "solid", "circle", false}}
 	// Targets hold from the start of their period to its end: steps, not
 	// slopes, between quarters.
 	if hasTarget {

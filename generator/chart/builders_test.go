@@ -371,3 +371,35 @@ func TestEmptyCharts(t *testing.T) {
 		}
 	}
 }
+
+// A count compared with its annual target is drawn year to date, like the
+// rules compare it: the line climbs towards the target through the year.
+func TestTrendOfProgressIsYearToDate(t *testing.T) {
+	annual := iku.Target{IndicatorSlug: "kunjungan", Year: 2026, Value: iku.MustDecimal("1000")}
+	ir := &iku.IndicatorReport{
+		Indicator: iku.Indicator{Slug: "kunjungan", Name: "Kunjungan wisatawan", Unit: "kunjungan",
+			Polarity: iku.Positive, Consolidation: iku.Sum},
+		Targets: []iku.Target{annual},
+	}
+	quarterly := []string{"200", "300", "250"}
+	ytd := []string{"200", "500", "750"}
+	for i := range quarterly {
+		ir.Series = append(ir.Series, iku.Evaluation{
+			Quarter: iku.Quarter{Year: 2026, Q: i + 1}, Actual: dec(quarterly[i]), YearToDate: dec(ytd[i]),
+			Compared: dec(ytd[i]), Basis: iku.BasisAnnualProgress, Target: &annual, Status: iku.StatusInProgress,
+		})
+	}
+	l := DefaultLabels()
+	m := decodeOption(t, IndicatorTrend(ir, l))
+	line := seriesByName(t, m, l.ActualToDate)
+	for i, want := range ytd {
+		if !sameNumber(line[i], dec(want)) {
+			t.Errorf("year to date %d = %v; want %s", i+1, line[i], want)
+		}
+	}
+	for _, s := range m["series"].([]any) {
+		if s.(map[string]any)["name"] == l.Actual {
+			t.Errorf("the chart also draws quarterly actuals, which the rules do not compare with the annual target")
+		}
+	}
+}

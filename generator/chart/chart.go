@@ -49,12 +49,15 @@ type Chart struct {
 // Description templates take placeholders in braces, replaced with data
 // ("{indicator}"); each builder's documentation lists its placeholders.
 type Labels struct {
-	Actual      string // series of actuals: "Realisasi"
-	Target      string // series of targets: "Target"
-	TargetLow   string // lower bound of a range target: "Target (batas bawah)"
-	TargetHigh  string // upper bound of a range target: "Target (batas atas)"
-	Achievement string // achievement axis: "Capaian (%)"
-	Count       string // axis of counts of indicators: "Jumlah indikator"
+	Actual string // series of actuals: "Realisasi"
+	// ActualToDate names the series of year-to-date actuals: "Realisasi
+	// s.d. triwulan (kumulatif)".
+	ActualToDate string
+	Target       string // series of targets: "Target"
+	TargetLow    string // lower bound of a range target: "Target (batas bawah)"
+	TargetHigh   string // upper bound of a range target: "Target (batas atas)"
+	Achievement  string // achievement axis: "Capaian (%)"
+	Count        string // axis of counts of indicators: "Jumlah indikator"
 	// Quarter formats a quarter, with {q} for the Roman numeral and {year}:
 	// "TW {q} {year}" → "TW III 2026".
 	Quarter string
@@ -89,7 +92,7 @@ var statusSeries = []iku.Status{
 func (l Labels) Validate(categoryKeys []string) error {
 	var missing []string
 	for name, v := range map[string]string{
-		"Actual": l.Actual, "Target": l.Target, "TargetLow": l.TargetLow, "TargetHigh": l.TargetHigh,
+		"Actual": l.Actual, "ActualToDate": l.ActualToDate, "Target": l.Target, "TargetLow": l.TargetLow, "TargetHigh": l.TargetHigh,
 		"Achievement": l.Achievement, "Count": l.Count, "Quarter": l.Quarter,
 		"TrendDescription": l.TrendDescription, "AchievementsDescription": l.AchievementsDescription,
 		"OverviewDescription": l.OverviewDescription,

@@ -12,13 +12,14 @@ import (
 // holds them; tests only: the site passes its own.
 func DefaultLabels() Labels {
 	return Labels{
-		Actual:      "Realisasi",
-		Target:      "Target",
-		TargetLow:   "Target (batas bawah)",
-		TargetHigh:  "Target (batas atas)",
-		Achievement: "Capaian (%)",
-		Count:       "Jumlah indikator",
-		Quarter:     "TW {q} {year}",
+		Actual:       "Realisasi",
+		ActualToDate: "Realisasi s.d. triwulan (kumulatif)",
+		Target:       "Target",
+		TargetLow:    "Target (batas bawah)",
+		TargetHigh:   "Target (batas atas)",
+		Achievement:  "Capaian (%)",
+		Count:        "Jumlah indikator",
+		Quarter:      "TW {q} {year}",
 		Categories: map[string]string{
 			"sangat_baik": "Sangat Baik", "baik": "Baik", "cukup": "Cukup",
 			"kurang": "Kurang", "sangat_kurang": "Sangat Kurang",

@@ -23,6 +23,7 @@ type Drawn struct {
 func ChartLabels(msgs Messages, rules iku.Rules) (chart.Labels, error) {
 	l := chart.Labels{
 		Actual:                  msgs["chart_actual"],
+		ActualToDate:            msgs["chart_actual_to_date"],
 		Target:                  msgs["chart_target"],
 		TargetLow:               msgs["chart_target_low"],
 		TargetHigh:              msgs["chart_target_high"],
