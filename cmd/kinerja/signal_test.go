@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// kinerja starts this test binary as the kinerja program in a child
+// process, as a user would start it in a terminal.
+func kinerja(t *testing.T, args ...string) (*exec.Cmd, *syncBuffer) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe)
+	cmd.Args = append([]string{"kinerja"}, args...)
+	cmd.Env = append(os.Environ(), "DATABASE_URL=")
+	out := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	return cmd, out
+}
+
+// syncBuffer is a bytes.Buffer safe for the child's writes and our reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor polls until cond holds or the deadline passes.
+func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// exited waits for the process and returns its exit code.
+func exited(t *testing.T, cmd *exec.Cmd, d time.Duration) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(d):
+		t.Fatalf("kinerja did not stop within %s of Ctrl+C", d)
+		return -1
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// TestServeStopsOnCtrlC: the preview answers with the "Pratinjau" banner,
+// and Ctrl+C ends it cleanly, with its child processes and build folder.
+func TestServeStopsOnCtrlC(t *testing.T) {
+	root := repoRoot(t)
+	port := freePort(t)
+	folders := buildFolders(root)
+	cmd, out := kinerja(t, "serve", "--source", root, "--port", fmt.Sprint(port))
+	url := fmt.Sprintf("http://127.0.0.1:%d/", port)
+	var page string
+	waitFor(t, "the preview server", 90*time.Second, func() bool {
+		resp, err := http.Get(url)
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		page = string(b)
+		return resp.StatusCode == 200
+	})
+	if !strings.Contains(page, "Pratinjau") {
+		t.Errorf("the preview has no Pratinjau banner")
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if code := exited(t, cmd, 20*time.Second); code != 0 {
+		t.Errorf("serve exited %d after Ctrl+C; want 0\n%s", code, out)
+	}
+	if _, err := http.Get(url); err == nil {
+		t.Errorf("the preview still answers after Ctrl+C")
+	}
+	assertNoNewBuildFolders(t, root, folders)
+}
+
+// TestBuildStopsOnCtrlC: Ctrl+C while Hugo writes the site stops the build
+// with exit code 130 and leaves the published site as it was.
+func TestBuildStopsOnCtrlC(t *testing.T) {
+	root := repoRoot(t)
+	public := filepath.Join(t.TempDir(), "public")
+	mustRun(t, nil, "build", "--source", root, "--out", public)
+	before := tree(t, public)
+
+	folders := buildFolders(root)
+	cmd, out := kinerja(t, "build", "--source", root, "--out", public)
+	waitFor(t, "the data stage", 90*time.Second, func() bool {
+		sc := bufio.NewScanner(strings.NewReader(out.String()))
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "data:") {
+				return true
+			}
+		}
+		return false
+	})
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if code := exited(t, cmd, 20*time.Second); code != exitInterrupted {
+		t.Fatalf("build exited %d after Ctrl+C during Hugo; want %d\n%s", code, exitInterrupted, out)
+	}
+	if !strings.Contains(out.String(), "unchanged") {
+		t.Errorf("the message does not say the published site is unchanged:\n%s", out)
+	}
+	after := tree(t, public)
+	if len(after) != len(before) {
+		t.Errorf("public/ has %d files after the interrupted build; had %d", len(after), len(before))
+	}
+	for p, b := range before {
+		if !bytes.Equal(after[p], b) {
+			t.Errorf("public/%s changed", p)
+			break
+		}
+	}
+	if left, _ := filepath.Glob(public + ".new-*"); len(left) > 0 {
+		t.Errorf("staging folders left: %v", left)
+	}
+	assertNoNewBuildFolders(t, root, folders)
+}
+
+// buildFolders lists the build folders under the site's .build.
+func buildFolders(root string) map[string]bool {
+	m := map[string]bool{}
+	entries, _ := os.ReadDir(filepath.Join(root, ".build"))
+	for _, e := range entries {
+		m[e.Name()] = true
+	}
+	return m
+}
+
+// assertNoNewBuildFolders checks that the run removed its build folder:
+// nothing under .build that was not there before it (this package's tests
+// run one at a time).
+func assertNoNewBuildFolders(t *testing.T, root string, before map[string]bool) {
+	t.Helper()
+	for name := range buildFolders(root) {
+		if !before[name] {
+			t.Errorf(".build/%s was left behind", name)
+		}
+	}
+}

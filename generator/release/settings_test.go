@@ -1,0 +1,110 @@
+package release
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+func writeRules(t *testing.T, body string) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "data", "kategori.toml"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// The shipped file gives the rules of DOMAIN.md.
+func TestShippedRulesAreTheDefaults(t *testing.T) {
+	got, err := LoadRules(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := iku.DefaultRules()
+	if got.ScoreCap.Cmp(want.ScoreCap) != 0 || len(got.Categories) != len(want.Categories) {
+		t.Fatalf("LoadRules(repo) = %+v; want %+v", got, want)
+	}
+	for i := range want.Categories {
+		if got.Categories[i].Key != want.Categories[i].Key || got.Categories[i].Min.Cmp(want.Categories[i].Min) != 0 {
+			t.Errorf("category %d = %+v; want %+v", i, got.Categories[i], want.Categories[i])
+		}
+	}
+}
+
+func TestEditedRules(t *testing.T) {
+	root := writeRules(t, `score_cap = 110.5
+[[categories]]
+key = "baik"
+min = 80
+[[categories]]
+key = "kurang"
+min = 0
+`)
+	r, err := LoadRules(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ScoreCap.String() != "110.5" {
+		t.Errorf("score cap %s; want 110.5", r.ScoreCap)
+	}
+	for _, tc := range []struct{ a, want string }{{"80", "baik"}, {"79.99", "kurang"}, {"150", "baik"}} {
+		if got := r.Categorize(iku.MustDecimal(tc.a)); got != tc.want {
+			t.Errorf("Categorize(%s) = %q; want %q", tc.a, got, tc.want)
+		}
+	}
+}
+
+func TestBrokenRulesNameTheFile(t *testing.T) {
+	for name, body := range map[string]string{
+		"not toml":   "score_cap = = 3",
+		"bad number": "[[categories]]\nkey = \"baik\"\nmin = \"banyak\"\n",
+		"not sorted": "[[categories]]\nkey = \"a\"\nmin = 50\n[[categories]]\nkey = \"b\"\nmin = 70\n[[categories]]\nkey = \"c\"\nmin = 0\n",
+	} {
+		_, err := LoadRules(writeRules(t, body))
+		if err == nil {
+			t.Errorf("%s: LoadRules succeeded; want an error", name)
+			continue
+		}
+		if msg := iku.ErrorMessage(err); !strings.Contains(msg, "kategori.toml") || iku.ErrorKind(err) != iku.Invalid {
+			t.Errorf("%s: %q (%s); want an invalid-input sentence naming kategori.toml", name, msg, iku.ErrorKind(err))
+		}
+	}
+}
+
+func TestQuarterFormatServesHugoAndCharts(t *testing.T) {
+	for in, want := range map[string]string{
+		"TW {{ .Roman }} {{ .Year }}":             "TW {q} {year}",
+		"Q{{.Roman}}/{{- .Year -}}":               "Q{q}/{year}",
+		"Triwulan {{ .Roman }} tahun {{ .Year }}": "Triwulan {q} tahun {year}",
+	} {
+		if got := goTemplateToPlaceholders(in); got != want {
+			t.Errorf("goTemplateToPlaceholders(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// The theme's i18n files hold every word the charts need, in both
+// languages.
+func TestThemeMessagesLabelTheCharts(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		msgs, err := LoadMessages(filepath.Join("..", ".."), "kinerja", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := ChartLabels(msgs, iku.DefaultRules())
+		if err != nil {
+			t.Errorf("%s: %v", lang, err)
+			continue
+		}
+		if got := l.QuarterLabel(iku.MustQuarter("2026-Q3")); !strings.Contains(got, "III") || !strings.Contains(got, "2026") {
+			t.Errorf("%s: quarter label %q", lang, got)
+		}
+	}
+}
