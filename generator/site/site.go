@@ -98,6 +98,15 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 		msg := strings.TrimSpace(stderr.String())
 		return Stats{}, iku.Wrap(err, iku.Invalid, "hugo could not build the site (the published site in %q is unchanged): %s", out, lastLines(msg, 6))
 	}
+	// Hugo's warnings (a deprecated setting, a missing translation) are
+	// worth the office's attention even when the build succeeds.
+	if o.Stderr != nil {
+		for _, line := range strings.Split(stderr.String(), "\n") {
+			if strings.HasPrefix(line, "WARN") {
+				fmt.Fprintf(o.Stderr, "  hugo: %s\n", strings.TrimSpace(strings.TrimPrefix(line, "WARN")))
+			}
+		}
+	}
 	if err := os.WriteFile(filepath.Join(staging, Marker), []byte("built by kinerja\n"), 0o644); err != nil {
 		return Stats{}, err
 	}

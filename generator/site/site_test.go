@@ -132,3 +132,17 @@ func assertHome(t *testing.T, out, want string) {
 		t.Errorf("marker missing: %v", err)
 	}
 }
+
+// Hugo's warnings reach the user even when the build succeeds.
+func TestWarningsAreShown(t *testing.T) {
+	root, build := miniSite(t, "x", `{{ warnf "the category table has %d rows" 5 }}<p>x</p>`)
+	var stderr strings.Builder
+	o := options(root, build, filepath.Join(t.TempDir(), "public"))
+	o.Stderr = &stderr
+	if _, err := Build(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr.String(), "hugo: the category table has 5 rows") {
+		t.Errorf("stderr %q lacks Hugo's warning", stderr.String())
+	}
+}
