@@ -158,7 +158,7 @@ func (m *Main) prepare(ctx context.Context, f *sourceFlags) (*prepared, error) {
 		p.cleanup()
 		return nil, err
 	}
-	drawn, err := release.DrawCharts(ctx, renderer, rep, ds, msgs)
+	drawn, err := release.DrawCharts(ctx, renderer, rep, ds, msgs, m.progress("charts"))
 	if cerr := renderer.Close(); err == nil {
 		err = cerr
 	}
@@ -207,6 +207,30 @@ func (m *Main) buildDir(root string) (*prepared, error) {
 		return nil, err
 	}
 	return &prepared{root: root, buildDir: dir}, nil
+}
+
+// progress returns a callback that shows "name: done/total" on the same
+// terminal line, at most a few times a second, or nil when stderr is not
+// a terminal (logs and CI get only the summary lines).
+func (m *Main) progress(name string) func(done, total int) {
+	f, ok := m.Stderr.(*os.File)
+	if !ok {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	var last time.Time
+	return func(done, total int) {
+		if done < total && time.Since(last) < 200*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(f, "\r%-9s %d/%d\x1b[K", name+":", done, total)
+		if done == total {
+			fmt.Fprint(f, "\r\x1b[K")
+		}
+	}
 }
 
 func (m *Main) stage(name string, start time.Time, format string, args ...any) {

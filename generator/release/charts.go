@@ -66,8 +66,9 @@ func goTemplateToPlaceholders(s string) string {
 
 // DrawCharts builds every chart of the report and renders it to SVG, using
 // as many workers as there are cores (the renderer serialises on its Node
-// processes and answers cached charts without them).
-func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku.Dataset, msgs Messages) (*Drawn, error) {
+// processes and answers cached charts without them). progress, when not
+// nil, is called after each chart with how many are done of how many.
+func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku.Dataset, msgs Messages, progress func(done, total int)) (*Drawn, error) {
 	labels, err := ChartLabels(msgs, rep.Rules)
 	if err != nil {
 		return nil, err
@@ -120,6 +121,7 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku
 		wg       sync.WaitGroup
 		mu       sync.Mutex
 		firstErr error
+		done     int
 		next     = make(chan int)
 	)
 	for range max(2, runtime.NumCPU()) {
@@ -134,6 +136,10 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku
 				}
 				if cached {
 					d.Cached++
+				}
+				done++
+				if progress != nil {
+					progress(done, len(todo))
 				}
 				mu.Unlock()
 				d.Charts[i] = Chart{ID: todo[i].ID, Option: todo[i].Option, SVG: svg}

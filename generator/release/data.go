@@ -97,7 +97,7 @@ type Agency struct {
 // Score is an agency's mean capped achievement in one quarter.
 type Score struct {
 	Period  Period  `json:"period"`
-	Value   *string `json:"value"` // null when nothing counted
+	Value   *string `json:"value,omitempty"` // null when nothing counted
 	Counted int     `json:"counted"`
 	Missing int     `json:"missing"`
 }
@@ -110,44 +110,51 @@ type Predicate struct {
 
 // Indicator is one entry of data/kinerja/indicators.json (a map by slug).
 type Indicator struct {
-	Slug          string       `json:"slug"`
-	Code          string       `json:"code"`
-	Name          string       `json:"name"`
-	Agency        string       `json:"agency"` // slug
-	Sector        string       `json:"sector"` // slug
-	Unit          string       `json:"unit"`
-	Polarity      string       `json:"polarity"`      // positive, negative
-	Range         bool         `json:"range"`         // some target is a range
-	Consolidation string       `json:"consolidation"` // sum, average, last
-	Decimals      int          `json:"decimals"`
-	Definition    string       `json:"definition"`
-	Formula       string       `json:"formula"`
-	Source        string       `json:"source"`
-	Verification  string       `json:"verification"`
-	Limitations   string       `json:"limitations"`
-	Frequency     string       `json:"frequency"`
-	ValidFrom     string       `json:"valid_from"`
-	ValidTo       string       `json:"valid_to"`
-	Latest        Evaluation   `json:"latest"`
-	Series        []Evaluation `json:"series"` // oldest first
-	Years         []Year       `json:"years"`
-	LastReported  string       `json:"last_reported"` // quarter key of the newest non-null actual
-	Chart         string       `json:"chart"`         // chart ID
+	Slug          string     `json:"slug"`
+	Code          string     `json:"code"`
+	Name          string     `json:"name"`
+	Agency        string     `json:"agency"` // slug
+	Sector        string     `json:"sector"` // slug
+	Unit          string     `json:"unit"`
+	Polarity      string     `json:"polarity"`      // positive, negative
+	Range         bool       `json:"range"`         // some target is a range
+	Consolidation string     `json:"consolidation"` // sum, average, last
+	Decimals      int        `json:"decimals"`
+	Definition    string     `json:"definition"`
+	Formula       string     `json:"formula"`
+	Source        string     `json:"source"`
+	Verification  string     `json:"verification"`
+	Limitations   string     `json:"limitations"`
+	Frequency     string     `json:"frequency"`
+	ValidFrom     string     `json:"valid_from"`
+	ValidTo       string     `json:"valid_to"`
+	Latest        Evaluation `json:"latest"`
+	LastReported  string     `json:"last_reported"` // quarter key of the newest non-null actual
+	Chart         string     `json:"chart"`         // chart ID
+}
+
+// Detail is assets/iku/<slug>.json: an indicator's whole history, which
+// only its own page shows. Keeping it out of Hugo's data keeps the data
+// that every page shares small, which is what makes a large site fast: the
+// indicator page reads its file with resources.Get when it renders.
+type Detail struct {
+	Series []Evaluation `json:"series"` // oldest first
+	Years  []Year       `json:"years"`
 }
 
 // Evaluation is one indicator in one quarter; every number is exact text.
 type Evaluation struct {
 	Period      Period  `json:"period"`
-	Actual      *string `json:"actual"`      // the quarter's own actual; null = not reported
-	YearToDate  *string `json:"ytd"`         // consolidated year to date
-	Compared    *string `json:"compared"`    // what was compared with the target
-	Basis       string  `json:"basis"`       // quarter, ytd, annual_progress
-	Target      *string `json:"target"`      // null = no target
-	TargetHigh  *string `json:"target_high"` // upper bound of a range target
-	TargetKind  string  `json:"target_kind"` // annual, per_quarter, cumulative, ""
-	Achievement *string `json:"achievement"` // raw %, 2 decimals
-	Status      string  `json:"status"`      // iku.Status
-	Category    string  `json:"category"`    // category key when status = category
+	Actual      *string `json:"actual,omitempty"`      // the quarter's own actual; null = not reported
+	YearToDate  *string `json:"ytd,omitempty"`         // consolidated year to date
+	Compared    *string `json:"compared,omitempty"`    // what was compared with the target
+	Basis       string  `json:"basis"`                 // quarter, ytd, annual_progress
+	Target      *string `json:"target,omitempty"`      // null = no target
+	TargetHigh  *string `json:"target_high,omitempty"` // upper bound of a range target
+	TargetKind  string  `json:"target_kind"`           // annual, per_quarter, cumulative, ""
+	Achievement *string `json:"achievement,omitempty"` // raw %, 2 decimals
+	Status      string  `json:"status"`                // iku.Status
+	Category    string  `json:"category"`              // category key when status = category
 	Exceeds     bool    `json:"exceeds"`
 	Provisional bool    `json:"provisional"`
 	Grade       string  `json:"grade"`   // IKM grade A–D
@@ -158,11 +165,11 @@ type Evaluation struct {
 // Year is one indicator's consolidated year.
 type Year struct {
 	Year        int     `json:"year"`
-	Actual      *string `json:"actual"`
+	Actual      *string `json:"actual,omitempty"`
 	Complete    bool    `json:"complete"`
-	Target      *string `json:"target"`
-	TargetHigh  *string `json:"target_high"`
-	Achievement *string `json:"achievement"`
+	Target      *string `json:"target,omitempty"`
+	TargetHigh  *string `json:"target_high,omitempty"`
+	Achievement *string `json:"achievement,omitempty"`
 	Status      string  `json:"status"`
 	Category    string  `json:"category"`
 }

@@ -75,7 +75,6 @@ func Files(in Input) (map[string][]byte, error) {
 	put := func(name string, v any) error {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", " ")
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("encode %s: %w", name, err)
 		}
@@ -170,8 +169,7 @@ func Files(in Input) (map[string][]byte, error) {
 			Definition: ind.Definition, Formula: ind.Formula, Source: ind.Source,
 			Verification: ind.Verification, Limitations: ind.Limitations,
 			Frequency: ind.Frequency, ValidFrom: ind.ValidFrom.String(),
-			Latest: evaluation(latestOf[ind.Slug]), Series: []Evaluation{}, Years: []Year{},
-			Chart: in.IndicatorCharts[ind.Slug],
+			Latest: evaluation(latestOf[ind.Slug]), Chart: in.IndicatorCharts[ind.Slug],
 		}
 		if ind.ValidTo != nil {
 			out.ValidTo = ind.ValidTo.String()
@@ -181,8 +179,9 @@ func Files(in Input) (map[string][]byte, error) {
 				out.Range = true
 			}
 		}
+		detail := Detail{Series: []Evaluation{}, Years: []Year{}}
 		for _, e := range ir.Series {
-			out.Series = append(out.Series, evaluation(e))
+			detail.Series = append(detail.Series, evaluation(e))
 			if e.Actual != nil {
 				out.LastReported = e.Quarter.String()
 			}
@@ -194,7 +193,10 @@ func Files(in Input) (map[string][]byte, error) {
 				yy.Target = text(&y.Target.Value)
 				yy.TargetHigh = text(y.Target.High)
 			}
-			out.Years = append(out.Years, yy)
+			detail.Years = append(detail.Years, yy)
+		}
+		if err := put("assets/iku/"+ind.Slug+".json", detail); err != nil {
+			return nil, err
 		}
 		indicators[ind.Slug] = out
 	}
