@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -237,13 +238,15 @@ func (m *Main) stage(name string, start time.Time, format string, args ...any) {
 	fmt.Fprintf(m.Stderr, "%-9s %s (%.2f s)\n", name+":", fmt.Sprintf(format, args...), time.Since(start).Seconds())
 }
 
-func (m *Main) build(ctx context.Context, args []string) error {
+// withData runs a command that reads data: it parses the shared source
+// flags plus the command's own (added by flags), prepares the build folder,
+// runs the command and removes the folder.
+func (m *Main) withData(ctx context.Context, name, usage string, args []string, flags func(*flag.FlagSet), run func(*prepared) error) error {
 	var f sourceFlags
-	fs := newFlags("build")
+	fs := newFlags(name)
 	f.register(fs)
-	out := fs.String("out", "public", "the folder to publish into (replaced only when the build succeeds)")
-	baseURL := fs.String("base-url", "", "the site's public address (default: baseURL in hugo.toml)")
-	if err := m.parse(fs, buildUsage, args); err != nil {
+	flags(fs)
+	if err := m.parse(fs, usage, args); err != nil {
 		return err
 	}
 	f.dbSet = isSet(fs, "db")
@@ -252,31 +255,34 @@ func (m *Main) build(ctx context.Context, args []string) error {
 		return err
 	}
 	defer p.cleanup()
-	st, err := site.Build(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Out: *out, BaseURL: *baseURL, Stderr: m.Stderr})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(m.Stderr, "%-9s %d pages, %d files in %s (%.2f s)\n", "site:", st.Pages, st.Files, *out, st.Duration.Seconds())
-	fmt.Fprintf(m.Stdout, "Built %s: open %s in a browser, or run 'kinerja serve'.\n", *out, filepath.Join(*out, "index.html"))
-	return nil
+	return run(p)
+}
+
+func (m *Main) build(ctx context.Context, args []string) error {
+	var out, baseURL *string
+	return m.withData(ctx, "build", buildUsage, args, func(fs *flag.FlagSet) {
+		out = fs.String("out", "public", "the folder to publish into (replaced only when the build succeeds)")
+		baseURL = fs.String("base-url", "", "the site's public address (default: baseURL in hugo.toml)")
+	}, func(p *prepared) error {
+		st, err := site.Build(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Out: *out, BaseURL: *baseURL, Stderr: m.Stderr})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stderr, "%-9s %d pages, %d files in %s (%.2f s)\n", "site:", st.Pages, st.Files, *out, st.Duration.Seconds())
+		fmt.Fprintf(m.Stdout, "Built %s: open %s in a browser, or run 'kinerja serve'.\n", *out, filepath.Join(*out, "index.html"))
+		return nil
+	})
 }
 
 func (m *Main) serve(ctx context.Context, args []string) error {
-	var f sourceFlags
-	fs := newFlags("serve")
-	f.register(fs)
-	port := fs.Int("port", 1313, "the port to listen on")
-	bind := fs.String("bind", "127.0.0.1", "the interface to listen on")
-	if err := m.parse(fs, serveUsage, args); err != nil {
-		return err
-	}
-	f.dbSet = isSet(fs, "db")
-	p, err := m.prepare(ctx, &f)
-	if err != nil {
-		return err
-	}
-	defer p.cleanup()
-	fmt.Fprintf(m.Stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop)\n", *port)
-	return site.Serve(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Preview: true,
-		BaseURL: fmt.Sprintf("http://localhost:%d/", *port), Stderr: m.Stderr}, *bind, *port)
+	var port *int
+	var bind *string
+	return m.withData(ctx, "serve", serveUsage, args, func(fs *flag.FlagSet) {
+		port = fs.Int("port", 1313, "the port to listen on")
+		bind = fs.String("bind", "127.0.0.1", "the interface to listen on")
+	}, func(p *prepared) error {
+		fmt.Fprintf(m.Stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop)\n", *port)
+		return site.Serve(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Preview: true,
+			BaseURL: fmt.Sprintf("http://localhost:%d/", *port), Stderr: m.Stderr}, *bind, *port)
+	})
 }

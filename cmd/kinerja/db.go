@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -37,18 +38,23 @@ func (m *Main) db(ctx context.Context, args []string) error {
 	return usageError{fmt.Sprintf("unknown db subcommand %q: use migrate or seed", args[0])}
 }
 
+// connect opens the database of --db when given, else $DATABASE_URL, else
+// the one the PG* variables name.
+func (m *Main) connect(ctx context.Context, fs *flag.FlagSet, db string) (*postgres.Source, error) {
+	if !isSet(fs, "db") {
+		db = m.Getenv("DATABASE_URL")
+	}
+	return postgres.Open(ctx, db)
+}
+
 func (m *Main) dbMigrate(ctx context.Context, args []string) error {
 	fs := newFlags("db migrate")
 	db := fs.String("db", "", "PostgreSQL connection string (default $DATABASE_URL; PG* variables fill in the rest)")
 	if err := m.parse(fs, dbUsage, args); err != nil {
 		return err
 	}
-	dsn := *db
-	if !isSet(fs, "db") {
-		dsn = m.Getenv("DATABASE_URL")
-	}
 	t := time.Now()
-	src, err := postgres.Open(ctx, dsn)
+	src, err := m.connect(ctx, fs, *db)
 	if err != nil {
 		return err
 	}
@@ -72,12 +78,8 @@ func (m *Main) dbSeed(ctx context.Context, args []string) error {
 	if !*useDemo {
 		return usageError{"db seed needs --demo: it loads the fictitious demo data, never real data"}
 	}
-	dsn := *db
-	if !isSet(fs, "db") {
-		dsn = m.Getenv("DATABASE_URL")
-	}
 	t := time.Now()
-	src, err := postgres.Open(ctx, dsn)
+	src, err := m.connect(ctx, fs, *db)
 	if err != nil {
 		return err
 	}

@@ -104,9 +104,9 @@ Usage:
   kinerja help [command]                                    show help for a command
 
 Data: --db DSN, else $DATABASE_URL, else the embedded demo data (clearly
-labelled "Data contoh — bukan data resmi" on every page). With --db the
-standard PG* variables (PGHOST, PGUSER, PGPASSWORD, …) fill in what the
-DSN leaves out; --db "" uses them alone.
+labelled "Data contoh — bukan data resmi" on every page). The standard PG*
+variables (PGHOST, PGUSER, PGPASSWORD, …) fill in what the DSN leaves out,
+so --db "" uses them alone.
 `
 
 func (m *Main) dispatch(ctx context.Context, args []string) error {

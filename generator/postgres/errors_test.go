@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
 	"github.com/tanjungbalai/kinerja/generator/postgres/pgtest"
@@ -58,12 +60,26 @@ func TestOpenBadConnectionString(t *testing.T) {
 	}
 }
 
-func TestOpenUsesDatabaseURL(t *testing.T) {
-	dsn := pgtest.New(t)
-	t.Setenv("DATABASE_URL", dsn)
+// An empty DSN means the standard PG* variables; DATABASE_URL belongs to
+// the command line's rules (--db, else DATABASE_URL), not to Open.
+func TestOpenEmptyUsesPGVariables(t *testing.T) {
+	srv := pgtest.Shared(t)
+	dsn := pgtest.CreateDatabase(t, srv)
+	cfg, err := pq.NewConfig(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbname := cfg.Database
+	t.Setenv("DATABASE_URL", "postgres://nobody@127.0.0.1:1/nowhere")
+	t.Setenv("PGHOST", srv.Host)
+	t.Setenv("PGPORT", strconv.Itoa(srv.Port))
+	t.Setenv("PGUSER", srv.User)
+	t.Setenv("PGPASSWORD", srv.Password)
+	t.Setenv("PGDATABASE", dbname)
+	t.Setenv("PGSSLMODE", "disable")
 	src := open(t, "")
-	if !strings.Contains(src.Describe(), "/kt_") {
-		t.Errorf("Describe() = %q; want the database of DATABASE_URL", src.Describe())
+	if !strings.Contains(src.Describe(), "/"+dbname) {
+		t.Errorf("Describe() = %q; want the database of PGDATABASE, %s", src.Describe(), dbname)
 	}
 }
 

@@ -46,15 +46,13 @@ var _ iku.Source = (*Source)(nil)
 // Open connects to PostgreSQL and checks that the server answers.
 //
 // dsn is a URL (postgres://user:password@host:5432/dbname?sslmode=disable)
-// or key=value pairs (host=… dbname=…), as given to --db. When it is empty,
-// DATABASE_URL is used; when that is empty too, lib/pq reads the standard
-// PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, … variables. A
+// or key=value pairs (host=… dbname=…), as given to --db (the command line
+// falls back to DATABASE_URL). lib/pq fills in what it leaves out from the
+// standard PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, … variables, so
+// an empty dsn means those variables alone. A
 // connect_timeout of 10 seconds is added when none is set, and sslmode
 // defaults to prefer, as with psql.
 func Open(ctx context.Context, dsn string) (*Source, error) {
-	if dsn == "" {
-		dsn = os.Getenv("DATABASE_URL")
-	}
 	cfg, err := pq.NewConfig(dsn)
 	if err != nil {
 		err = redact(err, dsn)
