@@ -8,6 +8,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -27,7 +29,7 @@ type run struct {
 
 func main() {
 	bin := flag.String("bin", "bin/kinerja", "the kinerja binary")
-	n := flag.Int("indicators", 10000, "indicators of the generated city")
+	n := flag.Int("indicators", 10000, "indicators of the generated city (0: the demo only)")
 	out := flag.String("results", "bench/RESULTS.md", "where to write the results")
 	flag.Parse()
 	if err := benchmark(*bin, *n, *out); err != nil {
@@ -95,17 +97,19 @@ func benchmark(bin string, n int, results string) error {
 	}
 	rows = append(rows, demo)
 
-	scaleDir := filepath.Join(tmp, "scale-bundle")
-	fmt.Fprintf(os.Stderr, "bench: generating %d indicators …\n", n)
-	if _, err := measure(bin, "demo-data", "--indicators", fmt.Sprint(n), "--out", scaleDir); err != nil {
-		return err
+	if n > 0 {
+		scaleDir := filepath.Join(tmp, "scale-bundle")
+		fmt.Fprintf(os.Stderr, "bench: generating %d indicators …\n", n)
+		if _, err := measure(bin, "demo-data", "--indicators", fmt.Sprint(n), "--out", scaleDir); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "bench: %d-indicator site …\n", n)
+		scale, err := measureCase("scale", fmt.Sprintf("generated city, %d indicators", n), "--from", scaleDir)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, scale)
 	}
-	fmt.Fprintf(os.Stderr, "bench: %d-indicator site …\n", n)
-	scale, err := measureCase("scale", fmt.Sprintf("generated city, %d indicators", n), "--from", scaleDir)
-	if err != nil {
-		return err
-	}
-	rows = append(rows, scale)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Benchmark results\n\nMeasured by `make bench` on %s.\n\n", machine())
@@ -119,6 +123,30 @@ func benchmark(bin string, n int, results string) error {
 			r.description, r.pages, r.cold.wall.Seconds(), r.warm.wall.Seconds(), r.floor.wall.Seconds(),
 			r.warm.wall.Seconds()/r.floor.wall.Seconds(), r.cold.maxKB/1024, r.floor.maxKB/1024,
 			float64(r.cold.maxKB)/float64(r.floor.maxKB))
+	}
+	b.WriteString("\nPage weight of the demo site, per template (gzip level 6, as a web server sends it; the CSS is shared and cached):\n\n")
+	b.WriteString("| template | page | HTML bytes | gzipped bytes | of which chart SVG (raw) |\n|---|---|---:|---:|---:|\n")
+	for _, w := range []struct{ template, page string }{
+		{"home.html", "index.html"},
+		{"iku/page.html", "iku/rsud-waktu-tunggu-rawat-jalan/index.html"},
+		{"opd/page.html", "opd/rsud-tengku-mansyur/index.html"},
+		{"sektor/page.html", "sektor/kesehatan/index.html"},
+		{"iku/section.html", "iku/index.html"},
+		{"page.html", "metodologi/index.html"},
+	} {
+		raw, gz, svg, err := weigh(filepath.Join(tmp, "demo", w.page))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "| %s | /%s | %d | %d | %d |\n", w.template, strings.TrimSuffix(w.page, "index.html"), raw, gz, svg)
+	}
+	css, _ := filepath.Glob(filepath.Join(tmp, "demo", "css", "*.css"))
+	for _, c := range css {
+		raw, gz, _, err := weigh(c)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "| CSS bundle | /css/%s | %d | %d | |\n", filepath.Base(c), raw, gz)
 	}
 	fmt.Print(b.String())
 	return os.WriteFile(results, []byte(b.String()), 0o644)
@@ -138,6 +166,32 @@ func measure(bin string, args ...string) (run, error) {
 		r.maxKB = ru.Maxrss
 	}
 	return r, nil
+}
+
+// weigh returns a file's size, its gzipped size and the bytes of inline
+// SVG in it.
+func weigh(path string) (raw, gz, svg int, err error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, 6)
+	w.Write(b)
+	w.Close()
+	for rest := string(b); ; {
+		i := strings.Index(rest, "<svg")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i:], "</svg>")
+		if j < 0 {
+			break
+		}
+		svg += j + len("</svg>")
+		rest = rest[i+j:]
+	}
+	return len(b), buf.Len(), svg, nil
 }
 
 func countHTML(dir string) int {

@@ -42,9 +42,7 @@ type sourceFlags struct {
 	quarter string
 }
 
-func (f *sourceFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-}) {
+func (f *sourceFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.db, "db", "", "PostgreSQL connection string (default $DATABASE_URL; PG* variables fill in the rest)")
 	fs.StringVar(&f.from, "from", "", "build from a CSV bundle: a folder or a .zip (see 'kinerja demo-data')")
 	fs.StringVar(&f.root, "source", ".", "the site folder: hugo.toml, content/, themes/ (the repository)")

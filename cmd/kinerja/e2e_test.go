@@ -247,14 +247,9 @@ func TestHostileAgencyName(t *testing.T) {
 	}
 }
 
-var hostileSites = map[string]string{}
-
-// hostileSite builds the demo with Dinas Kesehatan renamed, once per name.
+// hostileSite builds the demo with Dinas Kesehatan renamed.
 func hostileSite(t *testing.T, name string) string {
 	t.Helper()
-	if p, ok := hostileSites[name]; ok {
-		return p
-	}
 	ds, err := bundle.Demo().Load(t.Context())
 	if err != nil {
 		t.Fatal(err)

@@ -15,20 +15,20 @@ import (
 
 // Meta is data/kinerja/meta.json: the build as a whole.
 type Meta struct {
-	Demo      bool     `json:"demo"`       // embedded fictitious data: every page says so
-	Source    string   `json:"source"`     // where the data came from, for humans
-	Generated string   `json:"generated"`  // RFC 3339 time of the build
-	First     Period   `json:"first"`      // earliest quarter
-	Latest    Period   `json:"latest"`     // the quarter the site is about
-	Quarters  []Period `json:"quarters"`   // First … Latest
-	Counts    Counts   `json:"counts"`     // latest quarter, all indicators
-	Improved  []Mover  `json:"improved"`   // biggest improvements against a year earlier
-	Declined  []Mover  `json:"declined"`   // biggest declines
-	Overview  string   `json:"overview"`   // chart ID of the home overview
-	Warnings  []string `json:"warnings"`   // data checks that did not stop the build
-	Agencies  int      `json:"agencies"`   // how many
-	Indicator int      `json:"indicators"` // how many
-	ScoreCap  string   `json:"score_cap"`  // cap used in averages (120)
+	Demo       bool     `json:"demo"`       // embedded fictitious data: every page says so
+	Source     string   `json:"source"`     // where the data came from, for humans
+	Generated  string   `json:"generated"`  // RFC 3339 time of the build
+	First      Period   `json:"first"`      // earliest quarter
+	Latest     Period   `json:"latest"`     // the quarter the site is about
+	Quarters   []Period `json:"quarters"`   // First … Latest
+	Counts     Counts   `json:"counts"`     // latest quarter, all indicators
+	Improved   []Mover  `json:"improved"`   // biggest improvements against a year earlier
+	Declined   []Mover  `json:"declined"`   // biggest declines
+	Overview   string   `json:"overview"`   // chart ID of the home overview
+	Warnings   []string `json:"warnings"`   // data checks that did not stop the build
+	Agencies   int      `json:"agencies"`   // how many
+	Indicators int      `json:"indicators"` // how many
+	ScoreCap   string   `json:"score_cap"`  // cap used in averages (120)
 }
 
 // Period is a quarter in the forms templates need.

@@ -64,13 +64,6 @@ func Write(dir string, in Input) error {
 // It is pure, so that tests can compare two builds' generated data.
 func Files(in Input) (map[string][]byte, error) {
 	r := in.Report
-	names := map[string]string{}
-	for _, a := range in.Dataset.Agencies {
-		names["a:"+a.Slug] = a.Name
-	}
-	for _, ind := range in.Dataset.Indicators {
-		names["i:"+ind.Slug] = ind.Name
-	}
 	files := map[string][]byte{}
 	put := func(name string, v any) error {
 		var buf bytes.Buffer
@@ -95,20 +88,20 @@ func Files(in Input) (map[string][]byte, error) {
 	}
 
 	meta := Meta{
-		Demo:      in.Demo,
-		Source:    in.Source,
-		Generated: in.Generated.UTC().Format(time.RFC3339),
-		First:     period(r.First),
-		Latest:    period(r.Latest),
-		Quarters:  quarters,
-		Counts:    counts(r.Counts, r.Rules),
-		Improved:  movers(r.Improvements, in.Dataset),
-		Declined:  movers(r.Declines, in.Dataset),
-		Overview:  in.OverviewChart,
-		Warnings:  r.Warnings,
-		Agencies:  len(r.Agencies),
-		Indicator: len(r.Indicators),
-		ScoreCap:  r.Rules.ScoreCap.String(),
+		Demo:       in.Demo,
+		Source:     in.Source,
+		Generated:  in.Generated.UTC().Format(time.RFC3339),
+		First:      period(r.First),
+		Latest:     period(r.Latest),
+		Quarters:   quarters,
+		Counts:     counts(r.Counts, r.Rules),
+		Improved:   movers(r.Improvements, in.Dataset),
+		Declined:   movers(r.Declines, in.Dataset),
+		Overview:   in.OverviewChart,
+		Warnings:   r.Warnings,
+		Agencies:   len(r.Agencies),
+		Indicators: len(r.Indicators),
+		ScoreCap:   r.Rules.ScoreCap.String(),
 	}
 	if meta.Warnings == nil {
 		meta.Warnings = []string{}
