@@ -357,15 +357,7 @@ func TestPaletteContrast(t *testing.T) {
 }
 
 func TestEmptyCharts(t *testing.T) {
-	l := DefaultLabels()
-	ir := waitingTime("Kosong")
-	ir.Series = nil
-	ar, _, names := agency("RSUD")
-	for _, c := range []Chart{
-		IndicatorTrend(ir, l),
-		AgencyAchievements(ar, nil, names, l),
-		Overview(&iku.Report{Rules: defaultRules}, nil, l),
-	} {
+	for _, c := range emptyCharts() {
 		if !json.Valid(c.Option) || strings.Contains(c.Description, "{") {
 			t.Errorf("%s: option %s, description %q", c.ID, c.Option, c.Description)
 		}

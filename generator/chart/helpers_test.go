@@ -150,3 +150,16 @@ func report(sectorName string) *iku.Report {
 		},
 	}
 }
+
+// emptyCharts are one chart of each kind with nothing to draw.
+func emptyCharts() []Chart {
+	l := DefaultLabels()
+	ir := waitingTime("Kosong")
+	ir.Series = nil
+	ar, _, names := agency("RSUD")
+	return []Chart{
+		IndicatorTrend(ir, l),
+		AgencyAchievements(ar, nil, names, l),
+		Overview(&iku.Report{Rules: defaultRules}, nil, l),
+	}
+}

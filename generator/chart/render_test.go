@@ -525,15 +525,7 @@ func TestNodeDiedWhileIdleIsRestarted(t *testing.T) {
 
 func TestRenderEmptyCharts(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
-	l := DefaultLabels()
-	ir := waitingTime("Kosong")
-	ir.Series = nil
-	ar, _, names := agency("RSUD")
-	for _, c := range []Chart{
-		IndicatorTrend(ir, l),
-		AgencyAchievements(ar, nil, names, l),
-		Overview(&iku.Report{Rules: defaultRules}, nil, l),
-	} {
+	for _, c := range emptyCharts() {
 		svg, _, err := r.Render(context.Background(), c)
 		if err != nil {
 			t.Fatal(err)
