@@ -23,7 +23,7 @@ build: $(BIN)
 demo: $(BIN)
 	./$(BIN) build --out public
 	@echo
-	@echo "The demo site is in public/. Open public/index.html, or run 'make serve' for a live preview."
+	@echo "The demo site is in public/: serve it with any web server, or run 'make serve' for a live preview at http://localhost:1313"
 
 serve: $(BIN)
 	./$(BIN) serve

@@ -267,7 +267,7 @@ func (m *Main) build(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintf(m.Stderr, "%-9s %d pages, %d files in %s (%.2f s)\n", "site:", st.Pages, st.Files, *out, st.Duration.Seconds())
-		fmt.Fprintf(m.Stdout, "Built %s: open %s in a browser, or run 'kinerja serve'.\n", *out, filepath.Join(*out, "index.html"))
+		fmt.Fprintf(m.Stdout, "Built %s: publish it with any web server, or preview it with 'kinerja serve'.\n", *out)
 		return nil
 	})
 }
