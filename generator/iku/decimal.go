@@ -56,19 +56,7 @@ func DecimalPtr(s string) *Decimal {
 // RatDecimal rounds r half away from zero to the given number of decimal
 // places and returns it as a Decimal written with exactly that many places.
 func RatDecimal(r *big.Rat, places int) Decimal {
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
-	num := new(big.Int).Mul(r.Num(), scale)
-	den := r.Denom()
-	q, m := new(big.Int).QuoRem(num, den, new(big.Int))
-	// Round half away from zero: compare 2|m| with den.
-	m.Abs(m).Lsh(m, 1)
-	if m.Cmp(den) >= 0 {
-		if r.Sign() < 0 {
-			q.Sub(q, big.NewInt(1))
-		} else {
-			q.Add(q, big.NewInt(1))
-		}
-	}
+	q := roundQ(r, places)
 	neg := q.Sign() < 0
 	digits := new(big.Int).Abs(q).String()
 	if places > 0 {
