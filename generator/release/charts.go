@@ -77,13 +77,7 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku
 	for _, ind := range ds.Indicators {
 		names[ind.Slug] = ind.Name
 	}
-	latest := make(map[string]iku.Evaluation, len(rep.Indicators))
-	for i := range rep.Indicators {
-		ir := &rep.Indicators[i]
-		if e := latestAt(ir, rep.Latest); e.Status != "" {
-			latest[ir.Indicator.Slug] = e
-		}
-	}
+	latest := latestEvaluations(rep)
 	sectorNames := make(map[string]string, len(ds.Sectors))
 	for _, s := range ds.Sectors {
 		sectorNames[s.Slug] = s.Name

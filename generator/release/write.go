@@ -81,11 +81,7 @@ func Files(in Input) (map[string][]byte, error) {
 			quarters = append(quarters, period(q))
 		}
 	}
-	latestOf := map[string]iku.Evaluation{}
-	for i := range r.Indicators {
-		ir := &r.Indicators[i]
-		latestOf[ir.Indicator.Slug] = latestAt(ir, r.Latest)
-	}
+	latestOf := latestEvaluations(r)
 
 	meta := Meta{
 		Demo:       in.Demo,
@@ -204,15 +200,21 @@ func Files(in Input) (map[string][]byte, error) {
 	return files, nil
 }
 
-// latestAt is the indicator's evaluation in quarter q, or a not-in-force
-// zero value when its series does not reach q.
-func latestAt(ir *iku.IndicatorReport, q iku.Quarter) iku.Evaluation {
-	for i := len(ir.Series) - 1; i >= 0; i-- {
-		if ir.Series[i].Quarter == q {
-			return ir.Series[i]
+// latestEvaluations maps each indicator in force in the report's latest
+// quarter to its evaluation there; an indicator whose series does not
+// reach that quarter (ended, or not yet valid) is absent.
+func latestEvaluations(r *iku.Report) map[string]iku.Evaluation {
+	out := make(map[string]iku.Evaluation, len(r.Indicators))
+	for i := range r.Indicators {
+		series := r.Indicators[i].Series
+		for j := len(series) - 1; j >= 0; j-- {
+			if series[j].Quarter == r.Latest {
+				out[r.Indicators[i].Indicator.Slug] = series[j]
+				break
+			}
 		}
 	}
-	return iku.Evaluation{}
+	return out
 }
 
 func evaluation(e iku.Evaluation) Evaluation {
