@@ -136,7 +136,7 @@ func (m *Main) prepare(ctx context.Context, f *sourceFlags) (*prepared, error) {
 	for _, ir := range rep.Indicators {
 		evals += len(ir.Series)
 	}
-	m.stage("evaluate", t, "%d evaluations, %s to %s, %d warnings", evals, rep.First, rep.Latest, len(rep.Warnings))
+	m.stage("evaluate", t, "%d evaluations, %s to %s, %s", evals, rep.First, rep.Latest, plural(len(rep.Warnings), "warning"))
 	for i, w := range rep.Warnings {
 		if i == 10 {
 			fmt.Fprintf(m.Stderr, "  … and %d more warnings\n", len(rep.Warnings)-10)
@@ -283,4 +283,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return site.Serve(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Preview: true,
 			BaseURL: fmt.Sprintf("http://localhost:%d/", *port), Stderr: m.Stderr}, *bind, *port)
 	})
+}
+
+// plural writes "1 warning", "2 warnings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
