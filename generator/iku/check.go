@@ -66,6 +66,16 @@ func indexDataset(ds *Dataset) (*index, error) {
 		if err := checkIndicator(ind, ix); err != nil {
 			return nil, err
 		}
+		for _, v := range []struct {
+			name string
+			d    *Decimal
+		}{{"multiplier", &ind.Multiplier}, {"min_value", ind.MinValue}, {"max_value", ind.MaxValue}} {
+			if v.d != nil {
+				if err := checkBounds(*v.d); err != nil {
+					return nil, Errorf(Invalid, "indicator %q has %s %s, which %s", ind.Slug, v.name, abbrev(*v.d), err)
+				}
+			}
+		}
 	}
 
 	// Rows usually come grouped by indicator: remember the last lookup.
@@ -90,6 +100,13 @@ func indexDataset(ds *Dataset) (*index, error) {
 		if err := checkTarget(t); err != nil {
 			return nil, err
 		}
+		for _, d := range []*Decimal{&t.Value, t.High} {
+			if d != nil {
+				if err := checkBounds(*d); err != nil {
+					return nil, Errorf(Invalid, "the target of indicator %q for %s is %s, which %s", t.IndicatorSlug, targetPeriod(t), abbrev(*d), err)
+				}
+			}
+		}
 		ix.targets[n] = append(ix.targets[n], i)
 	}
 
@@ -104,6 +121,16 @@ func indexDataset(ds *Dataset) (*index, error) {
 		}
 		if r.Quarter.Year < minYear || r.Quarter.Year > maxYear {
 			return nil, Errorf(Invalid, "the result of indicator %q for quarter %d has year %d; use a year from %d to %d", r.IndicatorSlug, r.Quarter.Q, r.Quarter.Year, minYear, maxYear)
+		}
+		for _, v := range []struct {
+			name string
+			d    *Decimal
+		}{{"actual", r.Actual}, {"numerator", r.Numerator}, {"denominator", r.Denominator}} {
+			if v.d != nil {
+				if err := checkBounds(*v.d); err != nil {
+					return nil, Errorf(Invalid, "the %s of indicator %q for %s is %s, which %s", v.name, r.IndicatorSlug, r.Quarter, abbrev(*v.d), err)
+				}
+			}
 		}
 		if ds.Indicators[n].Consolidation == Average && r.Denominator != nil && fixedOf(*r.Denominator).sign() < 0 {
 			return nil, Errorf(Invalid, "the result of indicator %q for %s has the negative denominator %s; a denominator counts patients or respondents, so fix the value", r.IndicatorSlug, r.Quarter, r.Denominator)
@@ -197,12 +224,16 @@ func checkIndicator(ind *Indicator, ix *index) error {
 		return err
 	}
 	switch {
+	case ind.Frequency == "":
+		return Errorf(Invalid, "indicator %q has no frequency; set it to quarterly, semiannual or annual", ind.Slug)
+	case !ind.Frequency.Valid():
+		return Errorf(Invalid, "indicator %q has frequency %q; use quarterly, semiannual or annual", ind.Slug, ind.Frequency)
 	case ind.Polarity != Positive && ind.Polarity != Negative:
 		return Errorf(Invalid, "indicator %q has polarity %q; use positive or negative", ind.Slug, ind.Polarity)
 	case ind.Consolidation != Sum && ind.Consolidation != Average && ind.Consolidation != Last:
 		return Errorf(Invalid, "indicator %q has consolidation %q; use sum, average or last", ind.Slug, ind.Consolidation)
-	case ind.Decimals < 0:
-		return Errorf(Invalid, "indicator %q has decimals %d; use 0 or more", ind.Slug, ind.Decimals)
+	case ind.Decimals < 0 || ind.Decimals > MaxFraction:
+		return Errorf(Invalid, "indicator %q has decimals %d; use 0 to %d", ind.Slug, ind.Decimals, MaxFraction)
 	case ind.Consolidation == Average && ind.Multiplier.Sign() <= 0:
 		return Errorf(Invalid, "average indicator %q has multiplier %s; set multiplier above 0 (1 for a mean, 100 for a percentage)", ind.Slug, ind.Multiplier)
 	case !ind.ValidFrom.IsZero() && (ind.ValidFrom.Q < 1 || ind.ValidFrom.Q > 4):
@@ -244,9 +275,11 @@ func targetPeriod(t *Target) string {
 	return fmt.Sprintf("%d-Q%d", t.Year, t.Quarter)
 }
 
-// isSlug reports whether s is a non-empty run of [a-z0-9-].
+// isSlug reports whether s matches the database's rule for slugs,
+// ^[a-z0-9]+(-[a-z0-9]+)*$: lowercase letters and digits in words joined by
+// single hyphens ("dinkes-ikm", not "-ikm-" or "dinkes--ikm").
 func isSlug(s string) bool {
-	if s == "" {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -256,6 +289,39 @@ func isSlug(s string) bool {
 		}
 	}
 	return true
+}
+
+// The bound on every number in the data (DOMAIN.md, "Numbers at their
+// limits"): at most MaxWhole digits before the decimal point and
+// MaxFraction after it. Generous for any real indicator (a city budget in
+// rupiah has 13 digits), and small enough that every value, and every
+// achievement computed from values, is exact and formats exactly.
+const (
+	MaxWhole    = 15
+	MaxFraction = 15
+)
+
+// checkBounds reports, as the end of a sentence, why d is outside the
+// bound; nil when it is inside. Leading zeros do not count.
+func checkBounds(d Decimal) error {
+	t := strings.TrimLeft(strings.TrimPrefix(d.String(), "-"), "0")
+	whole, frac, _ := strings.Cut(t, ".")
+	switch {
+	case len(whole) > MaxWhole:
+		return fmt.Errorf("has %d digits before the decimal point; the limit is %d: check the value (a unit such as \"juta rupiah\" keeps numbers short)", len(whole), MaxWhole)
+	case len(frac) > MaxFraction:
+		return fmt.Errorf("has %d decimal places; the limit is %d: round it in the source", len(frac), MaxFraction)
+	}
+	return nil
+}
+
+// abbrev shortens a long number for a message: its first and last digits.
+func abbrev(d Decimal) string {
+	s := d.String()
+	if len(s) <= 40 {
+		return s
+	}
+	return fmt.Sprintf("%s…%s (%d characters)", s[:16], s[len(s)-8:], len(s))
 }
 
 // suggestSlug turns s into a slug for error messages: "RSUD Tengku" →

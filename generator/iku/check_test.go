@@ -65,7 +65,7 @@ func TestValidate(t *testing.T) {
 		{"consolidation", func(ds *Dataset) { ds.Indicators[1].Consolidation = "mean" },
 			`indicator "event-promosi" has consolidation "mean"; use sum, average or last`},
 		{"decimals", func(ds *Dataset) { ds.Indicators[1].Decimals = -1 },
-			`indicator "event-promosi" has decimals -1; use 0 or more`},
+			`indicator "event-promosi" has decimals -1; use 0 to 15`},
 		{"multiplier", func(ds *Dataset) { ds.Indicators[2].Multiplier = Decimal{} },
 			`average indicator "waktu-tunggu-rawat-jalan" has multiplier 0; set multiplier above 0 (1 for a mean, 100 for a percentage)`},
 		{"validity", func(ds *Dataset) { q := MustQuarter("2023-Q4"); ds.Indicators[6].ValidTo = &q },

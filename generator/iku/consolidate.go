@@ -12,7 +12,8 @@ import "strings"
 //     measurements, never a mean of quarterly means;
 //   - last: quarter n's actual.
 //
-// The year starts at Q1, or at ind.ValidFrom when the indicator came into
+// Only the quarters due by ind.Frequency count (an empty Frequency is
+// quarterly). The year starts at Q1, or at ind.ValidFrom when the indicator came into
 // force during that year. Sum and average need every quarter from the start
 // to n reported (average also needs each quarter's numerator and
 // denominator, and a Σ denominator that is not 0); otherwise, and when
@@ -44,7 +45,9 @@ func YearToDate(ind Indicator, quarters []Result) *Decimal {
 	c := newRollup(&ind)
 	qs := make([]slot, 0, 4)
 	for q := start; q <= n; q++ {
-		qs = append(qs, c.slot(byQ[q]))
+		if ind.Frequency.Due(q) {
+			qs = append(qs, c.slot(byQ[q]))
+		}
 	}
 	d, _, _ := c.toDate(qs)
 	return d

@@ -71,24 +71,33 @@ func Evaluate(ds *Dataset, rules Rules, opts Options) (*Report, error) {
 	return e.rep, nil
 }
 
-// reportSpan finds the report's first and latest quarters.
+// reportSpan finds the report's first and latest quarters. A latest
+// quarter after the newest reported actual is refused: a site headed
+// "Triwulan I 2030" with nothing in it would mislead.
 func reportSpan(ds *Dataset, opts Options) (first, latest Quarter, err error) {
-	latest = opts.Latest
-	if !latest.IsZero() && (latest.Q < 1 || latest.Q > 4) {
-		return first, latest, Errorf(Invalid, "the latest quarter has quarter number %d; write it as 2026-Q3", latest.Q)
+	if !opts.Latest.IsZero() && (opts.Latest.Q < 1 || opts.Latest.Q > 4) {
+		return first, latest, Errorf(Invalid, "the latest quarter has quarter number %d; write it as 2026-Q3", opts.Latest.Q)
 	}
+	var newest Quarter
 	for i := range ds.Results {
 		q := ds.Results[i].Quarter
 		if first.IsZero() || q.Before(first) {
 			first = q
 		}
-		if opts.Latest.IsZero() && ds.Results[i].Actual != nil && (latest.IsZero() || latest.Before(q)) {
-			latest = q
+		if ds.Results[i].Actual != nil && (newest.IsZero() || newest.Before(q)) {
+			newest = q
 		}
 	}
+	latest = opts.Latest
 	switch {
+	case newest.IsZero():
+		return first, latest, Errorf(Invalid, "no result has an actual yet, so there is no quarter to report; enter results first")
 	case latest.IsZero():
-		return first, latest, Errorf(Invalid, "no result has an actual yet, so there is no quarter to report; enter results or name the latest quarter")
+		latest = newest
+	case newest.Before(latest):
+		return first, latest, Errorf(Invalid, "the quarter %s is after the newest reported result (%s), so nothing could be published for it; choose %s or earlier", latest, newest, newest)
+	}
+	switch {
 	case first.IsZero():
 		first = latest
 	case latest.Before(first):
@@ -219,6 +228,14 @@ func (e *evaluator) indicator(i int) {
 			e.warnf("indicator %q has a result for %s, outside its validity (%s), which is not shown; fix the quarter or the indicator's validity", ind.Slug, r.Quarter, validity(ind))
 			continue
 		}
+		if !ind.Frequency.Due(r.Quarter.Q) {
+			// A figure filed in a quarter that is not due is not evaluated:
+			// the due period stays not reported until its result arrives.
+			if r.Actual != nil && !e.latest.Before(r.Quarter) {
+				e.warnf("indicator %q (%s) has a result for %s, which is not one of its reporting periods, so it is not shown; file it in %s", ind.Slug, ind.Frequency, r.Quarter, ind.Frequency.NextDue(r.Quarter))
+			}
+			continue
+		}
 		if k := r.Quarter.Index() - e.first.Index(); k >= 0 && k < e.span {
 			e.slots[k] = x.roll.slot(r)
 		}
@@ -231,53 +248,56 @@ func (e *evaluator) indicator(i int) {
 	if ind.ValidTo != nil && ind.ValidTo.Before(to) {
 		to = *ind.ValidTo
 	}
+	ir.DueNow = to == e.latest && !e.latest.Before(from) && ind.Frequency.Due(e.latest.Q)
+	if next := ind.Frequency.NextDue(e.latest); inForce(ind, next) {
+		ir.NextDue = next
+	}
 	if to.Before(from) {
 		return
 	}
-	n := to.Index() - from.Index() + 1
-	ir.Series = make([]Evaluation, n)
-	e.capped[i] = make([]capped, n)
-	for k := range n {
-		ir.Series[k], e.capped[i][k] = e.quarter(x, from.Add(k))
+	for q := from; !to.Before(q); q = q.Add(1) {
+		if ind.Frequency.Due(q.Q) {
+			ev, c := e.quarter(x, q)
+			ir.Series = append(ir.Series, ev)
+			e.capped[i] = append(e.capped[i], c)
+		}
 	}
 	ir.Years = make([]Year, 0, to.Year-from.Year+1)
 	for y := from.Year; y <= to.Year; y++ {
-		ir.Years = append(ir.Years, e.year(x, y))
+		if yr, ok := e.year(x, y); ok {
+			ir.Years = append(ir.Years, yr)
+		}
 	}
 }
 
-// quarter evaluates one quarter, with its capped achievement.
+// dueSlots appends to buf the slots of the indicator's due quarters from
+// the start of q's year (or its validity) to q.
+func (e *evaluator) dueSlots(x *indicatorRun, buf []slot, from, q Quarter) []slot {
+	for p := from; !q.Before(p); p = p.Add(1) {
+		if x.ind.Frequency.Due(p.Q) {
+			buf = append(buf, *e.at(p))
+		}
+	}
+	return buf
+}
+
+// quarter evaluates one due quarter, with its capped achievement.
 func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 	ind := x.ind
 	ev := Evaluation{Quarter: q}
 	cur := e.at(q)
 
 	var buf [4]slot
-	toDate := buf[:0]
-	for p := x.yearStart(q); !q.Before(p); p = p.Add(1) {
-		toDate = append(toDate, *e.at(p))
-	}
+	toDate := e.dueSlots(x, buf[:0], x.yearStart(q), q)
 	ytd, ytdValue, ytdOK := x.roll.toDate(toDate)
 	ev.YearToDate = ytd
 	if cur.res != nil {
 		ev.Actual = cur.res.Actual
 		ev.Provisional = cur.res.Provisional
 	}
-	if !cur.ok {
-		ev.Status = StatusNotReported
-		return ev, capped{}
-	}
-	if ind.Unit == "IKM" {
-		ev.Grade = ikmGrade(cur.actual)
-	}
-	if x.min != nil && cur.actual.cmp(*x.min) < 0 {
-		e.warnf("indicator %q reports %s for %s, below its minimum %s; check the value", ind.Slug, ev.Actual, q, ind.MinValue)
-	}
-	if x.max != nil && cur.actual.cmp(*x.max) > 0 {
-		e.warnf("indicator %q reports %s for %s, above its maximum %s; check the value", ind.Slug, ev.Actual, q, ind.MaxValue)
-	}
 
-	// Choose the target and what is compared with it.
+	// Choose the target and what is compared with it; a period that is
+	// not reported still shows its target.
 	compared, value, ok := ev.Actual, cur.actual, true
 	usesYTD, progress := false, false
 	ti := x.target(q.Year, q.Q)
@@ -295,15 +315,14 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 			compared, value, ok, usesYTD = ytd, ytdValue, ytdOK, true
 			ev.Basis = BasisAnnualProgress
 			progress = q.Before(x.yearEnd(q))
+			if progress && ind.Polarity == Negative {
+				ev.Basis = BasisAnnualCeiling
+			}
 		default:
-			// A level (average, last) must hold its annual target every quarter.
+			// A level (average, last) must hold its annual target every period.
 			ev.Basis = BasisQuarter
 		}
 	}
-	if usesYTD && ind.Consolidation != Last {
-		ev.Provisional = ev.Provisional || provisional(toDate)
-	}
-
 	var g goal
 	var rng *goal
 	if ti >= 0 {
@@ -313,7 +332,23 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 			rng = &g
 		}
 	}
-	ev.VsPrevious = trend(ind.Polarity, rng, &cur.actual, e.at(q.Add(-1)).value())
+	if !cur.ok {
+		ev.Status = StatusNotReported
+		return ev, capped{}
+	}
+	if usesYTD && ind.Consolidation != Last {
+		ev.Provisional = ev.Provisional || provisional(toDate)
+	}
+	if ind.Unit == "IKM" {
+		ev.Grade = ikmGrade(cur.actual)
+	}
+	if x.min != nil && cur.actual.cmp(*x.min) < 0 {
+		e.warnf("indicator %q reports %s for %s, below its minimum %s; check the value", ind.Slug, ev.Actual, q, ind.MinValue)
+	}
+	if x.max != nil && cur.actual.cmp(*x.max) > 0 {
+		e.warnf("indicator %q reports %s for %s, above its maximum %s; check the value", ind.Slug, ev.Actual, q, ind.MaxValue)
+	}
+	ev.VsPrevious = trend(ind.Polarity, rng, &cur.actual, e.at(ind.Frequency.PrevDue(q)).value())
 	ev.VsYearAgo = trend(ind.Polarity, rng, &cur.actual, e.at(q.Add(-4)).value())
 
 	switch {
@@ -326,14 +361,7 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 	}
 	ev.Compared = compared
 	if progress {
-		// Progress towards the annual target: cumulative actual / annual
-		// target, whatever the polarity (DOMAIN.md, "Quarters and years").
-		ev.Status = StatusInProgress
-		if a, ok := g.achievement(Positive, value); ok {
-			d := a.decimal(2)
-			ev.Achievement = &d
-			ev.Exceeds = ind.Polarity == Positive && a.cmp(fixed100) > 0
-		}
+		ev.Status, ev.Achievement, ev.Exceeds = yearToDate(ind.Polarity, g, value)
 		return ev, capped{}
 	}
 	a, ok := g.achievement(ind.Polarity, value)
@@ -352,6 +380,51 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 	return ev, capped{a, true}
 }
 
+// yearToDate is the status of a sum indicator's cumulative value r against
+// its annual target g before the year is over (DOMAIN.md, "Year-to-date
+// progress before the year is complete"):
+//
+//   - a zero target: met_so_far while r meets it (a positive one is met
+//     outright, as r cannot fall), not_met from the first case;
+//   - negative polarity (a ceiling): not_met once r exceeds it, else
+//     in_progress; never a percentage, which would read like an
+//     achievement;
+//   - positive polarity: progress r / T × 100; met once r reaches T, else
+//     in_progress.
+//
+// For a range target the ceiling is its upper bound and the goal to reach
+// its lower bound.
+func yearToDate(p Polarity, g goal, r fixed) (Status, *Decimal, bool) {
+	if !g.isRange && g.lo.sign() == 0 {
+		switch {
+		case !meetsZero(p, r):
+			return StatusNotMet, nil, false
+		case p == Positive:
+			return StatusMet, nil, false
+		}
+		return StatusMetSoFar, nil, false
+	}
+	if p == Negative {
+		ceiling := g.lo
+		if g.isRange {
+			ceiling = g.hi
+		}
+		if r.cmp(ceiling) > 0 {
+			return StatusNotMet, nil, false
+		}
+		return StatusInProgress, nil, false
+	}
+	a, ok := goal{lo: g.lo}.achievement(Positive, r)
+	if !ok {
+		return StatusInProgress, nil, false
+	}
+	d := a.decimal(2)
+	if r.cmp(g.lo) >= 0 {
+		return StatusMet, &d, a.cmp(fixed100) > 0
+	}
+	return StatusInProgress, &d, false
+}
+
 func zeroStatus(p Polarity, r fixed) Status {
 	if meetsZero(p, r) {
 		return StatusMet
@@ -359,17 +432,19 @@ func zeroStatus(p Polarity, r fixed) Status {
 	return StatusNotMet
 }
 
-// year consolidates one calendar year of the indicator.
-func (e *evaluator) year(x *indicatorRun, y int) Year {
+// year consolidates one calendar year of the indicator from its due
+// quarters; false when no quarter of the year is due while in force.
+func (e *evaluator) year(x *indicatorRun, y int) (Year, bool) {
 	ind := x.ind
 	yr := Year{Year: y}
 	start, end := x.yearStart(Quarter{y, 1}), x.yearEnd(Quarter{y, 1})
 	var buf [4]slot
-	qs := buf[:0]
+	qs := e.dueSlots(x, buf[:0], start, end)
+	if len(qs) == 0 || e.latest.Before(start) || !ind.Frequency.Due(start.Q) && e.latest.Before(ind.Frequency.NextDue(start)) {
+		return yr, false // no period of the year has come due yet
+	}
 	reported := 0
-	for p := start; !end.Before(p); p = p.Add(1) {
-		s := e.at(p)
-		qs = append(qs, *s)
+	for _, s := range qs {
 		if s.ok {
 			reported++
 		}
@@ -377,7 +452,7 @@ func (e *evaluator) year(x *indicatorRun, y int) Year {
 	yr.Complete = reported == len(qs)
 	actual, value, ok := x.roll.whole(qs)
 	yr.Actual = actual
-	// A last indicator's year is settled once its final quarter is in.
+	// A last indicator's year is settled once its final due period is in.
 	settled := yr.Complete || ind.Consolidation == Last && qs[len(qs)-1].ok
 	closed := !e.latest.Before(end)
 
@@ -409,20 +484,44 @@ func (e *evaluator) year(x *indicatorRun, y int) Year {
 		yr.Status = StatusCategory
 		yr.Category = categorize(e.rules.Categories, e.mins, ach)
 	}
-	return yr
+	return yr, true
 }
 
-// agencies builds the agency reports and their scores.
+// overQuarters calls f for every quarter of the report in which indicator
+// i is in force, with its evaluation and capped achievement when the
+// quarter is due (nil when it is not).
+func (e *evaluator) overQuarters(i int, f func(k int, ev *Evaluation, c capped)) {
+	ind := &e.ds.Indicators[i]
+	ir := &e.rep.Indicators[i]
+	n := 0
+	for k := range e.span {
+		q := e.first.Add(k)
+		if !inForce(ind, q) {
+			continue
+		}
+		if n < len(ir.Series) && ir.Series[n].Quarter == q {
+			f(k, &ir.Series[n], e.capped[i][n])
+			n++
+			continue
+		}
+		f(k, nil, capped{})
+	}
+}
+
+// agencies builds the agency reports, their scores and counts per quarter.
 func (e *evaluator) agencies() {
 	ds := e.ds
 	type acc struct {
-		sum              fixed
-		counted, inForce int
+		sum    fixed
+		counts Counts
 	}
 	accs := make([][]acc, len(ds.Agencies))
 	reps := make([]AgencyReport, len(ds.Agencies))
 	for a := range ds.Agencies {
 		accs[a] = make([]acc, e.span)
+		for k := range accs[a] {
+			accs[a][k].counts = e.newCounts()
+		}
 		reps[a].Agency = ds.Agencies[a]
 		reps[a].Indicators = []string{}
 		ps := make([]Predicate, len(e.ix.predicates[a]))
@@ -433,32 +532,28 @@ func (e *evaluator) agencies() {
 		reps[a].Predicates = ps
 	}
 	for i := range ds.Indicators {
-		a := e.ix.agency[ds.Indicators[i].AgencySlug]
-		reps[a].Indicators = append(reps[a].Indicators, ds.Indicators[i].Slug)
-		series := e.rep.Indicators[i].Series
-		if len(series) == 0 {
-			continue
-		}
-		off := series[0].Quarter.Index() - e.first.Index()
-		for k, c := range e.capped[i] {
-			s := &accs[a][off+k]
-			s.inForce++
+		ind := &ds.Indicators[i]
+		a := e.ix.agency[ind.AgencySlug]
+		reps[a].Indicators = append(reps[a].Indicators, ind.Slug)
+		e.overQuarters(i, func(k int, ev *Evaluation, c capped) {
+			s := &accs[a][k]
+			s.counts.add(e.rules.Categories, ind, e.first.Add(k), ev)
 			if c.ok {
 				s.sum = s.sum.add(c.v)
-				s.counted++
 			}
-		}
+		})
 	}
 	for a := range reps {
 		reps[a].Scores = make([]Score, e.span)
 		for k, s := range accs[a] {
-			sc := Score{Quarter: e.first.Add(k), Counted: s.counted, Missing: s.inForce - s.counted}
-			if s.counted > 0 {
-				d := s.sum.quo(fixedInt(int64(s.counted)), 2).decimal(2)
+			sc := Score{Quarter: e.first.Add(k), Counts: s.counts}
+			if n := s.counts.Counted(); n > 0 {
+				d := s.sum.quo(fixedInt(int64(n)), 2).decimal(2)
 				sc.Value = &d
 			}
 			reps[a].Scores[k] = sc
 		}
+		reps[a].Counts = reps[a].Scores[e.span-1].Counts
 	}
 	e.rep.Agencies = reps
 }
@@ -486,16 +581,6 @@ func (e *evaluator) sectors() {
 	e.rep.Sectors = reps
 }
 
-// latestOf returns the indicator's evaluation at the report's latest
-// quarter and its position in the series, or -1 when it is not in force then.
-func (e *evaluator) latestOf(i int) int {
-	series := e.rep.Indicators[i].Series
-	if len(series) == 0 || series[len(series)-1].Quarter != e.latest {
-		return -1
-	}
-	return len(series) - 1
-}
-
 func (e *evaluator) newCounts() Counts {
 	c := Counts{ByCategory: make(map[string]int, len(e.rules.Categories))}
 	for _, cat := range e.rules.Categories {
@@ -512,14 +597,15 @@ func (e *evaluator) counts() {
 	for s := range bySector {
 		bySector[s] = e.newCounts()
 	}
-	for i, ind := range ds.Indicators {
-		k := e.latestOf(i)
-		if k < 0 {
-			continue
-		}
-		ev := &e.rep.Indicators[i].Series[k]
-		total.add(ev)
-		bySector[e.ix.sector[ind.SectorSlug]].add(ev)
+	last := e.span - 1
+	for i := range ds.Indicators {
+		ind := &ds.Indicators[i]
+		e.overQuarters(i, func(k int, ev *Evaluation, _ capped) {
+			if k == last {
+				total.add(e.rules.Categories, ind, e.latest, ev)
+				bySector[e.ix.sector[ind.SectorSlug]].add(e.rules.Categories, ind, e.latest, ev)
+			}
+		})
 	}
 	e.rep.Counts = total
 	e.rep.SectorCounts = make(map[string]Counts, len(ds.Sectors))
@@ -528,15 +614,31 @@ func (e *evaluator) counts() {
 	}
 }
 
-func (c *Counts) add(ev *Evaluation) {
+// add counts indicator ind in quarter q: ev is its evaluation there, nil
+// when q is not due.
+func (c *Counts) add(cats []Category, ind *Indicator, q Quarter, ev *Evaluation) {
 	c.Total++
+	if ev == nil {
+		c.NotDue++
+		if next := ind.Frequency.NextDue(q); inForce(ind, next) && (c.NextDue.IsZero() || next.Before(c.NextDue)) {
+			c.NextDue = next
+		}
+		return
+	}
 	switch ev.Status {
 	case StatusCategory:
 		c.ByCategory[ev.Category]++
+		for _, cat := range cats {
+			if cat.Key == ev.Category && cat.Good {
+				c.Good++
+			}
+		}
 	case StatusInProgress:
 		c.InProgress++
 	case StatusMet:
 		c.Met++
+	case StatusMetSoFar:
+		c.MetSoFar++
 	case StatusNotMet:
 		c.NotMet++
 	case StatusNotReported:
@@ -557,11 +659,16 @@ func (e *evaluator) movers() {
 	}
 	var ups, downs []move
 	for i, ind := range e.ds.Indicators {
-		k := e.latestOf(i)
-		if k < 4 {
+		ir := &e.rep.Indicators[i]
+		n := len(ir.Series)
+		if n == 0 || ir.Series[n-1].Quarter != e.latest {
+			continue // not due now
+		}
+		k := slices.IndexFunc(ir.Series, func(ev Evaluation) bool { return ev.Quarter == e.latest.Add(-4) })
+		if k < 0 {
 			continue
 		}
-		to, from := e.capped[i][k], e.capped[i][k-4]
+		to, from := e.capped[i][n-1], e.capped[i][k]
 		if !to.ok || !from.ok {
 			continue
 		}

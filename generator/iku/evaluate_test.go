@@ -60,20 +60,20 @@ func cityDataset() *Dataset {
 		},
 		Indicators: []Indicator{
 			{Slug: "kunjungan-wisata", AgencySlug: "disporapar", SectorSlug: "pariwisata", Name: "Jumlah kunjungan wisatawan",
-				Unit: "kunjungan", Polarity: Positive, Consolidation: Sum, ValidFrom: MustQuarter("2021-Q1")},
+				Unit: "kunjungan", Polarity: Positive, Consolidation: Sum, Frequency: Quarterly, ValidFrom: MustQuarter("2021-Q1")},
 			{Slug: "event-promosi", AgencySlug: "disporapar", SectorSlug: "pariwisata", Name: "Jumlah event promosi wisata",
-				Unit: "event", Polarity: Positive, Consolidation: Sum, ValidFrom: MustQuarter("2021-Q1")},
+				Unit: "event", Polarity: Positive, Consolidation: Sum, Frequency: Quarterly, ValidFrom: MustQuarter("2021-Q1")},
 			{Slug: "waktu-tunggu-rawat-jalan", AgencySlug: "rsud", SectorSlug: "kesehatan", Name: "Rata-rata waktu tunggu rawat jalan",
-				Unit: "menit", Polarity: Negative, Consolidation: Average, Decimals: 2, Multiplier: dec("1"), ValidFrom: MustQuarter("2021-Q1")},
+				Unit: "menit", Polarity: Negative, Consolidation: Average, Frequency: Quarterly, Decimals: 2, Multiplier: dec("1"), ValidFrom: MustQuarter("2021-Q1")},
 			{Slug: "bor-rsud", AgencySlug: "rsud", SectorSlug: "kesehatan", Name: "Bed occupancy rate",
-				Unit: "%", Polarity: Positive, Consolidation: Last, Decimals: 2, ValidFrom: MustQuarter("2021-Q1")},
+				Unit: "%", Polarity: Positive, Consolidation: Last, Frequency: Quarterly, Decimals: 2, ValidFrom: MustQuarter("2021-Q1")},
 			{Slug: "kasus-gizi-buruk", AgencySlug: "dinkes", SectorSlug: "kesehatan", Name: "Jumlah kasus gizi buruk",
-				Unit: "kasus", Polarity: Negative, Consolidation: Sum, ValidFrom: MustQuarter("2021-Q1")},
+				Unit: "kasus", Polarity: Negative, Consolidation: Sum, Frequency: Quarterly, ValidFrom: MustQuarter("2021-Q1")},
 			{Slug: "ikm-puskesmas", AgencySlug: "dinkes", SectorSlug: "kesehatan", Name: "Indeks kepuasan masyarakat puskesmas",
-				Unit: "IKM", Polarity: Positive, Consolidation: Last, Decimals: 2,
+				Unit: "IKM", Polarity: Positive, Consolidation: Last, Frequency: Quarterly, Decimals: 2,
 				MinValue: DecimalPtr("25"), MaxValue: DecimalPtr("100"), ValidFrom: MustQuarter("2021-Q1")},
 			{Slug: "cakupan-lama", AgencySlug: "dinkes", SectorSlug: "kesehatan", Name: "Cakupan (indikator lama)",
-				Unit: "%", Polarity: Positive, Consolidation: Last, ValidFrom: MustQuarter("2024-Q1"), ValidTo: q("2025-Q2")},
+				Unit: "%", Polarity: Positive, Consolidation: Last, Frequency: Quarterly, ValidFrom: MustQuarter("2024-Q1"), ValidTo: q("2025-Q2")},
 		},
 		Targets: []Target{
 			annual("kunjungan-wisata", 2025, "1000"),
@@ -225,7 +225,7 @@ func fmtYear(y Year) string {
 }
 
 func fmtScore(s Score) string {
-	return fmt.Sprintf("%s %s counted=%d missing=%d", s.Quarter, str(s.Value), s.Counted, s.Missing)
+	return fmt.Sprintf("%s %s counted=%d missing=%d", s.Quarter, str(s.Value), s.Counts.Counted(), s.Counts.Total-s.Counts.Counted())
 }
 
 func fmtCounts(c Counts) string {
@@ -319,7 +319,7 @@ func TestEvaluateIndicators(t *testing.T) {
 				"2025-Q2 R=1 ytd=6 category ytd T@Q2=4 cmp=6 150.00% sangat_baik exceeds prev:worsening",
 				"2025-Q3 R=0 ytd=6 category ytd T@Q3=6 cmp=6 100.00% sangat_baik prev:worsening",
 				"2025-Q4 R=2 ytd=8 category ytd T@Q4=8 cmp=8 100.00% sangat_baik prev:improving",
-				"2026-Q1 R=nil ytd=nil not_reported",
+				"2026-Q1 R=nil ytd=nil not_reported annual_progress T=10",
 				"2026-Q2 R=3 ytd=nil incomplete ytd T@Q2=5 yago:improving",
 			},
 			years: []string{
@@ -370,7 +370,7 @@ func TestEvaluateIndicators(t *testing.T) {
 				"2025-Q2 R=2 ytd=2 not_met quarter T@Q2=0 cmp=2 prev:worsening",
 				"2025-Q3 R=0 ytd=2 met quarter T@Q3=0 cmp=0 prev:improving",
 				"2025-Q4 R=0 ytd=2 met quarter T@Q4=0 cmp=0 prev:steady",
-				"2026-Q1 R=nil ytd=nil not_reported",
+				"2026-Q1 R=nil ytd=nil not_reported quarter T@Q1=0",
 				"2026-Q2 R=0 ytd=nil met quarter T@Q2=0 cmp=0 yago:improving",
 			},
 			years: []string{
@@ -382,7 +382,7 @@ func TestEvaluateIndicators(t *testing.T) {
 			// IKM with grades; no target for 2026; 2025-Q1 has no row.
 			slug: "ikm-puskesmas",
 			series: []string{
-				"2025-Q1 R=nil ytd=nil not_reported",
+				"2025-Q1 R=nil ytd=nil not_reported quarter T=80",
 				"2025-Q2 R=82.50 ytd=82.50 category quarter T=80 cmp=82.50 103.13% sangat_baik exceeds grade=B",
 				"2025-Q3 R=76.60 ytd=76.60 category quarter T=80 cmp=76.60 95.75% sangat_baik grade=C prev:worsening",
 				"2025-Q4 R=88.31 ytd=88.31 category quarter T=80 cmp=88.31 110.39% sangat_baik exceeds grade=A prev:improving",
@@ -535,9 +535,6 @@ func TestEvaluateLatest(t *testing.T) {
 		// An older release: results after 2025-Q4 are ignored.
 		{"2025-Q4", "kunjungan-wisata", "2025-Q4 R=500 ytd=1250 category annual_progress T=1000 cmp=1250 125.00% sangat_baik exceeds prev:improving", 1},
 		{"2025-Q4", "ikm-puskesmas", "2025-Q4 R=88.31 ytd=88.31 category quarter T=80 cmp=88.31 110.39% sangat_baik exceeds grade=A prev:improving", 1},
-		// A quarter nobody has reported yet: everyone is in the series, not reported.
-		{"2026-Q3", "bor-rsud", "2026-Q3 R=nil ytd=nil not_reported", 2},
-		{"2026-Q3", "kunjungan-wisata", "2026-Q3 R=nil ytd=nil not_reported", 2},
 	}
 	for _, tt := range tests {
 		rep := evaluateCity(t, Options{Latest: MustQuarter(tt.latest)})
@@ -548,6 +545,15 @@ func TestEvaluateLatest(t *testing.T) {
 		}
 		if len(ir.Years) != tt.years {
 			t.Errorf("Evaluate(latest %s): %s has %d years; want %d", tt.latest, tt.slug, len(ir.Years), tt.years)
+		}
+	}
+
+	// A quarter nobody has reported yet, or one in the future, is refused.
+	for _, q := range []string{"2026-Q3", "2030-Q1"} {
+		_, err := Evaluate(cityDataset(), DefaultRules(), Options{Latest: MustQuarter(q)})
+		want := "the quarter " + q + " is after the newest reported result (2026-Q2), so nothing could be published for it; choose 2026-Q2 or earlier"
+		if err == nil || err.Error() != want || ErrorKind(err) != Invalid {
+			t.Errorf("Evaluate(latest %s) = %v; want %s", q, err, want)
 		}
 	}
 
@@ -570,10 +576,10 @@ func TestEvaluateYears(t *testing.T) {
 		Sectors:  []Sector{{Slug: "s", Name: "S"}},
 		Agencies: []Agency{{Slug: "a", Name: "A", SectorSlug: "s"}},
 		Indicators: []Indicator{
-			{Slug: "sum", AgencySlug: "a", SectorSlug: "s", Name: "Sum", Polarity: Positive, Consolidation: Sum},
-			{Slug: "avg", AgencySlug: "a", SectorSlug: "s", Name: "Avg", Polarity: Positive, Consolidation: Average, Multiplier: dec("100"), Decimals: 1},
-			{Slug: "last", AgencySlug: "a", SectorSlug: "s", Name: "Last", Polarity: Positive, Consolidation: Last},
-			{Slug: "late", AgencySlug: "a", SectorSlug: "s", Name: "Late", Polarity: Positive, Consolidation: Sum, ValidFrom: MustQuarter("2025-Q3")},
+			{Slug: "sum", AgencySlug: "a", SectorSlug: "s", Name: "Sum", Polarity: Positive, Consolidation: Sum, Frequency: Quarterly},
+			{Slug: "avg", AgencySlug: "a", SectorSlug: "s", Name: "Avg", Polarity: Positive, Consolidation: Average, Frequency: Quarterly, Multiplier: dec("100"), Decimals: 1},
+			{Slug: "last", AgencySlug: "a", SectorSlug: "s", Name: "Last", Polarity: Positive, Consolidation: Last, Frequency: Quarterly},
+			{Slug: "late", AgencySlug: "a", SectorSlug: "s", Name: "Late", Polarity: Positive, Consolidation: Sum, Frequency: Quarterly, ValidFrom: MustQuarter("2025-Q3")},
 		},
 		Targets: []Target{
 			annual("sum", 2025, "100"), annual("avg", 2025, "80"), annual("last", 2025, "80"), annual("late", 2025, "10"),
@@ -614,15 +620,16 @@ func TestEvaluateYears(t *testing.T) {
 }
 
 func TestEvaluateProgress(t *testing.T) {
-	// Progress towards an annual target is cumulative actual / target,
-	// whatever the polarity; "exceeds" only when more is better.
+	// Before the year is over, a sum indicator with an annual target only
+	// shows progress when more is better (met once reached), and a ceiling
+	// when less is better (not met once exceeded, never a percentage).
 	ds := &Dataset{
 		Sectors:  []Sector{{Slug: "s", Name: "S"}},
 		Agencies: []Agency{{Slug: "a", Name: "A", SectorSlug: "s"}},
 		Indicators: []Indicator{
-			{Slug: "kebakaran", AgencySlug: "a", SectorSlug: "s", Name: "Kebakaran", Polarity: Negative, Consolidation: Sum},
-			{Slug: "festival", AgencySlug: "a", SectorSlug: "s", Name: "Festival", Polarity: Positive, Consolidation: Sum},
-			{Slug: "nol", AgencySlug: "a", SectorSlug: "s", Name: "Nol", Polarity: Negative, Consolidation: Sum},
+			{Slug: "kebakaran", AgencySlug: "a", SectorSlug: "s", Name: "Kebakaran", Polarity: Negative, Consolidation: Sum, Frequency: Quarterly},
+			{Slug: "festival", AgencySlug: "a", SectorSlug: "s", Name: "Festival", Polarity: Positive, Consolidation: Sum, Frequency: Quarterly},
+			{Slug: "nol", AgencySlug: "a", SectorSlug: "s", Name: "Nol", Polarity: Negative, Consolidation: Sum, Frequency: Quarterly},
 		},
 		Targets: []Target{annual("kebakaran", 2026, "8"), annual("festival", 2026, "4"), annual("nol", 2026, "0")},
 		Results: []Result{
@@ -636,9 +643,9 @@ func TestEvaluateProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"kebakaran": "2026-Q2 R=8 ytd=10 in_progress annual_progress T=8 cmp=10 125.00% prev:worsening",
-		"festival":  "2026-Q2 R=2 ytd=5 in_progress annual_progress T=4 cmp=5 125.00% exceeds prev:worsening",
-		"nol":       "2026-Q2 R=0 ytd=0 in_progress annual_progress T=0 cmp=0 prev:steady",
+		"kebakaran": "2026-Q2 R=8 ytd=10 not_met annual_ceiling T=8 cmp=10 prev:worsening",
+		"festival":  "2026-Q2 R=2 ytd=5 met annual_progress T=4 cmp=5 125.00% exceeds prev:worsening",
+		"nol":       "2026-Q2 R=0 ytd=0 met_so_far annual_ceiling T=0 cmp=0 prev:steady",
 	}
 	for _, ir := range rep.Indicators {
 		if got := fmtEval(ir.Latest()); got != want[ir.Indicator.Slug] {
@@ -660,7 +667,7 @@ func TestEvaluateMovers(t *testing.T) {
 		Agencies: []Agency{{Slug: "a", Name: "A", SectorSlug: "s"}},
 	}
 	for _, c := range changes {
-		ds.Indicators = append(ds.Indicators, Indicator{Slug: c.slug, AgencySlug: "a", SectorSlug: "s", Name: c.slug, Polarity: Positive, Consolidation: Last})
+		ds.Indicators = append(ds.Indicators, Indicator{Slug: c.slug, AgencySlug: "a", SectorSlug: "s", Name: c.slug, Polarity: Positive, Consolidation: Last, Frequency: Quarterly})
 		ds.Targets = append(ds.Targets, annual(c.slug, 2025, "100"), annual(c.slug, 2026, "100"))
 		ds.Results = append(ds.Results, result(c.slug, "2025-Q1", c.from), result(c.slug, "2026-Q1", c.to))
 	}
@@ -732,7 +739,7 @@ func syntheticDataset(n int) *Dataset {
 		ind := Indicator{
 			Slug: slug, Name: "Indikator " + slug,
 			AgencySlug: fmt.Sprintf("opd-%d", i%100), SectorSlug: fmt.Sprintf("sektor-%d", (i/7)%10),
-			Polarity: []Polarity{Positive, Negative}[i%2], Consolidation: []Consolidation{Sum, Average, Last}[i%3],
+			Polarity: []Polarity{Positive, Negative}[i%2], Consolidation: []Consolidation{Sum, Average, Last}[i%3], Frequency: Quarterly,
 			Decimals: 2, Multiplier: dec("1"), ValidFrom: first, MinValue: DecimalPtr("0"), MaxValue: DecimalPtr("100000"),
 		}
 		if i%11 == 0 {

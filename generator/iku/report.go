@@ -1,14 +1,20 @@
 package iku
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Status is the state of one indicator in one period, as the site shows it
 // (always as text plus an icon, never colour alone).
 type Status string
 
 const (
 	StatusCategory    Status = "category"     // achievement computed: see Evaluation.Category
-	StatusInProgress  Status = "in_progress"  // sum indicator, annual target only, before Q4: progress, no category
-	StatusMet         Status = "met"          // T = 0 and R meets it in the polarity's direction (tercapai)
-	StatusNotMet      Status = "not_met"      // T = 0 and R misses it (tidak tercapai)
+	StatusInProgress  Status = "in_progress"  // sum indicator, annual target only, before the year's end: no category yet (dalam proses)
+	StatusMet         Status = "met"          // T = 0 met in the polarity's direction, or the year's target already reached (tercapai)
+	StatusMetSoFar    Status = "met_so_far"   // a zero ceiling for the year not broken yet (tercapai sejauh ini)
+	StatusNotMet      Status = "not_met"      // T = 0 missed, or the year's ceiling already exceeded (tidak tercapai)
 	StatusNotReported Status = "not_reported" // R missing (belum dilaporkan): never 0, never dropped
 	StatusNoTarget    Status = "no_target"    // T missing (target belum ditetapkan): the actual is still shown
 	StatusIncomplete  Status = "incomplete"   // the quarter is reported but its year-to-date value needs an earlier quarter that is not
@@ -21,7 +27,12 @@ const (
 	BasisQuarter        Basis = "quarter"         // the quarter's actual against a per-quarter target, or a level (average, last) against its annual target
 	BasisYearToDate     Basis = "ytd"             // year-to-date actual against a cumulative quarterly target
 	BasisAnnualProgress Basis = "annual_progress" // sum indicator with an annual target only: cumulative actual / annual target (progres terhadap target tahunan)
+	BasisAnnualCeiling  Basis = "annual_ceiling"  // the same for a negative indicator: cumulative actual against the year's ceiling ("8 dari batas 10"), no percentage
 )
+
+// Statuses lists every status in the order the site counts them; the
+// categories (StatusCategory) come first, in the rules' order.
+var Statuses = []Status{StatusCategory, StatusMet, StatusMetSoFar, StatusInProgress, StatusNotMet, StatusIncomplete, StatusNoTarget, StatusNotReported}
 
 // Trend compares a value with an earlier one according to polarity.
 type Trend string
@@ -39,6 +50,9 @@ const (
 type Category struct {
 	Key string  `toml:"key" json:"key"`
 	Min Decimal `toml:"min" json:"min"`
+	// Good marks the categories that summaries count as good results
+	// ("berkategori Sangat Baik atau Baik").
+	Good bool `toml:"good" json:"good"`
 }
 
 // Rules are the configurable parts of DOMAIN.md.
@@ -64,8 +78,8 @@ type Evaluation struct {
 	Exceeds     bool   // achievement > 100 (melampaui target)
 	Provisional bool   // sementara
 	Grade       string // IKM quality grade A–D for unit "IKM", else ""
-	VsPrevious  Trend  // against the previous quarter
-	VsYearAgo   Trend  // against the same quarter a year earlier
+	VsPrevious  Trend  // against the previous due period
+	VsYearAgo   Trend  // against the same period a year earlier
 }
 
 // Year is one indicator's consolidated year.
@@ -91,12 +105,20 @@ type IndicatorReport struct {
 	// of the report's first quarter and the indicator's ValidFrom to the
 	// earlier of the report's latest quarter and its ValidTo. A quarter
 	// without a result is in the series as StatusNotReported.
+	// Only due quarters are in it (see Frequency): an annual indicator's
+	// series holds one evaluation per year, at Q4.
 	Series  []Evaluation
 	Years   []Year
 	Targets []Target // all targets of the indicator, by year then quarter
+	// DueNow reports whether the report's latest quarter is due (and in
+	// force); NextDue is the first due quarter after it while the
+	// indicator is in force (zero when none).
+	DueNow  bool
+	NextDue Quarter
 }
 
-// Latest is the last evaluation of the series (zero Evaluation if none).
+// Latest is the last evaluation of the series, the indicator's latest due
+// period (kondisi terbaru); the zero Evaluation if none.
 func (r *IndicatorReport) Latest() Evaluation {
 	if len(r.Series) == 0 {
 		return Evaluation{}
@@ -104,13 +126,24 @@ func (r *IndicatorReport) Latest() Evaluation {
 	return r.Series[len(r.Series)-1]
 }
 
+// At returns the evaluation of due quarter q, if the series holds it.
+func (r *IndicatorReport) At(q Quarter) (Evaluation, bool) {
+	i, ok := slices.BinarySearchFunc(r.Series, q, func(e Evaluation, q Quarter) int {
+		return cmp.Compare(e.Quarter.Index(), q.Index())
+	})
+	if !ok {
+		return Evaluation{}, false
+	}
+	return r.Series[i], true
+}
+
 // Score is an agency's score in one quarter: the mean of the capped
-// achievements of its indicators that have both R and T.
+// achievements of its indicators due then that have an achievement
+// (Counts.Counted() of them); Counts says what happened to the others.
 type Score struct {
 	Quarter Quarter
 	Value   *Decimal // 2 decimals; nil when no indicator counted
-	Counted int      // indicators in the mean
-	Missing int      // indicators without R or T (or T = 0, or in progress)
+	Counts  Counts   // the agency's indicators in force that quarter
 }
 
 // AgencyReport is one agency with its indicators and scores.
@@ -119,6 +152,7 @@ type AgencyReport struct {
 	Indicators []string // indicator slugs, in dataset order
 	Scores     []Score  // one per quarter of the report, oldest first
 	Predicates []Predicate
+	Counts     Counts // the latest quarter (the last Score's counts)
 }
 
 // SectorReport is one policy area.
@@ -128,16 +162,54 @@ type SectorReport struct {
 	Indicators []string // indicator slugs
 }
 
-// Counts tallies the latest evaluations by status and category.
+// Counts tallies the indicators in force in one quarter: those due by
+// status and category, and those not due (DOMAIN.md, "Reporting
+// frequency"). The parts add up to Total.
 type Counts struct {
 	Total       int
 	ByCategory  map[string]int // Category.Key → n (StatusCategory only)
 	InProgress  int
 	Met         int
+	MetSoFar    int
 	NotMet      int
 	NotReported int
 	NoTarget    int
 	Incomplete  int
+	NotDue      int     // in force but not due this quarter (semiannual, annual)
+	NextDue     Quarter // the earliest next due quarter of the NotDue ones
+	Good        int     // of ByCategory, in categories marked Good
+}
+
+// Counted is how many have a category (and so count in a score).
+func (c Counts) Counted() int {
+	n := 0
+	for _, v := range c.ByCategory {
+		n += v
+	}
+	return n
+}
+
+// Of returns the count of status s (StatusCategory: all categories).
+func (c Counts) Of(s Status) int {
+	switch s {
+	case StatusCategory:
+		return c.Counted()
+	case StatusInProgress:
+		return c.InProgress
+	case StatusMet:
+		return c.Met
+	case StatusMetSoFar:
+		return c.MetSoFar
+	case StatusNotMet:
+		return c.NotMet
+	case StatusNotReported:
+		return c.NotReported
+	case StatusNoTarget:
+		return c.NoTarget
+	case StatusIncomplete:
+		return c.Incomplete
+	}
+	return 0
 }
 
 // Mover is an indicator whose achievement changed most against the same
@@ -160,5 +232,5 @@ type Report struct {
 	SectorCounts map[string]Counts // sector slug → counts
 	Improvements []Mover           // largest positive changes, at most 5
 	Declines     []Mover           // largest negative changes, at most 5
-	Warnings     []string          // data checks that did not stop the build
+	Warnings     []string          // data checks that did not stop the build: for the publisher, never for the pages
 }

@@ -8,7 +8,11 @@
 // consumes a Report.
 package iku
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"strconv"
+)
 
 // Polarity says which direction of an indicator's value is better.
 type Polarity string
@@ -26,6 +30,105 @@ const (
 	Average Consolidation = "average" // weighted: recomputed from numerator / denominator
 	Last    Consolidation = "last"    // stocks, indices: the year is its latest quarter
 )
+
+// Frequency says how often an indicator is reported, and so which quarters
+// are due (DOMAIN.md, "Reporting frequency"): a period that is not due is
+// never "not reported".
+type Frequency string
+
+const (
+	Quarterly  Frequency = "quarterly"  // due Q1–Q4: the quarter
+	Semiannual Frequency = "semiannual" // due Q2, Q4: the half-year ending that quarter
+	Annual     Frequency = "annual"     // due Q4: the year
+)
+
+// Frequencies lists the allowed codes, in the order messages name them.
+var Frequencies = []Frequency{Quarterly, Semiannual, Annual}
+
+// Valid reports whether f is one of Frequencies.
+func (f Frequency) Valid() bool {
+	return f == Quarterly || f == Semiannual || f == Annual
+}
+
+// Due reports whether quarter number q (1–4) is a reporting period of f.
+func (f Frequency) Due(q int) bool {
+	switch f {
+	case Semiannual:
+		return q == 2 || q == 4
+	case Annual:
+		return q == 4
+	}
+	return q >= 1 && q <= 4
+}
+
+// step is the number of quarters between two due periods.
+func (f Frequency) step() int {
+	switch f {
+	case Semiannual:
+		return 2
+	case Annual:
+		return 4
+	}
+	return 1
+}
+
+// NextDue is the first due quarter after q.
+func (f Frequency) NextDue(q Quarter) Quarter {
+	for n := q.Add(1); ; n = n.Add(1) {
+		if f.Due(n.Q) {
+			return n
+		}
+	}
+}
+
+// PrevDue is the last due quarter before q.
+func (f Frequency) PrevDue(q Quarter) Quarter {
+	for p := q.Add(-1); ; p = p.Add(-1) {
+		if f.Due(p.Q) {
+			return p
+		}
+	}
+}
+
+// PeriodKind names what a due quarter's value covers.
+type PeriodKind string
+
+const (
+	PeriodQuarter PeriodKind = "quarter" // Triwulan III 2026
+	PeriodHalf    PeriodKind = "half"    // Semester I 2026 (January–June)
+	PeriodYear    PeriodKind = "year"    // Tahun 2026
+)
+
+// Period is the reporting period that a due quarter closes.
+type Period struct {
+	Kind PeriodKind
+	Year int
+	N    int     // quarter 1–4, half 1–2, 0 for a year
+	Due  Quarter // the quarter in which it is reported
+}
+
+// Period returns the reporting period of f that quarter q closes.
+func (f Frequency) Period(q Quarter) Period {
+	switch f {
+	case Semiannual:
+		return Period{Kind: PeriodHalf, Year: q.Year, N: (q.Q + 1) / 2, Due: q}
+	case Annual:
+		return Period{Kind: PeriodYear, Year: q.Year, Due: q}
+	}
+	return Period{Kind: PeriodQuarter, Year: q.Year, N: q.Q, Due: q}
+}
+
+// Key is the period's stable name in data and files: "2026-Q3",
+// "2026-S1", "2026".
+func (p Period) Key() string {
+	switch p.Kind {
+	case PeriodHalf:
+		return fmt.Sprintf("%d-S%d", p.Year, p.N)
+	case PeriodYear:
+		return strconv.Itoa(p.Year)
+	}
+	return p.Due.String()
+}
 
 // TargetBasis says whether a quarterly target is for that quarter alone or
 // cumulative from the start of the year.
@@ -82,7 +185,7 @@ type Indicator struct {
 	Source        string // data source and producer
 	Verification  string // how the data is verified
 	Limitations   string
-	Frequency     string // "triwulanan"
+	Frequency     Frequency
 	ValidFrom     Quarter
 	ValidTo       *Quarter // nil = still in force
 }
