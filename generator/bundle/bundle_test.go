@@ -72,7 +72,7 @@ func edgy(names ...string) *iku.Dataset {
 		Indicators: []iku.Indicator{{
 			Slug: "i", Code: "1.01", AgencySlug: "a", SectorSlug: "s", Name: "Waktu", Unit: "menit",
 			Polarity: iku.Negative, Consolidation: iku.Average, Decimals: 2, Multiplier: iku.MustDecimal("1.000"),
-			MinValue: iku.DecimalPtr("-10.50"), MaxValue: nil, Frequency: "Triwulanan",
+			MinValue: iku.DecimalPtr("-10.50"), MaxValue: nil, Frequency: iku.Quarterly,
 			ValidFrom: iku.MustQuarter("2021-Q1"), ValidTo: func() *iku.Quarter { q := iku.MustQuarter("2025-Q4"); return &q }(),
 		}},
 		Targets: []iku.Target{

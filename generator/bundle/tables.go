@@ -128,7 +128,7 @@ var tables = []*table{
 			{name: "source", typ: "string", desc: "Data source and producer."},
 			{name: "verification", typ: "string", desc: "How the data is verified."},
 			{name: "limitations", typ: "string", desc: "Known limitations."},
-			{name: "frequency", typ: "string", desc: "How often the data is reported (Triwulanan, Semesteran, Tahunan)."},
+			{name: "frequency", typ: "string", desc: "How often the indicator is reported: quarterly (Q1–Q4), semiannual (Q2 and Q4: the half-year) or annual (Q4: the year)."},
 			{name: "valid_from", typ: "string", desc: "First quarter the indicator is in force, as 2021-Q1.", required: true, pattern: quarterPattern},
 			{name: "valid_to", typ: "string", desc: "Last quarter the indicator is in force; empty while it still is.", pattern: quarterPattern},
 		},
@@ -139,7 +139,7 @@ var tables = []*table{
 				w.row(i.Slug, i.Code, i.AgencySlug, i.SectorSlug, i.Name, i.Unit, string(i.Polarity),
 					string(i.Consolidation), strconv.Itoa(i.Decimals), i.Multiplier.String(),
 					optDecimal(i.MinValue), optDecimal(i.MaxValue), i.Definition, i.Formula, i.Source,
-					i.Verification, i.Limitations, i.Frequency, i.ValidFrom.String(), optQuarter(i.ValidTo))
+					i.Verification, i.Limitations, string(i.Frequency), i.ValidFrom.String(), optQuarter(i.ValidTo))
 			}
 		},
 		read: func(c *cursor, ds *iku.Dataset) {
@@ -152,7 +152,7 @@ var tables = []*table{
 				Multiplier:    c.decimal(9),
 				MinValue:      c.optDecimal(10), MaxValue: c.optDecimal(11),
 				Definition: c.text(12), Formula: c.text(13), Source: c.text(14), Verification: c.text(15),
-				Limitations: c.text(16), Frequency: c.text(17),
+				Limitations: c.text(16), Frequency: iku.Frequency(c.text(17)),
 				ValidFrom: c.quarter(18), ValidTo: c.optQuarter(19),
 			})
 		},

@@ -75,7 +75,7 @@ func Scale(indicators int) *City {
 			Source:        "Generator data uji skala (data fiktif)",
 			Verification:  "Tidak diverifikasi: data uji.",
 			Limitations:   "Data acak untuk pengukuran kinerja perangkat lunak.",
-			Frequency:     "Triwulanan",
+			Frequency:     iku.Quarterly,
 			ValidFrom:     First,
 		}
 		if cons != iku.Sum {

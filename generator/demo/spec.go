@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/big"
@@ -25,8 +26,9 @@ type spec struct {
 	mult                             string // average indicators: "100" for percentages; "" = "1"
 	min, max                         string // plausible bounds; "%" defaults to 0–100
 	def, formula                     string
-	source, verify, limits, freq     string // "" = the defaults below
-	from, to                         string // validity; "" = 2021-Q1 and still in force
+	source, verify, limits           string        // "" = the defaults below
+	freq                             iku.Frequency // "" = quarterly
+	from, to                         string        // validity; "" = 2021-Q1 and still in force
 
 	v0, v1, p1 float64 // p1 == 0: the plan follows v1
 	noise      float64 // amplitude of the (triangular) noise, in the unit of v0
@@ -74,7 +76,7 @@ func (s *spec) indicator(a iku.Agency, n int) iku.Indicator {
 		Source:        cmpOr(s.source, "Laporan kinerja triwulanan "+a.Name) + " (data demo fiktif)",
 		Verification:  cmpOr(s.verify, "Diverifikasi berjenjang oleh kepala bidang dan sekretaris "+a.ShortName+", lalu direviu Inspektorat sebelum rilis triwulanan."),
 		Limitations:   cmpOr(s.limits, defaultLimits[s.cons]),
-		Frequency:     cmpOr(s.freq, "Triwulanan"),
+		Frequency:     cmp.Or(s.freq, iku.Quarterly),
 		ValidFrom:     from,
 		ValidTo:       to,
 	}

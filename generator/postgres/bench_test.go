@@ -22,7 +22,7 @@ func measuredCity(n, units int) *demo.City {
 		slug := fmt.Sprintf("indikator-%05d", i)
 		c.Indicators = append(c.Indicators, iku.Indicator{
 			Slug: slug, Code: fmt.Sprintf("1.02.02.%05d", i), AgencySlug: "rsud", SectorSlug: "kesehatan",
-			Name: "Indikator " + slug, Unit: "menit", Polarity: iku.Negative, Consolidation: iku.Average,
+			Name: "Indikator " + slug, Unit: "menit", Polarity: iku.Negative, Consolidation: iku.Average, Frequency: iku.Quarterly,
 			Decimals: 2, Multiplier: iku.MustDecimal("1"), ValidFrom: iku.MustQuarter("2021-Q1"),
 		})
 		for y := 2021; y <= 2026; y++ {

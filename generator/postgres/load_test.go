@@ -156,7 +156,7 @@ func TestLoadLastFromMeasurementsAndPrecedence(t *testing.T) {
 	ind := func(slug, code string) iku.Indicator {
 		return iku.Indicator{
 			Slug: slug, Code: code, AgencySlug: "dinas-kesehatan", SectorSlug: "kesehatan",
-			Name: slug, Unit: "%", Polarity: iku.Positive, Consolidation: iku.Last,
+			Name: slug, Unit: "%", Polarity: iku.Positive, Consolidation: iku.Last, Frequency: iku.Quarterly,
 			Decimals: 1, Multiplier: iku.MustDecimal("100"), ValidFrom: iku.MustQuarter("2021-Q1"),
 		}
 	}

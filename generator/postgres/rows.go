@@ -217,7 +217,7 @@ func (row indicatorRow) indicator(c cell) (iku.Indicator, error) {
 		Source:        row.Source.String,
 		Verification:  row.Verification.String,
 		Limitations:   row.Limitations.String,
-		Frequency:     row.Frequency.String,
+		Frequency:     iku.Frequency(row.Frequency.String),
 	}
 	switch ind.Polarity {
 	case iku.Positive, iku.Negative:
