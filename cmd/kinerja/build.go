@@ -169,8 +169,7 @@ func (m *Main) prepare(ctx context.Context, f *sourceFlags) (*prepared, error) {
 
 	t = time.Now()
 	in := release.Input{
-		Dataset: ds, Report: rep, Charts: drawn.Charts, Demo: demo, Source: src.Describe(),
-		Generated: time.Now(), OverviewChart: drawn.Overview,
+		Dataset: ds, Report: rep, Charts: drawn.Charts, Demo: demo, OverviewChart: drawn.Overview,
 		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators,
 	}
 	if err := release.Write(buildDir, in); err != nil {

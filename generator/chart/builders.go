@@ -50,7 +50,8 @@ const (
 // follow statusSeries.
 var (
 	categoryColors = []string{"#1D4E89", "#3F7CC0", "#8A6A00", "#B85300", "#8B1E3F"}
-	statusColors   = []string{"#2D6A2E", "#6A3D9A", "#00778A", "#767676", "#3D3D3D", "#9C2A7A"}
+	statusColors   = []string{"#2D6A2E", "#4F7A1F", "#6A3D9A", "#00778A", "#767676", "#3D3D3D", "#9C2A7A"}
+	notDueColor    = "#A9A9A9"
 )
 
 func num(d *iku.Decimal) interface{} {
@@ -118,7 +119,7 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 	// is the year to date too: like with like, as in the table.
 	toDate := false
 	for _, ev := range ir.Series {
-		if ev.Basis == iku.BasisYearToDate || ev.Basis == iku.BasisAnnualProgress {
+		if ev.Basis == iku.BasisYearToDate || ev.Basis == iku.BasisAnnualProgress || ev.Basis == iku.BasisAnnualCeiling {
 			toDate = true
 		}
 	}
@@ -130,7 +131,7 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 	}
 	reported := 0
 	for i, ev := range ir.Series {
-		quarters[i] = clean(labels.QuarterLabel(ev.Quarter))
+		quarters[i] = clean(labels.PeriodLabel(ind.Frequency, ev.Quarter))
 		actual[i] = num(plotted(ev))
 		if ev.Actual != nil {
 			reported++
@@ -159,8 +160,8 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 	}
 	if n > 0 {
 		first, last := ir.Series[0], ir.Series[n-1]
-		values["from"] = labels.QuarterLabel(first.Quarter)
-		values["to"] = labels.QuarterLabel(last.Quarter)
+		values["from"] = labels.PeriodLabel(ind.Frequency, first.Quarter)
+		values["to"] = labels.PeriodLabel(ind.Frequency, last.Quarter)
 		values["latest"] = values["to"]
 		if v := plotted(last); v != nil {
 			values["actual"] = withUnit(labels.Number(*v), unit)
@@ -311,7 +312,7 @@ func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, 
 
 // Overview draws the latest quarter's statuses by sector as stacked
 // horizontal bars: one series per category of r.Rules (best first), then
-// met, not met, in progress, not reported, no target and incomplete. Series that are
+// the other statuses (statusSeries) and the indicators not due. Series that are
 // empty in every sector are left out; each keeps its colour regardless.
 // sectorNames maps sector slugs to the names to draw (default: the
 // sector's Name).
@@ -350,25 +351,13 @@ func Overview(r *iku.Report, sectorNames map[string]string, labels Labels) Chart
 		all = append(all, series{labels.category(key), categoryColors[i%len(categoryColors)],
 			func(c iku.Counts) int { return c.ByCategory[key] }})
 	}
-	counts := []func(iku.Counts) int{
-		func(c iku.Counts) int { return c.Met },
-		func(c iku.Counts) int { return c.NotMet },
-		func(c iku.Counts) int { return c.InProgress },
-		func(c iku.Counts) int { return c.NotReported },
-		func(c iku.Counts) int { return c.NoTarget },
-		// Incomplete: whatever the other counts leave of the total, so
-		// that a bar always adds up to the sector's indicators.
-		func(c iku.Counts) int {
-			n := c.Total - c.Met - c.NotMet - c.InProgress - c.NotReported - c.NoTarget
-			for _, v := range c.ByCategory {
-				n -= v
-			}
-			return max(n, 0)
-		},
+	for i, st := range statusSeries {
+		st := st
+		all = append(all, series{labels.status(st), statusColors[i], func(c iku.Counts) int { return c.Of(st) }})
 	}
-	for i, s := range statusSeries {
-		all = append(all, series{labels.status(s), statusColors[i], counts[i]})
-	}
+	// Not due this quarter: a part of the total like the others, so that a
+	// bar always adds up to the sector's indicators.
+	all = append(all, series{labels.NotDue, notDueColor, func(c iku.Counts) int { return c.NotDue }})
 
 	c := charts.NewBar()
 	c.Accept(noChrome{})

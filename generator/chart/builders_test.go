@@ -370,7 +370,7 @@ func TestTrendOfProgressIsYearToDate(t *testing.T) {
 	annual := iku.Target{IndicatorSlug: "kunjungan", Year: 2026, Value: iku.MustDecimal("1000")}
 	ir := &iku.IndicatorReport{
 		Indicator: iku.Indicator{Slug: "kunjungan", Name: "Kunjungan wisatawan", Unit: "kunjungan",
-			Polarity: iku.Positive, Consolidation: iku.Sum},
+			Polarity: iku.Positive, Consolidation: iku.Sum, Frequency: iku.Quarterly},
 		Targets: []iku.Target{annual},
 	}
 	quarterly := []string{"200", "300", "250"}

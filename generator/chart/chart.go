@@ -61,6 +61,12 @@ type Labels struct {
 	// Quarter formats a quarter, with {q} for the Roman numeral and {year}:
 	// "TW {q} {year}" → "TW III 2026".
 	Quarter string
+	// Half and Year format the periods of semiannual and annual
+	// indicators, with {h} (I or II) and {year}: "Smt {h} {year}",
+	// "{year}".
+	Half, Year string
+	// NotDue names the indicators not due in a quarter (Overview).
+	NotDue string
 	// Categories names each category key of iku.Rules ("sangat_baik" →
 	// "Sangat Baik"); Statuses names the statuses that have no category
 	// (met, not_met, in_progress, not_reported, no_target, incomplete).
@@ -81,10 +87,9 @@ type Labels struct {
 	OverviewDescription     string
 }
 
-// statusSeries are the statuses that Overview draws besides categories, in
-// the order of iku.Counts.
+// statusSeries are the statuses that Overview draws besides categories.
 var statusSeries = []iku.Status{
-	iku.StatusMet, iku.StatusNotMet, iku.StatusInProgress, iku.StatusNotReported, iku.StatusNoTarget, iku.StatusIncomplete,
+	iku.StatusMet, iku.StatusMetSoFar, iku.StatusNotMet, iku.StatusInProgress, iku.StatusNotReported, iku.StatusNoTarget, iku.StatusIncomplete,
 }
 
 // Validate reports every label that is empty, so that a missing i18n key
@@ -93,7 +98,7 @@ func (l Labels) Validate(categoryKeys []string) error {
 	var missing []string
 	for name, v := range map[string]string{
 		"Actual": l.Actual, "ActualToDate": l.ActualToDate, "Target": l.Target, "TargetLow": l.TargetLow, "TargetHigh": l.TargetHigh,
-		"Achievement": l.Achievement, "Count": l.Count, "Quarter": l.Quarter,
+		"Achievement": l.Achievement, "Count": l.Count, "Quarter": l.Quarter, "Half": l.Half, "Year": l.Year, "NotDue": l.NotDue,
 		"TrendDescription": l.TrendDescription, "AchievementsDescription": l.AchievementsDescription,
 		"OverviewDescription": l.OverviewDescription,
 	} {
@@ -124,6 +129,22 @@ func (l Labels) QuarterLabel(q iku.Quarter) string {
 		return ""
 	}
 	return strings.NewReplacer("{q}", q.Roman(), "{year}", fmt.Sprint(q.Year)).Replace(l.Quarter)
+}
+
+// PeriodLabel writes the reporting period of frequency f that due quarter
+// q closes: a quarter, a half-year or a year.
+func (l Labels) PeriodLabel(f iku.Frequency, q iku.Quarter) string {
+	if q.IsZero() {
+		return ""
+	}
+	p := f.Period(q)
+	switch p.Kind {
+	case iku.PeriodHalf:
+		return strings.NewReplacer("{h}", []string{"", "I", "II"}[p.N], "{year}", fmt.Sprint(p.Year)).Replace(l.Half)
+	case iku.PeriodYear:
+		return strings.ReplaceAll(l.Year, "{year}", fmt.Sprint(p.Year))
+	}
+	return l.QuarterLabel(q)
 }
 
 func (l Labels) category(key string) string {

@@ -20,6 +20,9 @@ func DefaultLabels() Labels {
 		Achievement:  "Capaian (%)",
 		Count:        "Jumlah indikator",
 		Quarter:      "TW {q} {year}",
+		Half:         "Smt {h} {year}",
+		Year:         "{year}",
+		NotDue:       "Tidak dilaporkan triwulan ini",
 		Categories: map[string]string{
 			"sangat_baik": "Sangat Baik", "baik": "Baik", "cukup": "Cukup",
 			"kurang": "Kurang", "sangat_kurang": "Sangat Kurang",
@@ -28,6 +31,7 @@ func DefaultLabels() Labels {
 			iku.StatusMet: "Tercapai", iku.StatusNotMet: "Tidak tercapai",
 			iku.StatusInProgress: "Dalam proses", iku.StatusNotReported: "Belum dilaporkan",
 			iku.StatusNoTarget: "Target belum ditetapkan", iku.StatusIncomplete: "Belum lengkap",
+			iku.StatusMetSoFar: "Tercapai sejauh ini",
 		},
 		NumberLocale:            "id-ID",
 		DecimalMark:             ",",
@@ -90,7 +94,7 @@ func waitingTime(name string) *iku.IndicatorReport {
 	ir := &iku.IndicatorReport{
 		Indicator: iku.Indicator{
 			Slug: "waktu-tunggu-rawat-jalan", Code: "RSUD-01", AgencySlug: "rsud", SectorSlug: "kesehatan",
-			Name: name, Unit: "menit", Polarity: iku.Negative, Consolidation: iku.Average, Decimals: 1,
+			Name: name, Unit: "menit", Polarity: iku.Negative, Consolidation: iku.Average, Frequency: iku.Quarterly, Decimals: 1,
 		},
 		Targets: []iku.Target{
 			{IndicatorSlug: "waktu-tunggu-rawat-jalan", Year: 2024, Value: iku.MustDecimal("60")},
@@ -146,7 +150,7 @@ func report(sectorName string) *iku.Report {
 		SectorCounts: map[string]iku.Counts{
 			"kesehatan":  {Total: 6, ByCategory: map[string]int{"sangat_baik": 2, "baik": 1}, Met: 1, NotReported: 2},
 			"pendidikan": {Total: 4, ByCategory: map[string]int{"cukup": 1, "sangat_kurang": 1}, NoTarget: 2},
-			"pariwisata": {Total: 4, ByCategory: map[string]int{"sangat_baik": 1}, InProgress: 2}, // and 1 incomplete
+			"pariwisata": {Total: 4, ByCategory: map[string]int{"sangat_baik": 1}, InProgress: 2, Incomplete: 1},
 		},
 	}
 }

@@ -30,6 +30,9 @@ func ChartLabels(msgs Messages, rules iku.Rules) (chart.Labels, error) {
 		Achievement:             msgs["chart_achievement"],
 		Count:                   msgs["chart_indicators"],
 		Quarter:                 goTemplateToPlaceholders(msgs["quarter_short"]),
+		Half:                    goTemplateToPlaceholders(msgs["half_short"]),
+		Year:                    goTemplateToPlaceholders(msgs["year_short"]),
+		NotDue:                  msgs["chart_not_due"],
 		Categories:              map[string]string{},
 		Statuses:                map[iku.Status]string{},
 		NumberLocale:            msgs["number_locale"],
@@ -44,21 +47,26 @@ func ChartLabels(msgs Messages, rules iku.Rules) (chart.Labels, error) {
 		keys = append(keys, c.Key)
 		l.Categories[c.Key] = msgs["category_"+c.Key]
 	}
-	for _, s := range []iku.Status{iku.StatusMet, iku.StatusNotMet, iku.StatusInProgress, iku.StatusNotReported, iku.StatusNoTarget, iku.StatusIncomplete} {
-		l.Statuses[s] = msgs["status_"+string(s)]
+	for _, s := range iku.Statuses {
+		if s != iku.StatusCategory {
+			l.Statuses[s] = msgs["status_"+string(s)]
+		}
 	}
 	return l, l.Validate(keys)
 }
 
-var goField = regexp.MustCompile(`\{\{-?\s*\.(Roman|Year)\s*-?\}\}`)
+var goField = regexp.MustCompile(`\{\{-?\s*\.(Roman|Year|Half)\s*-?\}\}`)
 
 // goTemplateToPlaceholders turns the i18n quarter format, a Go template
 // for Hugo ("TW {{ .Roman }} {{ .Year }}"), into the chart's placeholders
 // ("TW {q} {year}"), so that one string serves both.
 func goTemplateToPlaceholders(s string) string {
 	return goField.ReplaceAllStringFunc(s, func(m string) string {
-		if goField.FindStringSubmatch(m)[1] == "Roman" {
+		switch goField.FindStringSubmatch(m)[1] {
+		case "Roman":
 			return "{q}"
+		case "Half":
+			return "{h}"
 		}
 		return "{year}"
 	})
@@ -77,7 +85,7 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku
 	for _, ind := range ds.Indicators {
 		names[ind.Slug] = ind.Name
 	}
-	latest := latestEvaluations(rep)
+	latest := dueNow(rep)
 	sectorNames := make(map[string]string, len(ds.Sectors))
 	for _, s := range ds.Sectors {
 		sectorNames[s.Slug] = s.Name

@@ -13,11 +13,11 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
-// Meta is data/kinerja/meta.json: the build as a whole.
+// Meta is data/kinerja/meta.json: the build as a whole. It holds nothing
+// about where the data was read from (hosts, roles, paths) and no clock
+// time: the same data gives the same pages.
 type Meta struct {
 	Demo       bool     `json:"demo"`       // embedded fictitious data: every page says so
-	Source     string   `json:"source"`     // where the data came from, for humans
-	Generated  string   `json:"generated"`  // RFC 3339 time of the build
 	First      Period   `json:"first"`      // earliest quarter
 	Latest     Period   `json:"latest"`     // the quarter the site is about
 	Quarters   []Period `json:"quarters"`   // First … Latest
@@ -25,37 +25,47 @@ type Meta struct {
 	Improved   []Mover  `json:"improved"`   // biggest improvements against a year earlier
 	Declined   []Mover  `json:"declined"`   // biggest declines
 	Overview   string   `json:"overview"`   // chart ID of the home overview
-	Warnings   []string `json:"warnings"`   // data checks that did not stop the build
 	Agencies   int      `json:"agencies"`   // how many
 	Indicators int      `json:"indicators"` // how many
 	ScoreCap   string   `json:"score_cap"`  // cap used in averages (120)
 }
 
-// Period is a quarter in the forms templates need.
+// Period is a reporting period in the forms templates need: a quarter, or
+// the half-year or year that a due quarter closes (iku.Period).
 type Period struct {
-	Key     string `json:"key"`     // "2026-Q3"
+	Key     string `json:"key"`     // "2026-Q3", "2026-S1", "2026"
+	Kind    string `json:"kind"`    // quarter, half, year
 	Year    int    `json:"year"`    // 2026
-	Quarter int    `json:"quarter"` // 3
-	Roman   string `json:"roman"`   // "III"
+	Quarter int    `json:"quarter"` // the quarter it is reported in: 3
+	Roman   string `json:"roman"`   // the quarter's or the half's Roman numeral: "III", "I"
 }
 
-// Counts tallies evaluations by state. Keys of by_category are category
-// keys in the order of the rules (highest first).
+// Counts tallies indicators in one quarter: Items has every status (the
+// categories first, in the rules' order) with how many; the indicators not
+// due are NotDue, with the earliest next due quarter. Items and NotDue add
+// up to Total.
 type Counts struct {
 	Total       int         `json:"total"`
-	ByCategory  []CategoryN `json:"by_category"`
+	Items       []CountItem `json:"items"`
+	Counted     int         `json:"counted"` // with a category: in scores
+	Good        int         `json:"good"`    // in categories marked good
 	InProgress  int         `json:"in_progress"`
 	Met         int         `json:"met"`
+	MetSoFar    int         `json:"met_so_far"`
 	NotMet      int         `json:"not_met"`
 	NotReported int         `json:"not_reported"`
 	NoTarget    int         `json:"no_target"`
 	Incomplete  int         `json:"incomplete"`
+	NotDue      int         `json:"not_due"`
+	NextDue     *Period     `json:"next_due,omitempty"`
 }
 
-// CategoryN is one category and how many evaluations fall in it.
-type CategoryN struct {
-	Key string `json:"key"`
-	N   int    `json:"n"`
+// CountItem is one status (or category) and how many have it.
+type CountItem struct {
+	Status   string `json:"status"`   // iku.Status
+	Category string `json:"category"` // category key when status = category
+	Good     bool   `json:"good"`     // a category marked good
+	N        int    `json:"n"`
 }
 
 // Mover is an indicator whose capped achievement changed most in a year.
@@ -94,12 +104,16 @@ type Agency struct {
 	Chart      string      `json:"chart"` // chart ID, "" when nothing to draw
 }
 
-// Score is an agency's mean capped achievement in one quarter.
+// Score is an agency's mean capped achievement in one quarter, and what
+// happened to the indicators it does not count.
 type Score struct {
-	Period  Period  `json:"period"`
-	Value   *string `json:"value,omitempty"` // null when nothing counted
-	Counted int     `json:"counted"`
-	Missing int     `json:"missing"`
+	Period      Period  `json:"period"`
+	Value       *string `json:"value,omitempty"` // null when nothing counted
+	Counted     int     `json:"counted"`
+	InProgress  int     `json:"in_progress"`
+	NotReported int     `json:"not_reported"`
+	NotDue      int     `json:"not_due"`
+	Other       int     `json:"other"` // no target, zero target, incomplete
 }
 
 // Predicate is an organisation predicate the database holds.
@@ -125,12 +139,14 @@ type Indicator struct {
 	Source        string     `json:"source"`
 	Verification  string     `json:"verification"`
 	Limitations   string     `json:"limitations"`
-	Frequency     string     `json:"frequency"`
+	Frequency     string     `json:"frequency"` // quarterly, semiannual, annual
 	ValidFrom     string     `json:"valid_from"`
 	ValidTo       string     `json:"valid_to"`
-	Latest        Evaluation `json:"latest"`
-	LastReported  string     `json:"last_reported"` // quarter key of the newest non-null actual
-	Chart         string     `json:"chart"`         // chart ID
+	Latest        Evaluation `json:"latest"`             // the latest due period (kondisi terbaru)
+	DueNow        bool       `json:"due_now"`            // the site's quarter is a due period
+	NextDue       *Period    `json:"next_due,omitempty"` // the quarter the next figure is due
+	LastReported  *Period    `json:"last_reported"`      // the period of the newest non-null actual
+	Chart         string     `json:"chart"`              // chart ID
 }
 
 // Detail is assets/iku/<slug>.json: an indicator's whole history, which
@@ -148,7 +164,7 @@ type Evaluation struct {
 	Actual      *string `json:"actual,omitempty"`      // the quarter's own actual; null = not reported
 	YearToDate  *string `json:"ytd,omitempty"`         // consolidated year to date
 	Compared    *string `json:"compared,omitempty"`    // what was compared with the target
-	Basis       string  `json:"basis"`                 // quarter, ytd, annual_progress
+	Basis       string  `json:"basis"`                 // quarter, ytd, annual_progress, annual_ceiling
 	Target      *string `json:"target,omitempty"`      // null = no target
 	TargetHigh  *string `json:"target_high,omitempty"` // upper bound of a range target
 	TargetKind  string  `json:"target_kind"`           // annual, per_quarter, cumulative, ""
@@ -160,6 +176,8 @@ type Evaluation struct {
 	Grade       string  `json:"grade"`   // IKM grade A–D
 	VsPrev      string  `json:"vs_prev"` // improving, worsening, steady, ""
 	VsYear      string  `json:"vs_year"` // same, against a year earlier
+	Prev        Period  `json:"prev"`    // the previous due period
+	YearAgo     Period  `json:"year_ago"`
 }
 
 // Year is one indicator's consolidated year.
@@ -174,12 +192,21 @@ type Year struct {
 	Category    string  `json:"category"`
 }
 
-func period(q iku.Quarter) Period {
+// period is the reporting period of frequency f closed by quarter q.
+func period(f iku.Frequency, q iku.Quarter) Period {
 	if q.IsZero() {
 		return Period{}
 	}
-	return Period{Key: q.String(), Year: q.Year, Quarter: q.Q, Roman: q.Roman()}
+	p := f.Period(q)
+	out := Period{Key: p.Key(), Kind: string(p.Kind), Year: q.Year, Quarter: q.Q, Roman: q.Roman()}
+	if p.Kind == iku.PeriodHalf {
+		out.Roman = []string{"", "I", "II"}[p.N]
+	}
+	return out
 }
+
+// quarter is q as a quarter.
+func quarter(q iku.Quarter) Period { return period(iku.Quarterly, q) }
 
 func text(d *iku.Decimal) *string {
 	if d == nil {

@@ -21,8 +21,9 @@ const RulesFile = "data/kategori.toml"
 type rulesFile struct {
 	ScoreCap   any `toml:"score_cap"`
 	Categories []struct {
-		Key string `toml:"key"`
-		Min any    `toml:"min"`
+		Key  string `toml:"key"`
+		Min  any    `toml:"min"`
+		Good bool   `toml:"good"`
 	} `toml:"categories"`
 }
 
@@ -56,7 +57,7 @@ func LoadRules(siteRoot string) (iku.Rules, error) {
 			if err != nil {
 				return iku.Rules{}, iku.Errorf(iku.Invalid, "category %d (%q) in %s needs a numeric min, not %v", i+1, c.Key, path, c.Min)
 			}
-			rules.Categories = append(rules.Categories, iku.Category{Key: c.Key, Min: d})
+			rules.Categories = append(rules.Categories, iku.Category{Key: c.Key, Min: d, Good: c.Good})
 		}
 	}
 	if err := rules.Validate(); err != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -21,12 +20,10 @@ type Chart struct {
 
 // Input is what one build publishes.
 type Input struct {
-	Dataset   *iku.Dataset
-	Report    *iku.Report
-	Charts    []Chart
-	Demo      bool
-	Source    string
-	Generated time.Time
+	Dataset *iku.Dataset
+	Report  *iku.Report
+	Charts  []Chart
+	Demo    bool
 	// OverviewChart, AgencyCharts and IndicatorCharts name the chart IDs
 	// drawn for each page ("" or absent = none).
 	OverviewChart   string
@@ -78,29 +75,22 @@ func Files(in Input) (map[string][]byte, error) {
 	quarters := []Period{}
 	if !r.First.IsZero() {
 		for q := r.First; !r.Latest.Before(q); q = q.Add(1) {
-			quarters = append(quarters, period(q))
+			quarters = append(quarters, quarter(q))
 		}
 	}
-	latestOf := latestEvaluations(r)
 
 	meta := Meta{
 		Demo:       in.Demo,
-		Source:     in.Source,
-		Generated:  in.Generated.UTC().Format(time.RFC3339),
-		First:      period(r.First),
-		Latest:     period(r.Latest),
+		First:      quarter(r.First),
+		Latest:     quarter(r.Latest),
 		Quarters:   quarters,
 		Counts:     counts(r.Counts, r.Rules),
 		Improved:   movers(r.Improvements, in.Dataset),
 		Declined:   movers(r.Declines, in.Dataset),
 		Overview:   in.OverviewChart,
-		Warnings:   r.Warnings,
 		Agencies:   len(r.Agencies),
 		Indicators: len(r.Indicators),
 		ScoreCap:   r.Rules.ScoreCap.String(),
-	}
-	if meta.Warnings == nil {
-		meta.Warnings = []string{}
 	}
 	if err := put("data/kinerja/meta.json", meta); err != nil {
 		return nil, err
@@ -127,7 +117,10 @@ func Files(in Input) (map[string][]byte, error) {
 			Chart: in.AgencyCharts[ar.Agency.Slug],
 		}
 		for _, s := range ar.Scores {
-			sc := Score{Period: period(s.Quarter), Value: text(s.Value), Counted: s.Counted, Missing: s.Missing}
+			c := s.Counts
+			sc := Score{Period: quarter(s.Quarter), Value: text(s.Value), Counted: c.Counted(),
+				InProgress: c.InProgress, NotReported: c.NotReported, NotDue: c.NotDue}
+			sc.Other = c.Total - sc.Counted - sc.InProgress - sc.NotReported - sc.NotDue
 			a.Scores = append(a.Scores, sc)
 			if s.Quarter == r.Latest {
 				a.Latest = sc
@@ -136,11 +129,7 @@ func Files(in Input) (map[string][]byte, error) {
 		for _, p := range ar.Predicates {
 			a.Predicates = append(a.Predicates, Predicate{Year: p.Year, Predicate: p.Predicate})
 		}
-		var c iku.Counts
-		for _, slug := range ar.Indicators {
-			tally(&c, latestOf[slug])
-		}
-		a.Counts = counts(c, r.Rules)
+		a.Counts = counts(ar.Counts, r.Rules)
 		agencies[a.Slug] = a
 	}
 	if err := put("data/kinerja/agencies.json", agencies); err != nil {
@@ -157,8 +146,13 @@ func Files(in Input) (map[string][]byte, error) {
 			Consolidation: string(ind.Consolidation), Decimals: ind.Decimals,
 			Definition: ind.Definition, Formula: ind.Formula, Source: ind.Source,
 			Verification: ind.Verification, Limitations: ind.Limitations,
-			Frequency: ind.Frequency, ValidFrom: ind.ValidFrom.String(),
-			Latest: evaluation(latestOf[ind.Slug]), Chart: in.IndicatorCharts[ind.Slug],
+			Frequency: string(ind.Frequency), ValidFrom: ind.ValidFrom.String(),
+			Latest: evaluation(ind.Frequency, ir.Latest()), DueNow: ir.DueNow,
+			Chart: in.IndicatorCharts[ind.Slug],
+		}
+		if !ir.NextDue.IsZero() {
+			p := quarter(ir.NextDue)
+			out.NextDue = &p
 		}
 		if ind.ValidTo != nil {
 			out.ValidTo = ind.ValidTo.String()
@@ -170,9 +164,10 @@ func Files(in Input) (map[string][]byte, error) {
 		}
 		detail := Detail{Series: []Evaluation{}, Years: []Year{}}
 		for _, e := range ir.Series {
-			detail.Series = append(detail.Series, evaluation(e))
+			ev := evaluation(ind.Frequency, e)
+			detail.Series = append(detail.Series, ev)
 			if e.Actual != nil {
-				out.LastReported = e.Quarter.String()
+				out.LastReported = &ev.Period
 			}
 		}
 		for _, y := range ir.Years {
@@ -200,29 +195,28 @@ func Files(in Input) (map[string][]byte, error) {
 	return files, nil
 }
 
-// latestEvaluations maps each indicator in force in the report's latest
-// quarter to its evaluation there; an indicator whose series does not
-// reach that quarter (ended, or not yet valid) is absent.
-func latestEvaluations(r *iku.Report) map[string]iku.Evaluation {
+// dueNow maps each indicator due in the report's latest quarter to its
+// evaluation there; indicators not due then (or not in force) are absent.
+func dueNow(r *iku.Report) map[string]iku.Evaluation {
 	out := make(map[string]iku.Evaluation, len(r.Indicators))
 	for i := range r.Indicators {
-		series := r.Indicators[i].Series
-		for j := len(series) - 1; j >= 0; j-- {
-			if series[j].Quarter == r.Latest {
-				out[r.Indicators[i].Indicator.Slug] = series[j]
-				break
-			}
+		if e, ok := r.Indicators[i].At(r.Latest); ok {
+			out[r.Indicators[i].Indicator.Slug] = e
 		}
 	}
 	return out
 }
 
-func evaluation(e iku.Evaluation) Evaluation {
+func evaluation(f iku.Frequency, e iku.Evaluation) Evaluation {
+	if e.Quarter.IsZero() {
+		return Evaluation{}
+	}
 	out := Evaluation{
-		Period: period(e.Quarter), Actual: text(e.Actual), YearToDate: text(e.YearToDate),
+		Period: period(f, e.Quarter), Actual: text(e.Actual), YearToDate: text(e.YearToDate),
 		Compared: text(e.Compared), Basis: string(e.Basis), Achievement: text(e.Achievement),
 		Status: string(e.Status), Category: e.Category, Exceeds: e.Exceeds,
 		Provisional: e.Provisional, Grade: e.Grade, VsPrev: string(e.VsPrevious), VsYear: string(e.VsYearAgo),
+		Prev: period(f, f.PrevDue(e.Quarter)), YearAgo: period(f, e.Quarter.Add(-4)),
 	}
 	if t := e.Target; t != nil {
 		out.Target = text(&t.Value)
@@ -237,37 +231,24 @@ func evaluation(e iku.Evaluation) Evaluation {
 	return out
 }
 
-func tally(c *iku.Counts, e iku.Evaluation) {
-	if e.Status == "" {
-		return // not in force in that quarter
-	}
-	c.Total++
-	switch e.Status {
-	case iku.StatusCategory:
-		if c.ByCategory == nil {
-			c.ByCategory = map[string]int{}
-		}
-		c.ByCategory[e.Category]++
-	case iku.StatusInProgress:
-		c.InProgress++
-	case iku.StatusMet:
-		c.Met++
-	case iku.StatusNotMet:
-		c.NotMet++
-	case iku.StatusNotReported:
-		c.NotReported++
-	case iku.StatusIncomplete:
-		c.Incomplete++
-	case iku.StatusNoTarget:
-		c.NoTarget++
-	}
-}
-
+// counts writes c for the templates: every status in iku.Statuses order,
+// a category for each row of the rules.
 func counts(c iku.Counts, rules iku.Rules) Counts {
-	out := Counts{Total: c.Total, InProgress: c.InProgress, Met: c.Met, NotMet: c.NotMet,
-		NotReported: c.NotReported, NoTarget: c.NoTarget, Incomplete: c.Incomplete, ByCategory: []CategoryN{}}
-	for _, cat := range rules.Categories {
-		out.ByCategory = append(out.ByCategory, CategoryN{Key: cat.Key, N: c.ByCategory[cat.Key]})
+	out := Counts{Total: c.Total, Counted: c.Counted(), Good: c.Good, InProgress: c.InProgress, Met: c.Met,
+		MetSoFar: c.MetSoFar, NotMet: c.NotMet, NotReported: c.NotReported, NoTarget: c.NoTarget,
+		Incomplete: c.Incomplete, NotDue: c.NotDue, Items: []CountItem{}}
+	for _, st := range iku.Statuses {
+		if st == iku.StatusCategory {
+			for _, cat := range rules.Categories {
+				out.Items = append(out.Items, CountItem{Status: string(st), Category: cat.Key, Good: cat.Good, N: c.ByCategory[cat.Key]})
+			}
+			continue
+		}
+		out.Items = append(out.Items, CountItem{Status: string(st), N: c.Of(st)})
+	}
+	if !c.NextDue.IsZero() {
+		p := quarter(c.NextDue)
+		out.NextDue = &p
 	}
 	return out
 }
