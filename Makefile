@@ -37,6 +37,7 @@ lint:
 # headless Chromium. 'go test' prints the summary lines CI reads.
 test: node_modules/.package-lock.json lint
 	$(GO) test -count=1 -timeout 40m ./...
+	$(GO) test -run '^$$' -fuzz '^FuzzDecimal$$' -fuzztime 10s ./generator/iku/
 
 bench: $(BIN)
 	$(GO) run ./bench
