@@ -315,9 +315,6 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 			compared, value, ok, usesYTD = ytd, ytdValue, ytdOK, true
 			ev.Basis = BasisAnnualProgress
 			progress = q.Before(x.yearEnd(q))
-			if progress && ind.Polarity == Negative {
-				ev.Basis = BasisAnnualCeiling
-			}
 		default:
 			// A level (average, last) must hold its annual target every period.
 			ev.Basis = BasisQuarter
@@ -331,6 +328,11 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 		if g.isRange {
 			rng = &g
 		}
+	}
+	if progress && ind.Polarity == Negative && (g.isRange || g.lo.sign() != 0) {
+		// A count against a ceiling reads "8 of a limit of 10"; a zero
+		// ceiling has no such reading, only met so far or not met.
+		ev.Basis = BasisAnnualCeiling
 	}
 	if !cur.ok {
 		ev.Status = StatusNotReported

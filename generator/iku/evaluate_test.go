@@ -645,7 +645,7 @@ func TestEvaluateProgress(t *testing.T) {
 	want := map[string]string{
 		"kebakaran": "2026-Q2 R=8 ytd=10 not_met annual_ceiling T=8 cmp=10 prev:worsening",
 		"festival":  "2026-Q2 R=2 ytd=5 met annual_progress T=4 cmp=5 125.00% exceeds prev:worsening",
-		"nol":       "2026-Q2 R=0 ytd=0 met_so_far annual_ceiling T=0 cmp=0 prev:steady",
+		"nol":       "2026-Q2 R=0 ytd=0 met_so_far annual_progress T=0 cmp=0 prev:steady",
 	}
 	for _, ir := range rep.Indicators {
 		if got := fmtEval(ir.Latest()); got != want[ir.Indicator.Slug] {

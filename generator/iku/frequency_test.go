@@ -201,8 +201,8 @@ func TestYearToDateRules(t *testing.T) {
 		{"ceiling, below", Negative, "10", "2", "6", "2026-Q2 R=6 ytd=8 in_progress annual_ceiling T=10 cmp=8 prev:worsening"},
 		{"ceiling, at it", Negative, "10", "4", "6", "2026-Q2 R=6 ytd=10 in_progress annual_ceiling T=10 cmp=10 prev:worsening"},
 		{"ceiling, exceeded", Negative, "10", "7", "6", "2026-Q2 R=6 ytd=13 not_met annual_ceiling T=10 cmp=13 prev:improving"},
-		{"zero ceiling, none yet", Negative, "0", "0", "0", "2026-Q2 R=0 ytd=0 met_so_far annual_ceiling T=0 cmp=0 prev:steady"},
-		{"zero ceiling, first case", Negative, "0", "0", "1", "2026-Q2 R=1 ytd=1 not_met annual_ceiling T=0 cmp=1 prev:worsening"},
+		{"zero ceiling, none yet", Negative, "0", "0", "0", "2026-Q2 R=0 ytd=0 met_so_far annual_progress T=0 cmp=0 prev:steady"},
+		{"zero ceiling, first case", Negative, "0", "0", "1", "2026-Q2 R=1 ytd=1 not_met annual_progress T=0 cmp=1 prev:worsening"},
 		{"zero target, positive", Positive, "0", "0", "0", "2026-Q2 R=0 ytd=0 met annual_progress T=0 cmp=0 prev:steady"},
 	}
 	for _, tt := range tests {

@@ -27,7 +27,7 @@ const (
 	BasisQuarter        Basis = "quarter"         // the quarter's actual against a per-quarter target, or a level (average, last) against its annual target
 	BasisYearToDate     Basis = "ytd"             // year-to-date actual against a cumulative quarterly target
 	BasisAnnualProgress Basis = "annual_progress" // sum indicator with an annual target only: cumulative actual / annual target (progres terhadap target tahunan)
-	BasisAnnualCeiling  Basis = "annual_ceiling"  // the same for a negative indicator: cumulative actual against the year's ceiling ("8 dari batas 10"), no percentage
+	BasisAnnualCeiling  Basis = "annual_ceiling"  // the same for a negative indicator with a ceiling above 0: cumulative actual against it ("8 dari batas 10"), no percentage
 )
 
 // Statuses lists every status in the order the site counts them; the

@@ -9,8 +9,8 @@ import (
 func DefaultRules() Rules {
 	return Rules{
 		Categories: []Category{
-			{Key: "sangat_baik", Min: MustDecimal("91")},
-			{Key: "baik", Min: MustDecimal("76")},
+			{Key: "sangat_baik", Min: MustDecimal("91"), Good: true},
+			{Key: "baik", Min: MustDecimal("76"), Good: true},
 			{Key: "cukup", Min: MustDecimal("66")},
 			{Key: "kurang", Min: MustDecimal("51")},
 			{Key: "sangat_kurang", Min: MustDecimal("0")},

@@ -61,17 +61,6 @@ func (f Frequency) Due(q int) bool {
 	return q >= 1 && q <= 4
 }
 
-// step is the number of quarters between two due periods.
-func (f Frequency) step() int {
-	switch f {
-	case Semiannual:
-		return 2
-	case Annual:
-		return 4
-	}
-	return 1
-}
-
 // NextDue is the first due quarter after q.
 func (f Frequency) NextDue(q Quarter) Quarter {
 	for n := q.Add(1); ; n = n.Add(1) {
