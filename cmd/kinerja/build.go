@@ -12,7 +12,7 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/chart"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
-	"github.com/tanjungbalai/kinerja/generator/release"
+	"github.com/tanjungbalai/kinerja/generator/sitedata"
 	"github.com/tanjungbalai/kinerja/generator/site"
 )
 
@@ -104,11 +104,11 @@ func (m *Main) prepare(ctx context.Context, f *sourceFlags) (*prepared, error) {
 			return nil, usageError{fmt.Sprintf("--quarter: %v", err)}
 		}
 	}
-	rules, err := release.LoadRules(root)
+	rules, err := sitedata.LoadRules(root)
 	if err != nil {
 		return nil, err
 	}
-	msgs, err := release.LoadMessages(root, "kinerja", "id")
+	msgs, err := sitedata.LoadMessages(root, "kinerja", "id")
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ func (m *Main) prepare(ctx context.Context, f *sourceFlags) (*prepared, error) {
 		p.cleanup()
 		return nil, err
 	}
-	drawn, err := release.DrawCharts(ctx, renderer, rep, ds, msgs, m.progress("charts"))
+	drawn, err := sitedata.DrawCharts(ctx, renderer, rep, ds, msgs, m.progress("charts"))
 	if cerr := renderer.Close(); err == nil {
 		err = cerr
 	}
@@ -168,11 +168,11 @@ func (m *Main) prepare(ctx context.Context, f *sourceFlags) (*prepared, error) {
 	m.stage("charts", t, "%d charts, %d drawn by ECharts, %d from the cache", len(drawn.Charts), len(drawn.Charts)-drawn.Cached, drawn.Cached)
 
 	t = time.Now()
-	in := release.Input{
+	in := sitedata.Input{
 		Dataset: ds, Report: rep, Charts: drawn.Charts, Demo: demo, OverviewChart: drawn.Overview,
 		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators,
 	}
-	if err := release.Write(buildDir, in); err != nil {
+	if err := sitedata.Write(buildDir, in); err != nil {
 		p.cleanup()
 		return nil, err
 	}

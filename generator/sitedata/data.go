@@ -1,13 +1,13 @@
-// Package release turns an evaluated Report into what the site and the
+// Package sitedata turns an evaluated Report into what the site and the
 // downloads are made of: the data files that Hugo's content adapters read
 // (mounted as Hugo's data, never written into the repository's data/), the
-// rendered charts, and later the downloads and frozen releases.
+// rendered charts. Downloads are generator/download's; frozen releases will be generator/release's.
 //
 // The JSON written here is the contract with the templates in
 // themes/kinerja: keys are lower-case snake_case (Hugo lower-cases page
 // parameters), decimals are exact text as the source gave them, and every
 // status is a key that the templates translate with i18n.
-package release
+package sitedata
 
 import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
