@@ -5,15 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
-	"github.com/tanjungbalai/kinerja/generator/bundle"
-	"github.com/tanjungbalai/kinerja/generator/chart"
 	"github.com/tanjungbalai/kinerja/generator/iku"
-	"github.com/tanjungbalai/kinerja/generator/postgres"
-	"github.com/tanjungbalai/kinerja/generator/sitedata"
-	"github.com/tanjungbalai/kinerja/generator/site"
+	"github.com/tanjungbalai/kinerja/generator/pipeline"
 )
 
 const buildUsage = `Usage: kinerja build [--db DSN | --from BUNDLE] [--out public] [flags]
@@ -49,162 +44,26 @@ func (f *sourceFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.quarter, "quarter", "", "publish up to this quarter, e.g. 2026-Q3 (default: the newest with data)")
 }
 
-// prepared is a build folder ready for Hugo.
-type prepared struct {
-	root     string
-	buildDir string
-	keep     bool // KINERJA_BUILD_DIR named it: leave it for inspection
-}
-
-func (p *prepared) cleanup() {
-	if p.buildDir != "" && !p.keep {
-		os.RemoveAll(p.buildDir)
-	}
-}
-
-// openSource picks the data source: --from, else --db, else $DATABASE_URL,
-// else the embedded demo.
-func (m *Main) openSource(ctx context.Context, f *sourceFlags) (iku.Source, func(), bool, error) {
+// options turns the shared flags into the pipeline's options.
+func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 	if f.from != "" && f.dbSet {
-		return nil, nil, false, usageError{"give either --db or --from, not both"}
+		return pipeline.Options{}, usageError{"give either --db or --from, not both"}
 	}
-	if f.from != "" {
-		src, err := bundle.OpenPath(f.from)
-		if err != nil {
-			return nil, nil, false, err
-		}
-		return src, func() {}, false, nil
+	o := pipeline.Options{
+		SiteRoot: f.root,
+		Source:   pipeline.Source{From: f.from, DB: f.db, DBSet: f.dbSet, DatabaseURL: m.Getenv("DATABASE_URL")},
+		BuildDir: m.Getenv("KINERJA_BUILD_DIR"),
+		Stderr:   m.Stderr,
+		Progress: m.progress,
 	}
-	dsn := f.db
-	if !f.dbSet {
-		dsn = m.Getenv("DATABASE_URL")
-		if dsn == "" {
-			return bundle.Demo(), func() {}, true, nil
-		}
-	}
-	src, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	return src, func() { src.Close() }, false, nil
-}
-
-// prepare runs every stage before Hugo: load, evaluate, draw, write.
-func (m *Main) prepare(ctx context.Context, f *sourceFlags) (*prepared, error) {
-	root, err := filepath.Abs(f.root)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(filepath.Join(root, "hugo.toml")); err != nil {
-		return nil, iku.Errorf(iku.Invalid, "there is no hugo.toml in %q: run kinerja in the repository folder, or pass it with --source", root)
-	}
-	var latest iku.Quarter
 	if f.quarter != "" {
-		if latest, err = iku.ParseQuarter(f.quarter); err != nil {
-			return nil, usageError{fmt.Sprintf("--quarter: %v", err)}
-		}
-	}
-	rules, err := sitedata.LoadRules(root)
-	if err != nil {
-		return nil, err
-	}
-	msgs, err := sitedata.LoadMessages(root, "kinerja", "id")
-	if err != nil {
-		return nil, err
-	}
-
-	src, closeSrc, demo, err := m.openSource(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	defer closeSrc()
-
-	t := time.Now()
-	ds, err := src.Load(ctx)
-	if err != nil {
-		return nil, err
-	}
-	m.stage("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
-		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), src.Describe())
-
-	t = time.Now()
-	rep, err := iku.Evaluate(ds, rules, iku.Options{Latest: latest})
-	if err != nil {
-		return nil, err
-	}
-	evals := 0
-	for _, ir := range rep.Indicators {
-		evals += len(ir.Series)
-	}
-	m.stage("evaluate", t, "%d evaluations, %s to %s, %s", evals, rep.First, rep.Latest, plural(len(rep.Warnings), "warning"))
-	for i, w := range rep.Warnings {
-		if i == 10 {
-			fmt.Fprintf(m.Stderr, "  … and %d more warnings\n", len(rep.Warnings)-10)
-			break
-		}
-		fmt.Fprintf(m.Stderr, "  warning: %s\n", w)
-	}
-
-	p, err := m.buildDir(root)
-	if err != nil {
-		return nil, err
-	}
-	buildDir := p.buildDir
-
-	t = time.Now()
-	renderer, err := chart.NewRenderer(ctx, root, filepath.Join(root, ".cache", "charts"))
-	if err != nil {
-		p.cleanup()
-		return nil, err
-	}
-	drawn, err := sitedata.DrawCharts(ctx, renderer, rep, ds, msgs, m.progress("charts"))
-	if cerr := renderer.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		p.cleanup()
-		return nil, err
-	}
-	m.stage("charts", t, "%d charts, %d drawn by ECharts, %d from the cache", len(drawn.Charts), len(drawn.Charts)-drawn.Cached, drawn.Cached)
-
-	t = time.Now()
-	in := sitedata.Input{
-		Dataset: ds, Report: rep, Charts: drawn.Charts, Demo: demo, OverviewChart: drawn.Overview,
-		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators,
-	}
-	if err := sitedata.Write(buildDir, in); err != nil {
-		p.cleanup()
-		return nil, err
-	}
-	m.stage("data", t, "written for %d agencies, %d indicators, %d sectors", len(rep.Agencies), len(rep.Indicators), len(rep.Sectors))
-	return p, nil
-}
-
-// buildDir makes the folder of generated data and charts for Hugo: a new
-// folder under the site's .build/, or the empty folder $KINERJA_BUILD_DIR,
-// which is kept afterwards so that the generated data can be inspected.
-func (m *Main) buildDir(root string) (*prepared, error) {
-	if dir := m.Getenv("KINERJA_BUILD_DIR"); dir != "" {
-		abs, err := filepath.Abs(dir)
+		q, err := iku.ParseQuarter(f.quarter)
 		if err != nil {
-			return nil, err
+			return o, usageError{fmt.Sprintf("--quarter: %v", err)}
 		}
-		if entries, _ := os.ReadDir(abs); len(entries) > 0 {
-			return nil, iku.Errorf(iku.Invalid, "KINERJA_BUILD_DIR %q is not empty: name a new or empty folder", abs)
-		}
-		if err := os.MkdirAll(abs, 0o755); err != nil {
-			return nil, err
-		}
-		return &prepared{root: root, buildDir: abs, keep: true}, nil
+		o.Latest = q
 	}
-	if err := os.MkdirAll(filepath.Join(root, ".build"), 0o755); err != nil {
-		return nil, iku.Wrap(err, iku.Invalid, "cannot create %s: check the permissions of the site folder", filepath.Join(root, ".build"))
-	}
-	dir, err := os.MkdirTemp(filepath.Join(root, ".build"), "build-")
-	if err != nil {
-		return nil, err
-	}
-	return &prepared{root: root, buildDir: dir}, nil
+	return o, nil
 }
 
 // progress returns a callback that shows "name: done/total" on the same
@@ -235,10 +94,9 @@ func (m *Main) stage(name string, start time.Time, format string, args ...any) {
 	fmt.Fprintf(m.Stderr, "%-9s %s (%.2f s)\n", name+":", fmt.Sprintf(format, args...), time.Since(start).Seconds())
 }
 
-// withData runs a command that reads data: it parses the shared source
-// flags plus the command's own (added by flags), prepares the build folder,
-// runs the command and removes the folder.
-func (m *Main) withData(ctx context.Context, name, usage string, args []string, flags func(*flag.FlagSet), run func(*prepared) error) error {
+// withData parses the shared source flags plus a command's own (added by
+// flags) and runs the command with the pipeline's options.
+func (m *Main) withData(name, usage string, args []string, flags func(*flag.FlagSet), run func(pipeline.Options) error) error {
 	var f sourceFlags
 	fs := newFlags(name)
 	f.register(fs)
@@ -247,25 +105,23 @@ func (m *Main) withData(ctx context.Context, name, usage string, args []string, 
 		return err
 	}
 	f.dbSet = isSet(fs, "db")
-	p, err := m.prepare(ctx, &f)
+	o, err := m.options(&f)
 	if err != nil {
 		return err
 	}
-	defer p.cleanup()
-	return run(p)
+	return run(o)
 }
 
 func (m *Main) build(ctx context.Context, args []string) error {
 	var out, baseURL *string
-	return m.withData(ctx, "build", buildUsage, args, func(fs *flag.FlagSet) {
+	return m.withData("build", buildUsage, args, func(fs *flag.FlagSet) {
 		out = fs.String("out", "public", "the folder to publish into (replaced only when the build succeeds)")
 		baseURL = fs.String("base-url", "", "the site's public address (default: baseURL in hugo.toml)")
-	}, func(p *prepared) error {
-		st, err := site.Build(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Out: *out, BaseURL: *baseURL, Stderr: m.Stderr})
-		if err != nil {
+	}, func(o pipeline.Options) error {
+		o.BaseURL = *baseURL
+		if _, err := pipeline.Build(ctx, o, *out); err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stderr, "%-9s %d pages, %d files in %s (%.2f s)\n", "site:", st.Pages, st.Files, *out, st.Duration.Seconds())
 		fmt.Fprintf(m.Stdout, "Built %s: publish it with any web server, or preview it with 'kinerja serve'.\n", *out)
 		return nil
 	})
@@ -274,20 +130,10 @@ func (m *Main) build(ctx context.Context, args []string) error {
 func (m *Main) serve(ctx context.Context, args []string) error {
 	var port *int
 	var bind *string
-	return m.withData(ctx, "serve", serveUsage, args, func(fs *flag.FlagSet) {
+	return m.withData("serve", serveUsage, args, func(fs *flag.FlagSet) {
 		port = fs.Int("port", 1313, "the port to listen on")
 		bind = fs.String("bind", "127.0.0.1", "the interface to listen on")
-	}, func(p *prepared) error {
-		fmt.Fprintf(m.Stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop)\n", *port)
-		return site.Serve(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Preview: true,
-			BaseURL: fmt.Sprintf("http://localhost:%d/", *port), Stderr: m.Stderr}, *bind, *port)
+	}, func(o pipeline.Options) error {
+		return pipeline.Serve(ctx, o, *bind, *port)
 	})
-}
-
-// plural writes "1 warning", "2 warnings".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

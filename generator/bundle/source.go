@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -77,6 +78,17 @@ func (s *Source) Describe() string { return s.describe }
 // column, and what to do.
 func (s *Source) Load(ctx context.Context) (*iku.Dataset, error) {
 	ds := &iku.Dataset{}
+	// The descriptor is not needed for reading; when present it says
+	// whether the data is fictitious.
+	if b, err := fs.ReadFile(s.fsys, DataPackageFile); err == nil {
+		var pkg struct {
+			Fictitious bool `json:"fictitious"`
+		}
+		if err := json.Unmarshal(b, &pkg); err != nil {
+			return nil, iku.Errorf(iku.Invalid, "%s in %s is not valid JSON (%v): download the bundle again, or delete the file (it is not needed to read the tables)", DataPackageFile, s.name, err)
+		}
+		ds.Fictitious = pkg.Fictitious
+	}
 	for _, t := range tables {
 		if err := ctx.Err(); err != nil {
 			return nil, err

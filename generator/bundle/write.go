@@ -57,7 +57,7 @@ func Encode(ds *iku.Dataset) (map[string][]byte, error) {
 	enc := json.NewEncoder(&pkg)
 	enc.SetEscapeHTML(false) // a data descriptor, never inlined in HTML
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(dataPackage()); err != nil {
+	if err := enc.Encode(dataPackage(ds.Fictitious)); err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot encode %s", DataPackageFile)
 	}
 	files[DataPackageFile] = pkg.Bytes()
@@ -68,14 +68,17 @@ func Encode(ds *iku.Dataset) (map[string][]byte, error) {
 // written field by field in a fixed order.
 type (
 	pkgDescriptor struct {
-		Profile      string        `json:"profile"`
-		Name         string        `json:"name"`
-		Title        string        `json:"title"`
-		Description  string        `json:"description"`
-		Licenses     []pkgLicense  `json:"licenses"`
-		Contributors []pkgPerson   `json:"contributors"`
-		Keywords     []string      `json:"keywords"`
-		Resources    []pkgResource `json:"resources"`
+		Profile      string       `json:"profile"`
+		Name         string       `json:"name"`
+		Title        string       `json:"title"`
+		Description  string       `json:"description"`
+		Licenses     []pkgLicense `json:"licenses"`
+		Contributors []pkgPerson  `json:"contributors"`
+		Keywords     []string     `json:"keywords"`
+		// Fictitious (a property of our own) marks demo data, so that a
+		// site rebuilt from the bundle still says the data is invented.
+		Fictitious bool          `json:"fictitious,omitempty"`
+		Resources  []pkgResource `json:"resources"`
 	}
 	pkgLicense struct {
 		Name  string `json:"name"`
@@ -137,7 +140,7 @@ type (
 	}
 )
 
-func dataPackage() pkgDescriptor {
+func dataPackage(fictitious bool) pkgDescriptor {
 	p := pkgDescriptor{
 		Profile: "tabular-data-package",
 		Name:    "iku-kota-tanjungbalai",
@@ -151,6 +154,11 @@ func dataPackage() pkgDescriptor {
 			Title: "Creative Commons Attribution 4.0 International"}},
 		Contributors: []pkgPerson{{Title: "Pemerintah Kota Tanjungbalai", Role: "publisher"}},
 		Keywords:     []string{"indikator kinerja utama", "IKU", "kinerja", "Kota Tanjungbalai", "Sumatera Utara", "open data"},
+		Fictitious:   fictitious,
+	}
+	if fictitious {
+		p.Title += " (data contoh fiktif)"
+		p.Description = "FICTITIOUS DEMO DATA, not official figures. " + p.Description
 	}
 	for _, t := range tables {
 		r := pkgResource{

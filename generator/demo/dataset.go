@@ -42,6 +42,7 @@ import (
 // indicator it does not have, since a City is built by code.
 func (c *City) Dataset() *iku.Dataset {
 	ds := &iku.Dataset{
+		Fictitious: true,
 		Sectors:    slices.Clone(c.Sectors),
 		Agencies:   slices.Clone(c.Agencies),
 		Predicates: slices.Clone(c.Predicates),

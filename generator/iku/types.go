@@ -208,6 +208,10 @@ type Result struct {
 
 // Dataset is everything a Source provides: the publishable aggregates only.
 type Dataset struct {
+	// Fictitious marks demo data: every page built from it says so, and a
+	// bundle written from it keeps the mark.
+	Fictitious bool
+
 	Sectors    []Sector
 	Agencies   []Agency
 	Predicates []Predicate

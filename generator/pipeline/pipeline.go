@@ -1,0 +1,261 @@
+// Package pipeline runs the stages of a build in order: open the source,
+// load, evaluate, draw the charts, write the site data and the downloads
+// into a build folder, then run Hugo into a staging folder that replaces
+// the published one on success. build, serve (and publish) and the tests
+// share it; cmd/kinerja only parses flags and calls it (DESIGN.md, "Build
+// pipeline").
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/chart"
+	"github.com/tanjungbalai/kinerja/generator/iku"
+	"github.com/tanjungbalai/kinerja/generator/postgres"
+	"github.com/tanjungbalai/kinerja/generator/site"
+	"github.com/tanjungbalai/kinerja/generator/sitedata"
+)
+
+// Source says where the data comes from: From (a bundle folder or zip),
+// else DB when DBSet (a DSN; "" means the PG* variables alone), else
+// DatabaseURL when not empty, else the embedded demo.
+type Source struct {
+	From        string
+	DB          string
+	DBSet       bool
+	DatabaseURL string
+}
+
+// Options configure one run.
+type Options struct {
+	SiteRoot string      // hugo.toml, content/, themes/, data/
+	Source   Source      // where the data comes from
+	Latest   iku.Quarter // the quarter to publish up to; zero = the newest with data
+	// BuildDir, when set, is an empty or new folder that keeps the
+	// generated data for inspection; else a new folder under
+	// SiteRoot/.build is used and removed by Close.
+	BuildDir string
+	BaseURL  string    // overrides hugo.toml's baseURL
+	Stderr   io.Writer // one summary line per stage, and warnings
+	// Progress, when set, returns a callback for a stage's progress on a
+	// terminal (nil for none).
+	Progress func(stage string) func(done, total int)
+}
+
+// Prepared is a build folder ready for Hugo, with what it was made from.
+type Prepared struct {
+	Root     string // the site folder
+	Dir      string // the build folder
+	Dataset  *iku.Dataset
+	Report   *iku.Report
+	Demo     bool // fictitious data: every page says so
+	keep     bool
+	stderr   io.Writer
+	progress func(stage string) func(done, total int)
+}
+
+// Close removes the build folder unless it was named by Options.BuildDir.
+func (p *Prepared) Close() {
+	if p != nil && p.Dir != "" && !p.keep {
+		os.RemoveAll(p.Dir)
+	}
+}
+
+// Open opens the data source.
+func Open(ctx context.Context, s Source) (iku.Source, func(), error) {
+	if s.From != "" {
+		src, err := bundle.OpenPath(s.From)
+		if err != nil {
+			return nil, nil, err
+		}
+		return src, func() {}, nil
+	}
+	dsn := s.DB
+	if !s.DBSet {
+		dsn = s.DatabaseURL
+		if dsn == "" {
+			return bundle.Demo(), func() {}, nil
+		}
+	}
+	src, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, func() { src.Close() }, nil
+}
+
+// Prepare runs every stage before Hugo: load, evaluate, draw, write.
+func Prepare(ctx context.Context, o Options) (*Prepared, error) {
+	root, err := filepath.Abs(o.SiteRoot)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(root, "hugo.toml")); err != nil {
+		return nil, iku.Errorf(iku.Invalid, "there is no hugo.toml in %q: run kinerja in the site folder, or name it with --source", root)
+	}
+	stderr := o.Stderr
+	if stderr == nil {
+		stderr = io.Discard
+	}
+	p := &Prepared{Root: root, stderr: stderr, progress: o.Progress}
+	rules, err := sitedata.LoadRules(root)
+	if err != nil {
+		return nil, err
+	}
+	msgs, err := sitedata.LoadMessages(root, "kinerja", "id")
+	if err != nil {
+		return nil, err
+	}
+
+	src, closeSrc, err := Open(ctx, o.Source)
+	if err != nil {
+		return nil, err
+	}
+	defer closeSrc()
+
+	t := time.Now()
+	ds, err := src.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p.stage("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
+		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), src.Describe())
+	p.Dataset, p.Demo = ds, ds.Fictitious
+
+	t = time.Now()
+	rep, err := iku.Evaluate(ds, rules, iku.Options{Latest: o.Latest})
+	if err != nil {
+		return nil, err
+	}
+	evals := 0
+	for _, ir := range rep.Indicators {
+		evals += len(ir.Series)
+	}
+	p.stage("evaluate", t, "%d evaluations, %s to %s, %s", evals, rep.First, rep.Latest, plural(len(rep.Warnings), "warning"))
+	for i, w := range rep.Warnings {
+		if i == 10 {
+			fmt.Fprintf(stderr, "  … and %d more warnings\n", len(rep.Warnings)-10)
+			break
+		}
+		fmt.Fprintf(stderr, "  warning: %s\n", w)
+	}
+	p.Report = rep
+
+	if err := p.makeDir(o.BuildDir); err != nil {
+		return nil, err
+	}
+	if err := p.write(ctx, msgs); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// write draws the charts and writes the site data and downloads.
+func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
+	t := time.Now()
+	renderer, err := chart.NewRenderer(ctx, p.Root, filepath.Join(p.Root, ".cache", "charts"))
+	if err != nil {
+		return err
+	}
+	drawn, err := sitedata.DrawCharts(ctx, renderer, p.Report, p.Dataset, msgs, p.progressFor("charts"))
+	if cerr := renderer.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	p.stage("charts", t, "%d charts, %d drawn by ECharts, %d from the cache", len(drawn.Charts), len(drawn.Charts)-drawn.Cached, drawn.Cached)
+
+	t = time.Now()
+	in := sitedata.Input{
+		Dataset: p.Dataset, Report: p.Report, Charts: drawn.Charts, Demo: p.Demo, OverviewChart: drawn.Overview,
+		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators,
+	}
+	if err := sitedata.Write(p.Dir, in); err != nil {
+		return err
+	}
+	p.stage("data", t, "written for %d agencies, %d indicators, %d sectors", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors))
+	return nil
+}
+
+// makeDir makes the build folder: the empty folder named, kept afterwards
+// for inspection, or a new folder under the site's .build/.
+func (p *Prepared) makeDir(named string) error {
+	if named != "" {
+		abs, err := filepath.Abs(named)
+		if err != nil {
+			return err
+		}
+		if entries, _ := os.ReadDir(abs); len(entries) > 0 {
+			return iku.Errorf(iku.Invalid, "KINERJA_BUILD_DIR %q is not empty: name a new or empty folder", abs)
+		}
+		if err := os.MkdirAll(abs, 0o755); err != nil {
+			return err
+		}
+		p.Dir, p.keep = abs, true
+		return nil
+	}
+	parent := filepath.Join(p.Root, ".build")
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot create %s: check the permissions of the site folder", parent)
+	}
+	dir, err := os.MkdirTemp(parent, "build-")
+	if err != nil {
+		return err
+	}
+	p.Dir = dir
+	return nil
+}
+
+// Build prepares the data and builds the site into out.
+func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
+	p, err := Prepare(ctx, o)
+	if err != nil {
+		return site.Stats{}, err
+	}
+	defer p.Close()
+	st, err := site.Build(ctx, site.Options{SiteRoot: p.Root, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Stderr: p.stderr})
+	if err != nil {
+		return st, err
+	}
+	fmt.Fprintf(p.stderr, "%-9s %d pages, %d files in %s (%.2f s)\n", "site:", st.Pages, st.Files, out, st.Duration.Seconds())
+	return st, nil
+}
+
+// Serve prepares the data and serves a live preview until ctx ends.
+func Serve(ctx context.Context, o Options, bind string, port int) error {
+	p, err := Prepare(ctx, o)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	fmt.Fprintf(p.stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop)\n", port)
+	return site.Serve(ctx, site.Options{SiteRoot: p.Root, BuildDir: p.Dir, Preview: true,
+		BaseURL: fmt.Sprintf("http://localhost:%d/", port), Stderr: p.stderr}, bind, port)
+}
+
+func (p *Prepared) progressFor(stage string) func(done, total int) {
+	if p.progress == nil {
+		return nil
+	}
+	return p.progress(stage)
+}
+
+func (p *Prepared) stage(name string, start time.Time, format string, args ...any) {
+	fmt.Fprintf(p.stderr, "%-9s %s (%.2f s)\n", name+":", fmt.Sprintf(format, args...), time.Since(start).Seconds())
+}
+
+// plural writes "1 warning", "2 warnings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
