@@ -12,16 +12,18 @@ import (
 // the reader can undo exactly that, a cell that starts with a quote
 // followed by text that would itself need the quote gets one more quote.
 
-// neutralise returns the cell as written to the file.
-func neutralise(s string) string {
+// Neutralise returns text as written to a CSV cell. Every CSV this program
+// writes (the bundle and the downloads) uses it, so that there is one rule
+// to document and to undo.
+func Neutralise(s string) string {
 	if needsQuote(s) {
 		return "'" + s
 	}
 	return s
 }
 
-// restore undoes neutralise.
-func restore(s string) string {
+// Restore undoes Neutralise: Restore(Neutralise(s)) == s for every s.
+func Restore(s string) string {
 	if len(s) > 1 && s[0] == '\'' && needsQuote(s[1:]) {
 		return s[1:]
 	}
@@ -87,7 +89,7 @@ func (w *csvWriter) header(cols []string) {
 }
 
 func (w *csvWriter) cell(s string) {
-	s = neutralise(s)
+	s = Neutralise(s)
 	if !strings.ContainsAny(s, ",\"\r\n") && (s == "" || s[0] != ' ' && s[len(s)-1] != ' ') {
 		w.buf.WriteString(s)
 		return

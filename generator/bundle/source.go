@@ -187,7 +187,7 @@ func (c *cursor) fail(i int, problem string) {
 	}
 }
 
-func (c *cursor) text(i int) string { return restore(c.cells[i]) }
+func (c *cursor) text(i int) string { return Restore(c.cells[i]) }
 
 func (c *cursor) decimal(i int) iku.Decimal {
 	if d := c.optDecimal(i); d != nil {
