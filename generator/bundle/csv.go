@@ -66,13 +66,18 @@ func plainNumber(s string) bool {
 }
 
 // csvWriter writes RFC 4180 CSV with "\n" line ends. A cell is quoted when
-// it holds a comma, a double quote, a line break, or starts or ends with a
-// space.
+// it holds a comma, a double quote, a line break, starts or ends with a
+// space, or starts with a byte order mark (which a reader would skip at
+// the start of a file); a row of one empty cell is written as "".
 type csvWriter struct {
 	buf bytes.Buffer
 }
 
 func (w *csvWriter) row(cells ...string) {
+	if len(cells) == 1 && cells[0] == "" {
+		w.buf.WriteString("\"\"\n") // a bare "\n" would be an empty line, which readers skip
+		return
+	}
 	for i, c := range cells {
 		if i > 0 {
 			w.buf.WriteByte(',')
@@ -90,7 +95,7 @@ func (w *csvWriter) header(cols []string) {
 
 func (w *csvWriter) cell(s string) {
 	s = Neutralise(s)
-	if !strings.ContainsAny(s, ",\"\r\n") && (s == "" || s[0] != ' ' && s[len(s)-1] != ' ') {
+	if !strings.ContainsAny(s, ",\"\r\n") && (s == "" || s[0] != ' ' && s[len(s)-1] != ' ' && !strings.HasPrefix(s, bom)) {
 		w.buf.WriteString(s)
 		return
 	}
@@ -98,6 +103,9 @@ func (w *csvWriter) cell(s string) {
 	w.buf.WriteString(strings.ReplaceAll(s, `"`, `""`))
 	w.buf.WriteByte('"')
 }
+
+// bom is the UTF-8 byte order mark that Excel puts in front of a CSV.
+const bom = "\uFEFF"
 
 // csvError is a syntax error in a CSV file, at a line.
 type csvError struct {
@@ -115,7 +123,7 @@ func (e *csvError) Error() string { return e.msg }
 // and its raw cells (not yet restored); the slice is reused. parseCSV
 // returns a *csvError for bad syntax, or the first error of each.
 func parseCSV(data []byte, each func(line int, cells []string) error) error {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = bytes.TrimPrefix(data, []byte(bom))
 	var cells []string
 	var quoted strings.Builder
 	line, i, n := 1, 0, len(data)
