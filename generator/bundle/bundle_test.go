@@ -128,7 +128,7 @@ func TestRoundTripHostileText(t *testing.T) {
 				t.Errorf("%s: a record has %d cells; want %d", tb.file(), len(rec), len(tb.fields))
 			}
 			for _, cell := range rec {
-				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !plainNumber(cell) {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !PlainNumber(cell) {
 					t.Errorf("%s: cell %q is not neutralised", tb.file(), cell)
 				}
 			}
@@ -180,7 +180,7 @@ func TestNeutralise(t *testing.T) {
 					if Restore(cell) != s {
 						t.Fatalf("Restore(Neutralise(%q)) = %q", s, Restore(cell))
 					}
-					if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !plainNumber(cell) {
+					if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !PlainNumber(cell) {
 						t.Fatalf("Neutralise(%q) = %q starts a formula", s, cell)
 					}
 				}

@@ -34,7 +34,7 @@ func needsQuote(s string) bool {
 	for len(s) > 0 {
 		switch s[0] {
 		case '=', '+', '-', '@', '\t', '\r':
-			return !plainNumber(s)
+			return !PlainNumber(s)
 		case '\'':
 			s = s[1:] // a quote in front of text that needs one needs one more
 			continue
@@ -44,10 +44,10 @@ func needsQuote(s string) bool {
 	return false
 }
 
-// plainNumber reports whether s is an optional sign, digits and an optional
+// PlainNumber reports whether s is an optional sign, digits and an optional
 // fraction ("-12", "+0.5", "-.5"): a number a spreadsheet reads as a number,
 // never as a formula.
-func plainNumber(s string) bool {
+func PlainNumber(s string) bool {
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
