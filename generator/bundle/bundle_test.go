@@ -128,7 +128,7 @@ func TestRoundTripHostileText(t *testing.T) {
 				t.Errorf("%s: a record has %d cells; want %d", tb.file(), len(rec), len(tb.fields))
 			}
 			for _, cell := range rec {
-				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !plainNumber(cell) {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !PlainNumber(cell) {
 					t.Errorf("%s: cell %q is not neutralised", tb.file(), cell)
 				}
 			}
@@ -161,14 +161,14 @@ func TestNeutralise(t *testing.T) {
 		{"x=1", "x=1"},
 		{" =1", " =1"},
 	} {
-		if got := neutralise(tc.text); got != tc.cell {
-			t.Errorf("neutralise(%q) = %q; want %q", tc.text, got, tc.cell)
+		if got := Neutralise(tc.text); got != tc.cell {
+			t.Errorf("Neutralise(%q) = %q; want %q", tc.text, got, tc.cell)
 		}
-		if got := restore(tc.cell); got != tc.text {
-			t.Errorf("restore(%q) = %q; want %q", tc.cell, got, tc.text)
+		if got := Restore(tc.cell); got != tc.text {
+			t.Errorf("Restore(%q) = %q; want %q", tc.cell, got, tc.text)
 		}
 	}
-	// Exhaustively over short texts: restore undoes neutralise, and no
+	// Exhaustively over short texts: Restore undoes Neutralise, and no
 	// written cell starts a formula.
 	parts := []string{"", "'", "=", "+", "-", "@", "\t", "\r", "1", ".", "a", " ", "\n"}
 	for _, a := range parts {
@@ -176,12 +176,12 @@ func TestNeutralise(t *testing.T) {
 			for _, c := range parts {
 				for _, d := range parts {
 					s := a + b + c + d
-					cell := neutralise(s)
-					if restore(cell) != s {
-						t.Fatalf("restore(neutralise(%q)) = %q", s, restore(cell))
+					cell := Neutralise(s)
+					if Restore(cell) != s {
+						t.Fatalf("Restore(Neutralise(%q)) = %q", s, Restore(cell))
 					}
-					if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !plainNumber(cell) {
-						t.Fatalf("neutralise(%q) = %q starts a formula", s, cell)
+					if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !PlainNumber(cell) {
+						t.Fatalf("Neutralise(%q) = %q starts a formula", s, cell)
 					}
 				}
 			}

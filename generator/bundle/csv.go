@@ -12,16 +12,18 @@ import (
 // the reader can undo exactly that, a cell that starts with a quote
 // followed by text that would itself need the quote gets one more quote.
 
-// neutralise returns the cell as written to the file.
-func neutralise(s string) string {
+// Neutralise returns text as written to a CSV cell. Every CSV this program
+// writes (the bundle and the downloads) uses it, so that there is one rule
+// to document and to undo.
+func Neutralise(s string) string {
 	if needsQuote(s) {
 		return "'" + s
 	}
 	return s
 }
 
-// restore undoes neutralise.
-func restore(s string) string {
+// Restore undoes Neutralise: Restore(Neutralise(s)) == s for every s.
+func Restore(s string) string {
 	if len(s) > 1 && s[0] == '\'' && needsQuote(s[1:]) {
 		return s[1:]
 	}
@@ -32,7 +34,7 @@ func needsQuote(s string) bool {
 	for len(s) > 0 {
 		switch s[0] {
 		case '=', '+', '-', '@', '\t', '\r':
-			return !plainNumber(s)
+			return !PlainNumber(s)
 		case '\'':
 			s = s[1:] // a quote in front of text that needs one needs one more
 			continue
@@ -42,10 +44,10 @@ func needsQuote(s string) bool {
 	return false
 }
 
-// plainNumber reports whether s is an optional sign, digits and an optional
+// PlainNumber reports whether s is an optional sign, digits and an optional
 // fraction ("-12", "+0.5", "-.5"): a number a spreadsheet reads as a number,
 // never as a formula.
-func plainNumber(s string) bool {
+func PlainNumber(s string) bool {
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
@@ -64,13 +66,18 @@ func plainNumber(s string) bool {
 }
 
 // csvWriter writes RFC 4180 CSV with "\n" line ends. A cell is quoted when
-// it holds a comma, a double quote, a line break, or starts or ends with a
-// space.
+// it holds a comma, a double quote, a line break, starts or ends with a
+// space, or starts with a byte order mark (which a reader would skip at
+// the start of a file); a row of one empty cell is written as "".
 type csvWriter struct {
 	buf bytes.Buffer
 }
 
 func (w *csvWriter) row(cells ...string) {
+	if len(cells) == 1 && cells[0] == "" {
+		w.buf.WriteString("\"\"\n") // a bare "\n" would be an empty line, which readers skip
+		return
+	}
 	for i, c := range cells {
 		if i > 0 {
 			w.buf.WriteByte(',')
@@ -87,8 +94,8 @@ func (w *csvWriter) header(cols []string) {
 }
 
 func (w *csvWriter) cell(s string) {
-	s = neutralise(s)
-	if !strings.ContainsAny(s, ",\"\r\n") && (s == "" || s[0] != ' ' && s[len(s)-1] != ' ') {
+	s = Neutralise(s)
+	if !strings.ContainsAny(s, ",\"\r\n") && (s == "" || s[0] != ' ' && s[len(s)-1] != ' ' && !strings.HasPrefix(s, bom)) {
 		w.buf.WriteString(s)
 		return
 	}
@@ -96,6 +103,9 @@ func (w *csvWriter) cell(s string) {
 	w.buf.WriteString(strings.ReplaceAll(s, `"`, `""`))
 	w.buf.WriteByte('"')
 }
+
+// bom is the UTF-8 byte order mark that Excel puts in front of a CSV.
+const bom = "\uFEFF"
 
 // csvError is a syntax error in a CSV file, at a line.
 type csvError struct {
@@ -113,7 +123,7 @@ func (e *csvError) Error() string { return e.msg }
 // and its raw cells (not yet restored); the slice is reused. parseCSV
 // returns a *csvError for bad syntax, or the first error of each.
 func parseCSV(data []byte, each func(line int, cells []string) error) error {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = bytes.TrimPrefix(data, []byte(bom))
 	var cells []string
 	var quoted strings.Builder
 	line, i, n := 1, 0, len(data)

@@ -27,8 +27,10 @@
 // indicator, year, quarter.
 //
 // Quoting: a cell is put in double quotes when it holds a comma, a double
-// quote (written twice), a line break, or starts or ends with a space. Line
-// breaks inside a quoted cell are kept exactly, "\r\n" included.
+// quote (written twice), a line break, starts or ends with a space, or
+// starts with a byte order mark. Line breaks inside a quoted cell are kept
+// exactly, "\r\n" included. A row of one empty cell is written as "" (an
+// empty line is skipped by readers).
 //
 // Spreadsheet safety (CSV injection): a cell whose text starts with "=",
 // "+", "-", "@", a tab or a carriage return is written with one single

@@ -1,8 +1,6 @@
 package bundle
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -34,7 +32,9 @@ func Open(fsys fs.FS, name string) *Source {
 }
 
 // OpenPath opens a bundle folder, or a .zip of one (with the files at the
-// top of the zip or in a single folder inside it).
+// top of the zip or in a single folder inside it). A zip is checked first
+// (see openZip): one that is too large, expands too far or holds paths
+// outside the bundle is refused with an iku.Invalid error.
 func OpenPath(p string) (*Source, error) {
 	info, err := os.Stat(p)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -49,13 +49,9 @@ func OpenPath(p string) (*Source, error) {
 	if !strings.EqualFold(path.Ext(p), ".zip") {
 		return nil, iku.Errorf(iku.Invalid, "the bundle %q is neither a folder nor a .zip file: give a bundle folder or its .zip", p)
 	}
-	data, err := os.ReadFile(p)
+	zr, err := openZip(p, info.Size())
 	if err != nil {
-		return nil, iku.Wrap(err, iku.Invalid, "cannot read the bundle %q: check the path and its permissions", p)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, iku.Wrap(err, iku.Invalid, "the bundle %q is not a readable zip file: download or zip it again", p)
+		return nil, err
 	}
 	var fsys fs.FS = zr
 	if _, err := fs.Stat(zr, tables[0].file()); err != nil {
@@ -199,7 +195,7 @@ func (c *cursor) fail(i int, problem string) {
 	}
 }
 
-func (c *cursor) text(i int) string { return restore(c.cells[i]) }
+func (c *cursor) text(i int) string { return Restore(c.cells[i]) }
 
 func (c *cursor) decimal(i int) iku.Decimal {
 	if d := c.optDecimal(i); d != nil {
