@@ -53,12 +53,16 @@ func (f *sourceFlags) register(fs *flag.FlagSet) {
 type prepared struct {
 	root     string
 	buildDir string
-	keep     bool // KINERJA_BUILD_DIR named it: leave it for inspection
+	keep     bool   // KINERJA_BUILD_DIR named it: leave it for inspection
+	release  func() // lets CleanDebris remove the folder (site.NewBuildDir)
 }
 
 func (p *prepared) cleanup() {
 	if p.buildDir != "" && !p.keep {
 		os.RemoveAll(p.buildDir)
+	}
+	if p.release != nil {
+		p.release()
 	}
 }
 
@@ -198,14 +202,11 @@ func (m *Main) buildDir(root string) (*prepared, error) {
 		}
 		return &prepared{root: root, buildDir: abs, keep: true}, nil
 	}
-	if err := os.MkdirAll(filepath.Join(root, ".build"), 0o755); err != nil {
-		return nil, iku.Wrap(err, iku.Invalid, "cannot create %s: check the permissions of the site folder", filepath.Join(root, ".build"))
-	}
-	dir, err := os.MkdirTemp(filepath.Join(root, ".build"), "build-")
+	dir, release, err := site.NewBuildDir(root)
 	if err != nil {
 		return nil, err
 	}
-	return &prepared{root: root, buildDir: dir}, nil
+	return &prepared{root: root, buildDir: dir, release: release}, nil
 }
 
 // progress returns a callback that shows "name: done/total" on the same
@@ -258,11 +259,19 @@ func (m *Main) withData(ctx context.Context, name, usage string, args []string, 
 
 func (m *Main) build(ctx context.Context, args []string) error {
 	var out, baseURL *string
+	var keep *int
 	return m.withData(ctx, "build", buildUsage, args, func(fs *flag.FlagSet) {
 		out = fs.String("out", "public", "the folder to publish into (replaced only when the build succeeds)")
 		baseURL = fs.String("base-url", "", "the site's public address (default: baseURL in hugo.toml)")
+		keep = fs.Int("keep", site.DefaultKeep, "when --out is a link: builds to keep for 'kinerja rollback', the published one included")
 	}, func(p *prepared) error {
-		st, err := site.Build(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Out: *out, BaseURL: *baseURL, Stderr: m.Stderr})
+		if *keep < 1 {
+			return usageError{"--keep must be 1 or more: the published build always stays"}
+		}
+		if err := site.CleanDebris(p.root, *out); err != nil {
+			return err
+		}
+		st, err := site.Build(ctx, site.Options{SiteRoot: p.root, BuildDir: p.buildDir, Out: *out, BaseURL: *baseURL, Keep: *keep, Stderr: m.Stderr})
 		if err != nil {
 			return err
 		}
