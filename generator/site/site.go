@@ -147,6 +147,13 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 			}
 		}
 	}
+	carried, err := carryAssets(published, staging)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := writeMarker(staging, carried); err != nil {
+		return Stats{}, err
+	}
 	var st Stats
 	_ = filepath.WalkDir(staging, func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -157,13 +164,7 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 		}
 		return nil
 	})
-	carried, err := carryAssets(published, staging)
-	if err != nil {
-		return Stats{}, err
-	}
-	if err := writeMarker(staging, carried); err != nil {
-		return Stats{}, err
-	}
+	st.Files -= len(carried) // the build that made them counted them
 	if err := publishModes(staging); err != nil {
 		return Stats{}, fmt.Errorf("set the modes of the new site: %w", err)
 	}
