@@ -9,6 +9,7 @@ import (
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/pipeline"
+	"github.com/tanjungbalai/kinerja/generator/site"
 )
 
 const buildUsage = `Usage: kinerja build [--db DSN | --from BUNDLE] [--out public] [flags]
@@ -114,11 +115,16 @@ func (m *Main) withData(name, usage string, args []string, flags func(*flag.Flag
 
 func (m *Main) build(ctx context.Context, args []string) error {
 	var out, baseURL *string
+	var keep *int
 	return m.withData("build", buildUsage, args, func(fs *flag.FlagSet) {
 		out = fs.String("out", "public", "the folder to publish into (replaced only when the build succeeds)")
 		baseURL = fs.String("base-url", "", "the site's public address (default: baseURL in hugo.toml)")
+		keep = fs.Int("keep", site.DefaultKeep, "when --out is a link: builds to keep for 'kinerja rollback', the published one included")
 	}, func(o pipeline.Options) error {
-		o.BaseURL = *baseURL
+		if *keep < 1 {
+			return usageError{"--keep must be 1 or more: the published build always stays"}
+		}
+		o.BaseURL, o.Keep = *baseURL, *keep
 		if _, err := pipeline.Build(ctx, o, *out); err != nil {
 			return err
 		}

@@ -97,6 +97,7 @@ const mainUsage = `kinerja publishes Kota Tanjungbalai's key performance indicat
 Usage:
   kinerja build [--db DSN | --from BUNDLE] [--out public]   export the data and build the site
   kinerja serve [--db DSN | --from BUNDLE] [--port 1313]    live preview at http://localhost:1313
+  kinerja rollback [--out public]                           point the --out link back at the previous build
   kinerja db migrate [--db DSN]                             create or update the reference schema
   kinerja db seed --demo [--db DSN] [--replace]             load the demo data into the database
   kinerja demo-data --out DIR [--indicators N]              write demo (or scale) data as a CSV bundle
@@ -120,6 +121,8 @@ func (m *Main) dispatch(ctx context.Context, args []string) error {
 		return m.build(ctx, rest)
 	case "serve":
 		return m.serve(ctx, rest)
+	case "rollback":
+		return m.rollback(rest)
 	case "db":
 		return m.db(ctx, rest)
 	case "demo-data":

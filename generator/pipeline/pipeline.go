@@ -42,6 +42,7 @@ type Options struct {
 	// SiteRoot/.build is used and removed by Close.
 	BuildDir string
 	BaseURL  string    // overrides hugo.toml's baseURL
+	Keep     int       // when the output is a link: builds kept for rollback (0 = site.DefaultKeep)
 	Stderr   io.Writer // one summary line per stage, and warnings
 	// Progress, when set, returns a callback for a stage's progress on a
 	// terminal (nil for none).
@@ -56,6 +57,7 @@ type Prepared struct {
 	Report   *iku.Report
 	Demo     bool // fictitious data: every page says so
 	keep     bool
+	release  func() // unlocks the build folder (site.NewBuildDir)
 	stderr   io.Writer
 	progress func(stage string) func(done, total int)
 }
@@ -64,6 +66,9 @@ type Prepared struct {
 func (p *Prepared) Close() {
 	if p != nil && p.Dir != "" && !p.keep {
 		os.RemoveAll(p.Dir)
+	}
+	if p != nil && p.release != nil {
+		p.release()
 	}
 }
 
@@ -202,15 +207,11 @@ func (p *Prepared) makeDir(named string) error {
 		p.Dir, p.keep = abs, true
 		return nil
 	}
-	parent := filepath.Join(p.Root, ".build")
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return iku.Wrap(err, iku.Invalid, "cannot create %s: check the permissions of the site folder", parent)
-	}
-	dir, err := os.MkdirTemp(parent, "build-")
+	dir, release, err := site.NewBuildDir(p.Root)
 	if err != nil {
 		return err
 	}
-	p.Dir = dir
+	p.Dir, p.release = dir, release
 	return nil
 }
 
@@ -221,7 +222,10 @@ func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
 		return site.Stats{}, err
 	}
 	defer p.Close()
-	st, err := site.Build(ctx, site.Options{SiteRoot: p.Root, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Stderr: p.stderr})
+	if err := site.CleanDebris(p.Root, out); err != nil {
+		return site.Stats{}, err
+	}
+	st, err := site.Build(ctx, site.Options{SiteRoot: p.Root, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr})
 	if err != nil {
 		return st, err
 	}

@@ -7,7 +7,11 @@
 // in memory and does not stop on a context; killing the child is how
 // Ctrl+C stops a build, and a failed or interrupted build never touches the
 // published folder, because Hugo writes into a fresh staging folder that
-// replaces the output only when everything succeeded.
+// replaces the output only when everything succeeded. When the output is
+// a symbolic link, the new build is switched in by renaming a new link
+// over it, which is atomic for the web server (deploy.go). The kernel
+// kills the child if kinerja dies, and a lock beside the output keeps a
+// second build out (lock.go).
 package site
 
 import (
@@ -20,6 +24,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -48,7 +53,10 @@ type Options struct {
 	Out      string // the published folder, replaced only on success
 	BaseURL  string // overrides hugo.toml's baseURL when set
 	Preview  bool   // show the "pratinjau" banner (serve)
-	Stderr   io.Writer
+	// Keep is how many builds stay, the published one included, when Out
+	// is a link (for Rollback); 0 means DefaultKeep.
+	Keep   int
+	Stderr io.Writer
 	// Self is the kinerja executable and Argv0 the name it answers to;
 	// both default to os.Executable() and "kinerja".
 	Self, Argv0 string
@@ -61,24 +69,56 @@ type Stats struct {
 	Duration time.Duration
 }
 
-// Build runs Hugo into a staging folder beside Out and swaps it in.
+// Build runs Hugo into a staging folder and publishes it: beside Out,
+// swapped in with two renames when Out is a folder; beside the target of
+// Out, switched to with one rename of the link when Out is a symbolic link
+// (see deploy.go). It holds Out's lock throughout, and first removes what
+// a crashed build left next to Out.
 func Build(ctx context.Context, o Options) (Stats, error) {
 	start := time.Now()
 	out, err := filepath.Abs(o.Out)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := checkReplaceable(out); err != nil {
-		return Stats{}, err
+	keep := o.Keep
+	if keep == 0 {
+		keep = DefaultKeep
 	}
-	if err := writeMounts(o); err != nil {
-		return Stats{}, err
+	if keep < 1 {
+		return Stats{}, iku.Errorf(iku.Invalid, "keep %d builds: at least the published one must stay; give 1 or more", keep)
 	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return Stats{}, iku.Wrap(err, iku.Invalid, "cannot create the folder %q for the site: check the --out path and its permissions", parent)
 	}
-	staging, err := os.MkdirTemp(parent, filepath.Base(out)+".new-")
+	lock, err := lockOut(out)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer lock.unlock()
+	link, err := readLink(out)
+	if err != nil {
+		return Stats{}, err
+	}
+	if link == nil {
+		if err := checkReplaceable(out); err != nil {
+			return Stats{}, err
+		}
+	}
+	if err := cleanOutDebris(out); err != nil {
+		return Stats{}, err
+	}
+	if err := writeMounts(o); err != nil {
+		return Stats{}, err
+	}
+	stagingParent, published := parent, out
+	if link != nil {
+		stagingParent, published = link.dir, link.current
+		if err := os.MkdirAll(link.dir, 0o755); err != nil {
+			return Stats{}, iku.Wrap(err, iku.Invalid, "cannot create the folder of the builds %q: check its permissions", link.dir)
+		}
+	}
+	staging, err := os.MkdirTemp(stagingParent, filepath.Base(out)+".new-")
 	if err != nil {
 		return Stats{}, iku.Wrap(err, iku.Invalid, "cannot write next to %q: check the --out path and its permissions", out)
 	}
@@ -107,7 +147,11 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 			}
 		}
 	}
-	if err := os.WriteFile(filepath.Join(staging, Marker), []byte("built by kinerja\n"), 0o644); err != nil {
+	carried, err := carryAssets(published, staging)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := writeMarker(staging, carried); err != nil {
 		return Stats{}, err
 	}
 	var st Stats
@@ -120,10 +164,19 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 		}
 		return nil
 	})
+	st.Files -= len(carried) // the build that made them counted them
+	if err := publishModes(staging); err != nil {
+		return Stats{}, fmt.Errorf("set the modes of the new site: %w", err)
+	}
 	if err := ctx.Err(); err != nil {
 		return Stats{}, iku.Wrap(err, iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
 	}
-	if err := swap(staging, out); err != nil {
+	if link != nil {
+		err = deployLink(link, staging, keep, o.Stderr)
+	} else {
+		err = swap(staging, out)
+	}
+	if err != nil {
 		return Stats{}, err
 	}
 	st.Duration = time.Since(start)
@@ -202,6 +255,15 @@ func runChild(ctx context.Context, o Options, args []string, stdout, stderr io.W
 	// with SIGTERM, then SIGKILL after a grace period.
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
 	cmd.WaitDelay = 5 * time.Second
+	// If kinerja dies without a chance to stop it (SIGKILL, a crash), the
+	// kernel kills Hugo too. The signal is sent when the *thread* that
+	// started the child ends (prctl(2), PR_SET_PDEATHSIG), and the Go
+	// runtime does not promise to keep a thread (it ends one when a
+	// goroutine locked to it returns), so this goroutine holds its thread
+	// from the fork until the child has been waited for (golang/go#27505).
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	return cmd.Run()
 }
 

@@ -18,6 +18,9 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
+	if spec := os.Getenv(parentEnv); spec != "" {
+		runParent(spec)
+	}
 	os.Exit(m.Run())
 }
 

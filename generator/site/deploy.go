@@ -1,0 +1,333 @@
+package site
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// Deploying through a link. When --out is a symbolic link (for example
+// /srv/kinerja/current -> builds/current-7), Build never replaces the link
+// with a folder: it builds next to the link's target, into the numbered
+// folder after the newest one (builds/current-8), then points the link at
+// it with one rename(2), which a web server sees either before or after,
+// never half-way. The newest Options.Keep builds stay for Rollback. A
+// target named by a number alone (builds/7) is continued as builds/8.
+
+// DefaultKeep is how many builds stay when Options.Keep is 0.
+const DefaultKeep = 3
+
+// linkLayout is an output that is a symbolic link to a build.
+type linkLayout struct {
+	link    string // out, absolute
+	dir     string // the folder of the builds, absolute
+	prefix  string // builds are dir/prefix<n>
+	relDir  string // the link's text up to the build's name, kept as written
+	current string // the folder the link points at (absolute); may not exist
+}
+
+// readLink describes the link out; it returns nil when out is not a link.
+func readLink(out string) (*linkLayout, error) {
+	fi, err := os.Lstat(out)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil, nil
+	}
+	text, err := os.Readlink(out)
+	if err != nil {
+		return nil, iku.Wrap(err, iku.Invalid, "cannot read the link %q", out)
+	}
+	current := text
+	if !filepath.IsAbs(current) {
+		current = filepath.Join(filepath.Dir(out), text)
+	}
+	current = filepath.Clean(current)
+	l := &linkLayout{link: out, dir: filepath.Dir(current), relDir: filepath.Dir(text), current: current}
+	if isNumber(filepath.Base(current)) {
+		l.prefix = ""
+	} else {
+		l.prefix = filepath.Base(out) + "-"
+	}
+	return l, nil
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// number returns n for a build folder named prefix<n>, or -1.
+func (l *linkLayout) number(name string) int {
+	rest, ok := strings.CutPrefix(name, l.prefix)
+	if !ok || !isNumber(rest) || len(rest) > 9 {
+		return -1
+	}
+	n, _ := strconv.Atoi(rest)
+	return n
+}
+
+// builds returns the numbers of the folders kinerja built in l.dir (they
+// hold Marker), oldest first, and the next free number.
+func (l *linkLayout) builds() (kept []int, next int, err error) {
+	entries, err := os.ReadDir(l.dir)
+	if err != nil {
+		return nil, 0, iku.Wrap(err, iku.Invalid, "cannot read the folder of the builds %q: check its permissions", l.dir)
+	}
+	next = l.number(filepath.Base(l.current)) + 1
+	for _, e := range entries {
+		n := l.number(e.Name())
+		if n < 0 {
+			continue
+		}
+		next = max(next, n+1)
+		if e.IsDir() && isKinerjaBuild(filepath.Join(l.dir, e.Name())) {
+			kept = append(kept, n)
+		}
+	}
+	slices.Sort(kept)
+	return kept, max(next, 1), nil
+}
+
+func (l *linkLayout) path(n int) string {
+	return filepath.Join(l.dir, l.prefix+strconv.Itoa(n))
+}
+
+// point switches the link to build n: a new link beside it, renamed over
+// it, so that every reader sees the old target or the new one.
+func (l *linkLayout) point(n int) error {
+	name := l.prefix + strconv.Itoa(n)
+	text := filepath.Join(l.relDir, name)
+	if filepath.IsAbs(l.relDir) {
+		text = l.path(n)
+	}
+	return switchLink(l.link, text)
+}
+
+// switchLink points link at target atomically.
+func switchLink(link, target string) error {
+	tmp := fmt.Sprintf("%s.tmp-%d", link, os.Getpid())
+	_ = os.Remove(tmp) // a crashed run of a process with the same id
+	if err := os.Symlink(target, tmp); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot create the link %q: check the permissions of its folder", tmp)
+	}
+	if err := os.Rename(tmp, link); err != nil {
+		os.Remove(tmp)
+		return iku.Wrap(err, iku.Invalid, "cannot switch the link %q: check the permissions of its folder", link)
+	}
+	return nil
+}
+
+// deployLink moves the finished staging folder to the next numbered build,
+// points the link at it and removes the builds beyond keep. A build that
+// cannot be removed is reported on warn and left: the site is published.
+func deployLink(l *linkLayout, staging string, keep int, warn io.Writer) error {
+	_, next, err := l.builds()
+	if err != nil {
+		return err
+	}
+	final := l.path(next)
+	if err := os.Rename(staging, final); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot move the new site to %q: check the permissions of %q", final, l.dir)
+	}
+	if err := l.point(next); err != nil {
+		os.RemoveAll(final)
+		return err
+	}
+	kept, _, err := l.builds()
+	if err != nil {
+		return nil
+	}
+	for i := 0; i < len(kept)-keep; i++ {
+		if kept[i] == next {
+			continue
+		}
+		if err := os.RemoveAll(l.path(kept[i])); err != nil && warn != nil {
+			fmt.Fprintf(warn, "  warning: cannot remove the old build %q: %v\n", l.path(kept[i]), err)
+		}
+	}
+	return nil
+}
+
+// Rollback points the link out back at the build before the one it
+// points at now (one step; the newer build stays until a later build
+// removes it).
+func Rollback(out string) error {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	l, err := readLink(out)
+	if err != nil {
+		return err
+	}
+	if l == nil {
+		if _, err := os.Lstat(out); err != nil {
+			return iku.Errorf(iku.Invalid, "%q does not exist: name the link that the web server serves with --out", out)
+		}
+		return iku.Errorf(iku.Invalid, "%q is a folder, not a link to a build, so there is nothing to roll back to: publish with --out pointing at a link (see Deploying in the README)", out)
+	}
+	lock, err := lockOut(out)
+	if err != nil {
+		return err
+	}
+	defer lock.unlock()
+	kept, _, err := l.builds()
+	if err != nil {
+		return err
+	}
+	cur := l.number(filepath.Base(l.current))
+	prev := -1
+	for _, n := range kept {
+		if n < cur {
+			prev = n
+		}
+	}
+	if cur < 0 || prev < 0 {
+		return iku.Errorf(iku.Invalid, "there is no earlier build to roll back to: %q points at %q and no older build made by kinerja is kept in %q", out, l.current, l.dir)
+	}
+	return l.point(prev)
+}
+
+// isKinerjaBuild reports whether dir holds Marker.
+func isKinerjaBuild(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, Marker))
+	return err == nil
+}
+
+// publishModes makes every folder under dir 0755 and every file 0644
+// (less the umask), so that the web server's user can read the site
+// whatever mode the staging folder was made with.
+func publishModes(dir string) error {
+	mask := umask()
+	dirMode, fileMode := 0o755&^mask, 0o644&^mask
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			return os.Chmod(p, dirMode)
+		case d.Type().IsRegular():
+			return os.Chmod(p, fileMode)
+		}
+		return nil // a link: chmod would follow it
+	})
+}
+
+// umask reads the process's umask from /proc (Linux 4.7+); elsewhere it
+// sets and restores it, which briefly gives files that other goroutines
+// create at that moment a zero umask.
+func umask() fs.FileMode {
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "Umask:"); ok {
+				if m, err := strconv.ParseUint(strings.TrimSpace(v), 8, 32); err == nil {
+					return fs.FileMode(m)
+				}
+			}
+		}
+	}
+	m := syscall.Umask(0)
+	syscall.Umask(m)
+	return fs.FileMode(m)
+}
+
+// fingerprinted matches the names Hugo's fingerprint gives assets:
+// kinerja.<hex digest>.css.
+var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{32,}\.[A-Za-z0-9]+$`)
+
+// carriedPrefix starts the lines of Marker that list the assets copied
+// from the previous build.
+const carriedPrefix = "from the previous build: "
+
+// carryAssets copies into staging the fingerprinted assets of the
+// published build prev that the new build lacks, so that a page a
+// browser loaded just before the switch still gets its stylesheet (a
+// fingerprinted name changes with the content, so an old page never gets
+// new content under an old name). Assets that prev itself carried are not
+// carried again: one build back is enough. It returns the paths copied.
+func carryAssets(prev, staging string) ([]string, error) {
+	marker, err := os.ReadFile(filepath.Join(prev, Marker))
+	if err != nil {
+		return nil, nil // nothing published yet, or not ours
+	}
+	already := map[string]bool{}
+	for _, line := range strings.Split(string(marker), "\n") {
+		if p, ok := strings.CutPrefix(line, carriedPrefix); ok {
+			already[p] = true
+		}
+	}
+	var carried []string
+	err = filepath.WalkDir(prev, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() || !fingerprinted.MatchString(d.Name()) {
+			return err
+		}
+		rel, err := filepath.Rel(prev, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		dst := filepath.Join(staging, filepath.FromSlash(rel))
+		if already[rel] {
+			return nil
+		}
+		if _, err := os.Lstat(dst); err == nil {
+			return nil
+		}
+		if err := copyFile(p, dst); err != nil {
+			return err
+		}
+		carried = append(carried, rel)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("copy the assets of the published site %q: %w", prev, err)
+	}
+	return carried, nil
+}
+
+func copyFile(src, dst string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// writeMarker writes Marker into dir, listing the assets carried from the
+// previous build.
+func writeMarker(dir string, carried []string) error {
+	var b strings.Builder
+	b.WriteString("built by kinerja\n")
+	for _, p := range carried {
+		b.WriteString(carriedPrefix + p + "\n")
+	}
+	return os.WriteFile(filepath.Join(dir, Marker), []byte(b.String()), 0o644)
+}
