@@ -207,6 +207,9 @@ func diffDatasets(got, want *iku.Dataset) []string {
 	for f := 0; f < gv.NumField(); f++ {
 		table := gv.Type().Field(f).Name
 		g, w := gv.Field(f), wv.Field(f)
+		if g.Kind() != reflect.Slice {
+			continue // Fictitious: the database does not record it
+		}
 		if g.Len() != w.Len() {
 			diffs = append(diffs, fmt.Sprintf("%s: got %d rows, want %d", table, g.Len(), w.Len()))
 		}
