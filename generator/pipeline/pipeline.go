@@ -7,15 +7,18 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/chart"
+	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
 	"github.com/tanjungbalai/kinerja/generator/site"
@@ -56,6 +59,7 @@ type Prepared struct {
 	Dataset  *iku.Dataset
 	Report   *iku.Report
 	Demo     bool // fictitious data: every page says so
+	baseURL  string
 	keep     bool
 	release  func() // unlocks the build folder (site.NewBuildDir)
 	stderr   io.Writer
@@ -108,7 +112,7 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	p := &Prepared{Root: root, stderr: stderr, progress: o.Progress}
+	p := &Prepared{Root: root, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL}
 	rules, err := sitedata.LoadRules(root)
 	if err != nil {
 		return nil, err
@@ -178,16 +182,86 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	}
 	p.stage("charts", t, "%d charts, %d drawn by ECharts, %d from the cache", len(drawn.Charts), len(drawn.Charts)-drawn.Cached, drawn.Cached)
 
+	dl, err := p.downloads(msgs)
+	if err != nil {
+		return err
+	}
+
 	t = time.Now()
 	in := sitedata.Input{
 		Dataset: p.Dataset, Report: p.Report, Charts: drawn.Charts, Demo: p.Demo, OverviewChart: drawn.Overview,
 		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators,
+		Downloads: map[string][]sitedata.File{}, Catalogue: links(dl.Catalogue),
+	}
+	for page, ls := range dl.Pages {
+		in.Downloads[page] = links(ls)
+	}
+	for _, c := range download.FlatColumns() {
+		in.Dictionary = append(in.Dictionary, sitedata.Column{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit, Description: c.Description})
 	}
 	if err := sitedata.Write(p.Dir, in); err != nil {
 		return err
 	}
 	p.stage("data", t, "written for %d agencies, %d indicators, %d sectors", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors))
 	return nil
+}
+
+// downloads writes the files for journalists into the build folder's
+// static/ (Hugo copies them to the site as they are).
+func (p *Prepared) downloads(msgs sitedata.Messages) (*download.Downloads, error) {
+	t := time.Now()
+	cfg, err := sitedata.LoadConfig(p.Root)
+	if err != nil {
+		return nil, err
+	}
+	base := cfg.BaseURL
+	if p.baseURL != "" {
+		base = p.baseURL
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	publisher := cmp.Or(cfg.Params.Publisher, "Pemerintah Kota Tanjungbalai")
+	title := "Indikator Kinerja Utama Perangkat Daerah " + cmp.Or(cfg.Params.City, "Kota Tanjungbalai")
+	source := fmt.Sprintf("%s, data sampai %s", publisher, p.Report.Latest)
+	var notes []string
+	if p.Demo {
+		title += " (data contoh fiktif)"
+		source += " (data contoh fiktif, bukan data resmi)"
+		notes = append(notes, "Data contoh: semua angka fiktif, dibuat untuk memperagakan portal, bukan data resmi.")
+	}
+	meta := download.Meta{
+		Title: title, Source: source, Publisher: cmp.Or(cfg.Params.Office, publisher),
+		Citation:  fmt.Sprintf("%s (%d). %s, data sampai %s. %s%s/", publisher, p.Report.Latest.Year, title, p.Report.Latest, base, download.Folder),
+		Notes:     notes,
+		Published: download.QuarterEnd(p.Report.Latest),
+	}
+	dl, err := download.Site(p.Report, p.Dataset, download.SiteOptions{BaseURL: base, Meta: meta,
+		Label: func(k string) string { return msgs[k] }})
+	if err != nil {
+		return nil, err
+	}
+	bytes := 0
+	for _, f := range dl.Files {
+		path := filepath.Join(p.Dir, "static", filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return nil, iku.Wrap(err, iku.Invalid, "cannot write %s: check that the disk is not full", path)
+		}
+		bytes += len(f.Data)
+	}
+	p.stage("downloads", t, "%d files, %.1f MB", len(dl.Files), float64(bytes)/1e6)
+	return dl, nil
+}
+
+func links(ls []download.Link) []sitedata.File {
+	out := make([]sitedata.File, len(ls))
+	for i, l := range ls {
+		out[i] = sitedata.File{Format: string(l.Format), Path: l.Path, Bytes: l.Bytes}
+	}
+	return out
 }
 
 // makeDir makes the build folder: the empty folder named, kept afterwards

@@ -218,7 +218,7 @@ func writeMounts(o Options) error {
 			fmt.Fprintf(&b, "[[module.mounts]]\nsource = %q\ntarget = %q\n\n", d, d)
 		}
 	}
-	for _, d := range []string{"data", "assets"} {
+	for _, d := range []string{"data", "assets", "static"} {
 		p, err := filepath.Abs(filepath.Join(o.BuildDir, d))
 		if err != nil {
 			return err

@@ -78,6 +78,36 @@ type Mover struct {
 	Change    string `json:"change"` // percentage points, signed
 }
 
+// File is one download: its format (csv, excel-csv, xlsx, json, zip),
+// path under the site root and size.
+type File struct {
+	Format string `json:"format"`
+	Path   string `json:"path"`
+	Bytes  int    `json:"bytes"`
+}
+
+// Downloads is data/kinerja/downloads.json: what the /data/ page lists
+// besides each page's own files.
+type Downloads struct {
+	All       []File `json:"all"`       // the flat table of everything
+	Latest    []File `json:"latest"`    // each indicator's latest state
+	Bundle    []File `json:"bundle"`    // the raw input tables and their zip
+	Catalogue []File `json:"catalogue"` // datapackage.json, catalog.jsonld, SHA256SUMS
+	Files     int    `json:"files"`     // how many table and bundle files in all
+	Bytes     int    `json:"bytes"`     // and their size
+	// Dictionary describes the columns of the flat table.
+	Dictionary []Column `json:"dictionary"`
+}
+
+// Column is one column of the flat table, for the data dictionary.
+type Column struct {
+	Name        string `json:"name"`
+	Title       string `json:"title"`
+	Type        string `json:"type"`
+	Unit        string `json:"unit"`
+	Description string `json:"description"`
+}
+
 // Sector is one entry of data/kinerja/sectors.json (a map by slug).
 type Sector struct {
 	Slug       string   `json:"slug"`
@@ -86,6 +116,7 @@ type Sector struct {
 	Agencies   []string `json:"agencies"`
 	Indicators []string `json:"indicators"`
 	Counts     Counts   `json:"counts"`
+	Downloads  []File   `json:"downloads"`
 }
 
 // Agency is one entry of data/kinerja/agencies.json (a map by slug).
@@ -102,6 +133,7 @@ type Agency struct {
 	Predicates []Predicate `json:"predicates"`
 	Counts     Counts      `json:"counts"`
 	Chart      string      `json:"chart"` // chart ID, "" when nothing to draw
+	Downloads  []File      `json:"downloads"`
 }
 
 // Score is an agency's mean capped achievement in one quarter, and what
@@ -154,8 +186,9 @@ type Indicator struct {
 // that every page shares small, which is what makes a large site fast: the
 // indicator page reads its file with resources.Get when it renders.
 type Detail struct {
-	Series []Evaluation `json:"series"` // oldest first
-	Years  []Year       `json:"years"`
+	Series    []Evaluation `json:"series"` // oldest first
+	Years     []Year       `json:"years"`
+	Downloads []File       `json:"downloads"` // the indicator's own files
 }
 
 // Evaluation is one indicator in one quarter; every number is exact text.

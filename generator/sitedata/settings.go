@@ -122,3 +122,29 @@ func (m Messages) Get(key string) string {
 	}
 	return key
 }
+
+// Config is what the build reads of the site's hugo.toml: its public
+// address and who publishes it, for the downloads' metadata.
+type Config struct {
+	BaseURL string `toml:"baseURL"`
+	Title   string `toml:"title"`
+	Params  struct {
+		City      string `toml:"city"`
+		Publisher string `toml:"publisher"`
+		Office    string `toml:"office"`
+	} `toml:"params"`
+}
+
+// LoadConfig reads hugo.toml in the site root.
+func LoadConfig(siteRoot string) (Config, error) {
+	var c Config
+	p := filepath.Join(siteRoot, "hugo.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return c, iku.Wrap(err, iku.Invalid, "cannot read %s", p)
+	}
+	if err := toml.Unmarshal(b, &c); err != nil {
+		return c, iku.Wrap(err, iku.Invalid, "%s is not valid TOML (%v): fix the file", p, err)
+	}
+	return c, nil
+}

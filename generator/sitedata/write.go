@@ -24,6 +24,12 @@ type Input struct {
 	Report  *iku.Report
 	Charts  []Chart
 	Demo    bool
+	// Downloads maps "iku/<slug>", "opd/<slug>", "sektor/<slug>", "all",
+	// "latest" and "bundle" to their files; Catalogue lists the data
+	// package, the DCAT catalogue and the checksums.
+	Downloads  map[string][]File
+	Catalogue  []File
+	Dictionary []Column
 	// OverviewChart, AgencyCharts and IndicatorCharts name the chart IDs
 	// drawn for each page ("" or absent = none).
 	OverviewChart   string
@@ -95,13 +101,28 @@ func Files(in Input) (map[string][]byte, error) {
 	if err := put("data/kinerja/meta.json", meta); err != nil {
 		return nil, err
 	}
+	dl := Downloads{All: fileList(in.Downloads["all"]), Latest: fileList(in.Downloads["latest"]),
+		Bundle: fileList(in.Downloads["bundle"]), Catalogue: fileList(in.Catalogue), Dictionary: in.Dictionary}
+	if dl.Dictionary == nil {
+		dl.Dictionary = []Column{}
+	}
+	for _, fs := range in.Downloads {
+		dl.Files += len(fs)
+		for _, f := range fs {
+			dl.Bytes += f.Bytes
+		}
+	}
+	if err := put("data/kinerja/downloads.json", dl); err != nil {
+		return nil, err
+	}
 
 	sectors := map[string]Sector{}
 	for _, s := range r.Sectors {
 		sectors[s.Sector.Slug] = Sector{
 			Slug: s.Sector.Slug, Code: s.Sector.Code, Name: s.Sector.Name,
 			Agencies: nonNil(s.Agencies), Indicators: nonNil(s.Indicators),
-			Counts: counts(r.SectorCounts[s.Sector.Slug], r.Rules),
+			Counts:    counts(r.SectorCounts[s.Sector.Slug], r.Rules),
+			Downloads: fileList(in.Downloads["sektor/"+s.Sector.Slug]),
 		}
 	}
 	if err := put("data/kinerja/sectors.json", sectors); err != nil {
@@ -114,7 +135,7 @@ func Files(in Input) (map[string][]byte, error) {
 			Slug: ar.Agency.Slug, Code: ar.Agency.Code, Name: ar.Agency.Name,
 			ShortName: ar.Agency.ShortName, Kind: ar.Agency.Kind, Sector: ar.Agency.SectorSlug,
 			Indicators: nonNil(ar.Indicators), Scores: []Score{}, Predicates: []Predicate{},
-			Chart: in.AgencyCharts[ar.Agency.Slug],
+			Chart: in.AgencyCharts[ar.Agency.Slug], Downloads: fileList(in.Downloads["opd/"+ar.Agency.Slug]),
 		}
 		for _, s := range ar.Scores {
 			c := s.Counts
@@ -162,7 +183,7 @@ func Files(in Input) (map[string][]byte, error) {
 				out.Range = true
 			}
 		}
-		detail := Detail{Series: []Evaluation{}, Years: []Year{}}
+		detail := Detail{Series: []Evaluation{}, Years: []Year{}, Downloads: fileList(in.Downloads["iku/"+ind.Slug])}
 		for _, e := range ir.Series {
 			ev := evaluation(ind.Frequency, e)
 			detail.Series = append(detail.Series, ev)
@@ -265,6 +286,13 @@ func movers(ms []iku.Mover, ds *iku.Dataset) []Mover {
 			From: m.From.String(), To: m.To.String(), Change: m.Change.String()})
 	}
 	return out
+}
+
+func fileList(fs []File) []File {
+	if fs == nil {
+		return []File{}
+	}
+	return fs
 }
 
 func nonNil(s []string) []string {
