@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -551,6 +554,32 @@ func TestAPILinksWithBaseURL(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("link %q; want %q", c.got, c.want)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestAPIGolden keeps two indicator documents byte for byte, so that a
+// change to the published format shows in a diff; rewrite them with
+// go test ./generator/download/ -run APIGolden -update.
+func TestAPIGolden(t *testing.T) {
+	_, files := demoAPI(t, APIOptions{})
+	for _, slug := range []string{"rsud-waktu-tunggu-rawat-jalan", "bapperida-ipm"} {
+		got := files["api/v1/iku/"+slug+".json"]
+		golden := filepath.Join("testdata", "api-"+slug+".json")
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run with -update to write it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("api/v1/iku/%s.json differs from %s; if the change is intended, run with -update and review the diff", slug, golden)
 		}
 	}
 }
