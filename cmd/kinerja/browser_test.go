@@ -40,8 +40,8 @@ func serve(t *testing.T, dir string) string {
 }
 
 // browser starts headless Chromium (Debian's chromium, or $CHROMIUM) with
-// the flags of DESIGN.md and a fresh profile.
-func browser(t *testing.T) context.Context {
+// the flags of DESIGN.md, any extra ones, and a fresh profile.
+func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	path := os.Getenv("CHROMIUM")
 	if path == "" {
@@ -72,6 +72,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 900),
 	}
+	opts = append(opts, extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)

@@ -248,8 +248,8 @@ func TestAPISchemaIsStrict(t *testing.T) {
 	}
 }
 
-// text is d's text, or nil.
-func text(d *iku.Decimal) any {
+// decimalText is d's text, or nil.
+func decimalText(d *iku.Decimal) any {
 	if d == nil {
 		return nil
 	}
@@ -296,7 +296,7 @@ func TestAPIValuesMatchReport(t *testing.T) {
 			}
 			var target, high any
 			if e.Target != nil {
-				target, high = e.Target.Value.String(), text(e.Target.High)
+				target, high = e.Target.Value.String(), decimalText(e.Target.High)
 			}
 			var category any
 			if e.Category != "" {
@@ -307,8 +307,8 @@ func TestAPIValuesMatchReport(t *testing.T) {
 				want  any
 			}{
 				{"period", key}, {"kind", kind}, {"year", float64(e.Quarter.Year)}, {"quarter", e.Quarter.String()},
-				{"actual", text(e.Actual)}, {"ytd", text(e.YearToDate)}, {"compared", text(e.Compared)},
-				{"achievement", text(e.Achievement)}, {"target", target}, {"target_high", high},
+				{"actual", decimalText(e.Actual)}, {"ytd", decimalText(e.YearToDate)}, {"compared", decimalText(e.Compared)},
+				{"achievement", decimalText(e.Achievement)}, {"target", target}, {"target_high", high},
 				{"status", string(e.Status)}, {"category", category},
 				{"exceeds", e.Exceeds}, {"provisional", e.Provisional},
 			} {
@@ -324,9 +324,9 @@ func TestAPIValuesMatchReport(t *testing.T) {
 		}
 		for j, y := range ir.Years {
 			got := years[j].(map[string]any)
-			if got["year"] != float64(y.Year) || got["actual"] != text(y.Actual) || got["achievement"] != text(y.Achievement) || got["status"] != string(y.Status) {
+			if got["year"] != float64(y.Year) || got["actual"] != decimalText(y.Actual) || got["achievement"] != decimalText(y.Achievement) || got["status"] != string(y.Status) {
 				t.Errorf("%s, year %d: %v %v %v %v; want %d %v %v %s", ind.Slug, y.Year, got["year"], got["actual"], got["achievement"], got["status"],
-					y.Year, text(y.Actual), text(y.Achievement), y.Status)
+					y.Year, decimalText(y.Actual), decimalText(y.Achievement), y.Status)
 			}
 		}
 		if len(doc["targets"].([]any)) != len(ir.Targets) {

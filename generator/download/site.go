@@ -258,9 +258,9 @@ func flatRows(rep *iku.Report, ds *iku.Dataset, o SiteOptions) []flatRow {
 				}
 			}
 			v = append(v, text(kind),
-				number(target, ind.Decimals), number(high, ind.Decimals), number(e.Actual, ind.Decimals),
-				number(e.YearToDate, ind.Decimals), number(e.Compared, ind.Decimals), text(string(e.Basis)),
-				number(e.Achievement, 2), text(e.Category), label("category_"+e.Category),
+				cell(target, ind.Decimals), cell(high, ind.Decimals), cell(e.Actual, ind.Decimals),
+				cell(e.YearToDate, ind.Decimals), cell(e.Compared, ind.Decimals), text(string(e.Basis)),
+				cell(e.Achievement, 2), text(e.Category), label("category_"+e.Category),
 				text(string(e.Status)), label("status_"+string(e.Status)),
 				boolean(e.Exceeds), boolean(e.Provisional), text(o.BaseURL+"iku/"+ind.Slug+"/"),
 			)
@@ -277,7 +277,7 @@ func integer(n int) Value { return Value{Text: strconv.Itoa(n)} }
 
 func boolean(b bool) Value { return Value{Text: strconv.FormatBool(b)} }
 
-func number(d *iku.Decimal, decimals int) Value {
+func cell(d *iku.Decimal, decimals int) Value {
 	if d == nil {
 		return Value{Null: true}
 	}

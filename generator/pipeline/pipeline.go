@@ -11,8 +11,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -241,8 +243,16 @@ func (p *Prepared) downloads(msgs sitedata.Messages) (*download.Downloads, error
 	if err != nil {
 		return nil, err
 	}
+	api, err := download.API(p.Report, p.Dataset, download.APIOptions{BaseURL: base})
+	if err != nil {
+		return nil, err
+	}
+	files := dl.Files
+	for _, path := range slices.Sorted(maps.Keys(api)) {
+		files = append(files, download.File{Path: path, Data: api[path]})
+	}
 	bytes := 0
-	for _, f := range dl.Files {
+	for _, f := range files {
 		path := filepath.Join(p.Dir, "static", filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, err
@@ -252,7 +262,7 @@ func (p *Prepared) downloads(msgs sitedata.Messages) (*download.Downloads, error
 		}
 		bytes += len(f.Data)
 	}
-	p.stage("downloads", t, "%d files, %.1f MB", len(dl.Files), float64(bytes)/1e6)
+	p.stage("downloads", t, "%d files, %.1f MB, and the API (%d documents)", len(dl.Files), float64(bytes)/1e6, len(api))
 	return dl, nil
 }
 

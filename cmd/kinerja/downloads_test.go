@@ -1,0 +1,269 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/tanjungbalai/kinerja/generator/bundle"
+)
+
+// TestDownloadsAreChecked: SHA256SUMS passes `sha256sum -c` on the built
+// site and fails after one byte changes; datapackage.json lists every file
+// of /data/ with its true size and hash.
+func TestDownloadsAreChecked(t *testing.T) {
+	public := demoSite(t)
+	data := filepath.Join(t.TempDir(), "data")
+	if err := os.CopyFS(data, os.DirFS(filepath.Join(public, "data"))); err != nil {
+		t.Fatal(err)
+	}
+	check := exec.Command("sha256sum", "--quiet", "-c", "SHA256SUMS")
+	check.Dir = data
+	if out, err := check.CombinedOutput(); err != nil {
+		t.Fatalf("sha256sum -c SHA256SUMS on the built site: %v\n%s", err, out)
+	}
+
+	// Every file but SHA256SUMS itself is listed in both.
+	files := tree(t, data)
+	sums := string(files["SHA256SUMS"])
+	var pkg struct {
+		Resources []struct {
+			Path  string `json:"path"`
+			Bytes int    `json:"bytes"`
+			Hash  string `json:"hash"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(files["datapackage.json"], &pkg); err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, r := range pkg.Resources {
+		listed[r.Path] = true
+		b, ok := files[r.Path]
+		if !ok {
+			t.Errorf("datapackage.json lists %s, which is not in /data/", r.Path)
+			continue
+		}
+		h := sha256.Sum256(b)
+		if r.Bytes != len(b) || r.Hash != "sha256:"+hex.EncodeToString(h[:]) {
+			t.Errorf("datapackage.json: %s has bytes %d and hash %s; the file has %d and sha256:%x", r.Path, r.Bytes, r.Hash, len(b), h)
+		}
+	}
+	for p := range files {
+		if p == "SHA256SUMS" || p == "index.html" {
+			continue // the list itself; the /data/ page
+		}
+		if !strings.Contains(sums, "  "+p+"\n") {
+			t.Errorf("SHA256SUMS does not list %s", p)
+		}
+		if !listed[p] && p != "datapackage.json" && p != "catalog.jsonld" {
+			t.Errorf("datapackage.json does not list %s", p)
+		}
+	}
+	if len(files) < 500 {
+		t.Errorf("/data/ has %d files; want every indicator, agency and sector in four formats", len(files))
+	}
+
+	// One flipped byte fails the check.
+	victim := filepath.Join(data, "iku-semua.csv")
+	b, err := os.ReadFile(victim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 1
+	if err := os.WriteFile(victim, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check = exec.Command("sha256sum", "--quiet", "-c", "SHA256SUMS")
+	check.Dir = data
+	out, err := check.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "iku-semua.csv: FAILED") {
+		t.Errorf("sha256sum -c after flipping a byte of iku-semua.csv: err %v\n%s", err, out)
+	}
+}
+
+// TestRebuildFromDownloadedBundle: the bundle zip a journalist downloads
+// rebuilds exactly the same site, pages and data.
+func TestRebuildFromDownloadedBundle(t *testing.T) {
+	public := demoSite(t)
+	dir := t.TempDir()
+	zipPath := filepath.Join(dir, "bundle.zip")
+	b, err := os.ReadFile(filepath.Join(public, "data", "bundle.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(zipPath, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := filepath.Join(dir, "public")
+	mustRun(t, nil, "build", "--source", repoRoot(t), "--from", zipPath, "--out", again)
+	a, c := tree(t, public), tree(t, again)
+	for _, p := range union(a, c) {
+		if p == ".kinerja-site" {
+			continue
+		}
+		if !bytes.Equal(a[p], c[p]) {
+			t.Errorf("%s differs between the site and its rebuild from the downloaded bundle", p)
+		}
+	}
+}
+
+// formulaStart reports whether a CSV cell would run as a formula in a
+// spreadsheet: it starts with a trigger and is not a plain number.
+func formulaStart(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) && !bundle.PlainNumber(s)
+}
+
+// TestHostileTextInDownloads: names that are formulas or markup are inert
+// text in every CSV, never a formula in the XLSX, and a rebuild from the
+// downloaded bundle shows the original text.
+func TestHostileTextInDownloads(t *testing.T) {
+	hostile := []string{`=HYPERLINK("http://x")`, `@SUM(1)`, `+1`, `-1+1`, `</script><img src=x onerror=alert(1)>`}
+	ds, err := bundle.Demo().Load(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range hostile {
+		ds.Agencies[i].Name = h
+		ds.Indicators[i].Name = h
+		ds.Indicators[i].Limitations = h
+	}
+	dir := t.TempDir()
+	if err := bundle.Write(filepath.Join(dir, "bundle"), ds); err != nil {
+		t.Fatal(err)
+	}
+	public := filepath.Join(dir, "public")
+	mustRun(t, nil, "build", "--source", repoRoot(t), "--from", filepath.Join(dir, "bundle"), "--out", public)
+
+	csvs, xlsxs := 0, 0
+	for p, b := range tree(t, filepath.Join(public, "data")) {
+		switch {
+		case strings.HasSuffix(p, ".csv"):
+			csvs++
+			r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+			if strings.HasSuffix(p, "-excel.csv") {
+				r.Comma = ';'
+			}
+			r.FieldsPerRecord = -1
+			rows, err := r.ReadAll()
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			for _, row := range rows {
+				for _, cell := range row {
+					if formulaStart(cell) {
+						t.Errorf("%s has a cell a spreadsheet would run: %q", p, cell)
+					}
+				}
+			}
+		case strings.HasSuffix(p, ".xlsx"):
+			xlsxs++
+			zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			for _, f := range zr.File {
+				rc, err := f.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				x, _ := io.ReadAll(rc)
+				rc.Close()
+				if bytes.Contains(x, []byte("<f>")) || bytes.Contains(x, []byte("<f ")) {
+					t.Errorf("%s: %s holds a formula", p, f.Name)
+				}
+			}
+		}
+	}
+	if csvs < 100 || xlsxs < 50 {
+		t.Fatalf("checked %d CSV and %d XLSX files; want all of them", csvs, xlsxs)
+	}
+	whole := readFile(t, filepath.Join(public, "data", "iku-semua.csv"))
+	if !strings.Contains(whole, `'=HYPERLINK(""http://x"")`) || !strings.Contains(whole, "'@SUM(1)") {
+		t.Errorf("iku-semua.csv does not carry the neutralised names")
+	}
+
+	// The downloaded bundle gives back the original text.
+	again := filepath.Join(dir, "again")
+	mustRun(t, nil, "build", "--source", repoRoot(t), "--from", filepath.Join(public, "data", "bundle.zip"), "--out", again)
+	for i, h := range hostile[:4] {
+		page := readFile(t, filepath.Join(again, "iku", ds.Indicators[i].Slug, "index.html"))
+		if !strings.Contains(page, ">"+h+"</h1>") && !strings.Contains(page, ">"+strings.ReplaceAll(h, `"`, "&#34;")+"</h1>") {
+			t.Errorf("/iku/%s/ rebuilt from the downloaded bundle does not show %q", ds.Indicators[i].Slug, h)
+		}
+	}
+}
+
+// TestBrowserEmbedInIframe: a page on another origin shows an indicator's
+// embed in an iframe, with JavaScript off and the site under the strict
+// CSP of the README: the chart is drawn and nothing is blocked.
+func TestBrowserEmbedInIframe(t *testing.T) {
+	base := serve(t, demoSite(t))
+	const slug = "rsud-waktu-tunggu-rawat-jalan"
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>A newspaper</title></head><body><h1>Waiting times</h1>
+<iframe src="%s/embed/iku/%s/" title="Chart" width="640" height="460"></iframe></body></html>`, base, slug)
+	}))
+	t.Cleanup(other.Close)
+	if strings.Split(other.URL, ":")[2] == strings.Split(base, ":")[2] {
+		t.Fatal("the two servers share a port")
+	}
+	// Site isolation off, so that the test can read the iframe's document.
+	ctx := browser(t, chromedp.Flag("disable-site-isolation-trials", true), chromedp.Flag("disable-features", "IsolateOrigins,site-per-process"))
+	var errs consoleErrors
+	listen(ctx, &errs)
+	if err := chromedp.Run(ctx, runtime.Enable(), log.Enable(), emulation.SetScriptExecutionDisabled(true),
+		chromedp.Navigate(other.URL), chromedp.WaitReady("iframe", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	var frames []*cdp.Node
+	if err := chromedp.Run(ctx, chromedp.Nodes("iframe", &frames, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	var title string
+	var paths []*cdp.Node
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		err := chromedp.Run(ctx,
+			chromedp.Text("h1", &title, chromedp.ByQuery, chromedp.FromNode(frames[0])),
+			chromedp.Nodes("figure svg path", &paths, chromedp.ByQueryAll, chromedp.FromNode(frames[0]), chromedp.AtLeast(0)))
+		if err == nil && len(paths) > 5 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if !strings.Contains(title, "waktu tunggu") {
+		t.Errorf("the embed's heading is %q; want the indicator's name", title)
+	}
+	if len(paths) <= 5 {
+		t.Errorf("the embed in the iframe draws %d SVG paths; want the chart", len(paths))
+	}
+	time.Sleep(200 * time.Millisecond)
+	errs.mu.Lock()
+	defer errs.mu.Unlock()
+	for _, m := range errs.msgs {
+		if !strings.Contains(m, "favicon") {
+			t.Errorf("console: %s", m)
+		}
+	}
+}
