@@ -165,7 +165,7 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 // write draws the charts and writes the site data and downloads.
 func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	t := time.Now()
-	renderer, err := chart.NewRenderer(ctx, p.Root, filepath.Join(p.Root, ".cache", "charts"))
+	renderer, err := chart.NewRenderer(ctx, filepath.Join(p.Root, ".cache", "charts"))
 	if err != nil {
 		return err
 	}
