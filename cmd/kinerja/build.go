@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
+	embedded "github.com/tanjungbalai/kinerja"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/pipeline"
 	"github.com/tanjungbalai/kinerja/generator/site"
@@ -34,14 +36,16 @@ type sourceFlags struct {
 	db      string
 	dbSet   bool
 	from    string
-	root    string
+	site    string
+	source  string // the former name of --site
 	quarter string
 }
 
 func (f *sourceFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.db, "db", "", "PostgreSQL connection string (default $DATABASE_URL; PG* variables fill in the rest)")
 	fs.StringVar(&f.from, "from", "", "build from a CSV bundle: a folder or a .zip (see 'kinerja demo-data')")
-	fs.StringVar(&f.root, "source", ".", "the site folder: hugo.toml, content/, themes/ (the repository)")
+	fs.StringVar(&f.site, "site", "", "the site folder made by 'kinerja init' (default: the current folder when it holds hugo.toml, else the site kinerja carries)")
+	fs.StringVar(&f.source, "source", "", "deprecated: the former name of --site")
 	fs.StringVar(&f.quarter, "quarter", "", "publish up to this quarter, e.g. 2026-Q3 (default: the newest with data)")
 }
 
@@ -50,8 +54,22 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 	if f.from != "" && f.dbSet {
 		return pipeline.Options{}, usageError{"give either --db or --from, not both"}
 	}
+	root := f.site
+	if f.source != "" {
+		fmt.Fprintln(m.Stderr, "kinerja: --source is now --site (the data comes from --db or --from); --source will go away")
+		if root == "" {
+			root = f.source
+		}
+	}
+	if root == "" {
+		if _, err := os.Stat("hugo.toml"); err == nil {
+			root = "."
+		}
+	}
 	o := pipeline.Options{
-		SiteRoot: f.root,
+		SiteRoot: root,
+		Embedded: embedded.Site,
+		CacheDir: m.cacheDir(),
 		Source:   pipeline.Source{From: f.from, DB: f.db, DBSet: f.dbSet, DatabaseURL: m.Getenv("DATABASE_URL")},
 		BuildDir: m.Getenv("KINERJA_BUILD_DIR"),
 		Stderr:   m.Stderr,
@@ -65,6 +83,22 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 		o.Latest = q
 	}
 	return o, nil
+}
+
+// cacheDir is kinerja's folder in the user's cache ($XDG_CACHE_HOME, else
+// ~/.cache), where the site it carries is unpacked and built.
+func (m *Main) cacheDir() string {
+	base := m.Getenv("XDG_CACHE_HOME")
+	if !filepath.IsAbs(base) {
+		base = ""
+		if home := m.Getenv("HOME"); filepath.IsAbs(home) {
+			base = filepath.Join(home, ".cache")
+		}
+	}
+	if base == "" {
+		return filepath.Join(os.TempDir(), fmt.Sprintf("kinerja-%d", os.Getuid()))
+	}
+	return filepath.Join(base, "kinerja")
 }
 
 // progress returns a callback that shows "name: done/total" on the same

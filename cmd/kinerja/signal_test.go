@@ -104,7 +104,7 @@ func TestServeStopsOnCtrlC(t *testing.T) {
 	root := repoRoot(t)
 	port := freePort(t)
 	folders := buildFolders(root)
-	cmd, out := kinerja(t, "serve", "--source", root, "--port", fmt.Sprint(port))
+	cmd, out := kinerja(t, "serve", "--site", root, "--port", fmt.Sprint(port))
 	url := fmt.Sprintf("http://127.0.0.1:%d/", port)
 	var page string
 	waitFor(t, "the preview server", 90*time.Second, func() bool {
@@ -137,11 +137,11 @@ func TestServeStopsOnCtrlC(t *testing.T) {
 func TestBuildStopsOnCtrlC(t *testing.T) {
 	root := repoRoot(t)
 	public := filepath.Join(t.TempDir(), "public")
-	mustRun(t, nil, "build", "--source", root, "--out", public)
+	mustRun(t, nil, "build", "--site", root, "--out", public)
 	before := tree(t, public)
 
 	folders := buildFolders(root)
-	cmd, out := kinerja(t, "build", "--source", root, "--out", public)
+	cmd, out := kinerja(t, "build", "--site", root, "--out", public)
 	waitFor(t, "the data stage", 90*time.Second, func() bool {
 		sc := bufio.NewScanner(strings.NewReader(out.String()))
 		for sc.Scan() {
