@@ -31,6 +31,9 @@ type Source struct {
 	DB          string
 	DBSet       bool
 	DatabaseURL string
+	// Timeout bounds each query of the database (statement_timeout); 0 =
+	// the connection string's, else postgres.DefaultStatementTimeout.
+	Timeout time.Duration
 }
 
 // Options configure one run.
@@ -99,6 +102,7 @@ func Open(ctx context.Context, s Source) (iku.Source, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	src.StatementTimeout = s.Timeout
 	return src, func() { src.Close() }, nil
 }
 
