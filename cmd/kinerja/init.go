@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -23,9 +25,9 @@ Then run 'kinerja build' inside DIR, or 'kinerja build --site DIR'.
 func (m *Main) init(args []string) error {
 	fs := newFlags("init")
 	if err := fs.Parse(args); err != nil {
-		if err.Error() == "flag: help requested" {
+		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(m.Stdout, initUsage)
-			return nil
+			return flag.ErrHelp
 		}
 		return usageError{fmt.Sprintf("init: %v", err)}
 	}
