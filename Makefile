@@ -11,12 +11,14 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 all: demo
 
 # npm packages (ECharts, pinned in package-lock.json), installed when the
-# lock file changes.
+# lock file changes; a test checks that generator/chart/echarts is their copy.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 node: node_modules/.package-lock.json
 
-$(BIN): node_modules/.package-lock.json $(shell find cmd generator -name '*.go' -o -name '*.sql' -o -name '*.csv' -o -name '*.js' -o -name '*.json' 2>/dev/null) go.mod go.sum
+# The binary carries the site (embed.go) and ECharts (generator/chart/echarts,
+# copied from node_modules by go generate): it needs no npm packages.
+$(BIN): $(shell find cmd generator content data themes -type f 2>/dev/null) embed.go hugo.toml go.mod go.sum
 	$(GO) build -o $(BIN) ./cmd/kinerja
 build: $(BIN)
 

@@ -5,18 +5,28 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
+	embedded "github.com/tanjungbalai/kinerja"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/pipeline"
+	"github.com/tanjungbalai/kinerja/generator/postgres"
 	"github.com/tanjungbalai/kinerja/generator/site"
 )
 
-const buildUsage = `Usage: kinerja build [--db DSN | --from BUNDLE] [--out public] [flags]
+const buildUsage = `Usage: kinerja build [--db DSN | --from BUNDLE] [--site DIR] [--out public] [flags]
 
 Reads the data (PostgreSQL's publik views, a CSV bundle, or the embedded
 demo data), evaluates it, draws the charts and builds the static site into
-a new folder, which replaces --out only when everything succeeded.
+a new folder, which replaces --out only when everything succeeded; a
+failed or interrupted (Ctrl+C) build leaves the published site unchanged.
+
+The site: --site DIR (made by 'kinerja init'), else the current folder when
+it holds hugo.toml, else the site kinerja carries (unpacked into
+$XDG_CACHE_HOME/kinerja). Charts are drawn by Node.js 18 or newer on the
+PATH. Each database query may take --timeout (default: statement_timeout in
+the connection string, else 1m).
 
 Flags:
 `
@@ -34,14 +44,18 @@ type sourceFlags struct {
 	db      string
 	dbSet   bool
 	from    string
-	root    string
+	site    string
+	source  string // the former name of --site
 	quarter string
+	timeout time.Duration
 }
 
 func (f *sourceFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.db, "db", "", "PostgreSQL connection string (default $DATABASE_URL; PG* variables fill in the rest)")
 	fs.StringVar(&f.from, "from", "", "build from a CSV bundle: a folder or a .zip (see 'kinerja demo-data')")
-	fs.StringVar(&f.root, "source", ".", "the site folder: hugo.toml, content/, themes/ (the repository)")
+	fs.StringVar(&f.site, "site", "", "the site folder made by 'kinerja init' (default: the current folder when it holds hugo.toml, else the site kinerja carries)")
+	fs.StringVar(&f.source, "source", "", "deprecated: the former name of --site")
+	fs.DurationVar(&f.timeout, "timeout", postgres.DefaultStatementTimeout, "the longest one database query may take, e.g. 2s or 5m (default: statement_timeout in the connection string, else 1m)")
 	fs.StringVar(&f.quarter, "quarter", "", "publish up to this quarter, e.g. 2026-Q3 (default: the newest with data)")
 }
 
@@ -50,9 +64,23 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 	if f.from != "" && f.dbSet {
 		return pipeline.Options{}, usageError{"give either --db or --from, not both"}
 	}
+	root := f.site
+	if f.source != "" {
+		fmt.Fprintln(m.Stderr, "kinerja: --source is now --site (the data comes from --db or --from); --source will go away")
+		if root == "" {
+			root = f.source
+		}
+	}
+	if root == "" {
+		if _, err := os.Stat("hugo.toml"); err == nil {
+			root = "."
+		}
+	}
 	o := pipeline.Options{
-		SiteRoot: f.root,
-		Source:   pipeline.Source{From: f.from, DB: f.db, DBSet: f.dbSet, DatabaseURL: m.Getenv("DATABASE_URL")},
+		SiteRoot: root,
+		Embedded: embedded.Site,
+		CacheDir: m.cacheDir(),
+		Source:   pipeline.Source{From: f.from, DB: f.db, DBSet: f.dbSet, DatabaseURL: m.Getenv("DATABASE_URL"), Timeout: f.timeout},
 		BuildDir: m.Getenv("KINERJA_BUILD_DIR"),
 		Stderr:   m.Stderr,
 		Progress: m.progress,
@@ -65,6 +93,22 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 		o.Latest = q
 	}
 	return o, nil
+}
+
+// cacheDir is kinerja's folder in the user's cache ($XDG_CACHE_HOME, else
+// ~/.cache), where the site it carries is unpacked and built.
+func (m *Main) cacheDir() string {
+	base := m.Getenv("XDG_CACHE_HOME")
+	if !filepath.IsAbs(base) {
+		base = ""
+		if home := m.Getenv("HOME"); filepath.IsAbs(home) {
+			base = filepath.Join(home, ".cache")
+		}
+	}
+	if base == "" {
+		return filepath.Join(os.TempDir(), fmt.Sprintf("kinerja-%d", os.Getuid()))
+	}
+	return filepath.Join(base, "kinerja")
 }
 
 // progress returns a callback that shows "name: done/total" on the same
@@ -106,6 +150,11 @@ func (m *Main) withData(name, usage string, args []string, flags func(*flag.Flag
 		return err
 	}
 	f.dbSet = isSet(fs, "db")
+	if !isSet(fs, "timeout") {
+		f.timeout = 0 // the DSN's statement_timeout, else the default
+	} else if f.timeout <= 0 {
+		return usageError{"--timeout must be more than 0, e.g. 5m"}
+	}
 	o, err := m.options(&f)
 	if err != nil {
 		return err
@@ -126,6 +175,9 @@ func (m *Main) build(ctx context.Context, args []string) error {
 		}
 		o.BaseURL, o.Keep = *baseURL, *keep
 		if _, err := pipeline.Build(ctx, o, *out); err != nil {
+			if ctx.Err() != nil { // Ctrl+C, SIGTERM: the same sentence at every stage
+				return iku.Wrap(err, iku.Invalid, "the published site in %q is unchanged", *out)
+			}
 			return err
 		}
 		fmt.Fprintf(m.Stdout, "Built %s: publish it with any web server, or preview it with 'kinerja serve'.\n", *out)
@@ -140,6 +192,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		port = fs.Int("port", 1313, "the port to listen on")
 		bind = fs.String("bind", "127.0.0.1", "the interface to listen on")
 	}, func(o pipeline.Options) error {
-		return pipeline.Serve(ctx, o, *bind, *port)
+		err := pipeline.Serve(ctx, o, *bind, *port)
+		if err != nil && ctx.Err() != nil {
+			return iku.Wrap(err, iku.Invalid, "the preview stopped before it started")
+		}
+		return err
 	})
 }

@@ -29,7 +29,7 @@ func buildKept(t *testing.T, dir string, env map[string]string, args ...string) 
 		env = map[string]string{}
 	}
 	env["KINERJA_BUILD_DIR"] = build
-	mustRun(t, env, append([]string{"build", "--source", repoRoot(t), "--out", public}, args...)...)
+	mustRun(t, env, append([]string{"build", "--site", repoRoot(t), "--out", public}, args...)...)
 	return build, public
 }
 
@@ -188,12 +188,12 @@ func TestZeroTargetAndNullActualFromDatabase(t *testing.T) {
 func TestDatabaseErrorsLeavePublishedSite(t *testing.T) {
 	dir := t.TempDir()
 	public := filepath.Join(dir, "public")
-	mustRun(t, nil, "build", "--source", repoRoot(t), "--out", public)
+	mustRun(t, nil, "build", "--site", repoRoot(t), "--out", public)
 	before := tree(t, public)
 
 	check := func(name string, code int, want string, args ...string) {
 		t.Helper()
-		r := run(t, nil, append([]string{"build", "--source", repoRoot(t), "--out", public}, args...)...)
+		r := run(t, nil, append([]string{"build", "--site", repoRoot(t), "--out", public}, args...)...)
 		if r.code != code {
 			t.Errorf("%s: exit %d; want %d\n%s", name, r.code, code, r.stderr)
 		}
@@ -279,7 +279,7 @@ func hostileSite(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	public := filepath.Join(dir, "public")
-	mustRun(t, nil, "build", "--source", repoRoot(t), "--from", filepath.Join(dir, "bundle"), "--out", public)
+	mustRun(t, nil, "build", "--site", repoRoot(t), "--from", filepath.Join(dir, "bundle"), "--out", public)
 	return public
 }
 

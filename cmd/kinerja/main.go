@@ -95,19 +95,24 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 const mainUsage = `kinerja publishes Kota Tanjungbalai's key performance indicators (IKU).
 
 Usage:
+  kinerja init DIR                                          write an editable site folder
   kinerja build [--db DSN | --from BUNDLE] [--out public]   export the data and build the site
   kinerja serve [--db DSN | --from BUNDLE] [--port 1313]    live preview at http://localhost:1313
   kinerja rollback [--out public]                           point the --out link back at the previous build
   kinerja db migrate [--db DSN]                             create or update the reference schema
   kinerja db seed --demo [--db DSN] [--replace]             load the demo data into the database
   kinerja demo-data --out DIR [--indicators N]              write demo (or scale) data as a CSV bundle
-  kinerja version                                           print the version
+  kinerja version                                           print the versions of kinerja, Hugo and ECharts
   kinerja help [command]                                    show help for a command
 
 Data: --db DSN, else $DATABASE_URL, else the embedded demo data (clearly
 labelled "Data contoh — bukan data resmi" on every page). The standard PG*
 variables (PGHOST, PGUSER, PGPASSWORD, …) fill in what the DSN leaves out,
 so --db "" uses them alone.
+
+Site: --site DIR (a folder made by 'kinerja init'), else the current folder
+when it holds hugo.toml, else the site kinerja carries. Node.js 18 or newer
+on the PATH draws the charts; nothing else needs installing.
 `
 
 func (m *Main) dispatch(ctx context.Context, args []string) error {
@@ -127,8 +132,10 @@ func (m *Main) dispatch(ctx context.Context, args []string) error {
 		return m.db(ctx, rest)
 	case "demo-data":
 		return m.demoData(ctx, rest)
+	case "init":
+		return m.init(rest)
 	case "version", "--version":
-		fmt.Fprintf(m.Stdout, "kinerja %s\n", version)
+		m.versions()
 		return nil
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {

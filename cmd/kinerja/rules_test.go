@@ -193,7 +193,7 @@ func TestDemoPagesFollowTheFrequencyRules(t *testing.T) {
 func TestBadNumbersAndFrequencyFailTheBuild(t *testing.T) {
 	dir := t.TempDir()
 	public := filepath.Join(dir, "public")
-	mustRun(t, nil, "build", "--source", repoRoot(t), "--out", public)
+	mustRun(t, nil, "build", "--site", repoRoot(t), "--out", public)
 	before := tree(t, public)
 	debris := func() []string {
 		a, _ := filepath.Glob(filepath.Join(dir, "public.new-*"))
@@ -205,7 +205,7 @@ func TestBadNumbersAndFrequencyFailTheBuild(t *testing.T) {
 	long := strings.Repeat("7", 400)
 	check := func(name, want string, args ...string) {
 		t.Helper()
-		r := run(t, nil, append([]string{"build", "--source", repoRoot(t), "--out", public}, args...)...)
+		r := run(t, nil, append([]string{"build", "--site", repoRoot(t), "--out", public}, args...)...)
 		if r.code != exitError {
 			t.Errorf("%s: exit %d; want %d\n%s", name, r.code, exitError, r.stderr)
 		}
@@ -305,7 +305,7 @@ func TestPagesDoNotDiscloseTheDatabase(t *testing.T) {
 		t.Fatalf("cannot read the database name and user from %q", dsn)
 	}
 	public := filepath.Join(t.TempDir(), "public")
-	r := mustRun(t, nil, "build", "--source", repoRoot(t), "--db", dsn, "--out", public)
+	r := mustRun(t, nil, "build", "--site", repoRoot(t), "--db", dsn, "--out", public)
 	if !strings.Contains(r.stderr, "warning:") {
 		t.Fatalf("the demo build printed no data-check warning to check for:\n%s", r.stderr)
 	}

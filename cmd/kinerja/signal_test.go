@@ -21,13 +21,19 @@ import (
 // process, as a user would start it in a terminal.
 func kinerja(t *testing.T, args ...string) (*exec.Cmd, *syncBuffer) {
 	t.Helper()
+	return kinerjaEnv(t, nil, args...)
+}
+
+// kinerjaEnv is kinerja with env added to this process's environment.
+func kinerjaEnv(t *testing.T, env []string, args ...string) (*exec.Cmd, *syncBuffer) {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe)
 	cmd.Args = append([]string{"kinerja"}, args...)
-	cmd.Env = append(os.Environ(), "DATABASE_URL=")
+	cmd.Env = append(append(os.Environ(), "DATABASE_URL="), env...)
 	out := &syncBuffer{}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
@@ -104,7 +110,7 @@ func TestServeStopsOnCtrlC(t *testing.T) {
 	root := repoRoot(t)
 	port := freePort(t)
 	folders := buildFolders(root)
-	cmd, out := kinerja(t, "serve", "--source", root, "--port", fmt.Sprint(port))
+	cmd, out := kinerja(t, "serve", "--site", root, "--port", fmt.Sprint(port))
 	url := fmt.Sprintf("http://127.0.0.1:%d/", port)
 	var page string
 	waitFor(t, "the preview server", 90*time.Second, func() bool {
@@ -137,11 +143,11 @@ func TestServeStopsOnCtrlC(t *testing.T) {
 func TestBuildStopsOnCtrlC(t *testing.T) {
 	root := repoRoot(t)
 	public := filepath.Join(t.TempDir(), "public")
-	mustRun(t, nil, "build", "--source", root, "--out", public)
+	mustRun(t, nil, "build", "--site", root, "--out", public)
 	before := tree(t, public)
 
 	folders := buildFolders(root)
-	cmd, out := kinerja(t, "build", "--source", root, "--out", public)
+	cmd, out := kinerja(t, "build", "--site", root, "--out", public)
 	waitFor(t, "the data stage", 90*time.Second, func() bool {
 		sc := bufio.NewScanner(strings.NewReader(out.String()))
 		for sc.Scan() {
@@ -157,8 +163,8 @@ func TestBuildStopsOnCtrlC(t *testing.T) {
 	if code := exited(t, cmd, 20*time.Second); code != exitInterrupted {
 		t.Fatalf("build exited %d after Ctrl+C during Hugo; want %d\n%s", code, exitInterrupted, out)
 	}
-	if !strings.Contains(out.String(), "unchanged") {
-		t.Errorf("the message does not say the published site is unchanged:\n%s", out)
+	if want := fmt.Sprintf("kinerja: interrupted: the published site in %q is unchanged\n", public); !strings.HasSuffix(out.String(), want) {
+		t.Errorf("the output does not end with %q:\n%s", want, out)
 	}
 	after := tree(t, public)
 	if len(after) != len(before) {
@@ -174,6 +180,63 @@ func TestBuildStopsOnCtrlC(t *testing.T) {
 		t.Errorf("staging folders left: %v", left)
 	}
 	assertNoNewBuildFolders(t, root, folders)
+}
+
+// TestBuildStopsOnCtrlCWhileDrawing: Ctrl+C while the charts are being
+// drawn stops the build with the same sentence as during Hugo, exit code
+// 130, and the published site as it was. The node on the PATH here answers
+// --version like the real one, then hangs instead of drawing, so the build
+// is certainly in the charts stage when the signal comes.
+func TestBuildStopsOnCtrlCWhileDrawing(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is not on the PATH")
+	}
+	dir := t.TempDir()
+	site, public, cache := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	env := map[string]string{"XDG_CACHE_HOME": cache}
+	mustRun(t, env, "init", site)
+	mustRun(t, env, "build", "--site", site, "--out", public)
+	before := tree(t, public)
+	os.RemoveAll(filepath.Join(site, ".cache", "charts")) // every chart must be drawn again
+
+	bin, started := filepath.Join(dir, "bin"), filepath.Join(dir, "drawing")
+	os.MkdirAll(bin, 0o755)
+	script := fmt.Sprintf("#!/bin/sh\nif [ \"$1\" = --version ]; then exec %q --version; fi\ntouch %q\nexec sleep 600\n", node, started)
+	if err := os.WriteFile(filepath.Join(bin, "node"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd, out := kinerjaEnv(t, []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"), "XDG_CACHE_HOME=" + cache},
+		"build", "--site", site, "--out", public)
+	waitFor(t, "the renderer to start", 90*time.Second, func() bool {
+		_, err := os.Stat(started)
+		return err == nil
+	})
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if code := exited(t, cmd, 20*time.Second); code != exitInterrupted {
+		t.Fatalf("build exited %d after Ctrl+C while drawing; want %d\n%s", code, exitInterrupted, out)
+	}
+	if want := fmt.Sprintf("kinerja: interrupted: the published site in %q is unchanged\n", public); !strings.HasSuffix(out.String(), want) {
+		t.Errorf("the output does not end with %q:\n%s", want, out)
+	}
+	if strings.Contains(out.String(), "charts:") {
+		t.Errorf("the charts stage finished; the test meant to interrupt it:\n%s", out)
+	}
+	after := tree(t, public)
+	if len(after) != len(before) {
+		t.Errorf("public/ has %d files after the interrupted build; had %d", len(after), len(before))
+	}
+	for p, b := range before {
+		if !bytes.Equal(after[p], b) {
+			t.Errorf("public/%s changed", p)
+			break
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(site, ".build", "build-*")); len(left) > 0 {
+		t.Errorf("build folders left: %v", left)
+	}
 }
 
 // buildFolders lists the build folders under the site's .build.

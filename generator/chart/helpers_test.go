@@ -2,7 +2,6 @@ package chart
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
@@ -53,31 +52,9 @@ var defaultRules = iku.Rules{
 	ScoreCap: iku.MustDecimal("120"),
 }
 
-// siteRoot is the repository root, which is also the site root holding
-// package.json and node_modules.
-func siteRoot(t testing.TB) string {
-	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
-// needECharts fails (never skips) when npm ci has not run: the tests draw
-// with the real ECharts.
-func needECharts(t testing.TB) string {
-	t.Helper()
-	root := siteRoot(t)
-	if _, err := installedECharts(root); err != nil {
-		t.Fatalf("these tests draw charts with the real ECharts, which is not installed: run npm ci in %s (%v)", root, err)
-	}
-	return root
-}
-
 func newTestRenderer(t testing.TB, cacheDir string, n int) *Renderer {
 	t.Helper()
-	r, err := newRenderer(context.Background(), needECharts(t), cacheDir, n)
+	r, err := newRenderer(context.Background(), cacheDir, n)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,11 +22,24 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
-// script is the Node side of the renderer. It is passed to `node -e`, so
-// it does not depend on where the kinerja binary lives.
+// script is the Node side of the renderer, and echartsJS the pinned ECharts
+// build it loads (copied from node_modules/echarts by `go generate`, see
+// gen/main.go; its licence is in echarts/). Both are written into a
+// temporary folder when the first chart needs drawing, so kinerja needs no
+// npm and no node_modules where it runs, only Node.js.
 //
+//go:generate go run ./gen
 //go:embed render.js
 var script string
+
+//go:embed echarts/echarts.min.js
+var echartsJS []byte
+
+//go:embed echarts/VERSION
+var echartsVersion string
+
+// EChartsVersion is the version of the ECharts build kinerja carries.
+func EChartsVersion() string { return strings.TrimSpace(echartsVersion) }
 
 // scriptVersion changes whenever render.js does, and with it every cache
 // key.
@@ -49,16 +62,22 @@ var scriptVersion = func() string {
 // can raise this.
 const processes = 1
 
-const minNodeMajor = 20
+// MinNode is the oldest Node.js major version that draws the charts.
+const MinNode = 18
 
 // Renderer draws charts as SVG with ECharts in one long-lived Node process,
 // started when the first chart that is not in the cache needs it. It is
 // safe for concurrent use: callers take turns on the process. Every SVG it returns has been through finish
 // and Check.
 type Renderer struct {
-	siteRoot string
 	cacheDir string
-	echarts  string // version in siteRoot/node_modules/echarts
+
+	nodeOnce sync.Once
+	node     string // the node executable, once checked
+	nodeErr  error
+	dirOnce  sync.Once
+	dir      string // render.js and echarts.min.js, removed by shutdown
+	dirErr   error
 
 	slots   chan *proc // idle processes; nil = not started (or died)
 	stopCtx func() bool
@@ -70,32 +89,21 @@ type Renderer struct {
 	started atomic.Int32 // Node processes started, for tests
 }
 
-// NewRenderer prepares a renderer for the site at siteRoot, whose
-// node_modules must hold ECharts (npm ci), caching SVGs in cacheDir ("" =
-// no cache). No process starts until a chart needs drawing. When ctx is
+// NewRenderer prepares a renderer that caches SVGs in cacheDir ("" = no
+// cache). No process starts until a chart needs drawing. When ctx is
 // cancelled (Ctrl+C), the Node processes are killed and Render fails.
-func NewRenderer(ctx context.Context, siteRoot, cacheDir string) (*Renderer, error) {
-	return newRenderer(ctx, siteRoot, cacheDir, processes)
+func NewRenderer(ctx context.Context, cacheDir string) (*Renderer, error) {
+	return newRenderer(ctx, cacheDir, processes)
 }
 
-func newRenderer(ctx context.Context, siteRoot, cacheDir string, n int) (*Renderer, error) {
-	root, err := filepath.Abs(siteRoot)
-	if err != nil {
-		return nil, iku.Wrap(err, iku.Invalid, "cannot use %q as the site root", siteRoot)
-	}
-	version, err := installedECharts(root)
-	if err != nil {
-		return nil, err
-	}
+func newRenderer(ctx context.Context, cacheDir string, n int) (*Renderer, error) {
 	if cacheDir != "" {
 		if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 			return nil, iku.Wrap(err, iku.Invalid, "cannot create the chart cache folder %q", cacheDir)
 		}
 	}
 	r := &Renderer{
-		siteRoot: root,
 		cacheDir: cacheDir,
-		echarts:  version,
 		slots:    make(chan *proc, n),
 		live:     map[*proc]bool{},
 	}
@@ -108,26 +116,8 @@ func newRenderer(ctx context.Context, siteRoot, cacheDir string, n int) (*Render
 	return r, nil
 }
 
-func installedECharts(root string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(root, "node_modules", "echarts", "package.json"))
-	var pkg struct {
-		Version string `json:"version"`
-	}
-	if err == nil {
-		err = json.Unmarshal(b, &pkg)
-	}
-	if err != nil || pkg.Version == "" {
-		return "", errNoECharts(root, err)
-	}
-	return pkg.Version, nil
-}
-
-func errNoECharts(root string, cause error) error {
-	return iku.Wrap(cause, iku.Unavailable, "ECharts is not installed: run npm ci in %s to install ECharts", root)
-}
-
 // ECharts is the version of ECharts that draws the charts.
-func (r *Renderer) ECharts() string { return r.echarts }
+func (r *Renderer) ECharts() string { return EChartsVersion() }
 
 // Render draws c as SVG, from the cache when it was drawn before (cached is
 // then true and no Node process is involved). The SVG is ready to go into
@@ -164,7 +154,7 @@ func (r *Renderer) Render(ctx context.Context, c Chart) (svg string, cached bool
 // adds, the ID and the description, is applied after the cache.)
 func (r *Renderer) key(c Chart) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "kinerja-chart\x00%s\x00%s\x00%d\x00%d\x00%s\x00", scriptVersion, r.echarts, c.Width, c.Height, c.Locale)
+	fmt.Fprintf(h, "kinerja-chart\x00%s\x00%s\x00%d\x00%d\x00%s\x00", scriptVersion, EChartsVersion(), c.Width, c.Height, c.Locale)
 	h.Write(c.Option)
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -299,6 +289,11 @@ func (r *Renderer) shutdown(why error, kill bool) {
 		})
 	}
 	wg.Wait()
+	r.mu.Lock()
+	if r.dir != "" {
+		os.RemoveAll(r.dir)
+	}
+	r.mu.Unlock()
 }
 
 // proc is one Node process running render.js, used by one caller at a time.
@@ -312,21 +307,77 @@ type proc struct {
 	seq    int
 }
 
-func errNoNode(detail string) error {
-	msg := "kinerja needs Node.js to draw charts: install Node 20 or newer"
-	if detail != "" {
-		msg += " (" + detail + ")"
-	}
-	return iku.Errorf(iku.Unavailable, "%s", msg)
+// needNode is the sentence for a missing or too old Node.js; problem says
+// which.
+func needNode(problem string) error {
+	return iku.Errorf(iku.Unavailable, "kinerja needs Node.js %d or newer to draw the charts, and %s: install it (Debian: apt-get install nodejs; or https://nodejs.org)", MinNode, problem)
+}
+
+// checkNode finds node on the PATH and checks its version, once.
+func (r *Renderer) checkNode(ctx context.Context) (string, error) {
+	r.nodeOnce.Do(func() {
+		node, err := exec.LookPath("node")
+		if err != nil {
+			r.nodeErr = needNode(`"node" is not on the PATH`)
+			return
+		}
+		vctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		out, err := exec.CommandContext(vctx, node, "--version").Output()
+		version := strings.TrimPrefix(strings.TrimSpace(string(out)), "v")
+		if err != nil || version == "" {
+			if ctx.Err() != nil {
+				r.nodeErr = ctx.Err()
+				return
+			}
+			r.nodeErr = needNode(fmt.Sprintf("%q does not answer `node --version`", node))
+			return
+		}
+		if major, _, _ := strings.Cut(version, "."); atoiOr0(major) < MinNode {
+			r.nodeErr = needNode(fmt.Sprintf("%q is version %s", node, version))
+			return
+		}
+		r.node = node
+	})
+	return r.node, r.nodeErr
+}
+
+// files writes render.js and echarts.min.js into a new temporary folder,
+// once; shutdown removes it.
+func (r *Renderer) files() (string, error) {
+	r.dirOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kinerja-echarts-")
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "echarts.min.js"), echartsJS, 0o644)
+		}
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "render.js"), []byte(script), 0o644)
+		}
+		if err != nil {
+			if dir != "" {
+				os.RemoveAll(dir)
+			}
+			r.dirErr = iku.Wrap(err, iku.Unavailable, "cannot write the chart renderer into a temporary folder (%v): check that $TMPDIR is writable", err)
+			return
+		}
+		r.mu.Lock()
+		r.dir = dir
+		r.mu.Unlock()
+	})
+	return r.dir, r.dirErr
 }
 
 func (r *Renderer) start(ctx context.Context) (*proc, error) {
-	node, err := exec.LookPath("node")
+	node, err := r.checkNode(ctx)
 	if err != nil {
-		return nil, errNoNode("")
+		return nil, err
 	}
-	cmd := exec.Command(node, "-e", script)
-	cmd.Dir = r.siteRoot
+	dir, err := r.files()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(node, filepath.Join(dir, "render.js"))
+	cmd.Dir = dir
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot start Node.js")
@@ -341,7 +392,7 @@ func (r *Renderer) start(ctx context.Context) (*proc, error) {
 	if err := cmd.Start(); err != nil {
 		pr.Close()
 		pw.Close()
-		return nil, errNoNode(err.Error())
+		return nil, needNode(fmt.Sprintf("%q could not be started (%v)", node, err))
 	}
 	pw.Close()
 	r.started.Add(1)
@@ -388,17 +439,12 @@ func (r *Renderer) start(ctx context.Context) (*proc, error) {
 		}
 		return fail(iku.Wrap(err, iku.Unavailable, "Node.js did not start the chart renderer: %s", p.stderr.String()))
 	case !hello.Ready && hello.Error == "echarts":
-		return fail(errNoECharts(r.siteRoot, errors.New(hello.Detail)))
+		return fail(iku.Wrap(errors.New(hello.Detail), iku.Unavailable, "Node.js could not load ECharts from %s (%s): check that nothing removes files from $TMPDIR during a build", dir, hello.Detail))
 	case !hello.Ready:
 		return fail(iku.Errorf(iku.Unavailable, "Node.js did not start the chart renderer: %s %s", hello.Error, hello.Detail))
 	}
-	if major, _, _ := strings.Cut(hello.Node, "."); atoiOr0(major) < minNodeMajor {
-		return fail(errNoNode("found Node " + hello.Node))
-	}
-	if hello.ECharts != r.echarts {
-		return fail(iku.Errorf(iku.Unavailable,
-			"Node.js loaded ECharts %s but %s holds %s: run npm ci in %s", hello.ECharts,
-			filepath.Join(r.siteRoot, "node_modules"), r.echarts, r.siteRoot))
+	if hello.ECharts != EChartsVersion() {
+		return fail(iku.Errorf(iku.Internal, "Node.js loaded ECharts %s from %s, not the %s kinerja carries", hello.ECharts, dir, EChartsVersion()))
 	}
 	return p, nil
 }

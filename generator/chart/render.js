@@ -1,8 +1,9 @@
 // Renders ECharts options to SVG for kinerja (generator/chart/render.go).
 //
-// Started by the Go program as `node -e <this file>` with the site root as
-// the working directory, so that `echarts` is the one the site pins in its
-// package-lock.json, whatever the location of the kinerja binary.
+// kinerja carries this file and the pinned ECharts build (echarts.min.js,
+// copied from node_modules by `go generate ./generator/chart`) inside it,
+// writes both into one temporary folder and starts `node render.js` there:
+// no npm and no node_modules are needed where kinerja runs.
 //
 // Protocol: NDJSON in both directions.
 //   first line out:  {"ready":true,"echarts":"6.1.0","node":"20.20.2"}
@@ -14,16 +15,15 @@
 'use strict';
 
 const path = require('path');
-const { createRequire } = require('module');
 const readline = require('readline');
 
 function send(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
 }
 
-// ECharts reports a bad option (an unknown series type, a misspelt
-// component) through console.error or console.warn and draws the rest:
-// collect those messages so the Go side can fail the chart instead.
+// ECharts reports some bad options through console.error or console.warn
+// and draws the rest: collect those messages so the Go side can fail the
+// chart instead.
 let messages = null;
 for (const level of ['log', 'info', 'debug', 'warn', 'error']) {
   console[level] = (...args) => {
@@ -37,8 +37,7 @@ for (const level of ['log', 'info', 'debug', 'warn', 'error']) {
 
 let echarts;
 try {
-  const siteRequire = createRequire(path.join(process.cwd(), 'package.json'));
-  echarts = siteRequire('echarts');
+  echarts = require(path.join(__dirname, 'echarts.min.js'));
 } catch (e) {
   send({ ready: false, error: 'echarts', detail: String((e && e.message) || e) });
   process.exit(0);
@@ -103,7 +102,15 @@ function render(req) {
       width: req.width,
       height: req.height,
     });
-    chart.setOption(localize(req.option, req.locale));
+    const option = localize(req.option, req.locale);
+    chart.setOption(option);
+    // The production build (echarts.min.js) drops ECharts' development
+    // warnings, among them "unknown series type": count the series it kept.
+    const wanted = option && option.series ? [].concat(option.series).length : 0;
+    const kept = chart.getModel().getSeriesCount();
+    if (kept !== wanted) {
+      messages.push(`ECharts drew ${kept} of the ${wanted} series (an unknown series type?)`);
+    }
     const svg = chart.renderToSVGString();
     if (messages.length > 0) {
       return { id: req.id, error: messages.join('; ') };

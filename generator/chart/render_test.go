@@ -250,35 +250,115 @@ func TestNodeMissing(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
 	t.Setenv("PATH", t.TempDir())
 	_, _, err := r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
-	if err == nil || iku.ErrorMessage(err) != "kinerja needs Node.js to draw charts: install Node 20 or newer" {
-		t.Errorf("Render without node = %v; want the install hint", err)
+	want := `kinerja needs Node.js 18 or newer to draw the charts, and "node" is not on the PATH: install it (Debian: apt-get install nodejs; or https://nodejs.org)`
+	if err == nil || iku.ErrorMessage(err) != want {
+		t.Errorf("Render without node = %v; want %q", err, want)
 	}
 	if iku.ErrorKind(err) != iku.Unavailable {
 		t.Errorf("kind %s; want unavailable", iku.ErrorKind(err))
 	}
 }
 
-func TestEChartsMissing(t *testing.T) {
-	dir := t.TempDir()
-	_, err := NewRenderer(context.Background(), dir, "")
-	if want := "run npm ci in " + dir + " to install ECharts"; err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("NewRenderer(no node_modules) = %v; want %q", err, want)
+// TestNodeTooOld: a node on the PATH that says it is version 16 is refused
+// before it is given the renderer, in the same sentence.
+func TestNodeTooOld(t *testing.T) {
+	bin := t.TempDir()
+	fake := filepath.Join(bin, "node")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\necho v16.20.2\n"), 0o755); err != nil {
+		t.Fatal(err)
 	}
+	t.Setenv("PATH", bin)
+	r := newTestRenderer(t, "", 1)
+	_, _, err := r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
+	want := fmt.Sprintf("kinerja needs Node.js 18 or newer to draw the charts, and %q is version 16.20.2: install it", fake)
+	if err == nil || !strings.HasPrefix(iku.ErrorMessage(err), want) {
+		t.Errorf("Render with Node 16 = %v; want %q", err, want)
+	}
+	if iku.ErrorKind(err) != iku.Unavailable {
+		t.Errorf("kind %s; want unavailable", iku.ErrorKind(err))
+	}
+	if n := r.started.Load(); n != 0 {
+		t.Errorf("%d renderer processes started with Node 16; want 0", n)
+	}
+}
 
-	// A package.json without the package behind it: Node cannot load it.
-	needECharts(t)
-	pkg := filepath.Join(dir, "node_modules", "echarts")
-	os.MkdirAll(pkg, 0o755)
-	os.WriteFile(filepath.Join(pkg, "package.json"), []byte(`{"name":"echarts","version":"6.1.0","main":"missing.js"}`), 0o644)
-	r, err := NewRenderer(context.Background(), dir, "")
+// TestEChartsEmbedded: the renderer draws with the ECharts that kinerja
+// carries, from a working folder with no node_modules anywhere above it,
+// and removes the files it wrote for Node when it closes.
+func TestEChartsEmbedded(t *testing.T) {
+	t.Chdir(t.TempDir())
+	r, err := NewRenderer(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	_, _, err = r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
-	if want := "run npm ci in " + dir + " to install ECharts"; err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("Render(broken echarts) = %v; want %q", err, want)
+	svg, _, err := r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
+	if err != nil {
+		t.Fatal(err)
 	}
+	if !strings.HasPrefix(svg, "<svg") {
+		t.Errorf("Render = %.40q; want an SVG", svg)
+	}
+	if got := r.ECharts(); !regexp.MustCompile(`^\d+\.\d+\.\d+$`).MatchString(got) {
+		t.Errorf("ECharts() = %q; want a version", got)
+	}
+	dir := r.dir
+	if _, err := os.Stat(filepath.Join(dir, "echarts.min.js")); err != nil {
+		t.Errorf("echarts.min.js is not beside render.js: %v", err)
+	}
+	r.Close()
+	if _, err := os.Stat(dir); err == nil {
+		t.Errorf("%s is left after Close", dir)
+	}
+}
+
+// TestEmbeddedEChartsIsThePinnedOne: the copy in echarts/ is the build
+// that package-lock.json pins and node_modules holds (go generate copies
+// it), so the charts kinerja draws and the ones the repository's npm
+// packages would draw cannot drift apart.
+func TestEmbeddedEChartsIsThePinnedOne(t *testing.T) {
+	lock, err := os.ReadFile("../../package-lock.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pl struct {
+		Packages map[string]struct {
+			Version string `json:"version"`
+		} `json:"packages"`
+	}
+	if err := json.Unmarshal(lock, &pl); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := EChartsVersion(), pl.Packages["node_modules/echarts"].Version; got != want {
+		t.Errorf("echarts/VERSION = %q; package-lock.json pins %q: run npm ci, then go generate ./generator/chart", got, want)
+	}
+	nm := "../../node_modules/echarts"
+	if _, err := os.Stat(filepath.Join(nm, "package.json")); err != nil {
+		t.Fatalf("node_modules/echarts is not installed: run npm ci at the repository root (%v)", err)
+	}
+	for src, dst := range map[string]string{
+		"dist/echarts.min.js": "echarts.min.js", "LICENSE": "LICENSE", "NOTICE": "NOTICE", "licenses/LICENSE-d3": "licenses/LICENSE-d3",
+	} {
+		a, err := os.ReadFile(filepath.Join(nm, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join("echarts", dst))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("generator/chart/echarts/%s differs from node_modules/echarts/%s: run go generate ./generator/chart", dst, src)
+		}
+	}
+	if !bytes.Equal(echartsJS, mustRead(t, "echarts/echarts.min.js")) {
+		t.Errorf("the embedded echarts.min.js is not echarts/echarts.min.js")
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func TestRejectedOptionNamesTheChart(t *testing.T) {
@@ -329,10 +409,9 @@ func waitExited(t *testing.T, ps []*proc) {
 }
 
 func TestCancelKillsNode(t *testing.T) {
-	needECharts(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	r, err := NewRenderer(ctx, siteRoot(t), "")
+	r, err := NewRenderer(ctx, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -35,16 +36,24 @@ type Source struct {
 	DB          string
 	DBSet       bool
 	DatabaseURL string
+	// Timeout bounds each query of the database (statement_timeout); 0 =
+	// the connection string's, else postgres.DefaultStatementTimeout.
+	Timeout time.Duration
 }
 
 // Options configure one run.
 type Options struct {
-	SiteRoot string      // hugo.toml, content/, themes/, data/
+	// SiteRoot is the site folder (hugo.toml, content/, data/, maybe
+	// themes/); "" means Embedded, written into CacheDir by site.Unpack.
+	// A folder without themes/kinerja uses the theme of Embedded.
+	SiteRoot string
+	Embedded fs.FS       // the site kinerja carries (the root package kinerja)
+	CacheDir string      // kinerja's cache folder: the unpacked Embedded, with its .build and .cache
 	Source   Source      // where the data comes from
 	Latest   iku.Quarter // the quarter to publish up to; zero = the newest with data
 	// BuildDir, when set, is an empty or new folder that keeps the
-	// generated data for inspection; else a new folder under
-	// SiteRoot/.build is used and removed by Close.
+	// generated data for inspection; else a new folder under the site
+	// folder's .build is used and removed by Close.
 	BuildDir string
 	BaseURL  string    // overrides hugo.toml's baseURL
 	Keep     int       // when the output is a link: builds kept for rollback (0 = site.DefaultKeep)
@@ -57,6 +66,7 @@ type Options struct {
 // Prepared is a build folder ready for Hugo, with what it was made from.
 type Prepared struct {
 	Root     string // the site folder
+	Themes   string // the theme's parent folder when the site has no themes/kinerja, else ""
 	Dir      string // the build folder
 	Dataset  *iku.Dataset
 	Report   *iku.Report
@@ -98,28 +108,30 @@ func Open(ctx context.Context, s Source) (iku.Source, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	src.StatementTimeout = s.Timeout
 	return src, func() { src.Close() }, nil
 }
 
 // Prepare runs every stage before Hugo: load, evaluate, draw, write.
 func Prepare(ctx context.Context, o Options) (*Prepared, error) {
-	root, err := filepath.Abs(o.SiteRoot)
+	root, themes, err := siteFolders(o)
 	if err != nil {
 		return nil, err
-	}
-	if _, err := os.Stat(filepath.Join(root, "hugo.toml")); err != nil {
-		return nil, iku.Errorf(iku.Invalid, "there is no hugo.toml in %q: run kinerja in the site folder, or name it with --source", root)
 	}
 	stderr := o.Stderr
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	p := &Prepared{Root: root, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL}
+	p := &Prepared{Root: root, Themes: themes, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL}
 	rules, err := sitedata.LoadRules(root)
 	if err != nil {
 		return nil, err
 	}
-	msgs, err := sitedata.LoadMessages(root, "kinerja", "id")
+	themeDir := filepath.Join(root, "themes", site.Theme)
+	if themes != "" {
+		themeDir = filepath.Join(themes, site.Theme)
+	}
+	msgs, err := sitedata.LoadMessages(root, themeDir, "id")
 	if err != nil {
 		return nil, err
 	}
@@ -168,10 +180,39 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	return p, nil
 }
 
+// siteFolders returns the site folder and, when it has no theme of its
+// own, the folder holding the theme kinerja carries.
+func siteFolders(o Options) (root, themes string, err error) {
+	unpack := func() (string, error) {
+		if o.Embedded == nil || o.CacheDir == "" {
+			return "", iku.Errorf(iku.Internal, "no site folder given and no embedded site")
+		}
+		return site.Unpack(o.Embedded, o.CacheDir)
+	}
+	if o.SiteRoot == "" {
+		root, err = unpack()
+		return root, "", err
+	}
+	if root, err = filepath.Abs(o.SiteRoot); err != nil {
+		return "", "", err
+	}
+	if _, err := os.Stat(filepath.Join(root, "hugo.toml")); err != nil {
+		return "", "", iku.Errorf(iku.Invalid, "there is no hugo.toml in %q: name a site folder with --site, make one with kinerja init, or leave --site out to build the site kinerja carries", root)
+	}
+	if site.HasTheme(root) {
+		return root, "", nil
+	}
+	embedded, err := unpack()
+	if err != nil {
+		return "", "", err
+	}
+	return root, filepath.Join(embedded, "themes"), nil
+}
+
 // write draws the charts and writes the site data and downloads.
 func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	t := time.Now()
-	renderer, err := chart.NewRenderer(ctx, p.Root, filepath.Join(p.Root, ".cache", "charts"))
+	renderer, err := chart.NewRenderer(ctx, filepath.Join(p.Root, ".cache", "charts"))
 	if err != nil {
 		return err
 	}
@@ -309,7 +350,7 @@ func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
 	if err := site.CleanDebris(p.Root, out); err != nil {
 		return site.Stats{}, err
 	}
-	st, err := site.Build(ctx, site.Options{SiteRoot: p.Root, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr})
+	st, err := site.Build(ctx, site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr})
 	if err != nil {
 		return st, err
 	}
@@ -325,7 +366,7 @@ func Serve(ctx context.Context, o Options, bind string, port int) error {
 	}
 	defer p.Close()
 	fmt.Fprintf(p.stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop)\n", port)
-	return site.Serve(ctx, site.Options{SiteRoot: p.Root, BuildDir: p.Dir, Preview: true,
+	return site.Serve(ctx, site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Preview: true,
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port), Stderr: p.stderr}, bind, port)
 }
 

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/lib/pq"
 	"github.com/lib/pq/pqerror"
@@ -65,9 +64,9 @@ func (s server) dbname() string {
 // op says what was being done when an error happened, so that its message
 // can name the view or the step.
 type op struct {
-	view    string        // "publik.results" while reading it, else ""
-	step    string        // "migration 0003_publik.sql", "seeding", … when not reading
-	timeout time.Duration // the statement timeout in force, 0 when unknown
+	view  string // "publik.results" while reading it, else ""
+	step  string // "migration 0003_publik.sql", "seeding", … when not reading
+	limit string // the statement timeout in force ("2s"), "" when unknown
 }
 
 var columnRE = regexp.MustCompile(`column "?([^" ]+)"? does not exist`)
@@ -180,10 +179,13 @@ func translatePQ(err error, pe *pq.Error, s server, o op) error {
 		return iku.Wrap(err, iku.Unavailable, "the database role %q cannot read %s: GRANT SELECT ON %s TO %s (or GRANT portal_reader TO %s)", s.user, view, view, quoteIdent(s.user), quoteIdent(s.user))
 	case pqerror.QueryCanceled:
 		limit := "the statement timeout"
-		if o.timeout > 0 {
-			limit = "the statement timeout of " + o.timeout.String()
+		if o.limit != "" {
+			limit = "the statement timeout of " + o.limit
 		}
-		return iku.Wrap(err, iku.Unavailable, "%s took longer than %s: check the server's load and the views' query plans, or raise the timeout", doing(o), limit)
+		if o.view != "" {
+			return iku.Wrap(err, iku.Unavailable, "%s took longer than %s: the usual causes are a lock on a table behind the view (another session's open transaction; see pg_locks and pg_stat_activity) or a slow view (check its query plan); wait for the lock, or raise the limit with --timeout 5m", doing(o), limit)
+		}
+		return iku.Wrap(err, iku.Unavailable, "%s took longer than %s: check the server's load and pg_locks for a lock held by another session, or raise statement_timeout in the connection string", doing(o), limit)
 	case pqerror.TooManyConnections, pqerror.CannotConnectNow, pqerror.AdminShutdown, pqerror.CrashShutdown:
 		return iku.Wrap(err, iku.Unavailable, "%s is not accepting connections now (%s): try again shortly, or ask its administrator", s.name(), pe.Message)
 	case pqerror.ReadOnlySQLTransaction:

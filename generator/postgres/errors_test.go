@@ -3,7 +3,9 @@ package postgres_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -228,4 +230,29 @@ func TestSeedNeedsMigrate(t *testing.T) {
 	src := open(t, pgtest.New(t))
 	err := postgres.Seed(testContext(t), src.DB(), fixture(), postgres.SeedOptions{})
 	wantError(t, err, iku.Invalid, "run `kinerja db migrate` first")
+}
+
+// TestLoadStatementTimeoutFromDSN: a statement_timeout in the connection
+// string (as options=-c …, or as a key) is the limit when the Source sets
+// none, and the message says what it was.
+func TestLoadStatementTimeoutFromDSN(t *testing.T) {
+	t.Parallel()
+	dsn, src := seeded(t, fixture())
+	slowSectors(t, src)
+	for _, kv := range [][2]string{{"options", "-c statement_timeout=200"}, {"statement_timeout", "200"}} {
+		extra := fmt.Sprintf(" %s='%s'", kv[0], kv[1])
+		if strings.HasPrefix(dsn, "postgres") {
+			extra = "?" + url.Values{kv[0]: {kv[1]}}.Encode()
+			if strings.Contains(dsn, "?") {
+				extra = "&" + extra[1:]
+			}
+		}
+		s := open(t, dsn+extra)
+		_, err := s.Load(testContext(t))
+		wantError(t, err, iku.Unavailable, "reading publik.sectors took longer than the statement timeout of 200ms", "--timeout")
+		s.StatementTimeout = 5 * time.Second // the flag wins over the DSN
+		if _, err := s.Load(testContext(t)); err != nil {
+			t.Errorf("with StatementTimeout 5s over %s: %v", kv[0], err)
+		}
+	}
 }

@@ -34,11 +34,14 @@ const DefaultConnectTimeout = 10 * time.Second
 // Source reads a Dataset from the publik views of a PostgreSQL database.
 type Source struct {
 	// StatementTimeout bounds every query Load runs (SET LOCAL
-	// statement_timeout). Zero means DefaultStatementTimeout.
+	// statement_timeout). Zero means the statement_timeout the connection
+	// string sets (as a key, or in options=-c statement_timeout=…, or
+	// PGOPTIONS), else DefaultStatementTimeout.
 	StatementTimeout time.Duration
 
-	db  *sqlx.DB
-	srv server
+	db         *sqlx.DB
+	srv        server
+	dsnTimeout bool // the connection string sets statement_timeout
 }
 
 var _ iku.Source = (*Source)(nil)
@@ -75,8 +78,9 @@ func Open(ctx context.Context, dsn string) (*Source, error) {
 		return nil, iku.Wrap(redact(err, dsn), iku.Invalid, "the database connection string in --db or DATABASE_URL is not valid: write it as postgres://user:password@host:5432/dbname")
 	}
 	s := &Source{
-		db:  sqlx.NewDb(sql.OpenDB(connector), "postgres"),
-		srv: newServer(cfg),
+		db:         sqlx.NewDb(sql.OpenDB(connector), "postgres"),
+		srv:        newServer(cfg),
+		dsnTimeout: cfg.Runtime["statement_timeout"] != "" || strings.Contains(cfg.Options, "statement_timeout"),
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
@@ -130,13 +134,19 @@ func (s *Source) Load(ctx context.Context) (ds *iku.Dataset, err error) {
 	}
 	defer tx.Rollback() // read only: nothing to commit
 
-	timeout := s.StatementTimeout
-	if timeout <= 0 {
-		timeout = DefaultStatementTimeout
-	}
-	ms := max(timeout.Milliseconds(), 1)
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("SET LOCAL statement_timeout = %d", ms)); err != nil {
-		return nil, translate(ctx, err, s.srv, op{step: "setting the statement timeout"})
+	var limit string
+	if timeout := s.StatementTimeout; timeout > 0 || !s.dsnTimeout {
+		if timeout <= 0 {
+			timeout = DefaultStatementTimeout
+		}
+		ms := max(timeout.Milliseconds(), 1)
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("SET LOCAL statement_timeout = %d", ms)); err != nil {
+			return nil, translate(ctx, err, s.srv, op{step: "setting the statement timeout"})
+		}
+		limit = timeout.String()
+	} else if err := tx.GetContext(ctx, &limit, "SHOW statement_timeout"); err != nil {
+		// The connection string's value stands; say what it is.
+		return nil, translate(ctx, err, s.srv, op{step: "reading the statement timeout"})
 	}
 
 	var rows rawRows
@@ -154,7 +164,7 @@ func (s *Source) Load(ctx context.Context) (ds *iku.Dataset, err error) {
 	}
 	for _, r := range reads {
 		if err := tx.SelectContext(ctx, r.dest, r.query); err != nil {
-			return nil, translate(ctx, err, s.srv, op{view: r.view, timeout: timeout})
+			return nil, translate(ctx, err, s.srv, op{view: r.view, limit: limit})
 		}
 	}
 	return rows.dataset()

@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/gohugoio/hugo/commands"
+	hugoinfo "github.com/gohugoio/hugo/common/hugo"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -46,13 +47,19 @@ func RunHugo(args []string) error {
 	return commands.Execute(args)
 }
 
+// HugoVersion is the version of the Hugo compiled into kinerja ("0.165.0").
+func HugoVersion() string { return hugoinfo.CurrentVersion.String() }
+
 // Options say what to build and where.
 type Options struct {
-	SiteRoot string // the repository: hugo.toml, content/, themes/
-	BuildDir string // generated data/ and assets/ (release.Write)
-	Out      string // the published folder, replaced only on success
-	BaseURL  string // overrides hugo.toml's baseURL when set
-	Preview  bool   // show the "pratinjau" banner (serve)
+	SiteRoot string // the site folder: hugo.toml, content/, maybe themes/
+	// ThemesDir holds the theme (themes/kinerja) when the site folder has
+	// no copy of its own: the one kinerja carries, unpacked. "" = the site's.
+	ThemesDir string
+	BuildDir  string // generated data/ and assets/ (release.Write)
+	Out       string // the published folder, replaced only on success
+	BaseURL   string // overrides hugo.toml's baseURL when set
+	Preview   bool   // show the "pratinjau" banner (serve)
 	// Keep is how many builds stay, the published one included, when Out
 	// is a link (for Rollback); 0 means DefaultKeep.
 	Keep   int
@@ -124,12 +131,7 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	}
 	defer os.RemoveAll(staging) // gone after the swap; removes a failed build
 
-	args := []string{"build", "--source", o.SiteRoot, "--config", configArg(o),
-		"--destination", staging, "--minify", "--cleanDestinationDir",
-		"--cacheDir", filepath.Join(o.SiteRoot, ".cache", "hugo"), "--logLevel", "warn", "--noBuildLock"}
-	if o.BaseURL != "" {
-		args = append(args, "--baseURL", o.BaseURL)
-	}
+	args := append([]string{"build", "--destination", staging, "--minify", "--cleanDestinationDir"}, hugoArgs(o)...)
 	var stderr bytes.Buffer
 	if err := runChild(ctx, o, args, io.Discard, &stderr); err != nil {
 		if ctx.Err() != nil {
@@ -188,12 +190,7 @@ func Serve(ctx context.Context, o Options, bind string, port int) error {
 	if err := writeMounts(o); err != nil {
 		return err
 	}
-	args := []string{"server", "--source", o.SiteRoot, "--config", configArg(o),
-		"--bind", bind, "--port", fmt.Sprint(port), "--renderToMemory",
-		"--cacheDir", filepath.Join(o.SiteRoot, ".cache", "hugo"), "--logLevel", "warn", "--noBuildLock"}
-	if o.BaseURL != "" {
-		args = append(args, "--baseURL", o.BaseURL)
-	}
+	args := append([]string{"server", "--bind", bind, "--port", fmt.Sprint(port), "--renderToMemory"}, hugoArgs(o)...)
 	err := runChild(ctx, o, args, o.Stderr, o.Stderr)
 	if ctx.Err() != nil {
 		return nil // Ctrl+C: a normal end of a preview
@@ -202,6 +199,19 @@ func Serve(ctx context.Context, o Options, bind string, port int) error {
 		return iku.Wrap(err, iku.Unavailable, "the preview server stopped: check that port %d is free (--port) and read Hugo's message above", port)
 	}
 	return nil
+}
+
+// hugoArgs are the arguments every Hugo command gets.
+func hugoArgs(o Options) []string {
+	args := []string{"--source", o.SiteRoot, "--config", configArg(o),
+		"--cacheDir", filepath.Join(o.SiteRoot, ".cache", "hugo"), "--logLevel", "warn", "--noBuildLock"}
+	if o.ThemesDir != "" {
+		args = append(args, "--themesDir", o.ThemesDir)
+	}
+	if o.BaseURL != "" {
+		args = append(args, "--baseURL", o.BaseURL)
+	}
+	return args
 }
 
 func configArg(o Options) string {

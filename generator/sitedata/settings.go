@@ -82,11 +82,12 @@ func number(v any) (iku.Decimal, error) {
 // file, overridden by the site's own i18n/ folder, as Hugo merges them.
 type Messages map[string]string
 
-// LoadMessages reads i18n/<lang>.toml of the theme and of the site.
-func LoadMessages(siteRoot, theme, lang string) (Messages, error) {
+// LoadMessages reads i18n/<lang>.toml of the theme (in themeDir) and of
+// the site.
+func LoadMessages(siteRoot, themeDir, lang string) (Messages, error) {
 	m := Messages{}
 	for _, p := range []string{
-		filepath.Join(siteRoot, "themes", theme, "i18n", lang+".toml"),
+		filepath.Join(themeDir, "i18n", lang+".toml"),
 		filepath.Join(siteRoot, "i18n", lang+".toml"),
 	} {
 		b, err := os.ReadFile(p)

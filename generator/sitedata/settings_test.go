@@ -94,7 +94,7 @@ func TestQuarterFormatServesHugoAndCharts(t *testing.T) {
 // languages.
 func TestThemeMessagesLabelTheCharts(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
-		msgs, err := LoadMessages(filepath.Join("..", ".."), "kinerja", lang)
+		msgs, err := LoadMessages(filepath.Join("..", ".."), filepath.Join("..", "..", "themes", "kinerja"), lang)
 		if err != nil {
 			t.Fatal(err)
 		}
