@@ -19,6 +19,14 @@ func (ds *Dataset) Validate() error {
 // Years a target or result may have, as ParseQuarter accepts them.
 const minYear, maxYear = 1900, 9999
 
+// maxDecimals is the most decimals an indicator may be published with, as
+// the database's CHECK allows.
+const maxDecimals = 10
+
+// Predicates are the organisation predicates of PermenPANRB 6/2022, as the
+// database's CHECK allows them.
+var Predicates = []string{"Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"}
+
 // index holds the dataset's rows grouped by what they belong to, as
 // positions in the dataset's slices, so that nothing is searched twice.
 type index struct {
@@ -132,7 +140,7 @@ func indexDataset(ds *Dataset) (*index, error) {
 				}
 			}
 		}
-		if ds.Indicators[n].Consolidation == Average && r.Denominator != nil && fixedOf(*r.Denominator).sign() < 0 {
+		if r.Denominator != nil && fixedOf(*r.Denominator).sign() < 0 {
 			return nil, Errorf(Invalid, "the result of indicator %q for %s has the negative denominator %s; a denominator counts patients or respondents, so fix the value", r.IndicatorSlug, r.Quarter, r.Denominator)
 		}
 		ix.results[n] = append(ix.results[n], i)
@@ -164,6 +172,12 @@ func indexDataset(ds *Dataset) (*index, error) {
 		a, ok := ix.agency[p.AgencySlug]
 		if !ok {
 			return nil, Errorf(Invalid, "row %d of the predicates table (%d) names agency %q, which is not in the agencies table; add the agency or fix agency_slug", i+1, p.Year, p.AgencySlug)
+		}
+		if !slices.Contains(Predicates, p.Predicate) {
+			return nil, Errorf(Invalid, "agency %q has the predicate %q for %d; use one of %s (PermenPANRB 6/2022)", p.AgencySlug, p.Predicate, p.Year, strings.Join(Predicates, ", "))
+		}
+		if p.Year < minYear || p.Year > maxYear {
+			return nil, Errorf(Invalid, "agency %q has a predicate for year %d; use a year from %d to %d", p.AgencySlug, p.Year, minYear, maxYear)
 		}
 		k := predicateKey{a, p.Year}
 		if seenPredicate[k] {
@@ -232,8 +246,10 @@ func checkIndicator(ind *Indicator, ix *index) error {
 		return Errorf(Invalid, "indicator %q has polarity %q; use positive or negative", ind.Slug, ind.Polarity)
 	case ind.Consolidation != Sum && ind.Consolidation != Average && ind.Consolidation != Last:
 		return Errorf(Invalid, "indicator %q has consolidation %q; use sum, average or last", ind.Slug, ind.Consolidation)
-	case ind.Decimals < 0 || ind.Decimals > MaxFraction:
-		return Errorf(Invalid, "indicator %q has decimals %d; use 0 to %d", ind.Slug, ind.Decimals, MaxFraction)
+	case ind.Decimals < 0 || ind.Decimals > maxDecimals:
+		return Errorf(Invalid, "indicator %q has decimals %d; use 0 to %d", ind.Slug, ind.Decimals, maxDecimals)
+	case ind.Multiplier.text != "" && ind.Multiplier.Sign() == 0:
+		return Errorf(Invalid, "indicator %q has multiplier 0; leave it empty or set 1 (100 for a percentage)", ind.Slug)
 	case ind.Consolidation == Average && ind.Multiplier.Sign() <= 0:
 		return Errorf(Invalid, "average indicator %q has multiplier %s; set multiplier above 0 (1 for a mean, 100 for a percentage)", ind.Slug, ind.Multiplier)
 	case !ind.ValidFrom.IsZero() && (ind.ValidFrom.Q < 1 || ind.ValidFrom.Q > 4):

@@ -65,7 +65,7 @@ func TestValidate(t *testing.T) {
 		{"consolidation", func(ds *Dataset) { ds.Indicators[1].Consolidation = "mean" },
 			`indicator "event-promosi" has consolidation "mean"; use sum, average or last`},
 		{"decimals", func(ds *Dataset) { ds.Indicators[1].Decimals = -1 },
-			`indicator "event-promosi" has decimals -1; use 0 to 15`},
+			`indicator "event-promosi" has decimals -1; use 0 to 10`},
 		{"multiplier", func(ds *Dataset) { ds.Indicators[2].Multiplier = Decimal{} },
 			`average indicator "waktu-tunggu-rawat-jalan" has multiplier 0; set multiplier above 0 (1 for a mean, 100 for a percentage)`},
 		{"validity", func(ds *Dataset) { q := MustQuarter("2023-Q4"); ds.Indicators[6].ValidTo = &q },
@@ -105,6 +105,12 @@ func TestValidate(t *testing.T) {
 		{"duplicate result, far apart", func(ds *Dataset) {
 			ds.Results = append(ds.Results, result("bor-rsud", "2025-Q3", "1"))
 		}, `indicator "bor-rsud" has two results for 2025-Q3; keep one`},
+		{"unknown predicate", func(ds *Dataset) { ds.Predicates[0].Predicate = "Luar Biasa" },
+			`agency "rsud" has the predicate "Luar Biasa" for 2025; use one of Istimewa, Baik, Butuh Perbaikan, Kurang, Sangat Kurang (PermenPANRB 6/2022)`},
+		{"eleven decimals", func(ds *Dataset) { ds.Indicators[1].Decimals = 11 },
+			`indicator "event-promosi" has decimals 11; use 0 to 10`},
+		{"multiplier 0", func(ds *Dataset) { ds.Indicators[0].Multiplier = MustDecimal("0") },
+			`indicator "kunjungan-wisata" has multiplier 0; leave it empty or set 1 (100 for a percentage)`},
 		{"negative denominator", func(ds *Dataset) { ds.Results[13].Denominator = DecimalPtr("-200") },
 			`the result of indicator "waktu-tunggu-rawat-jalan" for 2025-Q2 has the negative denominator -200; a denominator counts patients or respondents, so fix the value`},
 
