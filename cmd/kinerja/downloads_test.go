@@ -267,3 +267,41 @@ func TestBrowserEmbedInIframe(t *testing.T) {
 		}
 	}
 }
+
+// TestDataPageExamples runs the pandas and R examples of the /data/ page
+// against the built demo site served on localhost: what a journalist
+// copies works.
+func TestDataPageExamples(t *testing.T) {
+	base := serve(t, demoSite(t))
+	page := readFile(t, filepath.Join(repoRoot(t), "content", "data", "_index.md"))
+	block := func(lang string) string {
+		_, rest, ok := strings.Cut(page, "```"+lang+"\n")
+		if !ok {
+			t.Fatalf("content/data/_index.md has no %s example", lang)
+		}
+		code, _, _ := strings.Cut(rest, "```")
+		return strings.ReplaceAll(code, "https://kinerja.tanjungbalaikota.go.id", base)
+	}
+	for _, ex := range []struct {
+		lang, prog string
+		args       []string
+		pkg        string
+	}{
+		{"python", "/usr/bin/python3", []string{"-c"}, "python3-pandas"},
+		{"r", "Rscript", []string{"-e"}, "r-base-core"},
+	} {
+		if _, err := exec.LookPath(ex.prog); err != nil {
+			t.Errorf("%s is missing: install it (apt-get install %s) to run the /data/ page's %s example", ex.prog, ex.pkg, ex.lang)
+			continue
+		}
+		out, err := exec.Command(ex.prog, append(ex.args, block(ex.lang))...).CombinedOutput()
+		if err != nil {
+			t.Errorf("the %s example fails: %v\n%s", ex.lang, err, out)
+			continue
+		}
+		// Both print the indicators not reported, with their periods.
+		if !strings.Contains(string(out), "indicator") || !strings.Contains(string(out), "2026-Q3") {
+			t.Errorf("the %s example printed no unreported indicator of 2026-Q3:\n%s", ex.lang, out)
+		}
+	}
+}
