@@ -55,6 +55,9 @@ func benchmark(bin string, n int, results string) error {
 		pages       int
 		cold, warm  run
 		floor       run
+		noDownloads run   // warm, --downloads=false
+		dlFiles     int   // files under /data/ and /api/
+		dlBytes     int64 // and their size
 		hasWarm     bool
 		description string
 	}
@@ -78,6 +81,13 @@ func benchmark(bin string, n int, results string) error {
 		}
 		r.warm, r.hasWarm = warm, true
 		r.pages = countHTML(outDir)
+		r.dlFiles, r.dlBytes = downloadsSize(outDir)
+		// The same warm build without the downloads: what they cost.
+		noDl, err := measure(bin, append([]string{"build", "--downloads=false", "--out", filepath.Join(tmp, name+"-nodl")}, args...)...)
+		if err != nil {
+			return r, err
+		}
+		r.noDownloads = noDl
 		floorSite := filepath.Join(tmp, name+"-floor")
 		if err := writeFloorSite(floorSite, r.pages); err != nil {
 			return r, err
@@ -123,6 +133,13 @@ func benchmark(bin string, n int, results string) error {
 			r.description, r.pages, r.cold.wall.Seconds(), r.warm.wall.Seconds(), r.floor.wall.Seconds(),
 			r.warm.wall.Seconds()/r.floor.wall.Seconds(), r.cold.maxKB/1024, r.floor.maxKB/1024,
 			float64(r.cold.maxKB)/float64(r.floor.maxKB))
+	}
+	b.WriteString("\nWhat the downloads for journalists add (/data/: the flat table of everything, of the latest state, of each indicator, agency and sector in four formats, the raw bundle, datapackage.json, catalog.jsonld, SHA256SUMS; /api/v1/): the warm build against the same warm build with --downloads=false.\n\n")
+	b.WriteString("| case | files | bytes on disk | warm build | warm without downloads | extra time |\n|---|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %d | %.1f MB | %.2f s | %.2f s | %+.2f s (%.0f%%) |\n", r.description, r.dlFiles, float64(r.dlBytes)/1e6,
+			r.warm.wall.Seconds(), r.noDownloads.wall.Seconds(), (r.warm.wall - r.noDownloads.wall).Seconds(),
+			100*(r.warm.wall-r.noDownloads.wall).Seconds()/r.noDownloads.wall.Seconds())
 	}
 	b.WriteString("\nPage weight of the demo site, per template (gzip level 6, as a web server sends it; the CSS is shared and cached):\n\n")
 	b.WriteString("| template | page | HTML bytes | gzipped bytes | of which chart SVG (raw) |\n|---|---|---:|---:|---:|\n")
@@ -192,6 +209,24 @@ func weigh(path string) (raw, gz, svg int, err error) {
 		rest = rest[i+j:]
 	}
 	return len(b), buf.Len(), svg, nil
+}
+
+// downloadsSize counts the files under data/ and api/ of a built site,
+// less the /data/ page itself.
+func downloadsSize(site string) (files int, bytes int64) {
+	for _, d := range []string{"data", "api"} {
+		_ = filepath.WalkDir(filepath.Join(site, d), func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || strings.HasSuffix(p, ".html") {
+				return nil
+			}
+			if info, err := e.Info(); err == nil {
+				files++
+				bytes += info.Size()
+			}
+			return nil
+		})
+	}
+	return files, bytes
 }
 
 func countHTML(dir string) int {

@@ -165,15 +165,17 @@ func (m *Main) withData(name, usage string, args []string, flags func(*flag.Flag
 func (m *Main) build(ctx context.Context, args []string) error {
 	var out, baseURL *string
 	var keep *int
+	var downloads *bool
 	return m.withData("build", buildUsage, args, func(fs *flag.FlagSet) {
 		out = fs.String("out", "public", "the folder to publish into (replaced only when the build succeeds)")
 		baseURL = fs.String("base-url", "", "the site's public address (default: baseURL in hugo.toml)")
 		keep = fs.Int("keep", site.DefaultKeep, "when --out is a link: builds to keep for 'kinerja rollback', the published one included")
+		downloads = fs.Bool("downloads", true, "write the downloads for journalists (/data/, /api/); --downloads=false for a quicker draft")
 	}, func(o pipeline.Options) error {
 		if *keep < 1 {
 			return usageError{"--keep must be 1 or more: the published build always stays"}
 		}
-		o.BaseURL, o.Keep = *baseURL, *keep
+		o.BaseURL, o.Keep, o.NoDownloads = *baseURL, *keep, !*downloads
 		if _, err := pipeline.Build(ctx, o, *out); err != nil {
 			if ctx.Err() != nil { // Ctrl+C, SIGTERM: the same sentence at every stage
 				return iku.Wrap(err, iku.Invalid, "the published site in %q is unchanged", *out)

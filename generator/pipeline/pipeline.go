@@ -55,9 +55,12 @@ type Options struct {
 	// generated data for inspection; else a new folder under the site
 	// folder's .build is used and removed by Close.
 	BuildDir string
-	BaseURL  string    // overrides hugo.toml's baseURL
-	Keep     int       // when the output is a link: builds kept for rollback (0 = site.DefaultKeep)
-	Stderr   io.Writer // one summary line per stage, and warnings
+	BaseURL  string // overrides hugo.toml's baseURL
+	// NoDownloads leaves out the files for journalists (/data/, /api/):
+	// a quicker preview, and the floor that make bench measures them by.
+	NoDownloads bool
+	Keep        int       // when the output is a link: builds kept for rollback (0 = site.DefaultKeep)
+	Stderr      io.Writer // one summary line per stage, and warnings
 	// Progress, when set, returns a callback for a stage's progress on a
 	// terminal (nil for none).
 	Progress func(stage string) func(done, total int)
@@ -65,17 +68,18 @@ type Options struct {
 
 // Prepared is a build folder ready for Hugo, with what it was made from.
 type Prepared struct {
-	Root     string // the site folder
-	Themes   string // the theme's parent folder when the site has no themes/kinerja, else ""
-	Dir      string // the build folder
-	Dataset  *iku.Dataset
-	Report   *iku.Report
-	Demo     bool // fictitious data: every page says so
-	baseURL  string
-	keep     bool
-	release  func() // unlocks the build folder (site.NewBuildDir)
-	stderr   io.Writer
-	progress func(stage string) func(done, total int)
+	Root        string // the site folder
+	Themes      string // the theme's parent folder when the site has no themes/kinerja, else ""
+	Dir         string // the build folder
+	Dataset     *iku.Dataset
+	Report      *iku.Report
+	Demo        bool // fictitious data: every page says so
+	baseURL     string
+	noDownloads bool
+	keep        bool
+	release     func() // unlocks the build folder (site.NewBuildDir)
+	stderr      io.Writer
+	progress    func(stage string) func(done, total int)
 }
 
 // Close removes the build folder unless it was named by Options.BuildDir.
@@ -122,7 +126,7 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	p := &Prepared{Root: root, Themes: themes, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL}
+	p := &Prepared{Root: root, Themes: themes, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL, noDownloads: o.NoDownloads}
 	rules, err := sitedata.LoadRules(root)
 	if err != nil {
 		return nil, err
@@ -225,9 +229,11 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	}
 	p.stage("charts", t, "%d charts, %d drawn by ECharts, %d from the cache", len(drawn.Charts), len(drawn.Charts)-drawn.Cached, drawn.Cached)
 
-	dl, err := p.downloads(msgs)
-	if err != nil {
-		return err
+	dl := &download.Downloads{}
+	if !p.noDownloads {
+		if dl, err = p.downloads(msgs); err != nil {
+			return err
+		}
 	}
 
 	t = time.Now()
