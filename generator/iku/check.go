@@ -36,6 +36,7 @@ type index struct {
 	targets    [][]int // per indicator
 	results    [][]int // per indicator
 	predicates [][]int // per agency
+	explained  [][]int // explanations, per indicator
 }
 
 func indexDataset(ds *Dataset) (*index, error) {
@@ -49,6 +50,7 @@ func indexDataset(ds *Dataset) (*index, error) {
 		targets:    make([][]int, len(ds.Indicators)),
 		results:    make([][]int, len(ds.Indicators)),
 		predicates: make([][]int, len(ds.Agencies)),
+		explained:  make([][]int, len(ds.Indicators)),
 	}
 
 	for i, s := range ds.Sectors {
@@ -185,6 +187,24 @@ func indexDataset(ds *Dataset) (*index, error) {
 		}
 		seenPredicate[k] = true
 		ix.predicates[a] = append(ix.predicates[a], i)
+	}
+
+	seenExplanation := make(map[[2]int]bool, len(ds.Explanations))
+	for i := range ds.Explanations {
+		x := &ds.Explanations[i]
+		n, ok := ix.indicator[x.IndicatorSlug]
+		if !ok {
+			return nil, Errorf(Invalid, "row %d of the explanations table (%s) names indicator %q, which is not in the indicators table; add the indicator or fix indicator_slug", i+1, x.Quarter, x.IndicatorSlug)
+		}
+		if x.Quarter.Q < 1 || x.Quarter.Q > 4 || x.Quarter.Year < minYear || x.Quarter.Year > maxYear {
+			return nil, Errorf(Invalid, "the explanation of indicator %q has year %d and quarter %d; use a year from %d to %d and a quarter from 1 to 4", x.IndicatorSlug, x.Quarter.Year, x.Quarter.Q, minYear, maxYear)
+		}
+		k := [2]int{n, x.Quarter.Index()}
+		if seenExplanation[k] {
+			return nil, Errorf(Invalid, "indicator %q has two explanations for %s; keep one", x.IndicatorSlug, x.Quarter)
+		}
+		seenExplanation[k] = true
+		ix.explained[n] = append(ix.explained[n], i)
 	}
 	return ix, nil
 }

@@ -255,9 +255,14 @@ func (e *evaluator) indicator(i int) {
 	if to.Before(from) {
 		return
 	}
+	explained := make(map[Quarter]*Explanation, len(e.ix.explained[i]))
+	for _, k := range e.ix.explained[i] {
+		explained[ds.Explanations[k].Quarter] = &ds.Explanations[k]
+	}
 	for q := from; !to.Before(q); q = q.Add(1) {
 		if ind.Frequency.Due(q.Q) {
 			ev, c := e.quarter(x, q)
+			ev.Explanation = explained[q]
 			ir.Series = append(ir.Series, ev)
 			e.capped[i] = append(e.capped[i], c)
 		}

@@ -78,6 +78,7 @@ type Evaluation struct {
 	Exceeds     bool   // achievement > 100 (melampaui target)
 	Provisional bool   // sementara
 	Grade       string // IKM quality grade A–D for unit "IKM", else ""
+	Explanation *Explanation // the agency's explanation of this period, if any
 	VsPrevious  Trend  // against the previous due period
 	VsYearAgo   Trend  // against the same period a year earlier
 }

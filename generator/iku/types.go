@@ -218,6 +218,19 @@ type Dataset struct {
 	Indicators []Indicator
 	Targets    []Target
 	Results    []Result
+	// Explanations are optional: at most one per indicator and quarter.
+	Explanations []Explanation
+}
+
+// Explanation is an agency's account of one indicator's result in one due
+// period, as Indonesian performance reports (LKjIP) give it: what helped,
+// what hindered, and what the agency will do. Any part may be empty.
+type Explanation struct {
+	IndicatorSlug string
+	Quarter       Quarter
+	Supporting    string // faktor pendukung
+	Inhibiting    string // faktor penghambat
+	FollowUp      string // tindak lanjut
 }
 
 // Source provides a Dataset: PostgreSQL's publik views, or a CSV bundle.
