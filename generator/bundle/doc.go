@@ -16,6 +16,9 @@
 //	targets.csv     indicator_slug, year, quarter, basis, value, value_high
 //	results.csv     indicator_slug, year, quarter, actual, numerator,
 //	                denominator, provisional
+//	explanations.csv indicator_slug, year, quarter, supporting, inhibiting,
+//	                follow_up (optional: an older bundle without it has no
+//	                explanations)
 //
 // Conventions: UTF-8 without BOM, comma separated, RFC 4180 quoting, a
 // header row, "\n" line ends. An empty cell is NULL. Decimals are written

@@ -98,6 +98,9 @@ func (s *Source) Load(ctx context.Context) (*iku.Dataset, error) {
 
 func (s *Source) readTable(ctx context.Context, t *table, ds *iku.Dataset) error {
 	data, err := fs.ReadFile(s.fsys, t.file())
+	if errors.Is(err, fs.ErrNotExist) && t.optional {
+		return nil
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return iku.Wrap(err, iku.Invalid, "%s is missing from %s: a bundle holds %s; write or download the bundle again", t.file(), s.name, fileList())
 	}
@@ -171,11 +174,19 @@ func (s *Source) checkHeader(t *table, got []string) error {
 }
 
 func fileList() string {
-	names := make([]string, len(tables))
-	for i, t := range tables {
-		names[i] = t.file()
+	var names, optional []string
+	for _, t := range tables {
+		if t.optional {
+			optional = append(optional, t.file())
+		} else {
+			names = append(names, t.file())
+		}
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	s := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	if len(optional) > 0 {
+		s += " (and optionally " + strings.Join(optional, ", ") + ")"
+	}
+	return s
 }
 
 // cursor parses the cells of one row; the first problem sticks in err.

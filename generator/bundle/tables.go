@@ -23,6 +23,7 @@ type foreignKey struct {
 // table is one CSV file of the bundle.
 type table struct {
 	name, title, desc string
+	optional          bool // older bundles lack the file: read as empty
 	fields            []field
 	primaryKey        []string
 	foreignKeys       []foreignKey
@@ -216,6 +217,32 @@ var tables = []*table{
 				Quarter:       iku.Quarter{Year: c.year(1), Q: c.integer(2, 1, 4)},
 				Actual:        c.optDecimal(3), Numerator: c.optDecimal(4), Denominator: c.optDecimal(5),
 				Provisional: c.boolean(6),
+			})
+		},
+	},
+	{
+		name: "explanations", title: "Penjelasan capaian", optional: true,
+		desc: "The agency's explanation of an indicator's result in one due period (LKjIP): supporting factors, inhibiting factors and follow-up. Optional: a bundle without this file has no explanations.",
+		fields: []field{
+			{name: "indicator_slug", typ: "string", desc: "The indicator (indicators.slug).", required: true, pattern: slugPattern},
+			{name: "year", typ: "integer", desc: "Year.", required: true, min: 1900, max: 9999},
+			{name: "quarter", typ: "integer", desc: "The quarter (1–4) the explanation is about.", required: true, min: 1, max: 4},
+			{name: "supporting", typ: "string", desc: "Faktor pendukung: what helped."},
+			{name: "inhibiting", typ: "string", desc: "Faktor penghambat: what hindered."},
+			{name: "follow_up", typ: "string", desc: "Tindak lanjut: what the agency will do next."},
+		},
+		primaryKey:  []string{"indicator_slug", "year", "quarter"},
+		foreignKeys: []foreignKey{{"indicator_slug", "indicators", "slug"}},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			for _, x := range ds.Explanations {
+				w.row(x.IndicatorSlug, strconv.Itoa(x.Quarter.Year), strconv.Itoa(x.Quarter.Q), x.Supporting, x.Inhibiting, x.FollowUp)
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			ds.Explanations = append(ds.Explanations, iku.Explanation{
+				IndicatorSlug: c.text(0),
+				Quarter:       iku.Quarter{Year: c.year(1), Q: c.integer(2, 1, 4)},
+				Supporting:    c.text(3), Inhibiting: c.text(4), FollowUp: c.text(5),
 			})
 		},
 	},

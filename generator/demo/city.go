@@ -21,8 +21,9 @@ type City struct {
 	ServiceUnits []ServiceUnit
 	Measurements []Measurement // indicators measured per service unit and month
 	Entries      []Entry       // indicators reported by the agency per quarter
-	Employees    []Employee    // personal data: never published
-	Ratings      []Rating      // personal data: never published
+	Explanations []iku.Explanation
+	Employees    []Employee // personal data: never published
+	Ratings      []Rating   // personal data: never published
 }
 
 // ServiceUnit is a puskesmas, school, tourism site, … below an agency.

@@ -42,12 +42,13 @@ import (
 // indicator it does not have, since a City is built by code.
 func (c *City) Dataset() *iku.Dataset {
 	ds := &iku.Dataset{
-		Fictitious: true,
-		Sectors:    slices.Clone(c.Sectors),
-		Agencies:   slices.Clone(c.Agencies),
-		Predicates: slices.Clone(c.Predicates),
-		Indicators: slices.Clone(c.Indicators),
-		Targets:    slices.Clone(c.Targets),
+		Fictitious:   true,
+		Sectors:      slices.Clone(c.Sectors),
+		Agencies:     slices.Clone(c.Agencies),
+		Predicates:   slices.Clone(c.Predicates),
+		Indicators:   slices.Clone(c.Indicators),
+		Targets:      slices.Clone(c.Targets),
+		Explanations: slices.Clone(c.Explanations),
 	}
 	pos := make(map[string]int, len(c.Indicators))
 	for i, ind := range c.Indicators {

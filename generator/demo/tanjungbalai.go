@@ -58,6 +58,7 @@ func Tanjungbalai() *City {
 	}
 	c.Employees, c.Ratings = people(c.Agencies)
 	c.sortByCode()
+	c.explain()
 	return c
 }
 

@@ -74,13 +74,13 @@ type Evaluation struct {
 	Target      *Target  // the target compared against; nil = none set
 	Achievement *Decimal // raw (uncapped) achievement or progress in %, 2 decimals; nil for T = 0, T or R missing
 	Status      Status
-	Category    string // Category.Key when Status == StatusCategory
-	Exceeds     bool   // achievement > 100 (melampaui target)
-	Provisional bool   // sementara
-	Grade       string // IKM quality grade A–D for unit "IKM", else ""
+	Category    string       // Category.Key when Status == StatusCategory
+	Exceeds     bool         // achievement > 100 (melampaui target)
+	Provisional bool         // sementara
+	Grade       string       // IKM quality grade A–D for unit "IKM", else ""
 	Explanation *Explanation // the agency's explanation of this period, if any
-	VsPrevious  Trend  // against the previous due period
-	VsYearAgo   Trend  // against the same period a year earlier
+	VsPrevious  Trend        // against the previous due period
+	VsYearAgo   Trend        // against the same period a year earlier
 }
 
 // Year is one indicator's consolidated year.

@@ -143,8 +143,8 @@ func TestViewsAreNotSecurityInvoker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 6 {
-		t.Errorf("%d publik views run with their owner's rights; want all 6", n)
+	if n != 7 {
+		t.Errorf("%d publik views run with their owner's rights; want all 7", n)
 	}
 }
 
@@ -154,12 +154,13 @@ func TestPublikViewColumns(t *testing.T) {
 	t.Parallel()
 	_, src := migrated(t)
 	want := map[string]string{
-		"sectors":    "slug, code, name",
-		"agencies":   "slug, code, name, short_name, kind, sector_slug",
-		"predicates": "agency_slug, year, predicate",
-		"indicators": "slug, code, agency_slug, sector_slug, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to",
-		"targets":    "indicator_slug, year, quarter, basis, value, value_high",
-		"results":    "indicator_slug, year, quarter, actual, numerator, denominator, provisional",
+		"sectors":      "slug, code, name",
+		"agencies":     "slug, code, name, short_name, kind, sector_slug",
+		"predicates":   "agency_slug, year, predicate",
+		"indicators":   "slug, code, agency_slug, sector_slug, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to",
+		"targets":      "indicator_slug, year, quarter, basis, value, value_high",
+		"results":      "indicator_slug, year, quarter, actual, numerator, denominator, provisional",
+		"explanations": "indicator_slug, year, quarter, supporting, inhibiting, follow_up",
 	}
 	rows, err := src.DB().QueryContext(testContext(t), `
 		SELECT table_name, string_agg(column_name || ':' || data_type, ', ' ORDER BY ordinal_position)

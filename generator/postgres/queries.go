@@ -47,4 +47,11 @@ SELECT indicator_slug, year, quarter,
        denominator::text AS denominator, provisional
 FROM publik.results
 ORDER BY indicator_slug COLLATE "C", year, quarter`
+
+	selectExplanations = `
+SELECT indicator_slug, year, quarter,
+       coalesce(supporting, '') AS supporting, coalesce(inhibiting, '') AS inhibiting,
+       coalesce(follow_up, '') AS follow_up
+FROM publik.explanations
+ORDER BY indicator_slug COLLATE "C", year, quarter`
 )

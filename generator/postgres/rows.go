@@ -76,12 +76,22 @@ type resultRow struct {
 }
 
 type rawRows struct {
-	sectors    []sectorRow
-	agencies   []agencyRow
-	predicates []predicateRow
-	indicators []indicatorRow
-	targets    []targetRow
-	results    []resultRow
+	sectors      []sectorRow
+	agencies     []agencyRow
+	predicates   []predicateRow
+	indicators   []indicatorRow
+	targets      []targetRow
+	results      []resultRow
+	explanations []explanationRow
+}
+
+type explanationRow struct {
+	IndicatorSlug string `db:"indicator_slug"`
+	Year          int    `db:"year"`
+	Quarter       int    `db:"quarter"`
+	Supporting    string `db:"supporting"`
+	Inhibiting    string `db:"inhibiting"`
+	FollowUp      string `db:"follow_up"`
 }
 
 // cell names one value of one view for error messages.
@@ -174,6 +184,10 @@ func (r *rawRows) dataset() (*iku.Dataset, error) {
 		}
 		ds.Results = append(ds.Results, res)
 	}
+	for _, x := range r.explanations {
+		ds.Explanations = append(ds.Explanations, iku.Explanation{IndicatorSlug: x.IndicatorSlug,
+			Quarter: iku.Quarter{Year: x.Year, Q: x.Quarter}, Supporting: x.Supporting, Inhibiting: x.Inhibiting, FollowUp: x.FollowUp})
+	}
 	inDatasetOrder(ds)
 	return ds, nil
 }
@@ -197,6 +211,9 @@ func inDatasetOrder(ds *iku.Dataset) {
 		return cmp.Compare(at(a.IndicatorSlug), at(b.IndicatorSlug))
 	})
 	slices.SortStableFunc(ds.Results, func(a, b iku.Result) int {
+		return cmp.Compare(at(a.IndicatorSlug), at(b.IndicatorSlug))
+	})
+	slices.SortStableFunc(ds.Explanations, func(a, b iku.Explanation) int {
 		return cmp.Compare(at(a.IndicatorSlug), at(b.IndicatorSlug))
 	})
 }

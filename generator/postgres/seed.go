@@ -29,7 +29,7 @@ SELECT EXISTS (SELECT FROM kinerja.sectors)
     OR EXISTS (SELECT FROM asn.employees)`
 
 	seedTruncate = `
-TRUNCATE asn.ratings, asn.employees,
+TRUNCATE asn.ratings, asn.employees, kinerja.explanations,
     kinerja.quarterly_entries, kinerja.measurements, kinerja.service_units,
     kinerja.targets, kinerja.indicators, kinerja.agency_predicates,
     kinerja.agencies, kinerja.sectors
@@ -41,6 +41,7 @@ TRUNCATE asn.ratings, asn.employees,
 	copyIndicators   = `COPY kinerja.indicators (slug, code, agency_id, sector_id, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to) FROM STDIN`
 	copyTargets      = `COPY kinerja.targets (indicator_id, year, quarter, basis, value, value_high) FROM STDIN`
 	copyServiceUnits = `COPY kinerja.service_units (slug, agency_id, name, kind) FROM STDIN`
+	copyExplanations = `COPY kinerja.explanations (indicator_id, year, quarter, supporting, inhibiting, follow_up) FROM STDIN`
 	copyMeasurements = `COPY kinerja.measurements (indicator_id, service_unit_id, month, value, numerator, denominator, verified) FROM STDIN`
 
 	// Checking two foreign keys row by row takes most of the time of a
@@ -111,6 +112,7 @@ func Seed(ctx context.Context, db *sql.DB, city *demo.City, opts SeedOptions) (e
 		{"seeding kinerja.service_units", sd.serviceUnits},
 		{"seeding kinerja.measurements", sd.measurements},
 		{"seeding kinerja.quarterly_entries", sd.entries},
+		{"seeding kinerja.explanations", sd.explanations},
 		{"seeding asn.employees", sd.employees},
 		{"seeding asn.ratings", sd.ratings},
 	} {
@@ -334,6 +336,26 @@ func (sd *seeder) entries() error {
 			decimalArg(e.Value), decimalArg(e.Numerator), decimalArg(e.Denominator), e.Provisional,
 		}, nil
 	})
+}
+
+func (sd *seeder) explanations() error {
+	xs := sd.city.Explanations
+	return sd.copyRows(copyExplanations, len(xs), func(i int) ([]any, error) {
+		x := xs[i]
+		ind, err := ref(sd.indicatorIDs, "indicator", x.IndicatorSlug, fmt.Sprintf("the explanation for %s", x.Quarter))
+		if err != nil {
+			return nil, err
+		}
+		return []any{ind, x.Quarter.Year, x.Quarter.Q, textArg(x.Supporting), textArg(x.Inhibiting), textArg(x.FollowUp)}, nil
+	})
+}
+
+// textArg is NULL for empty text.
+func textArg(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 func (sd *seeder) employees() (err error) {

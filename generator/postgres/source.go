@@ -161,6 +161,7 @@ func (s *Source) Load(ctx context.Context) (ds *iku.Dataset, err error) {
 		{"publik.indicators", selectIndicators, &rows.indicators},
 		{"publik.targets", selectTargets, &rows.targets},
 		{"publik.results", selectResults, &rows.results},
+		{"publik.explanations", selectExplanations, &rows.explanations},
 	}
 	for _, r := range reads {
 		if err := tx.SelectContext(ctx, r.dest, r.query); err != nil {

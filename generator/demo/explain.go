@@ -1,0 +1,82 @@
+package demo
+
+import (
+	"fmt"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// Explanations: the agencies' accounts of their results (LKjIP: faktor
+// pendukung, faktor penghambat, tindak lanjut), written for every due
+// period whose target was missed (a category below the good ones, or not
+// met), and for some periods that went well. Fictitious like the rest.
+//
+// One gap is planted on purpose, so that `kinerja check` has something to
+// find on the demo: the latest quarter of NoExplanationPlant has no
+// explanation although its target is missed, if it is missed.
+const NoExplanationPlant = "dinkes-hipertensi-sesuai-standar"
+
+// explain evaluates the city's dataset and writes its explanations.
+func (c *City) explain() {
+	c.Explanations = nil
+	ds := c.Dataset()
+	rep, err := iku.Evaluate(ds, iku.DefaultRules(), iku.Options{})
+	if err != nil {
+		panic("demo: the demo city does not evaluate: " + err.Error())
+	}
+	good := map[string]bool{}
+	for _, cat := range rep.Rules.Categories {
+		good[cat.Key] = cat.Good
+	}
+	for _, ir := range rep.Indicators {
+		ind := ir.Indicator
+		for i, ev := range ir.Series {
+			missed := ev.Status == iku.StatusNotMet || ev.Status == iku.StatusCategory && !good[ev.Category]
+			if ind.Slug == NoExplanationPlant && ev.Quarter == rep.Latest {
+				continue
+			}
+			r := stream(fmt.Sprintf("penjelasan/%s/%s", ind.Slug, ev.Quarter))
+			switch {
+			case missed:
+				c.Explanations = append(c.Explanations, iku.Explanation{
+					IndicatorSlug: ind.Slug, Quarter: ev.Quarter,
+					Supporting: explanation(r.IntN(len(supporting)), supporting),
+					Inhibiting: explanation(r.IntN(len(inhibiting)), inhibiting),
+					FollowUp:   explanation(r.IntN(len(followUps)), followUps),
+				})
+			case ev.Status == iku.StatusCategory && i == len(ir.Series)-1 && r.IntN(3) == 0:
+				// Some good results are explained too, with what helped.
+				c.Explanations = append(c.Explanations, iku.Explanation{
+					IndicatorSlug: ind.Slug, Quarter: ev.Quarter,
+					Supporting: explanation(r.IntN(len(supporting)), supporting),
+				})
+			}
+		}
+	}
+}
+
+func explanation(i int, s []string) string { return s[i] + " (data demo fiktif)" }
+
+var supporting = []string{
+	"Dukungan anggaran dan kegiatan berjalan sesuai rencana kerja.",
+	"Koordinasi lintas perangkat daerah dan kelurahan berjalan baik.",
+	"Petugas lapangan telah mengikuti pelatihan pada awal tahun.",
+	"Partisipasi masyarakat meningkat setelah sosialisasi di kecamatan.",
+	"Sistem pencatatan elektronik mempercepat pelaporan dari unit layanan.",
+}
+
+var inhibiting = []string{
+	"Jumlah petugas belum sebanding dengan beban layanan.",
+	"Pencairan anggaran kegiatan terlambat pada awal triwulan.",
+	"Cuaca dan pasang air laut mengganggu kegiatan lapangan.",
+	"Sebagian unit layanan terlambat menyampaikan laporan bulanan.",
+	"Kebutuhan layanan meningkat di sekitar hari raya dan libur akhir tahun.",
+}
+
+var followUps = []string{
+	"Menambah jadwal layanan dan memperkuat pendampingan petugas pada triwulan berikutnya.",
+	"Memantau capaian setiap bulan dan melaporkannya kepada kepala perangkat daerah.",
+	"Mengusulkan tambahan anggaran pada perubahan APBD.",
+	"Memperbaiki alur pelaporan dari unit layanan dengan batas waktu yang tegas.",
+	"Menjalin kerja sama dengan kelurahan dan tokoh masyarakat untuk menjangkau warga.",
+}
