@@ -78,6 +78,9 @@ var flatColumns = []Column{
 	{Name: "status_label", Title: "Status (teks)", Type: String, Description: "Status seperti ditulis di situs."},
 	{Name: "exceeds", Title: "Melampaui target", Type: Boolean, Description: "true bila capaian di atas 100."},
 	{Name: "provisional", Title: "Sementara", Type: Boolean, Description: "true bila realisasi belum diverifikasi perangkat daerah."},
+	{Name: "supporting", Title: "Faktor pendukung", Type: String, Description: "Penjelasan perangkat daerah: apa yang mendukung capaian periode itu; kosong bila tidak ada."},
+	{Name: "inhibiting", Title: "Faktor penghambat", Type: String, Description: "Penjelasan perangkat daerah: apa yang menghambat capaian periode itu; kosong bila tidak ada."},
+	{Name: "follow_up", Title: "Tindak lanjut", Type: String, Description: "Penjelasan perangkat daerah: langkah yang akan diambil; kosong bila tidak ada."},
 	{Name: "page_url", Title: "Halaman", Type: String, Description: "Alamat halaman indikator di situs."},
 }
 
@@ -262,8 +265,13 @@ func flatRows(rep *iku.Report, ds *iku.Dataset, o SiteOptions) []flatRow {
 				cell(e.YearToDate, ind.Decimals), cell(e.Compared, ind.Decimals), text(string(e.Basis)),
 				cell(e.Achievement, 2), text(e.Category), label("category_"+e.Category),
 				text(string(e.Status)), label("status_"+string(e.Status)),
-				boolean(e.Exceeds), boolean(e.Provisional), text(o.BaseURL+"iku/"+ind.Slug+"/"),
+				boolean(e.Exceeds), boolean(e.Provisional),
 			)
+			var x iku.Explanation
+			if e.Explanation != nil {
+				x = *e.Explanation
+			}
+			v = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), text(o.BaseURL+"iku/"+ind.Slug+"/"))
 			rows = append(rows, flatRow{indicator: ind.Slug, agency: ind.AgencySlug, sector: ind.SectorSlug,
 				latest: i == len(ir.Series)-1, values: v})
 		}

@@ -211,6 +211,15 @@ type Evaluation struct {
 	VsYear      string  `json:"vs_year"` // same, against a year earlier
 	Prev        Period  `json:"prev"`    // the previous due period
 	YearAgo     Period  `json:"year_ago"`
+	// Explanation is the agency's account of the period, if any.
+	Explanation *Explanation `json:"explanation,omitempty"`
+}
+
+// Explanation is an agency's account of one period (LKjIP).
+type Explanation struct {
+	Supporting string `json:"supporting"` // faktor pendukung
+	Inhibiting string `json:"inhibiting"` // faktor penghambat
+	FollowUp   string `json:"follow_up"`  // tindak lanjut
 }
 
 // Year is one indicator's consolidated year.

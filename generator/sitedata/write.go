@@ -239,6 +239,9 @@ func evaluation(f iku.Frequency, e iku.Evaluation) Evaluation {
 		Provisional: e.Provisional, Grade: e.Grade, VsPrev: string(e.VsPrevious), VsYear: string(e.VsYearAgo),
 		Prev: period(f, f.PrevDue(e.Quarter)), YearAgo: period(f, e.Quarter.Add(-4)),
 	}
+	if x := e.Explanation; x != nil && x.Supporting+x.Inhibiting+x.FollowUp != "" {
+		out.Explanation = &Explanation{Supporting: x.Supporting, Inhibiting: x.Inhibiting, FollowUp: x.FollowUp}
+	}
 	if t := e.Target; t != nil {
 		out.Target = text(&t.Value)
 		out.TargetHigh = text(t.High)
