@@ -153,26 +153,20 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	if err != nil {
 		return nil, err
 	}
-	var zbuf bytes.Buffer
-	zw := zip.NewWriter(&zbuf)
+	var zipped []File
 	var bundleRes []Resource
 	for _, name := range bundle.Files() {
 		path := "bundle/" + name
 		d.Files = append(d.Files, File{Path: Folder + "/" + path, Data: files[name]})
 		d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: formatOf(name), Path: Folder + "/" + path, Bytes: len(files[name])})
 		bundleRes = append(bundleRes, Resource{Path: path, Format: formatOf(name), Data: files[name], Title: "Bundel: " + name})
-		// Fixed times and modes: the same data gives the same zip.
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: "bundle/" + name, Method: zip.Deflate, Modified: o.Meta.published()})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(files[name]); err != nil {
-			return nil, err
-		}
+		zipped = append(zipped, File{Path: "bundle/" + name, Data: files[name]})
 	}
-	if err := zw.Close(); err != nil {
+	z, err := ZipFiles(zipped, o.Meta.published())
+	if err != nil {
 		return nil, err
 	}
+	zbuf := bytes.NewBuffer(z)
 	d.Files = append(d.Files, File{Path: Folder + "/bundle.zip", Data: zbuf.Bytes()})
 	d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: Zip, Path: Folder + "/bundle.zip", Bytes: zbuf.Len()})
 	bundleRes = append(bundleRes, Resource{Path: "bundle.zip", Format: Zip, Data: zbuf.Bytes(), Title: "Bundel data mentah (zip)"})
@@ -209,6 +203,26 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 		{Format: "sha256", Path: Folder + "/" + ChecksumsFile, Bytes: sbuf.Len()},
 	}
 	return d, nil
+}
+
+// ZipFiles packs files into a zip with fixed times and modes, so that the same
+// files always give the same bytes.
+func ZipFiles(files []File, modified time.Time) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range files {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Path, Method: zip.Deflate, Modified: modified})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(f.Data); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 func formatOf(name string) Format {

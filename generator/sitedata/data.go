@@ -213,6 +213,8 @@ type Evaluation struct {
 	YearAgo     Period  `json:"year_ago"`
 	// Explanation is the agency's account of the period, if any.
 	Explanation *Explanation `json:"explanation,omitempty"`
+	// Revisions of this period's actual, oldest first.
+	Revisions []Revision `json:"revisions,omitempty"`
 }
 
 // Explanation is an agency's account of one period (LKjIP).
@@ -256,4 +258,51 @@ func text(d *iku.Decimal) *string {
 	}
 	s := d.String()
 	return &s
+}
+
+// Release is one entry of data/kinerja/releases.json (a list, oldest
+// first): one quarter's release with its versions, summary and the
+// revisions it published.
+type Release struct {
+	Key          string           `json:"key"` // "2026-q3": /rilis/<key>/
+	Quarter      Period           `json:"quarter"`
+	Current      bool             `json:"current"` // the release the site shows
+	Draft        bool             `json:"draft"`   // not published: a build without releases
+	Versions     []ReleaseVersion `json:"versions"`
+	Counts       Counts           `json:"counts"`
+	Improved     []Mover          `json:"improved"`
+	Declined     []Mover          `json:"declined"`
+	NotReporting []AgencyCount    `json:"not_reporting"`
+	Revisions    []Revision       `json:"revisions"`
+}
+
+// ReleaseVersion is one version of a release and its frozen files.
+type ReleaseVersion struct {
+	Version   int    `json:"version"`
+	Published string `json:"published"` // "2026-10-15"; "" for a draft
+	Reason    string `json:"reason"`
+	Forced    string `json:"forced"`
+	Files     []File `json:"files"` // the bundle and manifest.json
+	Zip       File   `json:"zip"`
+}
+
+// AgencyCount is an agency and a number of its indicators.
+type AgencyCount struct {
+	Agency string `json:"agency"` // slug
+	Name   string `json:"name"`
+	N      int    `json:"n"`
+}
+
+// Revision is a published value a later release changed.
+type Revision struct {
+	Indicator string  `json:"indicator"` // slug
+	Name      string  `json:"name"`
+	Period    Period  `json:"period"`
+	Old       *string `json:"old"` // null: it had been reported as missing
+	New       *string `json:"new"`
+	From      string  `json:"from"` // "2026-Q2 v1"
+	In        string  `json:"in"`   // "2026-Q3 v1"
+	InKey     string  `json:"in_key"`
+	Reason    string  `json:"reason"`
+	Anchor    string  `json:"anchor"` // id on the release page
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
+	"github.com/tanjungbalai/kinerja/generator/release"
 )
 
 // Chart is a rendered chart: the option JSON for later enhancement and the
@@ -27,6 +29,10 @@ type Input struct {
 	// Downloads maps "iku/<slug>", "opd/<slug>", "sektor/<slug>", "all",
 	// "latest" and "bundle" to their files; Catalogue lists the data
 	// package, the DCAT catalogue and the checksums.
+	// Releases are the releases the site shows, oldest first, and the
+	// revisions between them.
+	Releases   []ReleaseInput
+	Revisions  []release.Revision
 	Downloads  map[string][]File
 	Catalogue  []File
 	Dictionary []Column
@@ -115,6 +121,10 @@ func Files(in Input) (map[string][]byte, error) {
 	if err := put("data/kinerja/downloads.json", dl); err != nil {
 		return nil, err
 	}
+	releases, revised := releasesData(in)
+	if err := put("data/kinerja/releases.json", releases); err != nil {
+		return nil, err
+	}
 
 	sectors := map[string]Sector{}
 	for _, s := range r.Sectors {
@@ -186,6 +196,7 @@ func Files(in Input) (map[string][]byte, error) {
 		detail := Detail{Series: []Evaluation{}, Years: []Year{}, Downloads: fileList(in.Downloads["iku/"+ind.Slug])}
 		for _, e := range ir.Series {
 			ev := evaluation(ind.Frequency, e)
+			ev.Revisions = revised[ind.Slug+"/"+ev.Period.Key]
 			detail.Series = append(detail.Series, ev)
 			if e.Actual != nil {
 				out.LastReported = &ev.Period
@@ -289,6 +300,72 @@ func movers(ms []iku.Mover, ds *iku.Dataset) []Mover {
 			From: m.From.String(), To: m.To.String(), Change: m.Change.String()})
 	}
 	return out
+}
+
+// ReleaseInput is one release version for the site: the release, and for
+// the newest version of each quarter its evaluated report.
+type ReleaseInput struct {
+	Release *release.Release
+	Report  *iku.Report // nil for versions a later one of the quarter replaced
+	Current bool        // the release that drives the site
+	Files   []File      // its frozen files under /data/rilis/
+	Zip     File
+}
+
+// releasesData writes the releases for the templates: one entry per
+// quarter (its versions oldest first), with the summary of its newest
+// version and the revisions it published; and the revisions by indicator
+// and period key.
+func releasesData(in Input) ([]Release, map[string][]Revision) {
+	names := map[string]string{}
+	for _, ind := range in.Dataset.Indicators {
+		names[ind.Slug] = ind.Name
+	}
+	freq := map[string]iku.Frequency{}
+	for _, ind := range in.Dataset.Indicators {
+		freq[ind.Slug] = ind.Frequency
+	}
+	out := []Release{}
+	at := map[string]int{}
+	for _, ri := range in.Releases {
+		r := ri.Release
+		i, ok := at[r.Key()]
+		if !ok {
+			i = len(out)
+			at[r.Key()] = i
+			out = append(out, Release{Key: r.Key(), Quarter: quarter(r.Q), Versions: []ReleaseVersion{},
+				Improved: []Mover{}, Declined: []Mover{}, NotReporting: []AgencyCount{}, Revisions: []Revision{}})
+		}
+		rel := &out[i]
+		rel.Current = rel.Current || ri.Current
+		rel.Draft = r.Published == ""
+		rel.Versions = append(rel.Versions, ReleaseVersion{Version: r.Version, Published: r.Published, Reason: r.Reason,
+			Forced: r.Forced, Files: fileList(ri.Files), Zip: ri.Zip})
+		if rep := ri.Report; rep != nil {
+			rel.Counts = counts(rep.Counts, rep.Rules)
+			rel.Improved = movers(rep.Improvements, in.Dataset)
+			rel.Declined = movers(rep.Declines, in.Dataset)
+			rel.NotReporting = []AgencyCount{}
+			for _, ar := range rep.Agencies {
+				if n := ar.Counts.NotReported; n > 0 {
+					rel.NotReporting = append(rel.NotReporting, AgencyCount{Agency: ar.Agency.Slug, Name: ar.Agency.Name, N: n})
+				}
+			}
+		}
+	}
+	revised := map[string][]Revision{}
+	for _, rv := range in.Revisions {
+		f := freq[rv.Indicator]
+		p := period(f, rv.Quarter)
+		row := Revision{Indicator: rv.Indicator, Name: names[rv.Indicator], Period: p, Old: text(rv.Old), New: text(rv.New),
+			From: rv.From.Label(), In: rv.In.Label(), InKey: rv.In.Key(), Reason: rv.In.Reason,
+			Anchor: "revisi-" + rv.Indicator + "-" + strings.ToLower(p.Key)}
+		if i, ok := at[rv.In.Key()]; ok {
+			out[i].Revisions = append(out[i].Revisions, row)
+		}
+		revised[rv.Indicator+"/"+p.Key] = append(revised[rv.Indicator+"/"+p.Key], row)
+	}
+	return out, revised
 }
 
 func fileList(fs []File) []File {

@@ -1,0 +1,268 @@
+// Package release keeps the quarterly releases the communications office
+// publishes (DESIGN.md, "Releases"): each is the data of one quarter frozen
+// as a bundle, with a manifest of what it is and the SHA-256 of every
+// file, in a releases folder the office stores. Releases are never edited:
+// a correction is a new version of the same quarter, with its reason, and
+// the revisions between releases are computed by comparing them.
+//
+// Layout: <releases>/<yyyy-qn>/v<N>/ holding the bundle's files and
+// manifest.json. Any version folder is a bundle that `kinerja build --from`
+// rebuilds alone.
+package release
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing/fstest"
+
+	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// ManifestFile names the manifest in a version folder.
+const ManifestFile = "manifest.json"
+
+// Manifest says what a release is. It holds no host, role, path or clock
+// time: the same data published on the same day gives the same bytes.
+type Manifest struct {
+	Quarter    string `json:"quarter"`   // "2026-Q3"
+	Version    int    `json:"version"`   // 1, then 2, … for corrections
+	Published  string `json:"published"` // the publication day, "2026-10-15"
+	Source     string `json:"source"`    // "PostgreSQL (publik views)", "CSV bundle", "demo data"
+	Software   string `json:"software"`  // "kinerja v1.2.0"
+	Reason     string `json:"reason,omitempty"`
+	Forced     string `json:"forced,omitempty"` // published despite blocking problems: why
+	Fictitious bool   `json:"fictitious,omitempty"`
+	Files      []File `json:"files"`
+}
+
+// File is one file of a release with its size and SHA-256.
+type File struct {
+	Path   string `json:"path"`
+	Bytes  int    `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// Release is one version of one quarter's release.
+type Release struct {
+	Manifest
+	Dir   string      // its folder ("" for a transient release)
+	Q     iku.Quarter // Manifest.Quarter, parsed
+	files map[string][]byte
+}
+
+// Key is the release's name in URLs and folders: "2026-q3".
+func (r *Release) Key() string { return Key(r.Q) }
+
+// Key is a quarter's name in release URLs and folders: "2026-q3".
+func Key(q iku.Quarter) string { return strings.ToLower(q.String()) }
+
+// Files returns the release's files by name (the bundle and the manifest).
+func (r *Release) Files() map[string][]byte { return r.files }
+
+// Dataset reads the release's bundle.
+func (r *Release) Dataset() (*iku.Dataset, error) {
+	fsys := make(fstest.MapFS, len(r.files))
+	for name, b := range r.files {
+		fsys[name] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	name := r.Dir
+	if name == "" {
+		name = "the release " + r.Quarter
+	}
+	return bundle.Open(fsys, name).Load(context.Background())
+}
+
+// Freeze makes a release of ds for quarter q: the results and explanations
+// after q are left out (a release is what was known of the quarters up to
+// q), the rest is written as a bundle, and the manifest m is completed with
+// the quarter and every file's size and hash.
+func Freeze(ds *iku.Dataset, q iku.Quarter, m Manifest) (*Release, error) {
+	cut := *ds
+	cut.Results = slices.DeleteFunc(slices.Clone(ds.Results), func(r iku.Result) bool { return q.Before(r.Quarter) })
+	cut.Explanations = slices.DeleteFunc(slices.Clone(ds.Explanations), func(x iku.Explanation) bool { return q.Before(x.Quarter) })
+	files, err := bundle.Encode(&cut)
+	if err != nil {
+		return nil, err
+	}
+	m.Quarter = q.String()
+	m.Fictitious = ds.Fictitious
+	m.Files = nil
+	for _, name := range bundle.Files() {
+		m.Files = append(m.Files, fileOf(name, files[name]))
+	}
+	b, err := marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	files[ManifestFile] = b
+	return &Release{Manifest: m, Q: q, files: files}, nil
+}
+
+// SameData reports whether two releases hold the same bundle (their
+// manifests aside).
+func SameData(a, b *Release) bool {
+	if len(a.Files()) != len(b.Files()) {
+		return false
+	}
+	for name, x := range a.files {
+		if name != ManifestFile && !bytes.Equal(x, b.files[name]) {
+			return false
+		}
+	}
+	return true
+}
+
+func fileOf(name string, b []byte) File {
+	h := sha256.Sum256(b)
+	return File{Path: name, Bytes: len(b), SHA256: hex.EncodeToString(h[:])}
+}
+
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var (
+	quarterDir = regexp.MustCompile(`^[0-9]{4}-q[1-4]$`)
+	versionDir = regexp.MustCompile(`^v([1-9][0-9]*)$`)
+)
+
+// List reads every release in dir, oldest quarter first and, within a
+// quarter, oldest version first, checking each file against its manifest.
+// A missing dir holds no releases.
+func List(dir string) ([]*Release, error) {
+	qs, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, iku.Wrap(err, iku.Invalid, "cannot read the releases folder %q: check the path and its permissions", dir)
+	}
+	var out []*Release
+	for _, qd := range qs {
+		if !qd.IsDir() || !quarterDir.MatchString(qd.Name()) {
+			continue
+		}
+		vs, err := os.ReadDir(filepath.Join(dir, qd.Name()))
+		if err != nil {
+			return nil, iku.Wrap(err, iku.Invalid, "cannot read %q: check its permissions", filepath.Join(dir, qd.Name()))
+		}
+		for _, vd := range vs {
+			if !vd.IsDir() || !versionDir.MatchString(vd.Name()) {
+				continue
+			}
+			r, err := Read(filepath.Join(dir, qd.Name(), vd.Name()))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b *Release) int {
+		return cmp.Or(cmp.Compare(a.Q.Index(), b.Q.Index()), cmp.Compare(a.Version, b.Version))
+	})
+	return out, nil
+}
+
+// Read reads one version folder and checks its files against the manifest.
+func Read(dir string) (*Release, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		return nil, iku.Wrap(err, iku.Invalid, "the release folder %q has no readable %s: restore it from the office's copy of the releases", dir, ManifestFile)
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, iku.Errorf(iku.Invalid, "%s in %q is not valid JSON (%v): restore it from the office's copy of the releases", ManifestFile, dir, err)
+	}
+	q, err := iku.ParseQuarter(m.Quarter)
+	if err != nil || Key(q) != filepath.Base(filepath.Dir(dir)) || "v"+strconv.Itoa(m.Version) != filepath.Base(dir) {
+		return nil, iku.Errorf(iku.Invalid, "the manifest in %q names quarter %q, version %d, which is not where it is: a release must not be moved or edited", dir, m.Quarter, m.Version)
+	}
+	r := &Release{Manifest: m, Dir: dir, Q: q, files: map[string][]byte{ManifestFile: b}}
+	for _, f := range m.Files {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		if err != nil {
+			return nil, iku.Wrap(err, iku.Invalid, "the release %s v%d lacks %s: restore it from the office's copy of the releases", m.Quarter, m.Version, f.Path)
+		}
+		if got := fileOf(f.Path, data); got != f {
+			return nil, iku.Errorf(iku.Invalid, "the release %s v%d has a changed %s (its SHA-256 is not the manifest's): releases are never edited; restore the file from the office's copy", m.Quarter, m.Version, f.Path)
+		}
+		r.files[f.Path] = data
+	}
+	return r, nil
+}
+
+// Write writes r as the next version folder of its quarter in dir: into a
+// temporary folder first, renamed into place only when complete. It
+// refuses to replace an existing version.
+func Write(dir string, r *Release) error {
+	final := filepath.Join(dir, r.Key(), "v"+strconv.Itoa(r.Version))
+	if _, err := os.Stat(final); err == nil {
+		return iku.Errorf(iku.Invalid, "the release %s v%d already exists in %q: releases are never replaced", r.Quarter, r.Version, dir)
+	}
+	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot create the releases folder %q: check the path and its permissions", dir)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(final), ".new-")
+	if err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot write into the releases folder %q: check its permissions", dir)
+	}
+	defer os.RemoveAll(tmp)
+	for name, b := range r.files {
+		if err := os.WriteFile(filepath.Join(tmp, name), b, 0o644); err != nil {
+			return iku.Wrap(err, iku.Invalid, "cannot write the release into %q: check that the disk is not full", dir)
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot move the release into place in %q: check its permissions", dir)
+	}
+	r.Dir = final
+	return nil
+}
+
+// Latest is the newest version of the newest quarter, or nil.
+func Latest(rs []*Release) *Release {
+	if len(rs) == 0 {
+		return nil
+	}
+	return rs[len(rs)-1]
+}
+
+// OfQuarter returns the versions of quarter q, oldest first.
+func OfQuarter(rs []*Release, q iku.Quarter) []*Release {
+	var out []*Release
+	for _, r := range rs {
+		if r.Q == q {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Transient is the release a build without a releases folder makes in
+// memory: the data as read, for its latest quarter, not yet published.
+func Transient(ds *iku.Dataset, q iku.Quarter, source string) (*Release, error) {
+	return Freeze(ds, q, Manifest{Version: 1, Source: source})
+}
