@@ -41,13 +41,14 @@ Flags:
 
 // sourceFlags are the flags every command that reads data shares.
 type sourceFlags struct {
-	db      string
-	dbSet   bool
-	from    string
-	site    string
-	source  string // the former name of --site
-	quarter string
-	timeout time.Duration
+	db       string
+	dbSet    bool
+	from     string
+	site     string
+	source   string // the former name of --site
+	quarter  string
+	timeout  time.Duration
+	releases string
 }
 
 func (f *sourceFlags) register(fs *flag.FlagSet) {
@@ -57,12 +58,18 @@ func (f *sourceFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "source", "", "deprecated: the former name of --site")
 	fs.DurationVar(&f.timeout, "timeout", postgres.DefaultStatementTimeout, "the longest one database query may take, e.g. 2s or 5m (default: statement_timeout in the connection string, else 1m)")
 	fs.StringVar(&f.quarter, "quarter", "", "publish up to this quarter, e.g. 2026-Q3 (default: the newest with data)")
+	if fs.Name() != "publish" {
+		fs.StringVar(&f.releases, "releases", "", "build from the releases folder that 'kinerja publish' writes (the latest release drives the pages)")
+	}
 }
 
 // options turns the shared flags into the pipeline's options.
 func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 	if f.from != "" && f.dbSet {
 		return pipeline.Options{}, usageError{"give either --db or --from, not both"}
+	}
+	if f.releases != "" && (f.from != "" || f.dbSet) {
+		return pipeline.Options{}, usageError{"give either --releases or a data source (--db, --from), not both"}
 	}
 	root := f.site
 	if f.source != "" {
@@ -82,6 +89,7 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 		CacheDir: m.cacheDir(),
 		Source:   pipeline.Source{From: f.from, DB: f.db, DBSet: f.dbSet, DatabaseURL: m.Getenv("DATABASE_URL"), Timeout: f.timeout},
 		BuildDir: m.Getenv("KINERJA_BUILD_DIR"),
+		Releases: f.releases,
 		Stderr:   m.Stderr,
 		Progress: m.progress,
 	}

@@ -45,7 +45,20 @@ func (m *Main) init(args []string) error {
 // versions prints kinerja's version and commit, and those of the Hugo and
 // ECharts it carries.
 func (m *Main) versions() {
-	v, commit := "dev", ""
+	v, commit := selfVersion()
+	line := "kinerja " + v
+	if commit != "" {
+		line += " (commit " + commit + ")"
+	}
+	fmt.Fprintln(m.Stdout, line)
+	fmt.Fprintln(m.Stdout, "Hugo v"+strings.TrimPrefix(site.HugoVersion(), "v"))
+	fmt.Fprintln(m.Stdout, "ECharts "+chart.EChartsVersion())
+}
+
+// selfVersion is kinerja's version (and commit, when the build recorded
+// one) from the build information, or "dev".
+func selfVersion() (v, commit string) {
+	v = "dev"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 			v = bi.Main.Version
@@ -69,11 +82,5 @@ func (m *Main) versions() {
 	if version != "dev" { // set with -ldflags "-X main.version=…"
 		v = version
 	}
-	line := "kinerja " + v
-	if commit != "" {
-		line += " (commit " + commit + ")"
-	}
-	fmt.Fprintln(m.Stdout, line)
-	fmt.Fprintln(m.Stdout, "Hugo v"+strings.TrimPrefix(site.HugoVersion(), "v"))
-	fmt.Fprintln(m.Stdout, "ECharts "+chart.EChartsVersion())
+	return v, commit
 }

@@ -102,6 +102,7 @@ Usage:
   kinerja db migrate [--db DSN]                             create or update the reference schema
   kinerja db seed --demo [--db DSN] [--replace]             load the demo data into the database
   kinerja demo-data --out DIR [--indicators N]              write demo (or scale) data as a CSV bundle
+  kinerja publish --quarter 2026-Q3 [--releases releases]   check, freeze the quarter as a release, build the site
   kinerja version                                           print the versions of kinerja, Hugo and ECharts
   kinerja help [command]                                    show help for a command
 
@@ -124,6 +125,8 @@ func (m *Main) dispatch(ctx context.Context, args []string) error {
 	switch cmd {
 	case "build":
 		return m.build(ctx, rest)
+	case "publish":
+		return m.publish(ctx, rest)
 	case "serve":
 		return m.serve(ctx, rest)
 	case "rollback":

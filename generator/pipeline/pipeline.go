@@ -24,6 +24,7 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
+	"github.com/tanjungbalai/kinerja/generator/release"
 	"github.com/tanjungbalai/kinerja/generator/site"
 	"github.com/tanjungbalai/kinerja/generator/sitedata"
 )
@@ -59,8 +60,12 @@ type Options struct {
 	// NoDownloads leaves out the files for journalists (/data/, /api/):
 	// a quicker preview, and the floor that make bench measures them by.
 	NoDownloads bool
-	Keep        int       // when the output is a link: builds kept for rollback (0 = site.DefaultKeep)
-	Stderr      io.Writer // one summary line per stage, and warnings
+	// Releases is the releases folder (kinerja publish writes it): the
+	// latest release drives the pages, every release is downloadable.
+	// Empty: the data of Source, as a transient release.
+	Releases string
+	Keep     int       // when the output is a link: builds kept for rollback (0 = site.DefaultKeep)
+	Stderr   io.Writer // one summary line per stage, and warnings
 	// Progress, when set, returns a callback for a stage's progress on a
 	// terminal (nil for none).
 	Progress func(stage string) func(done, total int)
@@ -68,16 +73,22 @@ type Options struct {
 
 // Prepared is a build folder ready for Hugo, with what it was made from.
 type Prepared struct {
-	Root        string // the site folder
-	Themes      string // the theme's parent folder when the site has no themes/kinerja, else ""
-	Dir         string // the build folder
-	Dataset     *iku.Dataset
-	Report      *iku.Report
-	Demo        bool // fictitious data: every page says so
+	Root    string // the site folder
+	Themes  string // the theme's parent folder when the site has no themes/kinerja, else ""
+	Dir     string // the build folder
+	Dataset *iku.Dataset
+	Report  *iku.Report
+	Demo    bool // fictitious data: every page says so
+	// Releases are the releases the site shows, oldest first; Current is
+	// the one whose data drives the pages (a transient one when the
+	// build has no releases folder).
+	Releases    []*release.Release
+	Current     *release.Release
+	rules       iku.Rules
 	baseURL     string
 	noDownloads bool
 	keep        bool
-	release     func() // unlocks the build folder (site.NewBuildDir)
+	unlock      func() // unlocks the build folder (site.NewBuildDir)
 	stderr      io.Writer
 	progress    func(stage string) func(done, total int)
 }
@@ -87,8 +98,8 @@ func (p *Prepared) Close() {
 	if p != nil && p.Dir != "" && !p.keep {
 		os.RemoveAll(p.Dir)
 	}
-	if p != nil && p.release != nil {
-		p.release()
+	if p != nil && p.unlock != nil {
+		p.unlock()
 	}
 }
 
@@ -140,23 +151,21 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 		return nil, err
 	}
 
-	src, closeSrc, err := Open(ctx, o.Source)
-	if err != nil {
-		return nil, err
-	}
-	defer closeSrc()
-
 	t := time.Now()
-	ds, err := src.Load(ctx)
+	ds, describe, err := p.load(ctx, o)
 	if err != nil {
 		return nil, err
 	}
 	p.stage("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
-		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), src.Describe())
+		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), describe)
 	p.Dataset, p.Demo = ds, ds.Fictitious
 
 	t = time.Now()
-	rep, err := iku.Evaluate(ds, rules, iku.Options{Latest: o.Latest})
+	latest := o.Latest
+	if p.Current != nil {
+		latest = p.Current.Q
+	}
+	rep, err := iku.Evaluate(ds, rules, iku.Options{Latest: latest})
 	if err != nil {
 		return nil, err
 	}
@@ -172,6 +181,14 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 		}
 		fmt.Fprintf(stderr, "  warning: %s\n", w)
 	}
+	if p.Current == nil {
+		// A build without releases makes a transient one in memory.
+		if p.Current, err = release.Transient(ds, rep.Latest, sourceKind(o.Source)); err != nil {
+			return nil, err
+		}
+		p.Releases = []*release.Release{p.Current}
+	}
+	p.rules = rules
 	p.Report = rep
 
 	if err := p.makeDir(o.BuildDir); err != nil {
@@ -182,6 +199,52 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// load reads the data: the latest release of o.Releases (up to o.Latest
+// when set), else the source.
+func (p *Prepared) load(ctx context.Context, o Options) (*iku.Dataset, string, error) {
+	if o.Releases != "" {
+		rs, err := release.List(o.Releases)
+		if err != nil {
+			return nil, "", err
+		}
+		if !o.Latest.IsZero() {
+			rs = slices.DeleteFunc(rs, func(r *release.Release) bool { return o.Latest.Before(r.Q) })
+		}
+		cur := release.Latest(rs)
+		if cur == nil {
+			return nil, "", iku.Errorf(iku.Invalid, "the releases folder %q holds no release%s yet: publish one with kinerja publish", o.Releases, map[bool]string{true: " up to " + o.Latest.String()}[!o.Latest.IsZero()])
+		}
+		ds, err := cur.Dataset()
+		if err != nil {
+			return nil, "", err
+		}
+		p.Releases, p.Current = rs, cur
+		return ds, "release " + cur.Label(), nil
+	}
+	src, closeSrc, err := Open(ctx, o.Source)
+	if err != nil {
+		return nil, "", err
+	}
+	defer closeSrc()
+	ds, err := src.Load(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	return ds, src.Describe(), nil
+}
+
+// sourceKind names a source for a release's manifest: what kind of
+// source, never its host, role, database or path.
+func sourceKind(s Source) string {
+	switch {
+	case s.From != "":
+		return "CSV bundle"
+	case s.DBSet || s.DatabaseURL != "":
+		return "PostgreSQL (publik views)"
+	}
+	return "demo data (embedded, fictitious)"
 }
 
 // siteFolders returns the site folder and, when it has no theme of its
@@ -245,6 +308,9 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	for page, ls := range dl.Pages {
 		in.Downloads[page] = links(ls)
 	}
+	if in.Releases, in.Revisions, err = p.releases(); err != nil {
+		return err
+	}
 	for _, c := range download.FlatColumns() {
 		in.Dictionary = append(in.Dictionary, sitedata.Column{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit, Description: c.Description})
 	}
@@ -252,6 +318,92 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 		return err
 	}
 	p.stage("data", t, "written for %d agencies, %d indicators, %d sectors", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors))
+	return nil
+}
+
+// releases evaluates the newest version of each release's quarter for its
+// summary, computes the revisions between releases, and writes every
+// version's frozen files under static/data/rilis/ (each as files and as
+// one zip).
+func (p *Prepared) releases() ([]sitedata.ReleaseInput, []release.Revision, error) {
+	t := time.Now()
+	datasets := map[*release.Release]*iku.Dataset{}
+	var out []sitedata.ReleaseInput
+	for i, r := range p.Releases {
+		ds := p.Dataset
+		if r != p.Current {
+			var err error
+			if ds, err = r.Dataset(); err != nil {
+				return nil, nil, err
+			}
+		}
+		datasets[r] = ds
+		ri := sitedata.ReleaseInput{Release: r, Current: r == p.Current}
+		if i == len(p.Releases)-1 || p.Releases[i+1].Q != r.Q {
+			rep := p.Report
+			if r != p.Current {
+				var err error
+				if rep, err = iku.Evaluate(ds, p.rules, iku.Options{Latest: r.Q}); err != nil {
+					return nil, nil, iku.Wrap(err, iku.Invalid, "the release %s does not evaluate: %s", r.Label(), iku.ErrorMessage(err))
+				}
+			}
+			ri.Report = rep
+		}
+		if !p.noDownloads {
+			files := r.Files()
+			dir := fmt.Sprintf("%s/rilis/%s/v%d/", download.Folder, r.Key(), r.Version)
+			var zipped []download.File
+			for _, name := range slices.Sorted(maps.Keys(files)) {
+				if err := p.writeStatic(dir+name, files[name]); err != nil {
+					return nil, nil, err
+				}
+				ri.Files = append(ri.Files, sitedata.File{Format: formatOf(name), Path: dir + name, Bytes: len(files[name])})
+				zipped = append(zipped, download.File{Path: fmt.Sprintf("rilis-%s-v%d/%s", r.Key(), r.Version, name), Data: files[name]})
+			}
+			z, err := download.ZipFiles(zipped, download.QuarterEnd(r.Q))
+			if err != nil {
+				return nil, nil, err
+			}
+			zpath := fmt.Sprintf("%s/rilis/%s-v%d.zip", download.Folder, r.Key(), r.Version)
+			if err := p.writeStatic(zpath, z); err != nil {
+				return nil, nil, err
+			}
+			ri.Zip = sitedata.File{Format: "zip", Path: zpath, Bytes: len(z)}
+		}
+		out = append(out, ri)
+	}
+	revisions := release.Revisions(p.Releases, datasets)
+	p.stage("releases", t, "%d releases, %d versions, %d revisions", countQuarters(p.Releases), len(p.Releases), len(revisions))
+	return out, revisions, nil
+}
+
+func countQuarters(rs []*release.Release) int {
+	n := 0
+	for i, r := range rs {
+		if i == 0 || rs[i-1].Q != r.Q {
+			n++
+		}
+	}
+	return n
+}
+
+func formatOf(name string) string {
+	if strings.HasSuffix(name, ".json") {
+		return "json"
+	}
+	return "csv"
+}
+
+// writeStatic writes a file the site serves as it is, by its path under
+// the site root.
+func (p *Prepared) writeStatic(path string, data []byte) error {
+	full := filepath.Join(p.Dir, "static", filepath.FromSlash(path))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot write %s: check that the disk is not full", full)
+	}
 	return nil
 }
 
@@ -300,12 +452,8 @@ func (p *Prepared) downloads(msgs sitedata.Messages) (*download.Downloads, error
 	}
 	bytes := 0
 	for _, f := range files {
-		path := filepath.Join(p.Dir, "static", filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		if err := p.writeStatic(f.Path, f.Data); err != nil {
 			return nil, err
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			return nil, iku.Wrap(err, iku.Invalid, "cannot write %s: check that the disk is not full", path)
 		}
 		bytes += len(f.Data)
 	}
@@ -338,11 +486,11 @@ func (p *Prepared) makeDir(named string) error {
 		p.Dir, p.keep = abs, true
 		return nil
 	}
-	dir, release, err := site.NewBuildDir(p.Root)
+	dir, unlock, err := site.NewBuildDir(p.Root)
 	if err != nil {
 		return err
 	}
-	p.Dir, p.release = dir, release
+	p.Dir, p.unlock = dir, unlock
 	return nil
 }
 

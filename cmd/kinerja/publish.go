@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/tanjungbalai/kinerja/generator/pipeline"
+)
+
+const publishUsage = `Usage: kinerja publish --quarter 2026-Q3 [--db DSN | --from BUNDLE] [--releases releases] [--out public] [flags]
+
+Checks the data of the quarter (as 'kinerja check' does), freezes it as a
+release in the releases folder (the bundle and a manifest with the SHA-256
+of every file), and builds the site from every release into a new folder
+that replaces --out only when everything succeeded. A release is never
+replaced: correct one with --revise "the reason", which adds a version.
+
+Flags:
+`
+
+func (m *Main) publish(ctx context.Context, args []string) error {
+	var out, releases, date, revise, force, baseURL *string
+	return m.withData("publish", publishUsage, args, func(fs *flag.FlagSet) {
+		out = fs.String("out", "public", "the folder to publish the site into")
+		releases = fs.String("releases", "releases", "the releases folder the office keeps (git, object storage)")
+		date = fs.String("date", "", "the publication day, e.g. 2026-10-15 (default: today in WIB, or $SOURCE_DATE_EPOCH's day)")
+		revise = fs.String("revise", "", "publish a new version of an existing release, for this reason")
+		force = fs.String("force", "", "publish despite blocking problems of the data check, for this reason")
+		baseURL = fs.String("base-url", "", "the site's public address (default: baseURL in hugo.toml)")
+	}, func(o pipeline.Options) error {
+		if o.Latest.IsZero() {
+			return usageError{"publish needs --quarter, e.g. --quarter 2026-Q3"}
+		}
+		day := *date
+		if day == "" {
+			now := time.Now()
+			if e := m.Getenv("SOURCE_DATE_EPOCH"); e != "" {
+				sec, err := strconv.ParseInt(e, 10, 64)
+				if err != nil {
+					return usageError{fmt.Sprintf("SOURCE_DATE_EPOCH is %q; it must be seconds since 1970", e)}
+				}
+				now = time.Unix(sec, 0)
+			}
+			day = now.In(pipeline.WIB).Format("2006-01-02")
+		}
+		o.BaseURL = *baseURL
+		v, _ := selfVersion()
+		t := time.Now()
+		p, err := pipeline.Publish(ctx, o, pipeline.PublishOptions{Quarter: o.Latest, Releases: *releases, Date: day,
+			Revise: *revise, Force: *force, Software: "kinerja " + v}, *out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "Published %s (version %d, %s): %d pages, %d files, %.1f MB in %s (%.1f s). The release is in %s; deploy %s to the web server.\n",
+			p.Release.Quarter, p.Release.Version, day, p.Site.Pages, p.Site.Files, float64(p.Bytes)/1e6, *out, time.Since(t).Seconds(), p.Release.Dir, *out)
+		return nil
+	})
+}
