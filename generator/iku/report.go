@@ -74,13 +74,13 @@ type Evaluation struct {
 	Target      *Target  // the target compared against; nil = none set
 	Achievement *Decimal // raw (uncapped) achievement or progress in %, 2 decimals; nil for T = 0, T or R missing
 	Status      Status
-	Category    string // Category.Key when Status == StatusCategory
-	Exceeds     bool   // achievement > 100 (melampaui target)
-	Provisional bool   // sementara
-	Grade       string // IKM quality grade A–D for unit "IKM", else ""
+	Category    string       // Category.Key when Status == StatusCategory
+	Exceeds     bool         // achievement > 100 (melampaui target)
+	Provisional bool         // sementara
+	Grade       string       // IKM quality grade A–D for unit "IKM", else ""
 	Explanation *Explanation // the agency's explanation of this period, if any
-	VsPrevious  Trend  // against the previous due period
-	VsYearAgo   Trend  // against the same period a year earlier
+	VsPrevious  Trend        // against the previous due period
+	VsYearAgo   Trend        // against the same period a year earlier
 }
 
 // Year is one indicator's consolidated year.
@@ -234,4 +234,26 @@ type Report struct {
 	Improvements []Mover           // largest positive changes, at most 5
 	Declines     []Mover           // largest negative changes, at most 5
 	Warnings     []string          // data checks that did not stop the build: for the publisher, never for the pages
+	// DataWarnings are the same warnings, in the same order, with what
+	// each is about (for Check).
+	DataWarnings []DataWarning
+}
+
+// WarningKind says which data check a DataWarning comes from.
+type WarningKind string
+
+const (
+	WarnOutsideValidity WarningKind = "outside_validity" // a result before valid_from or after valid_to
+	WarnNotDue          WarningKind = "not_due"          // a result filed in a quarter that is not due
+	WarnOutOfBounds     WarningKind = "out_of_bounds"    // an actual outside min_value / max_value
+	WarnNoAnnualTarget  WarningKind = "no_annual_target" // results in a year without an annual target
+)
+
+// DataWarning is one entry of Report.Warnings with the indicator and
+// quarter it is about (for a year without a target, the year's Q4).
+type DataWarning struct {
+	Kind      WarningKind
+	Indicator string
+	Quarter   Quarter
+	Message   string
 }
