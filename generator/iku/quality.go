@@ -335,9 +335,11 @@ func explained(x *Explanation) bool {
 }
 
 // equalsTarget reports whether e's compared actual equals its (single
-// value) target.
+// value) target. A zero target does not count: "0 cases" met again and
+// again is what the agency aims for, not a copied number.
 func equalsTarget(e Evaluation) bool {
-	return e.Compared != nil && e.Target != nil && !e.Target.IsRange() && fixedOf(*e.Compared).cmp(fixedOf(e.Target.Value)) == 0
+	return e.Compared != nil && e.Target != nil && !e.Target.IsRange() && e.Target.Value.Sign() != 0 &&
+		fixedOf(*e.Compared).cmp(fixedOf(e.Target.Value)) == 0
 }
 
 func textOf(d *Decimal) string {

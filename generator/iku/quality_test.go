@@ -155,6 +155,12 @@ func TestCheck(t *testing.T) {
 				setActual(ds, "ikm", q, "80.00")
 			}
 		}, nil, []string{"actual_equals_target warning ikm 2026-Q3 80.00/80"}},
+		{"a zero target met four times", func(ds *Dataset) {
+			setTargets(ds, "kunjungan", "0")
+			for _, q := range []string{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"} {
+				setActual(ds, "kunjungan", q, "0")
+			}
+		}, func(c *CheckConfig) { c.OutlierHistory = 99 }, nil},
 		{"actual equal to the target three times", func(ds *Dataset) {
 			for _, q := range []string{"2026-Q1", "2026-Q2", "2026-Q3"} {
 				setActual(ds, "ikm", q, "80")
