@@ -64,6 +64,12 @@ type Options struct {
 	// Progress, when set, returns a callback for a stage's progress on a
 	// terminal (nil for none).
 	Progress func(stage string) func(done, total int)
+	// Preview adds the data check's report (/pemeriksaan/) to the site
+	// data: serve sets it, a published build never does.
+	Preview bool
+	// Previous is the dataset of the last release, for the checks of
+	// changed units, polarities and definitions; nil skips them.
+	Previous *iku.Dataset
 }
 
 // Prepared is a build folder ready for Hugo, with what it was made from.
@@ -80,6 +86,7 @@ type Prepared struct {
 	release     func() // unlocks the build folder (site.NewBuildDir)
 	stderr      io.Writer
 	progress    func(stage string) func(done, total int)
+	check       *sitedata.Check // the preview's data check
 }
 
 // Close removes the build folder unless it was named by Options.BuildDir.
@@ -140,39 +147,21 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 		return nil, err
 	}
 
-	src, closeSrc, err := Open(ctx, o.Source)
-	if err != nil {
+	if err := p.load(ctx, o, rules, true); err != nil {
 		return nil, err
 	}
-	defer closeSrc()
-
-	t := time.Now()
-	ds, err := src.Load(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p.stage("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
-		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), src.Describe())
-	p.Dataset, p.Demo = ds, ds.Fictitious
-
-	t = time.Now()
-	rep, err := iku.Evaluate(ds, rules, iku.Options{Latest: o.Latest})
-	if err != nil {
-		return nil, err
-	}
-	evals := 0
-	for _, ir := range rep.Indicators {
-		evals += len(ir.Series)
-	}
-	p.stage("evaluate", t, "%d evaluations, %s to %s, %s", evals, rep.First, rep.Latest, plural(len(rep.Warnings), "warning"))
-	for i, w := range rep.Warnings {
-		if i == 10 {
-			fmt.Fprintf(stderr, "  … and %d more warnings\n", len(rep.Warnings)-10)
-			break
+	if o.Preview {
+		t := time.Now()
+		cfg, err := sitedata.LoadCheckConfig(root)
+		if err != nil {
+			return nil, err
 		}
-		fmt.Fprintf(stderr, "  warning: %s\n", w)
+		cfg.Previous = o.Previous
+		fs := iku.Check(p.Dataset, p.Report, cfg)
+		p.check = &sitedata.Check{Quarter: p.Report.Latest, Findings: fs}
+		b, w := iku.Tally(fs)
+		p.stage("check", t, "%s, %s: the report is at /pemeriksaan/", plural(b, "blocking problem"), plural(w, "warning"))
 	}
-	p.Report = rep
 
 	if err := p.makeDir(o.BuildDir); err != nil {
 		return nil, err
@@ -182,6 +171,47 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// load opens the source, loads the dataset and evaluates it, with one
+// summary line per stage (and the data warnings when warn is set).
+func (p *Prepared) load(ctx context.Context, o Options, rules iku.Rules, warn bool) error {
+	src, closeSrc, err := Open(ctx, o.Source)
+	if err != nil {
+		return err
+	}
+	defer closeSrc()
+
+	t := time.Now()
+	ds, err := src.Load(ctx)
+	if err != nil {
+		return err
+	}
+	p.stage("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
+		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), src.Describe())
+	p.Dataset, p.Demo = ds, ds.Fictitious
+
+	t = time.Now()
+	rep, err := iku.Evaluate(ds, rules, iku.Options{Latest: o.Latest})
+	if err != nil {
+		return err
+	}
+	evals := 0
+	for _, ir := range rep.Indicators {
+		evals += len(ir.Series)
+	}
+	p.stage("evaluate", t, "%d evaluations, %s to %s, %s", evals, rep.First, rep.Latest, plural(len(rep.Warnings), "warning"))
+	for i, w := range rep.Warnings {
+		if !warn || i == 10 {
+			if warn {
+				fmt.Fprintf(p.stderr, "  … and %d more warnings\n", len(rep.Warnings)-10)
+			}
+			break
+		}
+		fmt.Fprintf(p.stderr, "  warning: %s\n", w)
+	}
+	p.Report = rep
+	return nil
 }
 
 // siteFolders returns the site folder and, when it has no theme of its
@@ -239,7 +269,7 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	t = time.Now()
 	in := sitedata.Input{
 		Dataset: p.Dataset, Report: p.Report, Charts: drawn.Charts, Demo: p.Demo, OverviewChart: drawn.Overview,
-		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators,
+		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, Check: p.check,
 		Downloads: map[string][]sitedata.File{}, Catalogue: links(dl.Catalogue),
 	}
 	for page, ls := range dl.Pages {
@@ -366,12 +396,13 @@ func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
 
 // Serve prepares the data and serves a live preview until ctx ends.
 func Serve(ctx context.Context, o Options, bind string, port int) error {
+	o.Preview = true
 	p, err := Prepare(ctx, o)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	fmt.Fprintf(p.stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop)\n", port)
+	fmt.Fprintf(p.stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop); the data check at http://localhost:%d/pemeriksaan/\n", port, port)
 	return site.Serve(ctx, site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Preview: true,
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port), Stderr: p.stderr}, bind, port)
 }
@@ -393,4 +424,47 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// CheckResult is what Check found.
+type CheckResult struct {
+	Dataset  *iku.Dataset
+	Report   *iku.Report
+	Quarter  iku.Quarter // the quarter checked
+	Findings []iku.Finding
+	Blocking int // findings that block publishing
+	Warnings int
+}
+
+// Publishable reports whether no finding blocks publishing.
+func (r *CheckResult) Publishable() bool { return r.Blocking == 0 }
+
+// Check loads and evaluates the data exactly as Prepare does (the site's
+// rules, o.Latest), without charts, data files or Hugo, and runs the data
+// checks of iku.Check with the site's data/pemeriksaan.toml.
+func Check(ctx context.Context, o Options) (*CheckResult, error) {
+	root, _, err := siteFolders(o)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := sitedata.LoadRules(root)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := sitedata.LoadCheckConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Previous = o.Previous
+	p := &Prepared{Root: root, stderr: io.Discard}
+	if o.Stderr != nil {
+		p.stderr = o.Stderr
+	}
+	if err := p.load(ctx, o, rules, false); err != nil {
+		return nil, err
+	}
+	r := &CheckResult{Dataset: p.Dataset, Report: p.Report, Quarter: p.Report.Latest}
+	r.Findings = iku.Check(p.Dataset, p.Report, cfg)
+	r.Blocking, r.Warnings = iku.Tally(r.Findings)
+	return r, nil
 }
