@@ -148,8 +148,9 @@ func (c CheckConfig) Blocks(code Code) bool { return slices.Contains(c.Block, co
 // published, in cfg.Quarter (default the report's latest). Only the
 // quarter's due periods count: an indicator not due then (see
 // Frequency.Due) has no completeness or plausibility finding. Findings are
-// sorted by agency (dataset order), blocking first, then by indicator
-// (dataset order) and code (Codes order). The rules are stated on
+// grouped by agency (those with a blocking finding first, then in dataset
+// order), blocking first within each, then by indicator (dataset order)
+// and code (Codes order). The rules are stated on
 // content/metodologi.md ("Pemeriksaan data").
 func Check(ds *Dataset, rep *Report, cfg CheckConfig) []Finding {
 	q := cfg.Quarter
@@ -178,9 +179,15 @@ func Check(ds *Dataset, rep *Report, cfg CheckConfig) []Finding {
 	}
 	c.warnings(rep, byCode)
 
+	// Agencies with a blocking finding first, then in dataset order.
 	agencyOrder := make(map[string]int, len(ds.Agencies))
 	for i, a := range ds.Agencies {
-		agencyOrder[a.Slug] = i
+		agencyOrder[a.Slug] = i + len(ds.Agencies)
+	}
+	for _, f := range c.out {
+		if f.Severity == Blocking {
+			agencyOrder[f.Agency] %= len(ds.Agencies)
+		}
 	}
 	indOrder := make(map[string]int, len(ds.Indicators))
 	for i, ind := range ds.Indicators {

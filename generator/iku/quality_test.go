@@ -248,12 +248,16 @@ func TestCheckMessage(t *testing.T) {
 	}
 }
 
-// Blocking findings come first within an agency.
+// Agencies with a blocking finding come first, and blocking findings
+// first within an agency.
 func TestCheckOrder(t *testing.T) {
 	ds := checkDataset()
-	setActual(ds, "ikm", "2026-Q3", "")                                                                                   // no_actual: a warning
-	setActual(ds, "kunjungan", "2026-Q3", "-5")                                                                           // negative_count: blocking
-	ds.Targets = slices.DeleteFunc(ds.Targets, func(t Target) bool { return t.IndicatorSlug == "ikm" && t.Year == 2026 }) // no_target: blocking
+	ds.Agencies = append(ds.Agencies, Agency{Slug: "dispar", Name: "Dinas Pariwisata", SectorSlug: "kesehatan"})
+	indicatorOf(ds, "kunjungan").AgencySlug = "dispar"
+	setActual(ds, "ikm", "2026-Q3", "")                                 // no_actual: a warning
+	setActual(ds, "kunjungan", "2026-Q3", "-5")                         // negative_count: blocking, and an outlier
+	setActual(ds, "cakupan", "2026-Q2", "100.5")                        // percent_out_of_range: blocking
+	ds.Results = append(ds.Results, result("cakupan", "2026-Q1", "86")) // data_warning: not due
 	rep, err := Evaluate(ds, DefaultRules(), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -262,12 +266,23 @@ func TestCheckOrder(t *testing.T) {
 	for _, f := range Check(ds, rep, DefaultCheckConfig()) {
 		got = append(got, string(f.Code)+" "+f.Indicator)
 	}
-	want := []string{"no_target ikm", "negative_count kunjungan", "no_actual ikm", "outlier kunjungan"}
+	// Evaluate's warnings about earlier quarters stay until fixed.
+	want := []string{"negative_count kunjungan", "outlier kunjungan", "no_actual ikm", "data_warning cakupan"}
 	if !slices.Equal(got, want) {
 		t.Errorf("order %q; want %q", got, want)
 	}
-	if b, w := Tally(Check(ds, rep, DefaultCheckConfig())); b != 2 || w != 2 {
-		t.Errorf("Tally = %d blocking, %d warnings; want 2, 2", b, w)
+	cfg := DefaultCheckConfig()
+	cfg.Quarter = MustQuarter("2026-Q2")
+	got = nil
+	for _, f := range Check(ds, rep, cfg) {
+		got = append(got, string(f.Code)+" "+f.Indicator+" "+f.Quarter.String())
+	}
+	want = []string{"percent_out_of_range cakupan 2026-Q2", "data_warning cakupan 2026-Q1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("2026-Q2: %q; want %q", got, want)
+	}
+	if b, w := Tally(Check(ds, rep, DefaultCheckConfig())); b != 1 || w != 3 {
+		t.Errorf("Tally = %d blocking, %d warnings; want 1, 3", b, w)
 	}
 }
 

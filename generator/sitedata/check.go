@@ -12,8 +12,8 @@ type Check struct {
 }
 
 // CheckReport is data/kinerja/check.json, written only for a preview: the
-// findings grouped by agency (agencies with a blocking finding first, then
-// in dataset order), blocking findings first within each.
+// findings grouped by agency in iku.Check's order (agencies with a
+// blocking finding first, blocking findings first within each).
 type CheckReport struct {
 	Quarter     Period        `json:"quarter"`
 	Blocking    int           `json:"blocking"`
@@ -87,14 +87,7 @@ func checkReport(c *Check, ds *iku.Dataset) CheckReport {
 		a.Findings = append(a.Findings, cf)
 	}
 	for _, slug := range order {
-		if byAgency[slug].Blocking > 0 {
-			out.Agencies = append(out.Agencies, *byAgency[slug])
-		}
-	}
-	for _, slug := range order {
-		if byAgency[slug].Blocking == 0 {
-			out.Agencies = append(out.Agencies, *byAgency[slug])
-		}
+		out.Agencies = append(out.Agencies, *byAgency[slug])
 	}
 	return out
 }
