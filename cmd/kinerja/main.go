@@ -71,6 +71,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
+	var es exitStatus
+	if errors.As(err, &es) {
+		return int(es)
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(m.Stderr, "kinerja: %s\nRun 'kinerja help' for the list of commands.\n", ue.msg)
@@ -98,6 +102,7 @@ Usage:
   kinerja init DIR                                          write an editable site folder
   kinerja build [--db DSN | --from BUNDLE] [--out public]   export the data and build the site
   kinerja serve [--db DSN | --from BUNDLE] [--port 1313]    live preview at http://localhost:1313
+  kinerja check [--db DSN | --from BUNDLE] [--json]         check the data before publishing (exit 1: not publishable)
   kinerja rollback [--out public]                           point the --out link back at the previous build
   kinerja db migrate [--db DSN]                             create or update the reference schema
   kinerja db seed --demo [--db DSN] [--replace]             load the demo data into the database
@@ -131,6 +136,8 @@ func (m *Main) dispatch(ctx context.Context, args []string) error {
 		return m.serve(ctx, rest)
 	case "rollback":
 		return m.rollback(rest)
+	case "check":
+		return m.check(ctx, rest)
 	case "db":
 		return m.db(ctx, rest)
 	case "demo-data":

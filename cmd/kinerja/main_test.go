@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -52,7 +55,39 @@ func TestScripts(t *testing.T) {
 			env.Setenv("HOME", env.WorkDir)
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"jsonfield": jsonField},
 	})
+}
+
+// jsonField is the testscript command "jsonfield FILE PATH WANT": FILE
+// must be a JSON document whose value at PATH (keys and array indexes
+// joined by dots: findings.0.code) prints as WANT.
+func jsonField(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: jsonfield FILE PATH WANT")
+	}
+	var v any
+	if err := json.Unmarshal([]byte(ts.ReadFile(args[0])), &v); err != nil {
+		ts.Fatalf("%s is not JSON: %v", args[0], err)
+	}
+	for _, k := range strings.Split(args[1], ".") {
+		switch t := v.(type) {
+		case map[string]any:
+			v = t[k]
+		case []any:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(t) {
+				ts.Fatalf("%s: no element %q in an array of %d", args[1], k, len(t))
+			}
+			v = t[i]
+		default:
+			ts.Fatalf("%s: %q is not in a %T", args[1], k, v)
+		}
+	}
+	got := fmt.Sprint(v)
+	if (got == args[2]) == neg {
+		ts.Fatalf("%s of %s is %q; want %s%q", args[1], args[0], got, map[bool]string{true: "not ", false: ""}[neg], args[2])
+	}
 }
 
 // result is one in-process run of the program.

@@ -126,8 +126,11 @@ type capped struct {
 	ok bool
 }
 
-func (e *evaluator) warnf(format string, args ...any) {
-	e.rep.Warnings = append(e.rep.Warnings, fmt.Sprintf(format, args...))
+// warnf records a data warning of kind about indicator slug in quarter q.
+func (e *evaluator) warnf(kind WarningKind, slug string, q Quarter, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	e.rep.Warnings = append(e.rep.Warnings, msg)
+	e.rep.DataWarnings = append(e.rep.DataWarnings, DataWarning{Kind: kind, Indicator: slug, Quarter: q, Message: msg})
 }
 
 var noSlot slot
@@ -225,14 +228,14 @@ func (e *evaluator) indicator(i int) {
 	for _, ri := range e.ix.results[i] {
 		r := &ds.Results[ri]
 		if !inForce(ind, r.Quarter) {
-			e.warnf("indicator %q has a result for %s, outside its validity (%s), which is not shown; fix the quarter or the indicator's validity", ind.Slug, r.Quarter, validity(ind))
+			e.warnf(WarnOutsideValidity, ind.Slug, r.Quarter, "indicator %q has a result for %s, outside its validity (%s), which is not shown; fix the quarter or the indicator's validity", ind.Slug, r.Quarter, validity(ind))
 			continue
 		}
 		if !ind.Frequency.Due(r.Quarter.Q) {
 			// A figure filed in a quarter that is not due is not evaluated:
 			// the due period stays not reported until its result arrives.
 			if r.Actual != nil && !e.latest.Before(r.Quarter) {
-				e.warnf("indicator %q (%s) has a result for %s, which is not one of its reporting periods, so it is not shown; file it in %s", ind.Slug, ind.Frequency, r.Quarter, ind.Frequency.NextDue(r.Quarter))
+				e.warnf(WarnNotDue, ind.Slug, r.Quarter, "indicator %q (%s) has a result for %s, which is not one of its reporting periods, so it is not shown; file it in %s", ind.Slug, ind.Frequency, r.Quarter, ind.Frequency.NextDue(r.Quarter))
 			}
 			continue
 		}
@@ -350,10 +353,10 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 		ev.Grade = ikmGrade(cur.actual)
 	}
 	if x.min != nil && cur.actual.cmp(*x.min) < 0 {
-		e.warnf("indicator %q reports %s for %s, below its minimum %s; check the value", ind.Slug, ev.Actual, q, ind.MinValue)
+		e.warnf(WarnOutOfBounds, ind.Slug, q, "indicator %q reports %s for %s, below its minimum %s; check the value", ind.Slug, ev.Actual, q, ind.MinValue)
 	}
 	if x.max != nil && cur.actual.cmp(*x.max) > 0 {
-		e.warnf("indicator %q reports %s for %s, above its maximum %s; check the value", ind.Slug, ev.Actual, q, ind.MaxValue)
+		e.warnf(WarnOutOfBounds, ind.Slug, q, "indicator %q reports %s for %s, above its maximum %s; check the value", ind.Slug, ev.Actual, q, ind.MaxValue)
 	}
 	ev.VsPrevious = trend(ind.Polarity, rng, &cur.actual, e.at(ind.Frequency.PrevDue(q)).value())
 	ev.VsYearAgo = trend(ind.Polarity, rng, &cur.actual, e.at(q.Add(-4)).value())
@@ -480,7 +483,7 @@ func (e *evaluator) year(x *indicatorRun, y int) (Year, bool) {
 		yr.Status = StatusNotReported
 	case ti < 0:
 		yr.Status = StatusNoTarget
-		e.warnf("indicator %q has results in %d but no annual target for %d; add the target", ind.Slug, y, y)
+		e.warnf(WarnNoAnnualTarget, ind.Slug, Quarter{y, 4}, "indicator %q has results in %d but no annual target for %d; add the target", ind.Slug, y, y)
 	case !settled && !closed:
 		yr.Status = StatusInProgress
 	case !settled || !ok:

@@ -234,4 +234,26 @@ type Report struct {
 	Improvements []Mover           // largest positive changes, at most 5
 	Declines     []Mover           // largest negative changes, at most 5
 	Warnings     []string          // data checks that did not stop the build: for the publisher, never for the pages
+	// DataWarnings are the same warnings, in the same order, with what
+	// each is about (for Check).
+	DataWarnings []DataWarning
+}
+
+// WarningKind says which data check a DataWarning comes from.
+type WarningKind string
+
+const (
+	WarnOutsideValidity WarningKind = "outside_validity" // a result before valid_from or after valid_to
+	WarnNotDue          WarningKind = "not_due"          // a result filed in a quarter that is not due
+	WarnOutOfBounds     WarningKind = "out_of_bounds"    // an actual outside min_value / max_value
+	WarnNoAnnualTarget  WarningKind = "no_annual_target" // results in a year without an annual target
+)
+
+// DataWarning is one entry of Report.Warnings with the indicator and
+// quarter it is about (for a year without a target, the year's Q4).
+type DataWarning struct {
+	Kind      WarningKind
+	Indicator string
+	Quarter   Quarter
+	Message   string
 }

@@ -69,6 +69,12 @@ type Options struct {
 	// Progress, when set, returns a callback for a stage's progress on a
 	// terminal (nil for none).
 	Progress func(stage string) func(done, total int)
+	// Preview adds the data check's report (/pemeriksaan/) to the site
+	// data: serve sets it, a published build never does.
+	Preview bool
+	// Previous is the dataset of the last release, for the checks of
+	// changed units, polarities and definitions; nil skips them.
+	Previous *iku.Dataset
 }
 
 // Prepared is a build folder ready for Hugo, with what it was made from.
@@ -91,6 +97,7 @@ type Prepared struct {
 	unlock      func() // unlocks the build folder (site.NewBuildDir)
 	stderr      io.Writer
 	progress    func(stage string) func(done, total int)
+	check       *sitedata.Check // the preview's data check
 }
 
 // Close removes the build folder unless it was named by Options.BuildDir.
@@ -151,10 +158,41 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 		return nil, err
 	}
 
-	t := time.Now()
-	ds, describe, err := p.load(ctx, o)
-	if err != nil {
+	if err := p.load(ctx, o, rules, true); err != nil {
 		return nil, err
+	}
+	if o.Preview {
+		t := time.Now()
+		cfg, err := sitedata.LoadCheckConfig(root)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Previous = o.Previous
+		fs := iku.Check(p.Dataset, p.Report, cfg)
+		p.check = &sitedata.Check{Quarter: p.Report.Latest, Findings: fs}
+		b, w := iku.Tally(fs)
+		p.stage("check", t, "%s, %s: the report is at /pemeriksaan/", plural(b, "blocking problem"), plural(w, "warning"))
+	}
+
+	if err := p.makeDir(o.BuildDir); err != nil {
+		return nil, err
+	}
+	if err := p.write(ctx, msgs); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// load reads the data (the latest release of o.Releases, up to o.Latest
+// when set; else the source) and evaluates it, with one summary line per
+// stage (and the data warnings when warn is set). A build without releases
+// makes a transient one in memory.
+func (p *Prepared) load(ctx context.Context, o Options, rules iku.Rules, warn bool) error {
+	t := time.Now()
+	ds, describe, err := p.read(ctx, o)
+	if err != nil {
+		return err
 	}
 	p.stage("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
 		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), describe)
@@ -167,7 +205,7 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	}
 	rep, err := iku.Evaluate(ds, rules, iku.Options{Latest: latest})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	evals := 0
 	for _, ir := range rep.Indicators {
@@ -175,35 +213,28 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	}
 	p.stage("evaluate", t, "%d evaluations, %s to %s, %s", evals, rep.First, rep.Latest, plural(len(rep.Warnings), "warning"))
 	for i, w := range rep.Warnings {
-		if i == 10 {
-			fmt.Fprintf(stderr, "  … and %d more warnings\n", len(rep.Warnings)-10)
+		if !warn || i == 10 {
+			if warn {
+				fmt.Fprintf(p.stderr, "  … and %d more warnings\n", len(rep.Warnings)-10)
+			}
 			break
 		}
-		fmt.Fprintf(stderr, "  warning: %s\n", w)
+		fmt.Fprintf(p.stderr, "  warning: %s\n", w)
 	}
 	if p.Current == nil {
-		// A build without releases makes a transient one in memory.
 		if p.Current, err = release.Transient(ds, rep.Latest, sourceKind(o.Source)); err != nil {
-			return nil, err
+			return err
 		}
 		p.Releases = []*release.Release{p.Current}
 	}
 	p.rules = rules
 	p.Report = rep
-
-	if err := p.makeDir(o.BuildDir); err != nil {
-		return nil, err
-	}
-	if err := p.write(ctx, msgs); err != nil {
-		p.Close()
-		return nil, err
-	}
-	return p, nil
+	return nil
 }
 
-// load reads the data: the latest release of o.Releases (up to o.Latest
-// when set), else the source.
-func (p *Prepared) load(ctx context.Context, o Options) (*iku.Dataset, string, error) {
+// read reads the dataset: the latest release of o.Releases (up to
+// o.Latest when set), else the source.
+func (p *Prepared) read(ctx context.Context, o Options) (*iku.Dataset, string, error) {
 	if o.Releases != "" {
 		rs, err := release.List(o.Releases)
 		if err != nil {
@@ -214,7 +245,11 @@ func (p *Prepared) load(ctx context.Context, o Options) (*iku.Dataset, string, e
 		}
 		cur := release.Latest(rs)
 		if cur == nil {
-			return nil, "", iku.Errorf(iku.Invalid, "the releases folder %q holds no release%s yet: publish one with kinerja publish", o.Releases, map[bool]string{true: " up to " + o.Latest.String()}[!o.Latest.IsZero()])
+			upTo := ""
+			if !o.Latest.IsZero() {
+				upTo = " up to " + o.Latest.String()
+			}
+			return nil, "", iku.Errorf(iku.Invalid, "the releases folder %q holds no release%s yet: publish one with kinerja publish", o.Releases, upTo)
 		}
 		ds, err := cur.Dataset()
 		if err != nil {
@@ -302,7 +337,7 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	t = time.Now()
 	in := sitedata.Input{
 		Dataset: p.Dataset, Report: p.Report, Charts: drawn.Charts, Demo: p.Demo, OverviewChart: drawn.Overview,
-		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators,
+		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, Check: p.check,
 		Downloads: map[string][]sitedata.File{}, Catalogue: links(dl.Catalogue),
 	}
 	for page, ls := range dl.Pages {
@@ -514,12 +549,13 @@ func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
 
 // Serve prepares the data and serves a live preview until ctx ends.
 func Serve(ctx context.Context, o Options, bind string, port int) error {
+	o.Preview = true
 	p, err := Prepare(ctx, o)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	fmt.Fprintf(p.stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop)\n", port)
+	fmt.Fprintf(p.stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop); the data check at http://localhost:%d/pemeriksaan/\n", port, port)
 	return site.Serve(ctx, site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Preview: true,
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port), Stderr: p.stderr}, bind, port)
 }
@@ -541,4 +577,47 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// CheckResult is what Check found.
+type CheckResult struct {
+	Dataset  *iku.Dataset
+	Report   *iku.Report
+	Quarter  iku.Quarter // the quarter checked
+	Findings []iku.Finding
+	Blocking int // findings that block publishing
+	Warnings int
+}
+
+// Publishable reports whether no finding blocks publishing.
+func (r *CheckResult) Publishable() bool { return r.Blocking == 0 }
+
+// Check loads and evaluates the data exactly as Prepare does (the site's
+// rules, o.Latest), without charts, data files or Hugo, and runs the data
+// checks of iku.Check with the site's data/pemeriksaan.toml.
+func Check(ctx context.Context, o Options) (*CheckResult, error) {
+	root, _, err := siteFolders(o)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := sitedata.LoadRules(root)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := sitedata.LoadCheckConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Previous = o.Previous
+	p := &Prepared{Root: root, stderr: io.Discard}
+	if o.Stderr != nil {
+		p.stderr = o.Stderr
+	}
+	if err := p.load(ctx, o, rules, false); err != nil {
+		return nil, err
+	}
+	r := &CheckResult{Dataset: p.Dataset, Report: p.Report, Quarter: p.Report.Latest}
+	r.Findings = iku.Check(p.Dataset, p.Report, cfg)
+	r.Blocking, r.Warnings = iku.Tally(r.Findings)
+	return r, nil
 }

@@ -1,6 +1,7 @@
 package sitedata
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -148,4 +149,70 @@ func LoadConfig(siteRoot string) (Config, error) {
 		return c, iku.Wrap(err, iku.Invalid, "%s is not valid TOML (%v): fix the file", p, err)
 	}
 	return c, nil
+}
+
+// CheckFile holds which data checks block publishing and the thresholds
+// of the plausibility rules; the office edits it.
+const CheckFile = "data/pemeriksaan.toml"
+
+type checkFile struct {
+	Block             *[]string `toml:"block"`
+	OutlierFactor     any       `toml:"outlier_factor"`
+	OutlierHistory    *int      `toml:"outlier_history"`
+	CopiedRun         *int      `toml:"copied_run"`
+	TooLowAchievement any       `toml:"too_low_achievement"`
+	TooLowRun         *int      `toml:"too_low_run"`
+	StaleRun          *int      `toml:"stale_run"`
+}
+
+// LoadCheckConfig reads the check settings from the site root. A missing
+// file, or a setting left out, means iku.DefaultCheckConfig's.
+func LoadCheckConfig(siteRoot string) (iku.CheckConfig, error) {
+	cfg := iku.DefaultCheckConfig()
+	path := filepath.Join(siteRoot, filepath.FromSlash(CheckFile))
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, iku.Wrap(err, iku.Invalid, "cannot read %s", path)
+	}
+	var f checkFile
+	dec := toml.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return cfg, iku.Wrap(err, iku.Invalid, "%s is not valid (%v): fix the file or restore it from git", path, err)
+	}
+	if f.Block != nil {
+		cfg.Block = []iku.Code{}
+		for _, c := range *f.Block {
+			cfg.Block = append(cfg.Block, iku.Code(c))
+		}
+	}
+	for _, v := range []struct {
+		name string
+		in   any
+		out  *float64
+	}{{"outlier_factor", f.OutlierFactor, &cfg.OutlierFactor}, {"too_low_achievement", f.TooLowAchievement, &cfg.TooLowAchievement}} {
+		if v.in == nil {
+			continue
+		}
+		d, err := number(v.in)
+		if err != nil {
+			return cfg, iku.Errorf(iku.Invalid, "%s in %s must be a number, not %v", v.name, path, v.in)
+		}
+		*v.out = d.Float64()
+	}
+	for _, v := range []struct {
+		in  *int
+		out *int
+	}{{f.OutlierHistory, &cfg.OutlierHistory}, {f.CopiedRun, &cfg.CopiedRun}, {f.TooLowRun, &cfg.TooLowRun}, {f.StaleRun, &cfg.StaleRun}} {
+		if v.in != nil {
+			*v.out = *v.in
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, iku.Wrap(err, iku.Invalid, "%s: %s", path, iku.ErrorMessage(err))
+	}
+	return cfg, nil
 }

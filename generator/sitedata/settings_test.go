@@ -3,6 +3,7 @@ package sitedata
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -105,6 +106,61 @@ func TestThemeMessagesLabelTheCharts(t *testing.T) {
 		}
 		if got := l.QuarterLabel(iku.MustQuarter("2026-Q3")); !strings.Contains(got, "III") || !strings.Contains(got, "2026") {
 			t.Errorf("%s: quarter label %q", lang, got)
+		}
+	}
+}
+
+// The shipped check settings are the defaults of iku.
+func TestShippedCheckConfigIsTheDefault(t *testing.T) {
+	got, err := LoadCheckConfig(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := iku.DefaultCheckConfig(); !reflect.DeepEqual(got, want) {
+		t.Errorf("LoadCheckConfig(repo) = %+v; want %+v", got, want)
+	}
+	got, err = LoadCheckConfig(t.TempDir())
+	if err != nil || !reflect.DeepEqual(got, iku.DefaultCheckConfig()) {
+		t.Errorf("LoadCheckConfig(no file) = %+v, %v; want the defaults", got, err)
+	}
+}
+
+func writeCheck(t *testing.T, body string) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "data", "pemeriksaan.toml"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func TestEditedCheckConfig(t *testing.T) {
+	cfg, err := LoadCheckConfig(writeCheck(t, "block = [\"no_actual\", \"no_explanation\"]\noutlier_factor = 5\ntoo_low_achievement = 150.5\nstale_run = 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Blocks(iku.CodeNoActual) || !cfg.Blocks(iku.CodeNoExplanation) || cfg.Blocks(iku.CodeNoTarget) {
+		t.Errorf("block = %v; want no_actual and no_explanation only", cfg.Block)
+	}
+	if cfg.OutlierFactor != 5 || cfg.TooLowAchievement != 150.5 || cfg.StaleRun != 2 || cfg.CopiedRun != 4 {
+		t.Errorf("thresholds %+v; want outlier 5, too low 150.5, stale 2, copied 4 (default)", cfg)
+	}
+	cfg, err = LoadCheckConfig(writeCheck(t, "block = []\n"))
+	if err != nil || len(cfg.Block) != 0 {
+		t.Errorf("block = [] gives %v, %v; want nothing blocking", cfg.Block, err)
+	}
+	for body, want := range map[string]string{
+		"block = [\"no_such\"]\n":  `unknown check "no_such"`,
+		"outlier_factor = -1\n":    "outlier_factor is -1",
+		"outlier_faktor = 3\n":     "pemeriksaan.toml is not valid",
+		"outlier_factor = \"x\"\n": "outlier_factor in",
+	} {
+		_, err := LoadCheckConfig(writeCheck(t, body))
+		if err == nil || !strings.Contains(iku.ErrorMessage(err), want) {
+			t.Errorf("LoadCheckConfig(%q) = %v; want an error with %q", body, err, want)
 		}
 	}
 }

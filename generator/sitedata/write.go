@@ -41,6 +41,9 @@ type Input struct {
 	OverviewChart   string
 	AgencyCharts    map[string]string
 	IndicatorCharts map[string]string
+	// Check, set only for a preview, is written as data/kinerja/check.json
+	// and shown at /pemeriksaan/; a published build never has it.
+	Check *Check
 }
 
 // Layout of the build folder that Hugo mounts.
@@ -218,6 +221,12 @@ func Files(in Input) (map[string][]byte, error) {
 	}
 	if err := put("data/kinerja/indicators.json", indicators); err != nil {
 		return nil, err
+	}
+
+	if in.Check != nil {
+		if err := put("data/kinerja/check.json", checkReport(in.Check, in.Dataset)); err != nil {
+			return nil, err
+		}
 	}
 
 	for _, c := range in.Charts {
