@@ -3,16 +3,22 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/tanjungbalai/kinerja/generator/postgres/pgtest"
 )
 
 // TestMain lets the test binary be kinerja itself: testscripts run it as
@@ -55,8 +61,60 @@ func TestScripts(t *testing.T) {
 			env.Setenv("HOME", env.WorkDir)
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"jsonfield": jsonField},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"jsonfield": jsonField,
+			"httpget":   httpGet,
+			"sql":       runSQL,
+			// newdb makes a fresh test database and names it in
+			// $DATABASE_URL, so that kinerja reads it by default.
+			"newdb": func(ts *testscript.TestScript, neg bool, args []string) {
+				ts.Setenv("DATABASE_URL", pgtest.New(t))
+			},
+		},
 	})
+}
+
+// httpGet is the testscript command "httpget URL FILE": it fetches URL
+// (retrying for up to a minute while a server starts) into FILE, and fails
+// unless the answer is 200 OK.
+func httpGet(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: httpget URL FILE")
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		resp, err := http.Get(args[0])
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				ts.Fatalf("GET %s: %s", args[0], resp.Status)
+			}
+			ts.Check(os.WriteFile(ts.MkAbs(args[1]), b, 0o644))
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("GET %s: %v", args[0], err)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// runSQL is the testscript command "sql STATEMENT": it runs one
+// statement on $DATABASE_URL and fails unless it changed a row (or, for
+// statements that change none, succeeded).
+func runSQL(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: sql 'STATEMENT'")
+	}
+	db, err := sql.Open("postgres", ts.Getenv("DATABASE_URL"))
+	ts.Check(err)
+	defer db.Close()
+	res, err := db.Exec(args[0])
+	ts.Check(err)
+	if n, err := res.RowsAffected(); err == nil && n == 0 && !neg {
+		ts.Fatalf("%s changed no row", args[0])
+	}
 }
 
 // jsonField is the testscript command "jsonfield FILE PATH WANT": FILE

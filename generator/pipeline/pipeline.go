@@ -113,7 +113,7 @@ func (p *Prepared) Close() {
 // Open opens the data source.
 func Open(ctx context.Context, s Source) (iku.Source, func(), error) {
 	if s.From != "" {
-		src, err := bundle.OpenPath(s.From)
+		src, err := bundle.OpenPath(release.Newest(s.From))
 		if err != nil {
 			return nil, nil, err
 		}

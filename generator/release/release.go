@@ -266,3 +266,28 @@ func OfQuarter(rs []*Release, q iku.Quarter) []*Release {
 func Transient(ds *iku.Dataset, q iku.Quarter, source string) (*Release, error) {
 	return Freeze(ds, q, Manifest{Version: 1, Source: source})
 }
+
+// Newest returns the folder of the newest version when dir is a release's
+// quarter folder (<releases>/2026-q3 holding v1, v2, …), else dir itself:
+// so that `kinerja build --from releases/2026-q3` rebuilds that release.
+func Newest(dir string) string {
+	if !quarterDir.MatchString(filepath.Base(filepath.Clean(dir))) {
+		return dir
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return dir
+	}
+	best := 0
+	for _, e := range entries {
+		if m := versionDir.FindStringSubmatch(e.Name()); m != nil && e.IsDir() {
+			if v, _ := strconv.Atoi(m[1]); v > best {
+				best = v
+			}
+		}
+	}
+	if best == 0 {
+		return dir
+	}
+	return filepath.Join(dir, "v"+strconv.Itoa(best))
+}
