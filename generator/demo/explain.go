@@ -80,3 +80,33 @@ var followUps = []string{
 	"Memperbaiki alur pelaporan dari unit layanan dengan batas waktu yang tegas.",
 	"Menjalin kerja sama dengan kelurahan dan tokoh masyarakat untuk menjangkau warga.",
 }
+
+// Plant is a problem the demo carries on purpose, so that `kinerja check`
+// and the preview have something to show.
+type Plant struct {
+	Code      iku.Code
+	Indicator string
+}
+
+// Plants are every finding of `kinerja check` on the demo's latest
+// quarter (2026-Q3) with the default settings, and why each is there:
+//
+//   - no_target, kominfo-dataset-satu-data: the 2026 target was never set
+//     (missingTargets), the demo's one blocking problem;
+//   - no_actual, the four Satpol PP indicators and
+//     kecamatan-teluk-nibung-paten: those agencies opened their 2026-Q3
+//     rows but have not filled them in yet (lateAgencies);
+//   - no_actual, inspektorat-tindak-lanjut: a value the generator's
+//     random stream leaves unreported (about one in eighty rows are);
+//   - no_explanation, dinkes-hipertensi-sesuai-standar: a missed target
+//     whose explanation is left out (NoExplanationPlant).
+var Plants = []Plant{
+	{iku.CodeNoTarget, "kominfo-dataset-satu-data"},
+	{iku.CodeNoExplanation, "dinkes-hipertensi-sesuai-standar"},
+	{iku.CodeNoActual, "satpolpp-penegakan-perda"},
+	{iku.CodeNoActual, "satpolpp-trantibum-tertangani"},
+	{iku.CodeNoActual, "satpolpp-satlinmas-terlatih"},
+	{iku.CodeNoActual, "satpolpp-ikm"},
+	{iku.CodeNoActual, "inspektorat-tindak-lanjut"},
+	{iku.CodeNoActual, "kecamatan-teluk-nibung-paten"},
+}

@@ -286,3 +286,26 @@ func TestEmployees(t *testing.T) {
 		t.Errorf("%d ratings for %d employees; want yearly ratings", len(c.Ratings), len(c.Employees))
 	}
 }
+
+// TestDemoPlants: kinerja check on the demo finds exactly the problems
+// the demo plants on purpose, and each of them (Plants).
+func TestDemoPlants(t *testing.T) {
+	ds := Tanjungbalai().Dataset()
+	rep, err := iku.Evaluate(ds, iku.DefaultRules(), iku.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range iku.Check(ds, rep, iku.DefaultCheckConfig()) {
+		got = append(got, string(f.Code)+" "+f.Indicator)
+	}
+	var want []string
+	for _, p := range Plants {
+		want = append(want, string(p.Code)+" "+p.Indicator)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("kinerja check on the demo finds\n\t%v\nwant the planted problems\n\t%v", got, want)
+	}
+}
