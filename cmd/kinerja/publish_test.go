@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -100,10 +101,19 @@ func TestPublishRevise(t *testing.T) {
 			t.Errorf("/rilis/2026-q3/ lacks %q", want)
 		}
 	}
+	sums := readFile(t, filepath.Join(out, "data", "SHA256SUMS"))
 	for _, f := range []string{"data/rilis/2026-q3/v1/results.csv", "data/rilis/2026-q3/v2/results.csv", "data/rilis/2026-q3-v2.zip"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the site lacks %s", f)
 		}
+		if !strings.Contains(sums, "  "+strings.TrimPrefix(f, "data/")+"\n") {
+			t.Errorf("SHA256SUMS does not list %s", f)
+		}
+	}
+	check := exec.Command("sha256sum", "--quiet", "-c", "SHA256SUMS")
+	check.Dir = filepath.Join(out, "data")
+	if b, err := check.CombinedOutput(); err != nil {
+		t.Errorf("sha256sum -c on the published site: %v\n%s", err, b)
 	}
 }
 

@@ -310,7 +310,7 @@ func TestPagesDoNotDiscloseTheDatabase(t *testing.T) {
 		t.Fatalf("the demo build printed no data-check warning to check for:\n%s", r.stderr)
 	}
 	warning := strings.TrimSpace(strings.SplitN(r.stderr[strings.Index(r.stderr, "warning:")+len("warning:"):], "\n", 2)[0])
-	secrets := []string{parts["dbname"], parts["user"] + "@", "PostgreSQL"}
+	secrets := []string{parts["dbname"], parts["user"] + "@", "Sumber data:"}
 	if parts["host"] != "" && !strings.HasPrefix(parts["host"], "/") {
 		secrets = append(secrets, parts["host"])
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,9 @@ type SiteOptions struct {
 	// dilaporkan"); nil leaves the label columns empty.
 	Label func(key string) string
 	Meta  Meta
+	// Extra are files under Folder written elsewhere (the releases' frozen
+	// files): the data package and SHA256SUMS list them too.
+	Extra []File
 }
 
 // Link is one downloadable file of a page: its format, path under the
@@ -173,6 +177,15 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	resources = append(resources, bundleRes...)
 	datasets = append(datasets, Dataset{ID: o.BaseURL + "data/#bundel", Title: "Bundel data mentah (tabel masukan)", Resources: bundleRes})
 
+	for _, f := range o.Extra {
+		path := strings.TrimPrefix(f.Path, Folder+"/")
+		format := formatOf(path)
+		if strings.HasSuffix(path, ".zip") {
+			format = Zip
+		}
+		resources = append(resources, Resource{Path: path, Format: format, Data: f.Data, Title: "Rilis: " + path})
+	}
+
 	pkg, err := DataPackage("iku-kota-tanjungbalai", o.Meta.Title, o.Meta, resources)
 	if err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot write datapackage.json")
@@ -189,7 +202,7 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 
 	// SHA256SUMS lists every file of the folder but itself, relative to it.
 	var sums []File
-	for _, f := range d.Files {
+	for _, f := range append(slices.Clone(d.Files), o.Extra...) {
 		sums = append(sums, File{Path: strings.TrimPrefix(f.Path, Folder+"/"), Data: f.Data})
 	}
 	var sbuf bytes.Buffer

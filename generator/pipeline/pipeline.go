@@ -327,9 +327,13 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	}
 	p.stage("charts", t, "%d charts, %d drawn by ECharts, %d from the cache", len(drawn.Charts), len(drawn.Charts)-drawn.Cached, drawn.Cached)
 
+	rels, revisions, frozen, err := p.releases()
+	if err != nil {
+		return err
+	}
 	dl := &download.Downloads{}
 	if !p.noDownloads {
-		if dl, err = p.downloads(msgs); err != nil {
+		if dl, err = p.downloads(msgs, frozen); err != nil {
 			return err
 		}
 	}
@@ -343,9 +347,7 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	for page, ls := range dl.Pages {
 		in.Downloads[page] = links(ls)
 	}
-	if in.Releases, in.Revisions, err = p.releases(); err != nil {
-		return err
-	}
+	in.Releases, in.Revisions = rels, revisions
 	for _, c := range download.FlatColumns() {
 		in.Dictionary = append(in.Dictionary, sitedata.Column{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit, Description: c.Description})
 	}
@@ -360,16 +362,17 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 // summary, computes the revisions between releases, and writes every
 // version's frozen files under static/data/rilis/ (each as files and as
 // one zip).
-func (p *Prepared) releases() ([]sitedata.ReleaseInput, []release.Revision, error) {
+func (p *Prepared) releases() ([]sitedata.ReleaseInput, []release.Revision, []download.File, error) {
 	t := time.Now()
 	datasets := map[*release.Release]*iku.Dataset{}
 	var out []sitedata.ReleaseInput
+	var frozen []download.File
 	for i, r := range p.Releases {
 		ds := p.Dataset
 		if r != p.Current {
 			var err error
 			if ds, err = r.Dataset(); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		}
 		datasets[r] = ds
@@ -379,37 +382,41 @@ func (p *Prepared) releases() ([]sitedata.ReleaseInput, []release.Revision, erro
 			if r != p.Current {
 				var err error
 				if rep, err = iku.Evaluate(ds, p.rules, iku.Options{Latest: r.Q}); err != nil {
-					return nil, nil, iku.Wrap(err, iku.Invalid, "the release %s does not evaluate: %s", r.Label(), iku.ErrorMessage(err))
+					return nil, nil, nil, iku.Wrap(err, iku.Invalid, "the release %s does not evaluate: %s", r.Label(), iku.ErrorMessage(err))
 				}
 			}
 			ri.Report = rep
 		}
-		if !p.noDownloads {
+		// A transient release (a build without releases) is not frozen:
+		// its data is the build's own /data/bundle/.
+		if !p.noDownloads && r.Published != "" {
 			files := r.Files()
 			dir := fmt.Sprintf("%s/rilis/%s/v%d/", download.Folder, r.Key(), r.Version)
 			var zipped []download.File
 			for _, name := range slices.Sorted(maps.Keys(files)) {
 				if err := p.writeStatic(dir+name, files[name]); err != nil {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 				ri.Files = append(ri.Files, sitedata.File{Format: formatOf(name), Path: dir + name, Bytes: len(files[name])})
+				frozen = append(frozen, download.File{Path: dir + name, Data: files[name]})
 				zipped = append(zipped, download.File{Path: fmt.Sprintf("rilis-%s-v%d/%s", r.Key(), r.Version, name), Data: files[name]})
 			}
 			z, err := download.ZipFiles(zipped, download.QuarterEnd(r.Q))
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			zpath := fmt.Sprintf("%s/rilis/%s-v%d.zip", download.Folder, r.Key(), r.Version)
 			if err := p.writeStatic(zpath, z); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			ri.Zip = sitedata.File{Format: "zip", Path: zpath, Bytes: len(z)}
+			frozen = append(frozen, download.File{Path: zpath, Data: z})
 		}
 		out = append(out, ri)
 	}
 	revisions := release.Revisions(p.Releases, datasets)
 	p.stage("releases", t, "%d releases, %d versions, %d revisions", countQuarters(p.Releases), len(p.Releases), len(revisions))
-	return out, revisions, nil
+	return out, revisions, frozen, nil
 }
 
 func countQuarters(rs []*release.Release) int {
@@ -444,7 +451,7 @@ func (p *Prepared) writeStatic(path string, data []byte) error {
 
 // downloads writes the files for journalists into the build folder's
 // static/ (Hugo copies them to the site as they are).
-func (p *Prepared) downloads(msgs sitedata.Messages) (*download.Downloads, error) {
+func (p *Prepared) downloads(msgs sitedata.Messages, frozen []download.File) (*download.Downloads, error) {
 	t := time.Now()
 	cfg, err := sitedata.LoadConfig(p.Root)
 	if err != nil {
@@ -472,7 +479,7 @@ func (p *Prepared) downloads(msgs sitedata.Messages) (*download.Downloads, error
 		Notes:     notes,
 		Published: download.QuarterEnd(p.Report.Latest),
 	}
-	dl, err := download.Site(p.Report, p.Dataset, download.SiteOptions{BaseURL: base, Meta: meta,
+	dl, err := download.Site(p.Report, p.Dataset, download.SiteOptions{BaseURL: base, Meta: meta, Extra: frozen,
 		Label: func(k string) string { return msgs[k] }})
 	if err != nil {
 		return nil, err
