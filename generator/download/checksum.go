@@ -19,6 +19,7 @@ const ChecksumsFile = "SHA256SUMS"
 type File struct {
 	Path string
 	Data []byte
+	Hash string // hex SHA-256, standing for Data when Data is nil
 }
 
 // pathPattern is what a published path may hold: lowercase letters,
@@ -57,7 +58,11 @@ func WriteChecksums(w io.Writer, files []File) error {
 	}
 	bw := bufio.NewWriter(w)
 	for _, f := range sorted {
-		fmt.Fprintf(bw, "%s  %s\n", SHA256(f.Data), f.Path)
+		h := f.Hash
+		if f.Data != nil || h == "" {
+			h = SHA256(f.Data)
+		}
+		fmt.Fprintf(bw, "%s  %s\n", h, f.Path)
 	}
 	return bw.Flush()
 }

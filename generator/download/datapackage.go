@@ -19,6 +19,28 @@ type Resource struct {
 	// and, for CSV and Excel CSV, its Table Schema.
 	Table *Table
 	Title string // when there is no Table: "Bundel rilis 2026-Q3"
+	// Size and Hash (hex SHA-256) stand for Data when Data is nil, so that
+	// a large build need not keep every file in memory.
+	Size int
+	Hash string
+	// SchemaPath, when set, names a Table Schema file (relative to the
+	// download folder) that the resource refers to instead of carrying
+	// its schema inline: one schema for thousands of files.
+	SchemaPath string
+}
+
+func (r Resource) size() int {
+	if r.Data == nil {
+		return r.Size
+	}
+	return len(r.Data)
+}
+
+func (r Resource) hash() string {
+	if r.Data == nil {
+		return r.Hash
+	}
+	return SHA256(r.Data)
 }
 
 func (r Resource) title() string {
@@ -65,7 +87,7 @@ type (
 		Bytes     int        `json:"bytes"`
 		Hash      string     `json:"hash"`
 		Dialect   *dpDialect `json:"dialect,omitempty"`
-		Schema    *dpSchema  `json:"schema,omitempty"`
+		Schema    any        `json:"schema,omitempty"` // *dpSchema, or the path of a schema file
 	}
 	dpDialect struct {
 		Delimiter      string `json:"delimiter"`
@@ -138,8 +160,8 @@ func DataPackage(name, title string, m Meta, resources []Resource) ([]byte, erro
 			Format:    formatName(r.Format),
 			Mediatype: info.mediaType,
 			Encoding:  info.encoding,
-			Bytes:     len(r.Data),
-			Hash:      "sha256:" + SHA256(r.Data),
+			Bytes:     r.size(),
+			Hash:      "sha256:" + r.hash(),
 		}
 		if r.Table != nil && (r.Format == CSV || r.Format == ExcelCSV) {
 			if err := r.Table.check(); err != nil {
@@ -151,18 +173,38 @@ func DataPackage(name, title string, m Meta, resources []Resource) ([]byte, erro
 				d = excelCSV
 			}
 			res.Dialect = &dpDialect{Delimiter: string(d.sep), LineTerminator: d.eol, QuoteChar: `"`, DoubleQuote: true, Header: true}
-			res.Schema = &dpSchema{MissingValues: []string{""}}
-			for _, c := range r.Table.Columns {
-				f := dpField{Name: c.Name, Title: c.Title, Type: string(c.Type), Description: c.Description, Unit: c.Unit}
-				if c.Type == Number && d.decimalComma {
-					f.DecimalChar = ","
-				}
-				res.Schema.Fields = append(res.Schema.Fields, f)
+			if r.SchemaPath != "" {
+				res.Schema = r.SchemaPath
+			} else {
+				res.Schema = tableSchema(r.Table, d)
 			}
 		}
 		p.Resources = append(p.Resources, res)
 	}
 	return marshalIndent(p)
+}
+
+func tableSchema(t *Table, d csvDialect) *dpSchema {
+	s := &dpSchema{MissingValues: []string{""}}
+	for _, c := range t.Columns {
+		f := dpField{Name: c.Name, Title: c.Title, Type: string(c.Type), Description: c.Description, Unit: c.Unit}
+		if c.Type == Number && d.decimalComma {
+			f.DecimalChar = ","
+		}
+		s.Fields = append(s.Fields, f)
+	}
+	return s
+}
+
+// TableSchema is the Frictionless Table Schema of t's columns as written
+// in format f (CSV or ExcelCSV: the Excel CSV's numbers have a decimal
+// comma), for a schema file that many resources refer to (SchemaPath).
+func TableSchema(t *Table, f Format) ([]byte, error) {
+	d := machineCSV
+	if f == ExcelCSV {
+		d = excelCSV
+	}
+	return marshalIndent(tableSchema(t, d))
 }
 
 // formatName is the resource's "format": the file's extension.

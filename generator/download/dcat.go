@@ -186,12 +186,12 @@ func DCAT(c Catalog, m Meta) ([]byte, error) {
 				DownloadURL: ldRef{u},
 				MediaType:   ldRef{"https://www.iana.org/assignments/media-types/" + info.mediaType},
 				Format:      ldRef{"http://publications.europa.eu/resource/authority/file-type/" + info.euType},
-				ByteSize:    ldLiteral{Value: strconv.Itoa(len(r.Data)), Type: "xsd:nonNegativeInteger"},
+				ByteSize:    ldLiteral{Value: strconv.Itoa(r.size()), Type: "xsd:nonNegativeInteger"},
 				License:     licence,
 				Checksum: ldChecksum{
 					Type:      "spdx:Checksum",
 					Algorithm: ldRef{"spdx:checksumAlgorithm_sha256"},
-					Value:     ldLiteral{Value: SHA256(r.Data), Type: "xsd:hexBinary"},
+					Value:     ldLiteral{Value: r.hash(), Type: "xsd:hexBinary"},
 				},
 			})
 		}

@@ -4,9 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
@@ -29,6 +31,11 @@ type SiteOptions struct {
 	// Extra are files under Folder written elsewhere (the releases' frozen
 	// files): the data package and SHA256SUMS list them too.
 	Extra []File
+	// Write, when set, receives every file as soon as it is made (its path
+	// under the site root), so that the files of a large site are never
+	// all in memory; it is called from several goroutines. When nil the
+	// files are kept in Downloads.Files.
+	Write func(path string, data []byte) error
 }
 
 // Link is one downloadable file of a page: its format, path under the
@@ -41,7 +48,7 @@ type Link struct {
 
 // Downloads are the files of one build and which page links to which.
 type Downloads struct {
-	Files []File // every file, by path under the site root, in a fixed order
+	Files []File // every file by path under the site root, sorted (empty when SiteOptions.Write took them)
 	// Pages maps "iku/<slug>", "opd/<slug>", "sektor/<slug>", "all",
 	// "latest" and "bundle" to their files, in TableFormats order.
 	Pages map[string][]Link
@@ -101,55 +108,125 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	d := &Downloads{Pages: map[string][]Link{}}
 	var resources []Resource
 	var datasets []Dataset
+	var sums []File // path and hash of every file, for SHA256SUMS
+	var mu sync.Mutex
+	// emit hands one finished file to the sink (or keeps it), and returns
+	// its hash; it may be called from several goroutines.
+	emit := func(path string, data []byte) (string, error) {
+		h := SHA256(data)
+		if o.Write != nil {
+			if err := o.Write(path, data); err != nil {
+				return "", err
+			}
+			return h, nil
+		}
+		mu.Lock()
+		d.Files = append(d.Files, File{Path: path, Data: data})
+		mu.Unlock()
+		return h, nil
+	}
 	rows := flatRows(rep, ds, o)
 
-	// add writes the table of one page in every format into dir.
-	add := func(page, dir, name, title string, pick func(r flatRow) bool, latestOnly bool) error {
-		t := &Table{Name: name, Title: title, Columns: flatColumns}
-		for _, r := range rows {
-			if pick(r) && (!latestOnly || r.latest) {
-				t.Rows = append(t.Rows, r.values)
-			}
+	// One job per page: the rows of the page, written in every format.
+	type job struct {
+		page, dir, name, title string
+		rows                   []int
+	}
+	type result struct {
+		links []Link
+		res   []Resource
+		err   error
+	}
+	var jobs []job
+	all, latest := make([]int, len(rows)), []int{}
+	byIndicator, byAgency, bySector := map[string][]int{}, map[string][]int{}, map[string][]int{}
+	for i, r := range rows {
+		all[i] = i
+		if r.latest {
+			latest = append(latest, i)
 		}
-		var res []Resource
-		for _, f := range TableFormats {
-			var buf bytes.Buffer
-			if err := f.Write(&buf, t, o.Meta); err != nil {
-				return iku.Wrap(err, iku.Internal, "cannot write the download %s", f.File(name))
-			}
-			path := dir + f.File(name)
-			d.Files = append(d.Files, File{Path: Folder + "/" + path, Data: buf.Bytes()})
-			d.Pages[page] = append(d.Pages[page], Link{Format: f, Path: Folder + "/" + path, Bytes: buf.Len()})
-			res = append(res, Resource{Path: path, Format: f, Data: buf.Bytes(), Table: t})
-		}
-		resources = append(resources, res...)
-		datasets = append(datasets, Dataset{ID: o.BaseURL + page + "/", Title: title, Resources: res})
-		return nil
+		byIndicator[r.indicator] = append(byIndicator[r.indicator], i)
+		byAgency[r.agency] = append(byAgency[r.agency], i)
+		bySector[r.sector] = append(bySector[r.sector], i)
 	}
-	all := func(flatRow) bool { return true }
-	if err := add("all", "", "iku-semua", "Semua indikator kinerja utama, semua periode", all, false); err != nil {
-		return nil, err
-	}
-	if err := add("latest", "", "iku-terbaru", fmt.Sprintf("Kondisi terbaru semua indikator, data sampai %s", rep.Latest), all, true); err != nil {
-		return nil, err
-	}
+	jobs = append(jobs,
+		job{"all", "", "iku-semua", "Semua indikator kinerja utama, semua periode", all},
+		job{"latest", "", "iku-terbaru", fmt.Sprintf("Kondisi terbaru semua indikator, data sampai %s", rep.Latest), latest})
 	for _, ir := range rep.Indicators {
-		slug := ir.Indicator.Slug
-		if err := add("iku/"+slug, "iku/", slug, ir.Indicator.Name, func(r flatRow) bool { return r.indicator == slug }, false); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, job{"iku/" + ir.Indicator.Slug, "iku/", ir.Indicator.Slug, ir.Indicator.Name, byIndicator[ir.Indicator.Slug]})
 	}
 	for _, ar := range rep.Agencies {
-		slug := ar.Agency.Slug
-		if err := add("opd/"+slug, "opd/", slug, ar.Agency.Name, func(r flatRow) bool { return r.agency == slug }, false); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, job{"opd/" + ar.Agency.Slug, "opd/", ar.Agency.Slug, ar.Agency.Name, byAgency[ar.Agency.Slug]})
 	}
 	for _, sr := range rep.Sectors {
-		slug := sr.Sector.Slug
-		if err := add("sektor/"+slug, "sektor/", slug, sr.Sector.Name, func(r flatRow) bool { return r.sector == slug }, false); err != nil {
+		jobs = append(jobs, job{"sektor/" + sr.Sector.Slug, "sektor/", sr.Sector.Slug, sr.Sector.Name, bySector[sr.Sector.Slug]})
+	}
+	// The CSV resources of every page share two schema files.
+	schemas := map[Format]string{CSV: "schema/iku.json", ExcelCSV: "schema/iku-excel.json"}
+	results := make([]result, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, runtime.NumCPU()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := jobs[i]
+				t := &Table{Name: j.name, Title: j.title, Columns: flatColumns}
+				for _, k := range j.rows {
+					t.Rows = append(t.Rows, rows[k].values)
+				}
+				// Resources keep the columns only, not the rows.
+				head := &Table{Name: j.name, Title: j.title, Columns: flatColumns}
+				var r result
+				for _, f := range TableFormats {
+					var buf bytes.Buffer
+					if err := f.Write(&buf, t, o.Meta); err != nil {
+						r.err = iku.Wrap(err, iku.Internal, "cannot write the download %s", f.File(j.name))
+						break
+					}
+					path := j.dir + f.File(j.name)
+					h, err := emit(Folder+"/"+path, buf.Bytes())
+					if err != nil {
+						r.err = err
+						break
+					}
+					r.links = append(r.links, Link{Format: f, Path: Folder + "/" + path, Bytes: buf.Len()})
+					r.res = append(r.res, Resource{Path: path, Format: f, Table: head, Size: buf.Len(), Hash: h, SchemaPath: schemas[f]})
+				}
+				results[i] = r
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, j := range jobs {
+		r := results[i]
+		if r.err != nil {
+			return nil, r.err
+		}
+		d.Pages[j.page] = r.links
+		resources = append(resources, r.res...)
+		datasets = append(datasets, Dataset{ID: o.BaseURL + j.page + "/", Title: j.title, Resources: r.res})
+		for _, res := range r.res {
+			sums = append(sums, File{Path: res.Path, Hash: res.Hash})
+		}
+	}
+	for _, f := range []Format{CSV, ExcelCSV} {
+		path := schemas[f]
+		b, err := TableSchema(&Table{Name: "iku", Columns: flatColumns}, f)
+		if err != nil {
 			return nil, err
 		}
+		h, err := emit(Folder+"/"+path, b)
+		if err != nil {
+			return nil, err
+		}
+		sums = append(sums, File{Path: path, Hash: h})
+		resources = append(resources, Resource{Path: path, Format: JSON, Data: b, Title: "Table Schema: " + path})
 	}
 
 	// The raw bundle: the input tables, as files and as one zip.
@@ -161,7 +238,11 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	var bundleRes []Resource
 	for _, name := range bundle.Files() {
 		path := "bundle/" + name
-		d.Files = append(d.Files, File{Path: Folder + "/" + path, Data: files[name]})
+		h, err := emit(Folder+"/"+path, files[name])
+		if err != nil {
+			return nil, err
+		}
+		sums = append(sums, File{Path: path, Hash: h})
 		d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: formatOf(name), Path: Folder + "/" + path, Bytes: len(files[name])})
 		bundleRes = append(bundleRes, Resource{Path: path, Format: formatOf(name), Data: files[name], Title: "Bundel: " + name})
 		zipped = append(zipped, File{Path: "bundle/" + name, Data: files[name]})
@@ -171,7 +252,11 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 		return nil, err
 	}
 	zbuf := bytes.NewBuffer(z)
-	d.Files = append(d.Files, File{Path: Folder + "/bundle.zip", Data: zbuf.Bytes()})
+	zh, err := emit(Folder+"/bundle.zip", z)
+	if err != nil {
+		return nil, err
+	}
+	sums = append(sums, File{Path: "bundle.zip", Hash: zh})
 	d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: Zip, Path: Folder + "/bundle.zip", Bytes: zbuf.Len()})
 	bundleRes = append(bundleRes, Resource{Path: "bundle.zip", Format: Zip, Data: zbuf.Bytes(), Title: "Bundel data mentah (zip)"})
 	resources = append(resources, bundleRes...)
@@ -198,18 +283,28 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	if err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot write catalog.jsonld")
 	}
-	d.Files = append(d.Files, File{Path: Folder + "/datapackage.json", Data: pkg}, File{Path: Folder + "/catalog.jsonld", Data: cat})
+	for _, f := range []File{{Path: "datapackage.json", Data: pkg}, {Path: "catalog.jsonld", Data: cat}} {
+		h, err := emit(Folder+"/"+f.Path, f.Data)
+		if err != nil {
+			return nil, err
+		}
+		sums = append(sums, File{Path: f.Path, Hash: h})
+	}
 
 	// SHA256SUMS lists every file of the folder but itself, relative to it.
-	var sums []File
-	for _, f := range append(slices.Clone(d.Files), o.Extra...) {
+	for _, f := range o.Extra {
 		sums = append(sums, File{Path: strings.TrimPrefix(f.Path, Folder+"/"), Data: f.Data})
 	}
 	var sbuf bytes.Buffer
 	if err := WriteChecksums(&sbuf, sums); err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot write %s", ChecksumsFile)
 	}
-	d.Files = append(d.Files, File{Path: Folder + "/" + ChecksumsFile, Data: sbuf.Bytes()})
+	if _, err := emit(Folder+"/"+ChecksumsFile, sbuf.Bytes()); err != nil {
+		return nil, err
+	}
+	if o.Write == nil {
+		slices.SortFunc(d.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	}
 	d.Catalogue = []Link{
 		{Format: JSON, Path: Folder + "/datapackage.json", Bytes: len(pkg)},
 		{Format: JSON, Path: Folder + "/catalog.jsonld", Bytes: len(cat)},

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
@@ -479,8 +480,14 @@ func (p *Prepared) downloads(msgs sitedata.Messages, frozen []download.File) (*d
 		Notes:     notes,
 		Published: download.QuarterEnd(p.Report.Latest),
 	}
+	var files, bytes atomic.Int64
+	write := func(path string, data []byte) error {
+		files.Add(1)
+		bytes.Add(int64(len(data)))
+		return p.writeStatic(path, data)
+	}
 	dl, err := download.Site(p.Report, p.Dataset, download.SiteOptions{BaseURL: base, Meta: meta, Extra: frozen,
-		Label: func(k string) string { return msgs[k] }})
+		Label: func(k string) string { return msgs[k] }, Write: write})
 	if err != nil {
 		return nil, err
 	}
@@ -488,18 +495,13 @@ func (p *Prepared) downloads(msgs sitedata.Messages, frozen []download.File) (*d
 	if err != nil {
 		return nil, err
 	}
-	files := dl.Files
+	n := files.Load()
 	for _, path := range slices.Sorted(maps.Keys(api)) {
-		files = append(files, download.File{Path: path, Data: api[path]})
-	}
-	bytes := 0
-	for _, f := range files {
-		if err := p.writeStatic(f.Path, f.Data); err != nil {
+		if err := write(path, api[path]); err != nil {
 			return nil, err
 		}
-		bytes += len(f.Data)
 	}
-	p.stage("downloads", t, "%d files, %.1f MB, and the API (%d documents)", len(dl.Files), float64(bytes)/1e6, len(api))
+	p.stage("downloads", t, "%d files, %.1f MB, and the API (%d documents)", n, float64(bytes.Load())/1e6, len(api))
 	return dl, nil
 }
 
