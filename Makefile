@@ -40,6 +40,7 @@ lint:
 test: node_modules/.package-lock.json lint
 	$(GO) test -count=1 -timeout 40m ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzDecimal$$' -fuzztime 10s ./generator/iku/
+	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 10s ./generator/bundle/
 
 bench: $(BIN)
 	$(GO) run ./bench
