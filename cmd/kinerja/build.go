@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	embedded "github.com/tanjungbalai/kinerja"
@@ -92,6 +93,13 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 		Releases: f.releases,
 		Stderr:   m.Stderr,
 		Progress: m.progress,
+	}
+	if e := m.Getenv("SOURCE_DATE_EPOCH"); e != "" {
+		sec, err := strconv.ParseInt(e, 10, 64)
+		if err != nil {
+			return o, usageError{fmt.Sprintf("SOURCE_DATE_EPOCH is %q; it must be seconds since 1970", e)}
+		}
+		o.SourceDate = time.Unix(sec, 0)
 	}
 	if f.quarter != "" {
 		q, err := iku.ParseQuarter(f.quarter)

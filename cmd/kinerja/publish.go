@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/pipeline"
@@ -37,12 +36,8 @@ func (m *Main) publish(ctx context.Context, args []string) error {
 		day := *date
 		if day == "" {
 			now := time.Now()
-			if e := m.Getenv("SOURCE_DATE_EPOCH"); e != "" {
-				sec, err := strconv.ParseInt(e, 10, 64)
-				if err != nil {
-					return usageError{fmt.Sprintf("SOURCE_DATE_EPOCH is %q; it must be seconds since 1970", e)}
-				}
-				now = time.Unix(sec, 0)
+			if !o.SourceDate.IsZero() {
+				now = o.SourceDate
 			}
 			day = now.In(pipeline.WIB).Format("2006-01-02")
 		}

@@ -61,6 +61,9 @@ type Options struct {
 	// NoDownloads leaves out the files for journalists (/data/, /api/):
 	// a quicker preview, and the floor that make bench measures them by.
 	NoDownloads bool
+	// SourceDate is $SOURCE_DATE_EPOCH when set: the date files record
+	// when no release gives one.
+	SourceDate time.Time
 	// Releases is the releases folder (kinerja publish writes it): the
 	// latest release drives the pages, every release is downloadable.
 	// Empty: the data of Source, as a transient release.
@@ -94,6 +97,7 @@ type Prepared struct {
 	rules       iku.Rules
 	baseURL     string
 	noDownloads bool
+	sourceDate  time.Time
 	keep        bool
 	unlock      func() // unlocks the build folder (site.NewBuildDir)
 	stderr      io.Writer
@@ -145,7 +149,7 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	p := &Prepared{Root: root, Themes: themes, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL, noDownloads: o.NoDownloads}
+	p := &Prepared{Root: root, Themes: themes, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL, noDownloads: o.NoDownloads, sourceDate: o.SourceDate}
 	rules, err := sitedata.LoadRules(root)
 	if err != nil {
 		return nil, err
@@ -478,7 +482,7 @@ func (p *Prepared) downloads(msgs sitedata.Messages, frozen []download.File) (*d
 		Title: title, Source: source, Publisher: cmp.Or(cfg.Params.Office, publisher),
 		Citation:  fmt.Sprintf("%s (%d). %s, data sampai %s. %s%s/", publisher, p.Report.Latest.Year, title, p.Report.Latest, base, download.Folder),
 		Notes:     notes,
-		Published: download.QuarterEnd(p.Report.Latest),
+		Published: p.published(),
 	}
 	var files, bytes atomic.Int64
 	write := func(path string, data []byte) error {
@@ -503,6 +507,21 @@ func (p *Prepared) downloads(msgs sitedata.Messages, frozen []download.File) (*d
 	}
 	p.stage("downloads", t, "%d files, %.1f MB, and the API (%d documents)", n, float64(bytes.Load())/1e6, len(api))
 	return dl, nil
+}
+
+// published is the date the downloads record as their publication: the
+// release's day, else SOURCE_DATE_EPOCH (the reproducible-builds
+// convention), else the last day of the quarter. Never the clock.
+func (p *Prepared) published() time.Time {
+	if p.Current != nil && p.Current.Published != "" {
+		if t, err := time.Parse("2006-01-02", p.Current.Published); err == nil {
+			return t
+		}
+	}
+	if !p.sourceDate.IsZero() {
+		return p.sourceDate.UTC()
+	}
+	return download.QuarterEnd(p.Report.Latest)
 }
 
 func links(ls []download.Link) []sitedata.File {
