@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// templatePages are one page of every template of the demo site.
+var templatePages = []string{
+	"/", "/iku/", "/iku/rsud-waktu-tunggu-rawat-jalan/", "/iku/bapperida-pertumbuhan-ekonomi/",
+	"/opd/", "/opd/rsud-tengku-mansyur/", "/sektor/", "/sektor/kesehatan/",
+	"/data/", "/rilis/", "/rilis/2026-q3/", "/metodologi/", "/tentang/", "/aksesibilitas/",
+	"/embed/iku/rsud-waktu-tunggu-rawat-jalan/", "/404.html",
+}
+
+// axeSource is axe-core, pinned in package-lock.json.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot(t), "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is missing: run npm ci (%v)", err)
+	}
+	return string(b)
+}
+
+type axeViolation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
+}
+
+// TestAccessibility runs axe-core (WCAG 2.0–2.2 A and AA rules) on a page
+// of every template, at 360 and 1280 CSS px, with JavaScript on and off
+// (off: the page is loaded with scripts disabled, then axe runs on that
+// document), under the strict CSP; every page must have zero violations.
+// At 320 px no page may scroll sideways (WCAG 1.4.10 Reflow): tables
+// scroll inside their own container.
+func TestAccessibility(t *testing.T) {
+	base := serve(t, demoSite(t))
+	axe := axeSource(t)
+	ctx := browser(t)
+	for _, width := range []int64{360, 1280} {
+		for _, js := range []bool{true, false} {
+			for _, p := range templatePages {
+				name := fmt.Sprintf("%s at %d px, JavaScript %s", p, width, map[bool]string{true: "on", false: "off"}[js])
+				if err := chromedp.Run(ctx,
+					emulation.SetDeviceMetricsOverride(width, 800, 1, width < 600),
+					emulation.SetScriptExecutionDisabled(!js),
+					chromedp.Navigate(base+p),
+					chromedp.WaitReady("body", chromedp.ByQuery),
+					emulation.SetScriptExecutionDisabled(false),
+				); err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				var raw string
+				err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+					if _, exc, err := runtime.Evaluate(axe).Do(ctx); err != nil || exc != nil {
+						return fmt.Errorf("loading axe: %v %v", err, exc)
+					}
+					res, exc, err := runtime.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}).then(r => JSON.stringify(r.violations))`).
+						WithAwaitPromise(true).WithReturnByValue(true).Do(ctx)
+					if err != nil || exc != nil {
+						return fmt.Errorf("running axe: %v %v", err, exc)
+					}
+					return json.Unmarshal(res.Value, &raw)
+				}))
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				var vs []axeViolation
+				if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				for _, v := range vs {
+					var where []string
+					for _, n := range v.Nodes {
+						where = append(where, fmt.Sprint(n.Target...))
+					}
+					t.Errorf("%s: axe %s (%s) at %s", name, v.ID, v.Help, strings.Join(where, "; "))
+				}
+			}
+		}
+	}
+
+	// Reflow at 320 CSS px.
+	for _, p := range templatePages {
+		var wide bool
+		if err := chromedp.Run(ctx,
+			emulation.SetDeviceMetricsOverride(320, 640, 1, true),
+			chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
+			chromedp.Evaluate(`document.scrollingElement.scrollWidth > window.innerWidth`, &wide)); err != nil {
+			t.Fatal(err)
+		}
+		if wide {
+			t.Errorf("%s scrolls sideways at 320 CSS px", p)
+		}
+	}
+}
+
+// TestPageBudgets: the first view of every template (the HTML with its
+// inline chart SVG, the CSS, any script it loads) is at most 30 KB
+// gzipped, as a phone on a slow connection fetches it.
+func TestPageBudgets(t *testing.T) {
+	public := demoSite(t)
+	const budget = 30 * 1024
+	gz := func(b []byte) int {
+		var buf bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&buf, 6)
+		w.Write(b)
+		w.Close()
+		return buf.Len()
+	}
+	// What the first view loads: stylesheets and scripts.
+	asset := regexp.MustCompile(`<(?:link rel="?stylesheet"? href|script[^>]* src)="?(/[^" >]+)`)
+	for _, p := range templatePages {
+		file := filepath.Join(public, filepath.FromSlash(p))
+		if strings.HasSuffix(p, "/") {
+			file = filepath.Join(file, "index.html")
+		}
+		page, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := gz(page)
+		ms := asset.FindAllSubmatch(page, -1)
+		if len(ms) == 0 {
+			t.Errorf("%s loads no stylesheet: the budget test reads the page wrong", p)
+		}
+		for _, m := range ms {
+			b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(string(m[1]))))
+			if err != nil {
+				t.Fatalf("%s loads %s, which is not in the site", p, m[1])
+			}
+			total += gz(b)
+		}
+		if total > budget {
+			t.Errorf("%s weighs %d bytes gzipped with its CSS and scripts; the budget is %d", p, total, budget)
+		}
+	}
+}
