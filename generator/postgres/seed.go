@@ -399,4 +399,3 @@ func quarterEnd(q iku.Quarter) string {
 	days := [...]int{0, 31, 30, 30, 31}
 	return fmt.Sprintf("%04d-%02d-%02d", q.Year, q.Q*3, days[q.Q])
 }
-
