@@ -287,6 +287,26 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 			t.Errorf("sector %q: the table counts %v indicators, the chart %v", name, n, total[name])
 		}
 	}
+	// The English indicator page: its own SVG and option, in English, and
+	// the same numbers in its table.
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"/en/iku/"+slug+"/")); err != nil {
+		t.Fatal(err)
+	}
+	svgShown(t, ctx, "/en/iku/"+slug+"/")
+	o = option(t, ctx, "iku-"+slug+"-trend")
+	actual, target = seriesData(t, o, "Actual"), seriesData(t, o, "Target")
+	rows = cells(t, ctx, "table:has(> caption#cap-quarters)")
+	if len(rows) != len(actual) || len(rows) < 20 {
+		t.Fatalf("/en/: the table has %d quarters and the chart %d", len(rows), len(actual))
+	}
+	for i, r := range rows {
+		if got, want := number(r[2]), actual[i]; !same(got, want) {
+			t.Errorf("/en/ %s: table actual %v, chart actual %v", r[0], got, want)
+		}
+		if got, want := number(r[1]), target[i]; !same(got, want) {
+			t.Errorf("/en/ %s: table target %v, chart target %v", r[0], got, want)
+		}
+	}
 }
 
 // consoleErrors collects what Chromium reports as errors: exceptions,
@@ -333,7 +353,9 @@ func TestBrowserConsoleIsClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{"/", "/iku/", "/iku/rsud-waktu-tunggu-rawat-jalan/", "/opd/", "/opd/rsud-tengku-mansyur/",
-		"/sektor/", "/sektor/kesehatan/", "/metodologi/", "/tentang/", "/aksesibilitas/"} {
+		"/sektor/", "/sektor/kesehatan/", "/metodologi/", "/tentang/", "/aksesibilitas/", "/data/", "/rilis/",
+		"/en/", "/en/iku/", "/en/iku/rsud-waktu-tunggu-rawat-jalan/", "/en/iku/dinkes-ikm/", "/en/opd/", "/en/opd/rsud-tengku-mansyur/",
+		"/en/sektor/", "/en/sektor/kesehatan/", "/en/metodologi/", "/en/tentang/", "/en/aksesibilitas/", "/en/data/", "/en/rilis/"} {
 		var status int64
 		if err := chromedp.Run(ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
 			chromedp.Evaluate(`document.querySelectorAll("main h1").length`, &status)); err != nil {

@@ -66,11 +66,12 @@ func TestRoundTripDemo(t *testing.T) {
 // hostile text.
 func edgy(names ...string) *iku.Dataset {
 	ds := &iku.Dataset{
-		Sectors:    []iku.Sector{{Slug: "s", Code: "", Name: "Sektor"}},
+		Sectors:    []iku.Sector{{Slug: "s", Code: "", Name: "Sektor", NameEN: "Sector"}},
 		Agencies:   []iku.Agency{{Slug: "a", Code: "1", Name: "Dinas", ShortName: "", Kind: "dinas", SectorSlug: "s"}},
 		Predicates: []iku.Predicate{{AgencySlug: "a", Year: 2025, Predicate: "Butuh Perbaikan"}},
 		Indicators: []iku.Indicator{{
 			Slug: "i", Code: "1.01", AgencySlug: "a", SectorSlug: "s", Name: "Waktu", Unit: "menit",
+			NameEN: "Time", DefinitionEN: "Minutes from arrival to the doctor", UnitEN: "minutes",
 			Polarity: iku.Negative, Consolidation: iku.Average, Decimals: 2, Multiplier: iku.MustDecimal("1.000"),
 			MinValue: iku.DecimalPtr("-10.50"), MaxValue: nil, Frequency: iku.Quarterly,
 			ValidFrom: iku.MustQuarter("2021-Q1"), ValidTo: func() *iku.Quarter { q := iku.MustQuarter("2025-Q4"); return &q }(),
@@ -289,13 +290,13 @@ func TestBrokenBundles(t *testing.T) {
 		{"missing file", "results.csv", nil,
 			"results.csv is missing from ./rilis-uji: a bundle holds sectors.csv, agencies.csv, predicates.csv, indicators.csv, targets.csv and results.csv (and optionally explanations.csv); write or download the bundle again"},
 		{"missing column", "agencies.csv", replaceLine(1, "slug,code,name,short_name,kind"),
-			`agencies.csv in ./rilis-uji has no column "sector_slug": the header must read slug,code,name,short_name,kind,sector_slug`},
+			`agencies.csv in ./rilis-uji has no column "sector_slug": the header must read slug,code,name,short_name,kind,sector_slug,name_en`},
 		{"extra column", "sectors.csv", replaceLine(1, "slug,code,name,note"),
-			`sectors.csv in ./rilis-uji has an unexpected column "note": the header must read slug,code,name`},
+			`sectors.csv in ./rilis-uji has an unexpected column "note": the header must read slug,code,name,name_en`},
 		{"misordered columns", "sectors.csv", replaceLine(1, "code,slug,name"),
-			`sectors.csv in ./rilis-uji has the column "code" where "slug" belongs: the header must read slug,code,name`},
+			`sectors.csv in ./rilis-uji has the column "code" where "slug" belongs: the header must read slug,code,name,name_en`},
 		{"duplicate column", "sectors.csv", replaceLine(1, "slug,code,name,name"),
-			`sectors.csv in ./rilis-uji has the column "name" twice: the header must read slug,code,name`},
+			`sectors.csv in ./rilis-uji has the column "name" twice: the header must read slug,code,name,name_en`},
 		{"bad decimal", "results.csv", replaceLine(2, "i,2025,1,\"12,5\",,,false"),
 			`results.csv in ./rilis-uji, line 2, column "actual": "12,5" is not a decimal number: write it with a point and no thousands separator, such as 1250.50`},
 		{"exponent", "targets.csv", replaceLine(3, "i,2025,1,cumulative,1e3,"),
@@ -316,14 +317,14 @@ func TestBrokenBundles(t *testing.T) {
 			`results.csv in ./rilis-uji, line 3, column "indicator_slug": is empty: every row needs a value here`},
 		{"basis on annual", "targets.csv", replaceLine(2, "i,2025,,per_quarter,7.00,8.00"),
 			`targets.csv in ./rilis-uji, line 2, column "basis": an annual target (empty quarter) has no basis: empty the basis, or give the quarter 1–4`},
-		{"cell count", "sectors.csv", replaceLine(2, "s,,Sektor, Umum"),
-			`sectors.csv in ./rilis-uji, line 2, has 4 cells where the header has 3: put any cell that holds a comma in double quotes`},
+		{"cell count", "sectors.csv", replaceLine(2, "s,,Sektor, Umum,"),
+			`sectors.csv in ./rilis-uji, line 2, has 5 cells where the header has 4: put any cell that holds a comma in double quotes`},
 		{"open quote", "sectors.csv", replaceLine(2, `s,,"Sektor`),
 			`sectors.csv in ./rilis-uji, line 2: a quoted cell is never closed: end it with a double quote, and write a double quote inside a cell as two`},
 		{"stray quote", "sectors.csv", replaceLine(2, `s,,Sektor "Umum"`),
 			`sectors.csv in ./rilis-uji, line 2: a cell that is not in double quotes holds a double quote: put the whole cell in double quotes and write the quote inside it as two`},
 		{"empty file", "sectors.csv", func(string) string { return "" },
-			`sectors.csv in ./rilis-uji is empty: it needs at least the header row slug,code,name`},
+			`sectors.csv in ./rilis-uji is empty: it needs at least the header row slug,code,name,name_en`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := broken(t, tc.file, tc.edit).Load(context.Background())
@@ -338,6 +339,53 @@ func TestBrokenBundles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A bundle written before the English columns (name_en, definition_en,
+// unit_en) still reads: its headers lack those trailing optional columns,
+// and the English text is empty.
+func TestBundleWithoutEnglishColumns(t *testing.T) {
+	ds := edgy()
+	files, err := Encode(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fstest.MapFS{}
+	for name, data := range files {
+		text := string(data)
+		for _, col := range []string{",name_en", ",definition_en", ",unit_en"} {
+			text = strings.Replace(text, col, "", 1)
+		}
+		if name == "sectors.csv" || name == "agencies.csv" || name == "indicators.csv" {
+			// Drop the trailing cells of each data row too.
+			lines := strings.Split(text, "\n")
+			drop := map[string]int{"sectors.csv": 1, "agencies.csv": 1, "indicators.csv": 3}[name]
+			for i := 1; i < len(lines); i++ {
+				if lines[i] != "" {
+					lines[i] = lines[i][:len(lines[i])-len(strings.Join(lastCells(lines[i], drop), ","))-1]
+				}
+			}
+			text = strings.Join(lines, "\n")
+		}
+		m[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	got, err := Open(m, "./alt").Load(context.Background())
+	if err != nil {
+		t.Fatalf("Load of a bundle without English columns: %v", err)
+	}
+	if got.Sectors[0].Name != "Sektor" || got.Sectors[0].NameEN != "" {
+		t.Errorf("sector = %+v; want the name Sektor and no English name", got.Sectors[0])
+	}
+	ind := got.Indicators[0]
+	if ind.Name != "Waktu" || ind.ValidTo == nil || ind.NameEN+ind.DefinitionEN+ind.UnitEN != "" {
+		t.Errorf("indicator = %+v; want the Indonesian text, valid_to and no English text", ind)
+	}
+}
+
+// lastCells returns the last n comma-separated cells of an unquoted row.
+func lastCells(row string, n int) []string {
+	cells := strings.Split(row, ",")
+	return cells[len(cells)-n:]
 }
 
 func TestLenientTransport(t *testing.T) {

@@ -6,13 +6,14 @@
 // and units. The tables and columns are exactly those of the database's
 // publik views, in this order, so that a bundle is what the exporter read:
 //
-//	sectors.csv     slug, code, name
-//	agencies.csv    slug, code, name, short_name, kind, sector_slug
+//	sectors.csv     slug, code, name, name_en
+//	agencies.csv    slug, code, name, short_name, kind, sector_slug, name_en
 //	predicates.csv  agency_slug, year, predicate
 //	indicators.csv  slug, code, agency_slug, sector_slug, name, unit, polarity,
 //	                consolidation, decimals, multiplier, min_value, max_value,
 //	                definition, formula, source, verification, limitations,
-//	                frequency, valid_from, valid_to
+//	                frequency, valid_from, valid_to, name_en,
+//	                definition_en, unit_en
 //	targets.csv     indicator_slug, year, quarter, basis, value, value_high
 //	results.csv     indicator_slug, year, quarter, actual, numerator,
 //	                denominator, provisional
@@ -54,6 +55,10 @@
 //
 // The rule applies to every column; the values Write puts in numeric,
 // boolean and quarter columns never need it.
+//
+// The *_en columns are the English text of the English site, empty where
+// not translated. They came later: a bundle written before them lacks them,
+// and a header may leave out such trailing optional columns.
 //
 // Reading is strict about the format and lenient about its transport: the
 // header must name exactly the columns above in that order, and every cell

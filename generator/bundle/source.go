@@ -110,9 +110,11 @@ func (s *Source) readTable(ctx context.Context, t *table, ds *iku.Dataset) error
 	c := &cursor{file: t.file(), bundle: s.name, fields: t.fields}
 	header := true
 	rows := 0
+	width := len(t.fields) // the header's columns: an older bundle lacks trailing optional ones
 	err = parseCSV(data, func(line int, cells []string) error {
 		if header {
 			header = false
+			width = len(cells)
 			return s.checkHeader(t, cells)
 		}
 		if rows++; rows%4096 == 0 {
@@ -120,9 +122,12 @@ func (s *Source) readTable(ctx context.Context, t *table, ds *iku.Dataset) error
 				return err
 			}
 		}
-		if len(cells) != len(t.fields) {
+		if len(cells) != width {
 			return iku.Errorf(iku.Invalid, "%s in %s, line %d, has %d cells where the header has %d: put any cell that holds a comma in double quotes",
-				t.file(), s.name, line, len(cells), len(t.fields))
+				t.file(), s.name, line, len(cells), width)
+		}
+		for len(cells) < len(t.fields) {
+			cells = append(cells, "") // a trailing optional column the bundle lacks
 		}
 		c.line, c.cells = line, cells
 		for i, f := range t.fields {
@@ -146,23 +151,27 @@ func (s *Source) readTable(ctx context.Context, t *table, ds *iku.Dataset) error
 	return nil
 }
 
-// checkHeader requires exactly the table's columns, in order.
+// checkHeader requires exactly the table's columns, in order; trailing
+// optional columns (added after the bundle was written) may be missing.
 func (s *Source) checkHeader(t *table, got []string) error {
 	want := t.columns()
 	fix := "the header must read " + strings.Join(want, ",")
+	for len(want) > len(got) && t.fields[len(want)-1].optional {
+		want = want[:len(want)-1]
+	}
 	for i, name := range got {
 		if slices.Index(got, name) != i {
 			return iku.Errorf(iku.Invalid, "%s in %s has the column %q twice: %s", t.file(), s.name, name, fix)
 		}
 	}
-	for _, name := range want {
-		if !slices.Contains(got, name) {
-			return iku.Errorf(iku.Invalid, "%s in %s has no column %q: %s", t.file(), s.name, name, fix)
-		}
-	}
 	for _, name := range got {
 		if !slices.Contains(want, name) {
 			return iku.Errorf(iku.Invalid, "%s in %s has an unexpected column %q: %s", t.file(), s.name, name, fix)
+		}
+	}
+	for _, name := range want {
+		if !slices.Contains(got, name) {
+			return iku.Errorf(iku.Invalid, "%s in %s has no column %q: %s", t.file(), s.name, name, fix)
 		}
 	}
 	for i := range want {

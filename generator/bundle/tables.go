@@ -11,6 +11,7 @@ type field struct {
 	name, typ, desc string
 	unit            string // for decimals: what the number counts
 	required        bool
+	optional        bool // a trailing column that older bundles lack: read as empty
 	enum            []string
 	pattern         string
 	min, max        int // integers: bounds when max > 0
@@ -43,6 +44,7 @@ func (t *table) columns() []string {
 
 const (
 	unitOfIndicator = "the unit of the indicator (indicators.unit)"
+	nameEN          = "Name in English, for the English site; empty when not translated (the site then shows the Indonesian name)."
 	quarterPattern  = `^[0-9]{4}-Q[1-4]$`
 )
 
@@ -55,15 +57,16 @@ var tables = []*table{
 			{name: "slug", typ: "string", desc: "Stable identifier used in URLs (/sektor/<slug>/).", required: true, pattern: slugPattern},
 			{name: "code", typ: "string", desc: "Code of the urusan in the national nomenclature (Permendagri 90/2019)."},
 			{name: "name", typ: "string", desc: "Name in Indonesian."},
+			{name: "name_en", typ: "string", desc: nameEN, optional: true},
 		},
 		primaryKey: []string{"slug"},
 		write: func(w *csvWriter, ds *iku.Dataset) {
 			for _, s := range ds.Sectors {
-				w.row(s.Slug, s.Code, s.Name)
+				w.row(s.Slug, s.Code, s.Name, s.NameEN)
 			}
 		},
 		read: func(c *cursor, ds *iku.Dataset) {
-			ds.Sectors = append(ds.Sectors, iku.Sector{Slug: c.text(0), Code: c.text(1), Name: c.text(2)})
+			ds.Sectors = append(ds.Sectors, iku.Sector{Slug: c.text(0), Code: c.text(1), Name: c.text(2), NameEN: c.text(3)})
 		},
 	},
 	{
@@ -75,17 +78,18 @@ var tables = []*table{
 			{name: "short_name", typ: "string", desc: "Short name or acronym (Dinkes, RSUD, Bapperida)."},
 			{name: "kind", typ: "string", desc: "dinas, badan, rsud, kecamatan, inspektorat, sekretariat or satuan."},
 			{name: "sector_slug", typ: "string", desc: "The agency's main policy area (sectors.slug).", required: true},
+			{name: "name_en", typ: "string", desc: nameEN, optional: true},
 		},
 		primaryKey:  []string{"slug"},
 		foreignKeys: []foreignKey{{"sector_slug", "sectors", "slug"}},
 		write: func(w *csvWriter, ds *iku.Dataset) {
 			for _, a := range ds.Agencies {
-				w.row(a.Slug, a.Code, a.Name, a.ShortName, a.Kind, a.SectorSlug)
+				w.row(a.Slug, a.Code, a.Name, a.ShortName, a.Kind, a.SectorSlug, a.NameEN)
 			}
 		},
 		read: func(c *cursor, ds *iku.Dataset) {
 			ds.Agencies = append(ds.Agencies, iku.Agency{Slug: c.text(0), Code: c.text(1), Name: c.text(2),
-				ShortName: c.text(3), Kind: c.text(4), SectorSlug: c.text(5)})
+				ShortName: c.text(3), Kind: c.text(4), SectorSlug: c.text(5), NameEN: c.text(6)})
 		},
 	},
 	{
@@ -132,6 +136,9 @@ var tables = []*table{
 			{name: "frequency", typ: "string", desc: "How often the indicator is reported: quarterly (Q1–Q4), semiannual (Q2 and Q4: the half-year) or annual (Q4: the year)."},
 			{name: "valid_from", typ: "string", desc: "First quarter the indicator is in force, as 2021-Q1.", required: true, pattern: quarterPattern},
 			{name: "valid_to", typ: "string", desc: "Last quarter the indicator is in force; empty while it still is.", pattern: quarterPattern},
+			{name: "name_en", typ: "string", desc: nameEN, optional: true},
+			{name: "definition_en", typ: "string", desc: "Concept and definition in English; empty when not translated.", optional: true},
+			{name: "unit_en", typ: "string", desc: "Unit in English; empty when not translated.", optional: true},
 		},
 		primaryKey:  []string{"slug"},
 		foreignKeys: []foreignKey{{"agency_slug", "agencies", "slug"}, {"sector_slug", "sectors", "slug"}},
@@ -140,7 +147,8 @@ var tables = []*table{
 				w.row(i.Slug, i.Code, i.AgencySlug, i.SectorSlug, i.Name, i.Unit, string(i.Polarity),
 					string(i.Consolidation), strconv.Itoa(i.Decimals), i.Multiplier.String(),
 					optDecimal(i.MinValue), optDecimal(i.MaxValue), i.Definition, i.Formula, i.Source,
-					i.Verification, i.Limitations, string(i.Frequency), i.ValidFrom.String(), optQuarter(i.ValidTo))
+					i.Verification, i.Limitations, string(i.Frequency), i.ValidFrom.String(), optQuarter(i.ValidTo),
+					i.NameEN, i.DefinitionEN, i.UnitEN)
 			}
 		},
 		read: func(c *cursor, ds *iku.Dataset) {
@@ -155,6 +163,7 @@ var tables = []*table{
 				Definition: c.text(12), Formula: c.text(13), Source: c.text(14), Verification: c.text(15),
 				Limitations: c.text(16), Frequency: iku.Frequency(c.text(17)),
 				ValidFrom: c.quarter(18), ValidTo: c.optQuarter(19),
+				NameEN: c.text(20), DefinitionEN: c.text(21), UnitEN: c.text(22),
 			})
 		},
 	},

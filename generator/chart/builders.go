@@ -230,7 +230,7 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 		c.MultiSeries[len(c.MultiSeries)-1].Data = l.data
 	}
 	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: trendHeight + legendRow*(rows-1),
-		Description: description, Locale: labels.NumberLocale}
+		Description: description, Locale: labels.NumberLocale, Lang: labels.Lang}
 }
 
 // AgencyAchievements draws, as horizontal bars, the achievement (capaian)
@@ -307,7 +307,7 @@ func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, 
 	c.MultiSeries[0].Data = data
 	c.SetXAxis(rows).XYReversal()
 	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: 70 + barRow*len(rows),
-		Description: description, Locale: labels.NumberLocale}
+		Description: description, Locale: labels.NumberLocale, Lang: labels.Lang}
 }
 
 // Overview draws the latest quarter's statuses by sector as stacked
@@ -400,5 +400,5 @@ func Overview(r *iku.Report, sectorNames map[string]string, labels Labels) Chart
 	)...)
 	c.SetXAxis(names).XYReversal()
 	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: 56 + barRow*len(rows) + legendRow*legendRows,
-		Description: description, Locale: labels.NumberLocale}
+		Description: description, Locale: labels.NumberLocale, Lang: labels.Lang}
 }

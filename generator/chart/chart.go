@@ -41,6 +41,9 @@ type Chart struct {
 	Height      int             `json:"height"`
 	Description string          `json:"description"`      // one plain-language sentence: the SVG's <title> and the option's aria description
 	Locale      string          `json:"locale,omitempty"` // BCP 47 tag numbers are drawn in ("id-ID"); "" = ECharts' default
+	// Lang is the site language the chart's words are in ("id", "en"): a
+	// chart is drawn once per language, and cached per language.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Labels carries every human-visible word of the charts. The caller fills
@@ -49,6 +52,7 @@ type Chart struct {
 // Description templates take placeholders in braces, replaced with data
 // ("{indicator}"); each builder's documentation lists its placeholders.
 type Labels struct {
+	Lang   string // the site language of these labels ("id", "en")
 	Actual string // series of actuals: "Realisasi"
 	// ActualToDate names the series of year-to-date actuals: "Realisasi
 	// s.d. triwulan (kumulatif)".
@@ -58,12 +62,13 @@ type Labels struct {
 	TargetHigh   string // upper bound of a range target: "Target (batas atas)"
 	Achievement  string // achievement axis: "Capaian (%)"
 	Count        string // axis of counts of indicators: "Jumlah indikator"
-	// Quarter formats a quarter, with {q} for the Roman numeral and {year}:
-	// "TW {q} {year}" → "TW III 2026".
+	// Quarter formats a quarter, with {q} for the Roman numeral, {n} for
+	// its number and {year}: "TW {q} {year}" → "TW III 2026", "Q{n}
+	// {year}" → "Q3 2026".
 	Quarter string
 	// Half and Year format the periods of semiannual and annual
-	// indicators, with {h} (I or II) and {year}: "Smt {h} {year}",
-	// "{year}".
+	// indicators, with {h} (I or II), {hn} (1 or 2) and {year}: "Smt {h}
+	// {year}", "H{hn} {year}", "{year}".
 	Half, Year string
 	// NotDue names the indicators not due in a quarter (Overview).
 	NotDue string
@@ -128,7 +133,7 @@ func (l Labels) QuarterLabel(q iku.Quarter) string {
 	if q.IsZero() {
 		return ""
 	}
-	return strings.NewReplacer("{q}", q.Roman(), "{year}", fmt.Sprint(q.Year)).Replace(l.Quarter)
+	return strings.NewReplacer("{q}", q.Roman(), "{n}", fmt.Sprint(q.Q), "{year}", fmt.Sprint(q.Year)).Replace(l.Quarter)
 }
 
 // PeriodLabel writes the reporting period of frequency f that due quarter
@@ -140,7 +145,7 @@ func (l Labels) PeriodLabel(f iku.Frequency, q iku.Quarter) string {
 	p := f.Period(q)
 	switch p.Kind {
 	case iku.PeriodHalf:
-		return strings.NewReplacer("{h}", []string{"", "I", "II"}[p.N], "{year}", fmt.Sprint(p.Year)).Replace(l.Half)
+		return strings.NewReplacer("{h}", []string{"", "I", "II"}[p.N], "{hn}", fmt.Sprint(p.N), "{year}", fmt.Sprint(p.Year)).Replace(l.Half)
 	case iku.PeriodYear:
 		return strings.ReplaceAll(l.Year, "{year}", fmt.Sprint(p.Year))
 	}

@@ -150,11 +150,11 @@ func (r *Renderer) Render(ctx context.Context, c Chart) (svg string, cached bool
 }
 
 // key identifies what ECharts draws: the option, the size, the number
-// locale, the ECharts version and this renderer's script. (What finish
+// locale and language, the ECharts version and this renderer's script. (What finish
 // adds, the ID and the description, is applied after the cache.)
 func (r *Renderer) key(c Chart) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "kinerja-chart\x00%s\x00%s\x00%d\x00%d\x00%s\x00", scriptVersion, EChartsVersion(), c.Width, c.Height, c.Locale)
+	fmt.Fprintf(h, "kinerja-chart\x00%s\x00%s\x00%d\x00%d\x00%s\x00%s\x00", scriptVersion, EChartsVersion(), c.Width, c.Height, c.Locale, c.Lang)
 	h.Write(c.Option)
 	return hex.EncodeToString(h.Sum(nil))
 }

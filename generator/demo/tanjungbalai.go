@@ -59,6 +59,7 @@ func Tanjungbalai() *City {
 	c.Employees, c.Ratings = people(c.Agencies)
 	c.sortByCode()
 	c.explain()
+	c.translate()
 	return c
 }
 

@@ -130,9 +130,10 @@ const (
 
 // Sector is a policy area (urusan), such as kesehatan or pariwisata.
 type Sector struct {
-	Slug string
-	Code string
-	Name string
+	Slug   string
+	Code   string
+	Name   string
+	NameEN string // English name for the English site; "" = not translated
 }
 
 // Agency is a city agency (perangkat daerah): dinas, badan, RSUD, kecamatan.
@@ -143,6 +144,7 @@ type Agency struct {
 	ShortName  string
 	Kind       string // dinas, badan, rsud, kecamatan, inspektorat, sekretariat, satuan
 	SectorSlug string // the agency's main policy area
+	NameEN     string // English name for the English site; "" = not translated
 }
 
 // Predicate is the organisation predicate of PermenPANRB 6/2022 for one
@@ -177,6 +179,11 @@ type Indicator struct {
 	Frequency     Frequency
 	ValidFrom     Quarter
 	ValidTo       *Quarter // nil = still in force
+	// English text for the English site; "" = not translated (the page
+	// then shows the Indonesian text, marked as Indonesian).
+	NameEN       string
+	DefinitionEN string
+	UnitEN       string
 }
 
 // Target is what the agency committed to for a year (Quarter == 0) or for

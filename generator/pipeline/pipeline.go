@@ -158,9 +158,19 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	if themes != "" {
 		themeDir = filepath.Join(themes, site.Theme)
 	}
-	msgs, err := sitedata.LoadMessages(root, themeDir, "id")
+	cfg, err := sitedata.LoadConfig(root)
 	if err != nil {
 		return nil, err
+	}
+	// The messages of every language of the site, the default first: the
+	// downloads are written in the default language, the charts in each.
+	var msgs []langMessages
+	for _, lang := range cfg.LanguageList() {
+		m, err := sitedata.LoadMessages(root, themeDir, lang)
+		if err != nil {
+			return nil, err
+		}
+		msgs = append(msgs, langMessages{lang, m})
 	}
 
 	if err := p.load(ctx, o, rules, true); err != nil {
@@ -316,21 +326,39 @@ func siteFolders(o Options) (root, themes string, err error) {
 	return root, filepath.Join(embedded, "themes"), nil
 }
 
-// write draws the charts and writes the site data and downloads.
-func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
+// langMessages are one language's i18n messages.
+type langMessages struct {
+	lang string
+	msgs sitedata.Messages
+}
+
+// write draws the charts (once per language) and writes the site data
+// and downloads.
+func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 	t := time.Now()
 	renderer, err := chart.NewRenderer(ctx, filepath.Join(p.Root, ".cache", "charts"))
 	if err != nil {
 		return err
 	}
-	drawn, err := sitedata.DrawCharts(ctx, renderer, p.Report, p.Dataset, msgs, p.progressFor("charts"))
-	if cerr := renderer.Close(); err == nil {
-		err = cerr
+	var drawn *sitedata.Drawn
+	var charts []sitedata.Chart
+	cached := 0
+	for _, lm := range msgs {
+		d, err := sitedata.DrawCharts(ctx, renderer, p.Report, p.Dataset, lm.msgs, lm.lang, p.progressFor("charts "+lm.lang))
+		if err != nil {
+			renderer.Close()
+			return err
+		}
+		if drawn == nil {
+			drawn = d // the chart IDs are the same in every language
+		}
+		charts = append(charts, d.Charts...)
+		cached += d.Cached
 	}
-	if err != nil {
+	if err := renderer.Close(); err != nil {
 		return err
 	}
-	p.stage("charts", t, "%d charts, %d drawn by ECharts, %d from the cache", len(drawn.Charts), len(drawn.Charts)-drawn.Cached, drawn.Cached)
+	p.stage("charts", t, "%d charts in %s, %d drawn by ECharts, %d from the cache", len(charts), plural(len(msgs), "language"), len(charts)-cached, cached)
 
 	rels, revisions, frozen, err := p.releases()
 	if err != nil {
@@ -338,14 +366,14 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	}
 	dl := &download.Downloads{}
 	if !p.noDownloads {
-		if dl, err = p.downloads(msgs, frozen); err != nil {
+		if dl, err = p.downloads(msgs[0].msgs, frozen); err != nil {
 			return err
 		}
 	}
 
 	t = time.Now()
 	in := sitedata.Input{
-		Dataset: p.Dataset, Report: p.Report, Charts: drawn.Charts, Demo: p.Demo, OverviewChart: drawn.Overview,
+		Dataset: p.Dataset, Report: p.Report, Charts: charts, Demo: p.Demo, OverviewChart: drawn.Overview,
 		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, Check: p.check,
 		Downloads: map[string][]sitedata.File{}, Catalogue: links(dl.Catalogue),
 	}

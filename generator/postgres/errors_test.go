@@ -153,7 +153,7 @@ func TestLoadViewLacksColumn(t *testing.T) {
 func TestLoadViewReturnsNull(t *testing.T) {
 	t.Parallel()
 	_, src := seeded(t, fixture())
-	exec(t, src.DB(), `CREATE OR REPLACE VIEW publik.sectors AS SELECT s.slug, NULL::text AS code, s.name FROM kinerja.sectors s`)
+	exec(t, src.DB(), `CREATE OR REPLACE VIEW publik.sectors AS SELECT s.slug, NULL::text AS code, s.name, s.name_en FROM kinerja.sectors s`)
 	_, err := src.Load(testContext(t))
 	wantError(t, err, iku.Invalid, `the view publik.sectors`, `in the column "code"`)
 }
@@ -182,7 +182,7 @@ func TestLoadPermissionDenied(t *testing.T) {
 // slowSectors makes publik.sectors take a second to read.
 func slowSectors(t *testing.T, src *postgres.Source) {
 	exec(t, src.DB(), `CREATE OR REPLACE VIEW publik.sectors AS
-		SELECT s.slug, s.code, s.name FROM kinerja.sectors s, (SELECT pg_sleep(1)) AS slow`)
+		SELECT s.slug, s.code, s.name, s.name_en FROM kinerja.sectors s, (SELECT pg_sleep(1)) AS slow`)
 }
 
 func TestLoadStatementTimeout(t *testing.T) {

@@ -116,7 +116,8 @@ func TestLoadTakesASnapshotReadOnly(t *testing.T) {
 	// A Load that wrote would fail in its READ ONLY transaction: check the
 	// transaction mode the server saw, through a view of our own.
 	exec(t, src.DB(), `CREATE OR REPLACE VIEW publik.sectors AS
-		SELECT s.slug, s.code, s.name || ' [' || current_setting('transaction_isolation') || ' ' || current_setting('transaction_read_only') || ']' AS name
+		SELECT s.slug, s.code, s.name || ' [' || current_setting('transaction_isolation') || ' ' || current_setting('transaction_read_only') || ']' AS name,
+		       s.name_en
 		FROM kinerja.sectors s`)
 	ds, err := src.Load(ctx)
 	if err != nil {
@@ -206,5 +207,40 @@ func TestLoadLastFromMeasurementsAndPrecedence(t *testing.T) {
 		if got[key] != want {
 			t.Errorf("result %s = %q; want %q (actual numerator denominator provisional)", key, got[key], want)
 		}
+	}
+}
+
+// The English columns are optional in the contract: a city's views
+// without them read, with no English text; with them, the text arrives.
+func TestLoadViewsWithoutEnglishColumns(t *testing.T) {
+	t.Parallel()
+	_, src := seeded(t, demo.Tanjungbalai())
+	ds, err := src.Load(testContext(t))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if ds.Sectors[0].NameEN == "" {
+		t.Errorf("sector %q has no English name; want the demo's", ds.Sectors[0].Slug)
+	}
+	exec(t, src.DB(), `DROP VIEW publik.sectors`)
+	exec(t, src.DB(), `CREATE VIEW publik.sectors AS SELECT slug, code, name FROM kinerja.sectors`)
+	exec(t, src.DB(), `DROP VIEW publik.indicators`)
+	exec(t, src.DB(), `CREATE VIEW publik.indicators AS
+		SELECT i.slug, i.code, a.slug AS agency_slug, s.slug AS sector_slug, i.name, i.unit, i.polarity,
+		       i.consolidation, i.decimals, i.multiplier, i.min_value, i.max_value, i.definition, i.formula,
+		       i.source, i.verification, i.limitations, i.frequency,
+		       to_char(i.valid_from, 'YYYY-"Q"Q') AS valid_from, to_char(i.valid_to, 'YYYY-"Q"Q') AS valid_to
+		FROM kinerja.indicators i JOIN kinerja.agencies a ON a.id = i.agency_id JOIN kinerja.sectors s ON s.id = i.sector_id`)
+	ds, err = src.Load(testContext(t))
+	if err != nil {
+		t.Fatalf("Load of views without English columns: %v", err)
+	}
+	for _, ind := range ds.Indicators {
+		if ind.NameEN+ind.DefinitionEN+ind.UnitEN != "" {
+			t.Fatalf("indicator %q has English text %q from a view without English columns", ind.Slug, ind.NameEN)
+		}
+	}
+	if ds.Sectors[0].NameEN != "" || ds.Agencies[0].NameEN == "" {
+		t.Errorf("sector NameEN = %q, agency NameEN = %q; want none for the sector, the agency's from its view", ds.Sectors[0].NameEN, ds.Agencies[0].NameEN)
 	}
 }

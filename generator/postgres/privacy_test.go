@@ -154,10 +154,10 @@ func TestPublikViewColumns(t *testing.T) {
 	t.Parallel()
 	_, src := migrated(t)
 	want := map[string]string{
-		"sectors":      "slug, code, name",
-		"agencies":     "slug, code, name, short_name, kind, sector_slug",
+		"sectors":      "slug, code, name, name_en",
+		"agencies":     "slug, code, name, short_name, kind, sector_slug, name_en",
 		"predicates":   "agency_slug, year, predicate",
-		"indicators":   "slug, code, agency_slug, sector_slug, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to",
+		"indicators":   "slug, code, agency_slug, sector_slug, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to, name_en, definition_en, unit_en",
 		"targets":      "indicator_slug, year, quarter, basis, value, value_high",
 		"results":      "indicator_slug, year, quarter, actual, numerator, denominator, provisional",
 		"explanations": "indicator_slug, year, quarter, supporting, inhibiting, follow_up",

@@ -1,5 +1,10 @@
 package postgres
 
+import (
+	"fmt"
+	"strings"
+)
+
 // The queries the exporter runs, all of them, against the publik views only
 // (the contract of ../bundle/doc.go: the same tables and columns in the
 // same order). NUMERIC columns are read as text, never through float64.
@@ -12,12 +17,12 @@ package postgres
 // makes the order the same on every server, whatever its locale.
 const (
 	selectSectors = `
-SELECT slug, code, name
+SELECT slug, code, name, %s
 FROM publik.sectors
 ORDER BY code COLLATE "C", slug COLLATE "C"`
 
 	selectAgencies = `
-SELECT slug, code, name, short_name, kind, sector_slug
+SELECT slug, code, name, short_name, kind, sector_slug, %s
 FROM publik.agencies
 ORDER BY code COLLATE "C", slug COLLATE "C"`
 
@@ -31,7 +36,7 @@ SELECT slug, code, agency_slug, sector_slug, name, unit, polarity,
        consolidation, decimals, multiplier::text AS multiplier,
        min_value::text AS min_value, max_value::text AS max_value,
        definition, formula, source, verification, limitations,
-       frequency, valid_from, valid_to
+       frequency, valid_from, valid_to, %s
 FROM publik.indicators
 ORDER BY code COLLATE "C", slug COLLATE "C"`
 
@@ -48,6 +53,14 @@ SELECT indicator_slug, year, quarter,
 FROM publik.results
 ORDER BY indicator_slug COLLATE "C", year, quarter`
 
+	// selectEnglishColumns lists the optional English columns (the %s of
+	// the queries above) that the publik views have: a city's own views
+	// may lack them, and then they read as NULL.
+	selectEnglishColumns = `
+SELECT table_name::text AS view, column_name::text AS col
+FROM information_schema.columns
+WHERE table_schema = 'publik' AND column_name IN ('name_en', 'definition_en', 'unit_en')`
+
 	selectExplanations = `
 SELECT indicator_slug, year, quarter,
        coalesce(supporting, '') AS supporting, coalesce(inhibiting, '') AS inhibiting,
@@ -55,3 +68,26 @@ SELECT indicator_slug, year, quarter,
 FROM publik.explanations
 ORDER BY indicator_slug COLLATE "C", year, quarter`
 )
+
+// englishColumns are the optional English columns of each view, in the
+// order the queries select them.
+var englishColumns = map[string][]string{
+	"sectors":    {"name_en"},
+	"agencies":   {"name_en"},
+	"indicators": {"name_en", "definition_en", "unit_en"},
+}
+
+// withEnglish fills the %s of a query with the view's English columns:
+// the column where the view has it, else NULL under its name.
+func withEnglish(query, view string, has map[string]bool) string {
+	cols := englishColumns[view]
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		if has[view+"."+c] {
+			parts[i] = c
+		} else {
+			parts[i] = "NULL::text AS " + c
+		}
+	}
+	return fmt.Sprintf(query, strings.Join(parts, ", "))
+}

@@ -13,18 +13,20 @@ import (
 // strings: lib/pq sends NUMERIC as text, and text is what we keep.
 
 type sectorRow struct {
-	Slug string `db:"slug"`
-	Code string `db:"code"`
-	Name string `db:"name"`
+	Slug   string         `db:"slug"`
+	Code   string         `db:"code"`
+	Name   string         `db:"name"`
+	NameEN sql.NullString `db:"name_en"`
 }
 
 type agencyRow struct {
-	Slug       string `db:"slug"`
-	Code       string `db:"code"`
-	Name       string `db:"name"`
-	ShortName  string `db:"short_name"`
-	Kind       string `db:"kind"`
-	SectorSlug string `db:"sector_slug"`
+	Slug       string         `db:"slug"`
+	Code       string         `db:"code"`
+	Name       string         `db:"name"`
+	ShortName  string         `db:"short_name"`
+	Kind       string         `db:"kind"`
+	SectorSlug string         `db:"sector_slug"`
+	NameEN     sql.NullString `db:"name_en"`
 }
 
 type predicateRow struct {
@@ -54,6 +56,9 @@ type indicatorRow struct {
 	Frequency     sql.NullString `db:"frequency"`
 	ValidFrom     string         `db:"valid_from"`
 	ValidTo       sql.NullString `db:"valid_to"`
+	NameEN        sql.NullString `db:"name_en"`
+	DefinitionEN  sql.NullString `db:"definition_en"`
+	UnitEN        sql.NullString `db:"unit_en"`
 }
 
 type targetRow struct {
@@ -147,12 +152,12 @@ func (r *rawRows) dataset() (*iku.Dataset, error) {
 		Results:    make([]iku.Result, 0, len(r.results)),
 	}
 	for _, s := range r.sectors {
-		ds.Sectors = append(ds.Sectors, iku.Sector{Slug: s.Slug, Code: s.Code, Name: s.Name})
+		ds.Sectors = append(ds.Sectors, iku.Sector{Slug: s.Slug, Code: s.Code, Name: s.Name, NameEN: s.NameEN.String})
 	}
 	for _, a := range r.agencies {
 		ds.Agencies = append(ds.Agencies, iku.Agency{
 			Slug: a.Slug, Code: a.Code, Name: a.Name, ShortName: a.ShortName,
-			Kind: a.Kind, SectorSlug: a.SectorSlug,
+			Kind: a.Kind, SectorSlug: a.SectorSlug, NameEN: a.NameEN.String,
 		})
 	}
 	for _, p := range r.predicates {
@@ -235,6 +240,9 @@ func (row indicatorRow) indicator(c cell) (iku.Indicator, error) {
 		Verification:  row.Verification.String,
 		Limitations:   row.Limitations.String,
 		Frequency:     iku.Frequency(row.Frequency.String),
+		NameEN:        row.NameEN.String,
+		DefinitionEN:  row.DefinitionEN.String,
+		UnitEN:        row.UnitEN.String,
 	}
 	switch ind.Polarity {
 	case iku.Positive, iku.Negative:

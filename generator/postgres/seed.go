@@ -35,10 +35,10 @@ TRUNCATE asn.ratings, asn.employees, kinerja.explanations,
     kinerja.agencies, kinerja.sectors
     RESTART IDENTITY`
 
-	copySectors      = `COPY kinerja.sectors (slug, code, name) FROM STDIN`
-	copyAgencies     = `COPY kinerja.agencies (slug, code, name, short_name, kind, sector_id) FROM STDIN`
+	copySectors      = `COPY kinerja.sectors (slug, code, name, name_en) FROM STDIN`
+	copyAgencies     = `COPY kinerja.agencies (slug, code, name, short_name, kind, sector_id, name_en) FROM STDIN`
 	copyPredicates   = `COPY kinerja.agency_predicates (agency_id, year, predicate) FROM STDIN`
-	copyIndicators   = `COPY kinerja.indicators (slug, code, agency_id, sector_id, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to) FROM STDIN`
+	copyIndicators   = `COPY kinerja.indicators (slug, code, agency_id, sector_id, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to, name_en, definition_en, unit_en) FROM STDIN`
 	copyTargets      = `COPY kinerja.targets (indicator_id, year, quarter, basis, value, value_high) FROM STDIN`
 	copyServiceUnits = `COPY kinerja.service_units (slug, agency_id, name, kind) FROM STDIN`
 	copyExplanations = `COPY kinerja.explanations (indicator_id, year, quarter, supporting, inhibiting, follow_up) FROM STDIN`
@@ -195,7 +195,7 @@ func ref(ids map[string]int64, what, key, from string) (int64, error) {
 func (sd *seeder) sectors() (err error) {
 	ss := sd.city.Sectors
 	if err := sd.copyRows(copySectors, len(ss), func(i int) ([]any, error) {
-		return []any{ss[i].Slug, ss[i].Code, ss[i].Name}, nil
+		return []any{ss[i].Slug, ss[i].Code, ss[i].Name, textArg(ss[i].NameEN)}, nil
 	}); err != nil {
 		return err
 	}
@@ -208,7 +208,7 @@ func (sd *seeder) agencies() (err error) {
 	if err := sd.copyRows(copyAgencies, len(as), func(i int) ([]any, error) {
 		a := as[i]
 		sector, err := ref(sd.sectorIDs, "sector", a.SectorSlug, fmt.Sprintf("agency %q", a.Slug))
-		return []any{a.Slug, a.Code, a.Name, a.ShortName, a.Kind, sector}, err
+		return []any{a.Slug, a.Code, a.Name, a.ShortName, a.Kind, sector, textArg(a.NameEN)}, err
 	}); err != nil {
 		return err
 	}
@@ -255,6 +255,7 @@ func (sd *seeder) indicators() (err error) {
 			multiplier, decimalArg(ind.MinValue), decimalArg(ind.MaxValue),
 			ind.Definition, ind.Formula, ind.Source, ind.Verification,
 			ind.Limitations, ind.Frequency, quarterStart(ind.ValidFrom), validTo,
+			textArg(ind.NameEN), textArg(ind.DefinitionEN), textArg(ind.UnitEN),
 		}, nil
 	}); err != nil {
 		return err

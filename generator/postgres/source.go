@@ -149,16 +149,28 @@ func (s *Source) Load(ctx context.Context) (ds *iku.Dataset, err error) {
 		return nil, translate(ctx, err, s.srv, op{step: "reading the statement timeout"})
 	}
 
+	var english []struct {
+		View string `db:"view"`
+		Col  string `db:"col"`
+	}
+	if err := tx.SelectContext(ctx, &english, selectEnglishColumns); err != nil {
+		return nil, translate(ctx, err, s.srv, op{step: "listing the columns of the publik views", limit: limit})
+	}
+	has := map[string]bool{}
+	for _, c := range english {
+		has[c.View+"."+c.Col] = true
+	}
+
 	var rows rawRows
 	reads := []struct {
 		view  string
 		query string
 		dest  any
 	}{
-		{"publik.sectors", selectSectors, &rows.sectors},
-		{"publik.agencies", selectAgencies, &rows.agencies},
+		{"publik.sectors", withEnglish(selectSectors, "sectors", has), &rows.sectors},
+		{"publik.agencies", withEnglish(selectAgencies, "agencies", has), &rows.agencies},
 		{"publik.predicates", selectPredicates, &rows.predicates},
-		{"publik.indicators", selectIndicators, &rows.indicators},
+		{"publik.indicators", withEnglish(selectIndicators, "indicators", has), &rows.indicators},
 		{"publik.targets", selectTargets, &rows.targets},
 		{"publik.results", selectResults, &rows.results},
 		{"publik.explanations", selectExplanations, &rows.explanations},

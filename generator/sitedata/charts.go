@@ -10,8 +10,12 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
-// Drawn is every chart of one build and which page shows which.
+// Drawn is every chart of one build in one language and which page shows
+// which. The chart IDs are the same in every language; the SVGs differ
+// (words and number formats are drawn in) and live apart
+// (assets/charts/<lang>/<id>.svg).
 type Drawn struct {
+	Lang       string
 	Charts     []Chart
 	Cached     int               // charts that came from the cache
 	Overview   string            // home page chart ID
@@ -19,9 +23,11 @@ type Drawn struct {
 	Indicators map[string]string // indicator slug → chart ID
 }
 
-// ChartLabels builds the charts' words from the site's i18n messages.
-func ChartLabels(msgs Messages, rules iku.Rules) (chart.Labels, error) {
+// ChartLabels builds the charts' words in language lang from the site's
+// i18n messages of that language.
+func ChartLabels(msgs Messages, lang string, rules iku.Rules) (chart.Labels, error) {
 	l := chart.Labels{
+		Lang:                    lang,
 		Actual:                  msgs["chart_actual"],
 		ActualToDate:            msgs["chart_actual_to_date"],
 		Target:                  msgs["chart_target"],
@@ -29,9 +35,9 @@ func ChartLabels(msgs Messages, rules iku.Rules) (chart.Labels, error) {
 		TargetHigh:              msgs["chart_target_high"],
 		Achievement:             msgs["chart_achievement"],
 		Count:                   msgs["chart_indicators"],
-		Quarter:                 goTemplateToPlaceholders(msgs["quarter_short"]),
-		Half:                    goTemplateToPlaceholders(msgs["half_short"]),
-		Year:                    goTemplateToPlaceholders(msgs["year_short"]),
+		Quarter:                 goTemplateToPlaceholders(msgs["quarter_short"], "{q}"),
+		Half:                    goTemplateToPlaceholders(msgs["half_short"], "{h}"),
+		Year:                    goTemplateToPlaceholders(msgs["year_short"], ""),
 		NotDue:                  msgs["chart_not_due"],
 		Categories:              map[string]string{},
 		Statuses:                map[iku.Status]string{},
@@ -55,18 +61,22 @@ func ChartLabels(msgs Messages, rules iku.Rules) (chart.Labels, error) {
 	return l, l.Validate(keys)
 }
 
-var goField = regexp.MustCompile(`\{\{-?\s*\.(Roman|Year|Half)\s*-?\}\}`)
+var goField = regexp.MustCompile(`\{\{-?\s*\.(Roman|Year|Half|Quarter)\s*-?\}\}`)
 
-// goTemplateToPlaceholders turns the i18n quarter format, a Go template
-// for Hugo ("TW {{ .Roman }} {{ .Year }}"), into the chart's placeholders
-// ("TW {q} {year}"), so that one string serves both.
-func goTemplateToPlaceholders(s string) string {
+// goTemplateToPlaceholders turns the i18n period format, a Go template
+// for Hugo ("TW {{ .Roman }} {{ .Year }}", "Q{{ .Quarter }} {{ .Year }}"),
+// into the chart's placeholders ("TW {q} {year}", "Q{n} {year}"), so that
+// one string serves both. roman is the placeholder of .Roman: the
+// quarter's ({q}) or the half's ({h}).
+func goTemplateToPlaceholders(s, roman string) string {
 	return goField.ReplaceAllStringFunc(s, func(m string) string {
 		switch goField.FindStringSubmatch(m)[1] {
 		case "Roman":
-			return "{q}"
+			return roman
+		case "Quarter":
+			return "{n}"
 		case "Half":
-			return "{h}"
+			return "{hn}"
 		}
 		return "{year}"
 	})
@@ -74,24 +84,31 @@ func goTemplateToPlaceholders(s string) string {
 
 // DrawCharts builds every chart of the report and renders it to SVG, using
 // as many workers as there are cores (the renderer serialises on its Node
-// processes and answers cached charts without them). progress, when not
-// nil, is called after each chart with how many are done of how many.
-func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku.Dataset, msgs Messages, progress func(done, total int)) (*Drawn, error) {
-	labels, err := ChartLabels(msgs, rep.Rules)
+// processes and answers cached charts without them). The words are in
+// language lang (msgs are its messages): names from the English columns
+// when lang is "en" and they are set, else the Indonesian names. progress,
+// when not nil, is called after each chart with how many are done of how
+// many.
+func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku.Dataset, msgs Messages, lang string, progress func(done, total int)) (*Drawn, error) {
+	labels, err := ChartLabels(msgs, lang, rep.Rules)
 	if err != nil {
 		return nil, err
 	}
+	en := lang == "en"
 	names := make(map[string]string, len(ds.Indicators))
 	for _, ind := range ds.Indicators {
-		names[ind.Slug] = ind.Name
+		names[ind.Slug] = translated(en, ind.Name, ind.NameEN)
 	}
 	latest := dueNow(rep)
 	sectorNames := make(map[string]string, len(ds.Sectors))
 	for _, s := range ds.Sectors {
-		sectorNames[s.Slug] = s.Name
+		sectorNames[s.Slug] = translated(en, s.Name, s.NameEN)
 	}
+	// The builders read names and units from the report: give them this
+	// language's.
+	rep = localReport(rep, en)
 
-	d := &Drawn{Agencies: map[string]string{}, Indicators: map[string]string{}}
+	d := &Drawn{Lang: lang, Agencies: map[string]string{}, Indicators: map[string]string{}}
 	var todo []chart.Chart
 	ov := chart.Overview(rep, sectorNames, labels)
 	todo = append(todo, ov)
@@ -144,7 +161,7 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku
 					progress(done, len(todo))
 				}
 				mu.Unlock()
-				d.Charts[i] = Chart{ID: todo[i].ID, Option: todo[i].Option, SVG: svg}
+				d.Charts[i] = Chart{ID: todo[i].ID, Lang: lang, Option: todo[i].Option, SVG: svg}
 			}
 		}()
 	}
@@ -166,4 +183,40 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku
 		return nil, err
 	}
 	return d, nil
+}
+
+// translated is the English text when en and it is set, else the
+// Indonesian.
+func translated(en bool, id, english string) string {
+	if en && english != "" {
+		return english
+	}
+	return id
+}
+
+// localReport returns rep with the names and units of its agencies and
+// indicators in English where en and translated (a shallow copy: the
+// evaluations are shared), or rep itself.
+func localReport(rep *iku.Report, en bool) *iku.Report {
+	if !en {
+		return rep
+	}
+	out := *rep
+	out.Agencies = append([]iku.AgencyReport(nil), rep.Agencies...)
+	for i := range out.Agencies {
+		a := &out.Agencies[i].Agency
+		a.Name = translated(en, a.Name, a.NameEN)
+	}
+	out.Indicators = append([]iku.IndicatorReport(nil), rep.Indicators...)
+	for i := range out.Indicators {
+		ind := &out.Indicators[i].Indicator
+		ind.Name = translated(en, ind.Name, ind.NameEN)
+		ind.Unit = translated(en, ind.Unit, ind.UnitEN)
+	}
+	out.Sectors = append([]iku.SectorReport(nil), rep.Sectors...)
+	for i := range out.Sectors {
+		s := &out.Sectors[i].Sector
+		s.Name = translated(en, s.Name, s.NameEN)
+	}
+	return &out
 }

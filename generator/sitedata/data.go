@@ -113,6 +113,7 @@ type Sector struct {
 	Slug       string   `json:"slug"`
 	Code       string   `json:"code"`
 	Name       string   `json:"name"`
+	NameEN     string   `json:"name_en,omitempty"` // "" = not translated
 	Agencies   []string `json:"agencies"`
 	Indicators []string `json:"indicators"`
 	Counts     Counts   `json:"counts"`
@@ -124,6 +125,7 @@ type Agency struct {
 	Slug       string      `json:"slug"`
 	Code       string      `json:"code"`
 	Name       string      `json:"name"`
+	NameEN     string      `json:"name_en,omitempty"`
 	ShortName  string      `json:"short_name"`
 	Kind       string      `json:"kind"`
 	Sector     string      `json:"sector"`
@@ -159,14 +161,17 @@ type Indicator struct {
 	Slug          string     `json:"slug"`
 	Code          string     `json:"code"`
 	Name          string     `json:"name"`
+	NameEN        string     `json:"name_en,omitempty"`
 	Agency        string     `json:"agency"` // slug
 	Sector        string     `json:"sector"` // slug
 	Unit          string     `json:"unit"`
+	UnitEN        string     `json:"unit_en,omitempty"`
 	Polarity      string     `json:"polarity"`      // positive, negative
 	Range         bool       `json:"range"`         // some target is a range
 	Consolidation string     `json:"consolidation"` // sum, average, last
 	Decimals      int        `json:"decimals"`
 	Definition    string     `json:"definition"`
+	DefinitionEN  string     `json:"definition_en,omitempty"`
 	Formula       string     `json:"formula"`
 	Source        string     `json:"source"`
 	Verification  string     `json:"verification"`

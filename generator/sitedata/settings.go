@@ -2,11 +2,13 @@ package sitedata
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/pelletier/go-toml/v2"
@@ -130,11 +132,38 @@ func (m Messages) Get(key string) string {
 type Config struct {
 	BaseURL string `toml:"baseURL"`
 	Title   string `toml:"title"`
-	Params  struct {
+	// DefaultContentLanguage and Languages name the site's languages
+	// (the charts are drawn in each).
+	DefaultContentLanguage string `toml:"defaultContentLanguage"`
+	Languages              map[string]struct {
+		Weight   int  `toml:"weight"`
+		Disabled bool `toml:"disabled"`
+	} `toml:"languages"`
+	Params struct {
 		City      string `toml:"city"`
 		Publisher string `toml:"publisher"`
 		Office    string `toml:"office"`
 	} `toml:"params"`
+}
+
+// LanguageList returns the site's languages, the default first, then by
+// weight and name; "id" when hugo.toml names none.
+func (c Config) LanguageList() []string {
+	def := c.DefaultContentLanguage
+	if def == "" {
+		def = "id"
+	}
+	out := []string{def}
+	var rest []string
+	for lang, l := range c.Languages {
+		if lang != def && !l.Disabled {
+			rest = append(rest, lang)
+		}
+	}
+	slices.SortFunc(rest, func(a, b string) int {
+		return cmp.Or(cmp.Compare(c.Languages[a].Weight, c.Languages[b].Weight), cmp.Compare(a, b))
+	})
+	return append(out, rest...)
 }
 
 // LoadConfig reads hugo.toml in the site root.

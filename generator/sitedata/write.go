@@ -16,6 +16,7 @@ import (
 // checked SVG the page carries inline.
 type Chart struct {
 	ID     string
+	Lang   string // the language its words are in: written to assets/charts/<lang>/
 	Option json.RawMessage
 	SVG    string
 }
@@ -24,7 +25,7 @@ type Chart struct {
 type Input struct {
 	Dataset *iku.Dataset
 	Report  *iku.Report
-	Charts  []Chart
+	Charts  []Chart // every language's
 	Demo    bool
 	// Downloads maps "iku/<slug>", "opd/<slug>", "sektor/<slug>", "all",
 	// "latest" and "bundle" to their files; Catalogue lists the data
@@ -50,7 +51,7 @@ type Input struct {
 const (
 	DataDir   = "data"          // mounted as Hugo's data
 	AssetsDir = "assets"        // mounted as Hugo's assets
-	ChartsDir = "assets/charts" // <id>.svg and <id>.json
+	ChartsDir = "assets/charts" // <lang>/<id>.svg and <lang>/<id>.json
 )
 
 // Write writes the Hugo data files and charts of one build into dir, which
@@ -132,7 +133,7 @@ func Files(in Input) (map[string][]byte, error) {
 	sectors := map[string]Sector{}
 	for _, s := range r.Sectors {
 		sectors[s.Sector.Slug] = Sector{
-			Slug: s.Sector.Slug, Code: s.Sector.Code, Name: s.Sector.Name,
+			Slug: s.Sector.Slug, Code: s.Sector.Code, Name: s.Sector.Name, NameEN: s.Sector.NameEN,
 			Agencies: nonNil(s.Agencies), Indicators: nonNil(s.Indicators),
 			Counts:    counts(r.SectorCounts[s.Sector.Slug], r.Rules),
 			Downloads: fileList(in.Downloads["sektor/"+s.Sector.Slug]),
@@ -145,7 +146,7 @@ func Files(in Input) (map[string][]byte, error) {
 	agencies := map[string]Agency{}
 	for _, ar := range r.Agencies {
 		a := Agency{
-			Slug: ar.Agency.Slug, Code: ar.Agency.Code, Name: ar.Agency.Name,
+			Slug: ar.Agency.Slug, Code: ar.Agency.Code, Name: ar.Agency.Name, NameEN: ar.Agency.NameEN,
 			ShortName: ar.Agency.ShortName, Kind: ar.Agency.Kind, Sector: ar.Agency.SectorSlug,
 			Indicators: nonNil(ar.Indicators), Scores: []Score{}, Predicates: []Predicate{},
 			Chart: in.AgencyCharts[ar.Agency.Slug], Downloads: fileList(in.Downloads["opd/"+ar.Agency.Slug]),
@@ -175,10 +176,10 @@ func Files(in Input) (map[string][]byte, error) {
 		ir := &r.Indicators[i]
 		ind := ir.Indicator
 		out := Indicator{
-			Slug: ind.Slug, Code: ind.Code, Name: ind.Name, Agency: ind.AgencySlug,
-			Sector: ind.SectorSlug, Unit: ind.Unit, Polarity: string(ind.Polarity),
+			Slug: ind.Slug, Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Agency: ind.AgencySlug,
+			Sector: ind.SectorSlug, Unit: ind.Unit, UnitEN: ind.UnitEN, Polarity: string(ind.Polarity),
 			Consolidation: string(ind.Consolidation), Decimals: ind.Decimals,
-			Definition: ind.Definition, Formula: ind.Formula, Source: ind.Source,
+			Definition: ind.Definition, DefinitionEN: ind.DefinitionEN, Formula: ind.Formula, Source: ind.Source,
 			Verification: ind.Verification, Limitations: ind.Limitations,
 			Frequency: string(ind.Frequency), ValidFrom: ind.ValidFrom.String(),
 			Latest: evaluation(ind.Frequency, ir.Latest()), DueNow: ir.DueNow,
@@ -230,8 +231,9 @@ func Files(in Input) (map[string][]byte, error) {
 	}
 
 	for _, c := range in.Charts {
-		files["assets/charts/"+c.ID+".svg"] = []byte(c.SVG)
-		files["assets/charts/"+c.ID+".json"] = append([]byte(nil), c.Option...)
+		dir := ChartsDir + "/" + c.Lang + "/"
+		files[dir+c.ID+".svg"] = []byte(c.SVG)
+		files[dir+c.ID+".json"] = append([]byte(nil), c.Option...)
 	}
 	return files, nil
 }
