@@ -2,7 +2,7 @@ package disclosure_test
 
 import (
 	"fmt"
-		"math/rand/v2"
+	"math/rand/v2"
 	"slices"
 	"testing"
 

@@ -111,12 +111,12 @@ const cols = 5
 
 // table is one year: rows 0..n-1 agencies (by slug), row n the city.
 type table struct {
-	year   int
-	slugs  []string // per row; "" for the city
-	rated  []int
-	x      [][cols]int
-	sup    [][cols]bool
-	rows   []int // 0..n
+	year  int
+	slugs []string // per row; "" for the city
+	rated []int
+	x     [][cols]int
+	sup   [][cols]bool
+	rows  []int // 0..n
 }
 
 func (t *table) city() int { return len(t.slugs) - 1 }
