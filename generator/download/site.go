@@ -98,6 +98,7 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	var resources []Resource
 	var datasets []Dataset
 	rows := flatRows(rep, ds, o)
+	var write func(page, dir string, t *Table) error
 
 	// add writes the table of one page in every format into dir.
 	add := func(page, dir, name, title string, pick func(r flatRow) bool, latestOnly bool) error {
@@ -107,6 +108,10 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 				t.Rows = append(t.Rows, r.values)
 			}
 		}
+		return write(page, dir, t)
+	}
+	write = func(page, dir string, t *Table) error {
+		name, title := t.Name, t.Title
 		var res []Resource
 		for _, f := range TableFormats {
 			var buf bytes.Buffer
@@ -144,6 +149,12 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	for _, sr := range rep.Sectors {
 		slug := sr.Sector.Slug
 		if err := add("sektor/"+slug, "sektor/", slug, sr.Sector.Name, func(r flatRow) bool { return r.sector == slug }, false); err != nil {
+			return nil, err
+		}
+	}
+
+	if t := RatingsTable(rep, ds); t != nil {
+		if err := write("asn", "", t); err != nil {
 			return nil, err
 		}
 	}

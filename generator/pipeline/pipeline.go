@@ -21,6 +21,7 @@ import (
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/chart"
+	"github.com/tanjungbalai/kinerja/generator/disclosure"
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
@@ -196,6 +197,16 @@ func (p *Prepared) load(ctx context.Context, o Options, rules iku.Rules, warn bo
 	}
 	p.stage("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
 		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), describe)
+	// Disclosure control before anything else sees the ratings: every
+	// later stage (pages, charts, downloads, releases) gets the published
+	// table only.
+	k, err := sitedata.LoadPrivacy(p.Root)
+	if err != nil {
+		return err
+	}
+	if ds.Ratings, err = disclosure.Suppress(ds.Ratings, k); err != nil {
+		return err
+	}
 	p.Dataset, p.Demo = ds, ds.Fictitious
 
 	t = time.Now()
