@@ -99,6 +99,7 @@ type Prepared struct {
 	stderr      io.Writer
 	progress    func(stage string) func(done, total int)
 	check       *sitedata.Check // the preview's data check
+	k           int             // the privacy threshold the ratings were suppressed with
 }
 
 // Close removes the build folder unless it was named by Options.BuildDir.
@@ -207,6 +208,7 @@ func (p *Prepared) load(ctx context.Context, o Options, rules iku.Rules, warn bo
 	if ds.Ratings, err = disclosure.Suppress(ds.Ratings, k); err != nil {
 		return err
 	}
+	p.k = k
 	p.Dataset, p.Demo = ds, ds.Fictitious
 
 	t = time.Now()
@@ -330,6 +332,14 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 		return err
 	}
 	drawn, err := sitedata.DrawCharts(ctx, renderer, p.Report, p.Dataset, msgs, p.progressFor("charts"))
+	var ratings *sitedata.Ratings
+	if err == nil {
+		var rc []sitedata.Chart
+		ratings, rc, err = sitedata.DrawRatings(ctx, renderer, p.Report, p.Dataset, msgs, p.k)
+		if err == nil {
+			drawn.Charts = append(drawn.Charts, rc...)
+		}
+	}
 	if cerr := renderer.Close(); err == nil {
 		err = cerr
 	}
@@ -348,7 +358,7 @@ func (p *Prepared) write(ctx context.Context, msgs sitedata.Messages) error {
 	t = time.Now()
 	in := sitedata.Input{
 		Dataset: p.Dataset, Report: p.Report, Charts: drawn.Charts, Demo: p.Demo, OverviewChart: drawn.Overview,
-		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, Check: p.check,
+		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, Check: p.check, Ratings: ratings,
 		Downloads: map[string][]sitedata.File{}, Catalogue: links(dl.Catalogue),
 	}
 	for page, ls := range dl.Pages {
