@@ -226,7 +226,7 @@ func tables(rows []iku.RatingCount) ([]*table, error) {
 		}
 		city := len(slugs) - 1
 		for j := range cols {
-			sum, all := 0, t.sup[city][j] == false
+			sum, all := 0, !t.sup[city][j]
 			for r := range city {
 				sum += t.x[r][j]
 				all = all && !t.sup[r][j]
