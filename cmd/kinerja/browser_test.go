@@ -22,6 +22,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/tanjungbalai/kinerja/generator/demo"
 )
 
 // csp is the policy the site must work under: no inline script or style.
@@ -257,6 +259,37 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 		}
 	}
 
+	// An agency page: the rating distribution of civil servants, whose
+	// table holds the chart's bars, and "–" where the chart has none.
+	const lenient = "/opd/" + demo.LenientAgency + "/"
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+lenient)); err != nil {
+		t.Fatal(err)
+	}
+	svgShown(t, ctx, lenient)
+	o = option(t, ctx, "opd-"+demo.LenientAgency+"-asn")
+	bars := seriesData(t, o, "Jumlah pegawai")
+	rows = cells(t, ctx, "table:has(> caption#cap-asn)")
+	if len(rows) != 5 || len(bars) != 5 {
+		t.Fatalf("%s: the ratings table has %d rows and the chart %d bars; want 5", lenient, len(rows), len(bars))
+	}
+	for i, r := range rows {
+		if strings.HasPrefix(r[1], "–") {
+			if !math.IsNaN(bars[i]) {
+				t.Errorf("%s %s: the table withholds the count, the chart draws %v", lenient, r[0], bars[i])
+			}
+			continue
+		}
+		if got := number(r[1]); !same(got, bars[i]) {
+			t.Errorf("%s %s: table %v, chart %v", lenient, r[0], got, bars[i])
+		}
+	}
+
+	// The city page: a scatter per year, with its table.
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"/asn/")); err != nil {
+		t.Fatal(err)
+	}
+	svgShown(t, ctx, "/asn/")
+
 	// The home page: status counts by sector.
 	if err := chromedp.Run(ctx, chromedp.Navigate(base+"/")); err != nil {
 		t.Fatal(err)
@@ -355,7 +388,8 @@ func TestBrowserConsoleIsClean(t *testing.T) {
 	for _, p := range []string{"/", "/iku/", "/iku/rsud-waktu-tunggu-rawat-jalan/", "/opd/", "/opd/rsud-tengku-mansyur/",
 		"/sektor/", "/sektor/kesehatan/", "/metodologi/", "/tentang/", "/aksesibilitas/", "/data/", "/rilis/",
 		"/en/", "/en/iku/", "/en/iku/rsud-waktu-tunggu-rawat-jalan/", "/en/iku/dinkes-ikm/", "/en/opd/", "/en/opd/rsud-tengku-mansyur/",
-		"/en/sektor/", "/en/sektor/kesehatan/", "/en/metodologi/", "/en/tentang/", "/en/aksesibilitas/", "/en/data/", "/en/rilis/"} {
+		"/en/sektor/", "/en/sektor/kesehatan/", "/en/metodologi/", "/en/tentang/", "/en/aksesibilitas/", "/en/data/", "/en/rilis/",
+		"/asn/", "/opd/" + demo.LenientAgency + "/", "/opd/kecamatan-sei-tualang-raso/"} {
 		var status int64
 		if err := chromedp.Run(ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
 			chromedp.Evaluate(`document.querySelectorAll("main h1").length`, &status)); err != nil {

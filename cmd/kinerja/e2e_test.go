@@ -1,12 +1,15 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"database/sql"
 	"encoding/json"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -89,13 +92,8 @@ func TestDatabaseBuildEqualsDemoBuild(t *testing.T) {
 	if err := db.QueryRow(`SELECT name FROM asn.employees WHERE nip = $1`, demo.Canary.NIP).Scan(&name); err != nil {
 		t.Fatalf("the canary is not in asn.employees: %v", err)
 	}
-	for path, body := range dbPages {
-		for _, secret := range []string{demo.Canary.NIP, demo.Canary.Name, name} {
-			if bytes.Contains(body, []byte(secret)) {
-				t.Errorf("public/%s contains the canary's personal data %q", path, secret)
-			}
-		}
-	}
+	noPersonalData(t, dbPages, demo.Canary.NIP, demo.Canary.Name, name)
+	noPersonalData(t, tree(t, dbBuild), demo.Canary.NIP, demo.Canary.Name, name)
 	// …and the exporter's role cannot read asn at all.
 	if _, err := db.Exec(`SET ROLE portal_reader`); err != nil {
 		t.Fatal(err)
@@ -106,6 +104,58 @@ func TestDatabaseBuildEqualsDemoBuild(t *testing.T) {
 	}
 	if _, err := db.Exec(`RESET ROLE`); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// nip is what an 18-digit NIP looks like inside any text: a birth date
+// (19xx/20xx, month, day), an appointment year and month, sex 1 or 2.
+var nip = regexp.MustCompile(`(^|[^0-9])(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(19|20)[0-9]{2}(0[1-9]|1[0-2])[12][0-9]{3}($|[^0-9])`)
+
+// noPersonalData fails when any file (and any file inside a zip, an XLSX
+// included) holds one of the secrets or an 18-digit number shaped like a
+// NIP, and checks that the ratings table was published.
+func noPersonalData(t *testing.T, files map[string][]byte, secrets ...string) {
+	t.Helper()
+	ratings := false
+	var check func(path string, body []byte)
+	check = func(path string, body []byte) {
+		if strings.HasSuffix(path, ".zip") || strings.HasSuffix(path, ".xlsx") {
+			zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+			if err != nil {
+				t.Errorf("%s: %v", path, err)
+				return
+			}
+			for _, f := range zr.File {
+				rc, err := f.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := io.ReadAll(rc)
+				rc.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+				check(path+"!"+f.Name, b)
+			}
+			return
+		}
+		if strings.Contains(path, "asn-predikat") || strings.HasSuffix(path, "ratings.csv") {
+			ratings = true
+		}
+		for _, secret := range secrets {
+			if bytes.Contains(body, []byte(secret)) {
+				t.Errorf("%s contains the canary's personal data %q", path, secret)
+			}
+		}
+		if m := nip.Find(body); m != nil {
+			t.Errorf("%s contains an 18-digit number shaped like a NIP: %q", path, m)
+		}
+	}
+	for path, body := range files {
+		check(path, body)
+	}
+	if !ratings {
+		t.Error("no ratings table was published, so the canary check proves little")
 	}
 }
 

@@ -20,6 +20,10 @@
 //	explanations.csv indicator_slug, year, quarter, supporting, inhibiting,
 //	                follow_up (optional: an older bundle without it has no
 //	                explanations)
+//	ratings.csv     agency_slug, year, predicate, count, rated (optional:
+//	                civil servants per individual SKP predicate; an empty
+//	                agency_slug is the whole city, an empty count is
+//	                suppressed by disclosure control)
 //
 // Conventions: UTF-8 without BOM, comma separated, RFC 4180 quoting, a
 // header row, "\n" line ends. An empty cell is NULL. Decimals are written

@@ -255,6 +255,35 @@ var tables = []*table{
 			})
 		},
 	},
+	{
+		name: "ratings", title: "Predikat kinerja pegawai ASN (jumlah)", optional: true,
+		desc: "How many civil servants of each agency (and of the whole city: agency_slug empty) received each individual SKP predicate of PermenPANRB 6/2022 in a year, with the headcount rated. Counts of people, never a person. A published bundle carries the counts after disclosure control: an empty count is suppressed (fewer than k people, or a cell that would let one be derived; see the methodology). Optional: a bundle without this file has no ratings.",
+		fields: []field{
+			{name: "agency_slug", typ: "string", desc: "The agency (agencies.slug); empty for the whole city."},
+			{name: "year", typ: "integer", desc: "The year rated.", required: true, min: 1900, max: 9999},
+			{name: "predicate", typ: "string", desc: "The individual SKP predicate.", required: true, enum: iku.SKPPredicates},
+			{name: "count", typ: "integer", desc: "Civil servants with this predicate; empty when suppressed.", min: 0, max: 10_000_000},
+			{name: "rated", typ: "integer", desc: "The agency's (or city's) civil servants rated that year.", required: true, min: 0, max: 10_000_000},
+		},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			for _, r := range ds.Ratings {
+				n := ""
+				if r.Count != nil {
+					n = strconv.Itoa(*r.Count)
+				}
+				w.row(r.AgencySlug, strconv.Itoa(r.Year), r.Predicate, n, strconv.Itoa(r.Rated))
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			rc := iku.RatingCount{AgencySlug: c.text(0), Year: c.year(1),
+				Predicate: c.oneOf(2, "predicate of PermenPANRB 6/2022", iku.SKPPredicates...), Rated: c.integer(4, 0, 10_000_000)}
+			if c.text(3) != "" {
+				n := c.integer(3, 0, 10_000_000)
+				rc.Count = &n
+			}
+			ds.Ratings = append(ds.Ratings, rc)
+		},
+	},
 }
 
 const slugPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`

@@ -3,6 +3,7 @@ package demo
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"strings"
@@ -149,7 +150,59 @@ func (c *City) Dataset() *iku.Dataset {
 			ds.Results[i] = r.r
 		}
 	}
+	ds.Ratings = c.ratingCounts()
 	return ds
+}
+
+// ratingCounts aggregates the ratings as the view publik.ratings does: for
+// each year, each agency with ratings and then the city (AgencySlug ""),
+// the count of each predicate (0 included) and the headcount rated; by
+// year, agency slug (the city last) and predicate.
+func (c *City) ratingCounts() []iku.RatingCount {
+	agencyOf := make(map[string]string, len(c.Employees))
+	for _, e := range c.Employees {
+		agencyOf[e.NIP] = e.AgencySlug
+	}
+	type key struct {
+		year int
+		slug string
+	}
+	counts := map[key]*[5]int{}
+	for _, r := range c.Ratings {
+		j := slices.Index(iku.SKPPredicates, r.Predicate)
+		if j < 0 {
+			panic(fmt.Sprintf("demo: a rating has the predicate %q", r.Predicate))
+		}
+		for _, k := range []key{{r.Year, agencyOf[r.NIP]}, {r.Year, ""}} {
+			if counts[k] == nil {
+				counts[k] = &[5]int{}
+			}
+			counts[k][j]++
+		}
+	}
+	keys := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.year != b.year {
+			return cmp.Compare(a.year, b.year)
+		}
+		if (a.slug == "") != (b.slug == "") {
+			if a.slug == "" {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.slug, b.slug)
+	})
+	var out []iku.RatingCount
+	for _, k := range keys {
+		n := counts[k]
+		rated := n[0] + n[1] + n[2] + n[3] + n[4]
+		for j, p := range iku.SKPPredicates {
+			v := n[j]
+			out = append(out, iku.RatingCount{AgencySlug: k.slug, Year: k.year, Predicate: p, Count: &v, Rated: rated})
+		}
+	}
+	return out
 }
 
 // sums is an exact SQL sum(numeric): nil inputs are skipped, the scale of

@@ -17,7 +17,18 @@ var staff = map[string]int{
 	"dinas-perikanan-pangan-pertanian": 38, "satpol-pp": 64, "bpbd": 30,
 }
 
-const staffPerKecamatan = 10
+// staffPerKecamatan: small offices of about 20 civil servants, some
+// below 2k = 20 rated, so that the disclosure control suppresses their
+// distributions whole, some just above it.
+var staffPerKecamatan = map[string]int{
+	"kecamatan-datuk-bandar": 22, "kecamatan-datuk-bandar-timur": 18, "kecamatan-tanjungbalai-selatan": 24,
+	"kecamatan-tanjungbalai-utara": 20, "kecamatan-sei-tualang-raso": 16, "kecamatan-teluk-nibung": 21,
+}
+
+// LenientAgency rates nearly all its staff Sangat Baik although its own
+// results are the weakest of the city and falling: the pattern that the
+// "Kinerja ASN dan IKU" page exists to show.
+const LenientAgency = "dinas-lingkungan-hidup"
 
 var (
 	maleNames = []string{"Ahmad", "Muhammad", "Rizki", "Fauzi", "Hendra", "Syahrul", "Zulkifli", "Irwan",
@@ -82,7 +93,7 @@ func people(agencies []iku.Agency) ([]Employee, []Rating) {
 	for _, a := range agencies {
 		n := staff[a.Slug]
 		if a.Kind == "kecamatan" {
-			n = staffPerKecamatan
+			n = staffPerKecamatan[a.Slug]
 		}
 		for range n {
 			emps = append(emps, person(r, a, taken))
@@ -91,9 +102,16 @@ func people(agencies []iku.Agency) ([]Employee, []Rating) {
 	var ratings []Rating
 	for _, e := range emps {
 		appointed := atoi(e.NIP[8:12])
-		base := 82 + 8*tri(r)
+		base := 85 + 8*tri(r)
+		if r.IntN(40) == 0 {
+			base -= 22 // a few struggle: Butuh Perbaikan, sometimes Kurang
+		}
+		lenient := e.AgencySlug == LenientAgency
 		for y := 2021; y <= 2025; y++ {
 			x := base + 4*tri(r)
+			if lenient && y >= 2023 && r.IntN(10) < 7 {
+				x = max(x, 91+3*r.Float64())
+			}
 			if y <= appointed {
 				continue
 			}

@@ -229,6 +229,27 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 		resources = append(resources, Resource{Path: path, Format: JSON, Data: b, Title: "Table Schema: " + path})
 	}
 
+	// The civil servants' rating counts, suppressed (generator/disclosure).
+	if t := RatingsTable(rep, ds); t != nil {
+		var res []Resource
+		for _, f := range TableFormats {
+			var buf bytes.Buffer
+			if err := f.Write(&buf, t, o.Meta); err != nil {
+				return nil, iku.Wrap(err, iku.Internal, "cannot write the download %s", f.File(t.Name))
+			}
+			path := f.File(t.Name)
+			h, err := emit(Folder+"/"+path, buf.Bytes())
+			if err != nil {
+				return nil, err
+			}
+			sums = append(sums, File{Path: path, Hash: h})
+			d.Pages["asn"] = append(d.Pages["asn"], Link{Format: f, Path: Folder + "/" + path, Bytes: buf.Len()})
+			res = append(res, Resource{Path: path, Format: f, Table: &Table{Name: t.Name, Title: t.Title, Columns: t.Columns}, Size: buf.Len(), Hash: h})
+		}
+		resources = append(resources, res...)
+		datasets = append(datasets, Dataset{ID: o.BaseURL + "asn/", Title: t.Title, Resources: res})
+	}
+
 	// The raw bundle: the input tables, as files and as one zip.
 	files, err := bundle.Encode(ds)
 	if err != nil {

@@ -227,6 +227,28 @@ type Dataset struct {
 	Results    []Result
 	// Explanations are optional: at most one per indicator and quarter.
 	Explanations []Explanation
+	// Ratings are optional: how many civil servants of each agency (and of
+	// the whole city) received each individual SKP predicate in a year.
+	// Counts of people, never a person: see package disclosure, which
+	// suppresses small counts before anything is written.
+	Ratings []RatingCount
+}
+
+// SKP predicates of PermenPANRB 6/2022 for an individual civil servant,
+// best first: the columns of every rating table.
+var SKPPredicates = []string{"Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"}
+
+// RatingCount is one cell of the table of individual ratings: the number
+// of an agency's civil servants rated with Predicate in Year, and the
+// agency's headcount rated that year. AgencySlug "" is the whole city.
+type RatingCount struct {
+	AgencySlug string // "" = the whole city
+	Year       int
+	Predicate  string // one of SKPPredicates
+	// Count is nil when the cell is suppressed (statistical disclosure
+	// control): a published table carries nil, never the number.
+	Count *int
+	Rated int // the agency's (or city's) civil servants rated that year
 }
 
 // Explanation is an agency's account of one indicator's result in one due

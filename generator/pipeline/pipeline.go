@@ -22,6 +22,7 @@ import (
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/chart"
+	"github.com/tanjungbalai/kinerja/generator/disclosure"
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
@@ -103,6 +104,7 @@ type Prepared struct {
 	stderr      io.Writer
 	progress    func(stage string) func(done, total int)
 	check       *sitedata.Check // the preview's data check
+	k           int             // the privacy threshold the ratings were suppressed with
 }
 
 // Close removes the build folder unless it was named by Options.BuildDir.
@@ -211,6 +213,17 @@ func (p *Prepared) load(ctx context.Context, o Options, rules iku.Rules, warn bo
 	}
 	p.stage("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
 		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), describe)
+	// Disclosure control before anything else sees the ratings: every
+	// later stage (pages, charts, downloads, releases) gets the published
+	// table only.
+	k, err := sitedata.LoadPrivacy(p.Root)
+	if err != nil {
+		return err
+	}
+	if ds.Ratings, err = disclosure.Suppress(ds.Ratings, k); err != nil {
+		return err
+	}
+	p.k = k
 	p.Dataset, p.Demo = ds, ds.Fictitious
 
 	t = time.Now()
@@ -342,6 +355,7 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 	}
 	var drawn *sitedata.Drawn
 	var charts []sitedata.Chart
+	var ratings *sitedata.Ratings
 	cached := 0
 	for _, lm := range msgs {
 		d, err := sitedata.DrawCharts(ctx, renderer, p.Report, p.Dataset, lm.msgs, lm.lang, p.progressFor("charts "+lm.lang))
@@ -354,6 +368,15 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 		}
 		charts = append(charts, d.Charts...)
 		cached += d.Cached
+		r, rc, err := sitedata.DrawRatings(ctx, renderer, p.Report, p.Dataset, lm.msgs, lm.lang, p.k)
+		if err != nil {
+			renderer.Close()
+			return err
+		}
+		if ratings == nil {
+			ratings = r
+		}
+		charts = append(charts, rc...)
 	}
 	if err := renderer.Close(); err != nil {
 		return err
@@ -374,7 +397,7 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 	t = time.Now()
 	in := sitedata.Input{
 		Dataset: p.Dataset, Report: p.Report, Charts: charts, Demo: p.Demo, OverviewChart: drawn.Overview,
-		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, Check: p.check,
+		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, Check: p.check, Ratings: ratings,
 		Downloads: map[string][]sitedata.File{}, Catalogue: links(dl.Catalogue),
 	}
 	for page, ls := range dl.Pages {

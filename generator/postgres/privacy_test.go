@@ -81,7 +81,7 @@ func TestPortalReaderReadsOnlyPublik(t *testing.T) {
 			t.Errorf("portal_reader reading %s: err = %v; want permission denied (42501)", table, err)
 		}
 	}
-	for _, view := range []string{"sectors", "agencies", "predicates", "indicators", "targets", "results"} {
+	for _, view := range []string{"sectors", "agencies", "predicates", "indicators", "targets", "results", "ratings"} {
 		var n int
 		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM publik."+view).Scan(&n); err != nil {
 			t.Errorf("portal_reader reading publik.%s: %v", view, err)
@@ -103,6 +103,9 @@ func TestPortalReaderReadsOnlyPublik(t *testing.T) {
 	if len(ds.Results) == 0 {
 		t.Error("Load as portal_reader gave no results")
 	}
+	if len(ds.Ratings) == 0 {
+		t.Error("Load as portal_reader gave no rating counts")
+	}
 }
 
 // No column of any publik view carries an employee's name or NIP: the
@@ -111,7 +114,7 @@ func TestPublikViewsCarryNoPersonalData(t *testing.T) {
 	t.Parallel()
 	_, src := seeded(t, demo.Tanjungbalai())
 	ctx := testContext(t)
-	for _, view := range []string{"sectors", "agencies", "predicates", "indicators", "targets", "results"} {
+	for _, view := range []string{"sectors", "agencies", "predicates", "indicators", "targets", "results", "explanations", "ratings"} {
 		var leaks int
 		q := `SELECT count(*) FROM publik.` + view + ` v WHERE v::text LIKE '%' || $1 || '%' OR v::text LIKE '%' || $2 || '%'`
 		if err := src.DB().QueryRowContext(ctx, q, demo.Canary.NIP, demo.Canary.Name).Scan(&leaks); err != nil {
@@ -143,8 +146,8 @@ func TestViewsAreNotSecurityInvoker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 7 {
-		t.Errorf("%d publik views run with their owner's rights; want all 7", n)
+	if n != 8 {
+		t.Errorf("%d publik views run with their owner's rights; want all 8", n)
 	}
 }
 
@@ -161,6 +164,7 @@ func TestPublikViewColumns(t *testing.T) {
 		"targets":      "indicator_slug, year, quarter, basis, value, value_high",
 		"results":      "indicator_slug, year, quarter, actual, numerator, denominator, provisional",
 		"explanations": "indicator_slug, year, quarter, supporting, inhibiting, follow_up",
+		"ratings":      "agency_slug, year, predicate, count, rated",
 	}
 	rows, err := src.DB().QueryContext(testContext(t), `
 		SELECT table_name, string_agg(column_name || ':' || data_type, ', ' ORDER BY ordinal_position)
@@ -192,5 +196,42 @@ func TestPublikViewColumns(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("schema publik has %d views; want %d", len(got), len(want))
+	}
+}
+
+// publik.ratings counts people and never lists them: no column could hold
+// a NIP, a name or a score, its counts add up to the ratings in asn, and
+// a group of one person is a count of 1 (which disclosure suppresses),
+// never a row about that person.
+func TestRatingsViewCountsWithoutPeople(t *testing.T) {
+	t.Parallel()
+	_, src := seeded(t, demo.Tanjungbalai())
+	ctx := testContext(t)
+	var leaks int
+	err := src.DB().QueryRowContext(ctx, `SELECT count(*) FROM publik.ratings v
+		WHERE v::text ~ '[0-9]{18}' OR v::text LIKE '%' || $1 || '%'`, demo.Canary.Name).Scan(&leaks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if leaks > 0 {
+		t.Errorf("publik.ratings has %d rows with an 18-digit number or the canary's name", leaks)
+	}
+	var viewTotal, asnTotal, badRated int
+	if err := src.DB().QueryRowContext(ctx, `SELECT coalesce(sum(count), 0) FROM publik.ratings WHERE agency_slug IS NOT NULL`).Scan(&viewTotal); err != nil {
+		t.Fatal(err)
+	}
+	if err := src.DB().QueryRowContext(ctx, `SELECT count(*) FROM asn.ratings`).Scan(&asnTotal); err != nil {
+		t.Fatal(err)
+	}
+	if viewTotal != asnTotal || asnTotal == 0 {
+		t.Errorf("publik.ratings counts %d ratings; asn.ratings holds %d", viewTotal, asnTotal)
+	}
+	if err := src.DB().QueryRowContext(ctx, `SELECT count(*) FROM (
+		SELECT agency_slug, year FROM publik.ratings GROUP BY agency_slug, year
+		HAVING sum(count) <> min(rated) OR count(*) <> 5) x`).Scan(&badRated); err != nil {
+		t.Fatal(err)
+	}
+	if badRated > 0 {
+		t.Errorf("%d groups of publik.ratings do not have five predicates adding up to rated", badRated)
 	}
 }

@@ -67,6 +67,16 @@ SELECT indicator_slug, year, quarter,
        coalesce(follow_up, '') AS follow_up
 FROM publik.explanations
 ORDER BY indicator_slug COLLATE "C", year, quarter`
+
+	// The ratings view is optional in a city's own database (older
+	// contracts lack it): hasRatings says whether it exists.
+	hasRatings = `SELECT to_regclass('publik.ratings') IS NOT NULL`
+
+	selectRatings = `
+SELECT coalesce(agency_slug, '') AS agency_slug, year, predicate, count, rated
+FROM publik.ratings
+ORDER BY year, agency_slug COLLATE "C" NULLS LAST,
+         array_position(ARRAY['Sangat Baik', 'Baik', 'Butuh Perbaikan', 'Kurang', 'Sangat Kurang'], predicate::text)`
 )
 
 // englishColumns are the optional English columns of each view, in the

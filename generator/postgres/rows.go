@@ -88,6 +88,15 @@ type rawRows struct {
 	targets      []targetRow
 	results      []resultRow
 	explanations []explanationRow
+	ratings      []ratingRow
+}
+
+type ratingRow struct {
+	AgencySlug string        `db:"agency_slug"`
+	Year       int           `db:"year"`
+	Predicate  string        `db:"predicate"`
+	Count      sql.NullInt64 `db:"count"`
+	Rated      int           `db:"rated"`
 }
 
 type explanationRow struct {
@@ -192,6 +201,14 @@ func (r *rawRows) dataset() (*iku.Dataset, error) {
 	for _, x := range r.explanations {
 		ds.Explanations = append(ds.Explanations, iku.Explanation{IndicatorSlug: x.IndicatorSlug,
 			Quarter: iku.Quarter{Year: x.Year, Q: x.Quarter}, Supporting: x.Supporting, Inhibiting: x.Inhibiting, FollowUp: x.FollowUp})
+	}
+	for _, x := range r.ratings {
+		rc := iku.RatingCount{AgencySlug: x.AgencySlug, Year: x.Year, Predicate: x.Predicate, Rated: x.Rated}
+		if x.Count.Valid {
+			n := int(x.Count.Int64)
+			rc.Count = &n
+		}
+		ds.Ratings = append(ds.Ratings, rc)
 	}
 	inDatasetOrder(ds)
 	return ds, nil

@@ -125,7 +125,7 @@ func (s *Source) DB() *sql.DB { return s.db.DB }
 // Close closes the connection pool.
 func (s *Source) Close() error { return s.db.Close() }
 
-// Load reads the six publik views in one REPEATABLE READ, READ ONLY
+// Load reads the publik views (publik.ratings when it exists) in one REPEATABLE READ, READ ONLY
 // transaction, so that the Dataset is one consistent snapshot.
 func (s *Source) Load(ctx context.Context) (ds *iku.Dataset, err error) {
 	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
@@ -178,6 +178,15 @@ func (s *Source) Load(ctx context.Context) (ds *iku.Dataset, err error) {
 	for _, r := range reads {
 		if err := tx.SelectContext(ctx, r.dest, r.query); err != nil {
 			return nil, translate(ctx, err, s.srv, op{view: r.view, limit: limit})
+		}
+	}
+	var ratings bool
+	if err := tx.GetContext(ctx, &ratings, hasRatings); err != nil {
+		return nil, translate(ctx, err, s.srv, op{view: "publik.ratings", limit: limit})
+	}
+	if ratings {
+		if err := tx.SelectContext(ctx, &rows.ratings, selectRatings); err != nil {
+			return nil, translate(ctx, err, s.srv, op{view: "publik.ratings", limit: limit})
 		}
 	}
 	return rows.dataset()

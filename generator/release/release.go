@@ -86,13 +86,15 @@ func (r *Release) Dataset() (*iku.Dataset, error) {
 }
 
 // Freeze makes a release of ds for quarter q: the results and explanations
-// after q are left out (a release is what was known of the quarters up to
+// after q (and the ratings of q's year and later) are left out (a release is what was known of the quarters up to
 // q), the rest is written as a bundle, and the manifest m is completed with
 // the quarter and every file's size and hash.
 func Freeze(ds *iku.Dataset, q iku.Quarter, m Manifest) (*Release, error) {
 	cut := *ds
 	cut.Results = slices.DeleteFunc(slices.Clone(ds.Results), func(r iku.Result) bool { return q.Before(r.Quarter) })
 	cut.Explanations = slices.DeleteFunc(slices.Clone(ds.Explanations), func(x iku.Explanation) bool { return q.Before(x.Quarter) })
+	// A year's ratings are known once the year is over.
+	cut.Ratings = slices.DeleteFunc(slices.Clone(ds.Ratings), func(r iku.RatingCount) bool { return r.Year >= q.Year })
 	files, err := bundle.Encode(&cut)
 	if err != nil {
 		return nil, err

@@ -42,6 +42,9 @@ type Input struct {
 	OverviewChart   string
 	AgencyCharts    map[string]string
 	IndicatorCharts map[string]string
+	// Ratings, when set, is written as data/kinerja/asn.json (the
+	// published ratings table; see DrawRatings).
+	Ratings *Ratings
 	// Check, set only for a preview, is written as data/kinerja/check.json
 	// and shown at /pemeriksaan/; a published build never has it.
 	Check *Check
@@ -107,6 +110,11 @@ func Files(in Input) (map[string][]byte, error) {
 		Agencies:   len(r.Agencies),
 		Indicators: len(r.Indicators),
 		ScoreCap:   r.Rules.ScoreCap.String(),
+	}
+	if in.Ratings != nil {
+		if err := put("data/kinerja/asn.json", in.Ratings); err != nil {
+			return nil, err
+		}
 	}
 	if err := put("data/kinerja/meta.json", meta); err != nil {
 		return nil, err
