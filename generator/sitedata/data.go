@@ -93,6 +93,7 @@ type Downloads struct {
 	Latest    []File `json:"latest"`    // each indicator's latest state
 	Bundle    []File `json:"bundle"`    // the raw input tables and their zip
 	Catalogue []File `json:"catalogue"` // datapackage.json, catalog.jsonld, SHA256SUMS
+	Ratings   []File `json:"ratings"`   // civil servants' rating counts, suppressed
 	Files     int    `json:"files"`     // how many table and bundle files in all
 	Bytes     int    `json:"bytes"`     // and their size
 	// Dictionary describes the columns of the flat table.

@@ -120,7 +120,7 @@ func Files(in Input) (map[string][]byte, error) {
 		return nil, err
 	}
 	dl := Downloads{All: fileList(in.Downloads["all"]), Latest: fileList(in.Downloads["latest"]),
-		Bundle: fileList(in.Downloads["bundle"]), Catalogue: fileList(in.Catalogue), Dictionary: in.Dictionary}
+		Bundle: fileList(in.Downloads["bundle"]), Catalogue: fileList(in.Catalogue), Ratings: fileList(in.Downloads["asn"]), Dictionary: in.Dictionary}
 	if dl.Dictionary == nil {
 		dl.Dictionary = []Column{}
 	}
