@@ -23,6 +23,9 @@ var templatePages = []string{
 	"/opd/", "/opd/rsud-tengku-mansyur/", "/sektor/", "/sektor/kesehatan/",
 	"/data/", "/rilis/", "/rilis/2026-q3/", "/metodologi/", "/tentang/", "/aksesibilitas/",
 	"/embed/iku/rsud-waktu-tunggu-rawat-jalan/", "/404.html",
+	"/asn/", "/opd/dinas-lingkungan-hidup/", "/opd/kecamatan-sei-tualang-raso/",
+	"/en/", "/en/iku/", "/en/iku/rsud-waktu-tunggu-rawat-jalan/", "/en/iku/dinkes-ikm/", "/en/opd/rsud-tengku-mansyur/",
+	"/en/sektor/kesehatan/", "/en/data/", "/en/rilis/2026-q3/", "/en/metodologi/", "/en/asn/",
 }
 
 // axeSource is axe-core, pinned in package-lock.json.
@@ -107,6 +110,43 @@ func TestAccessibility(t *testing.T) {
 		}
 		if wide {
 			t.Errorf("%s scrolls sideways at 320 CSS px", p)
+		}
+	}
+}
+
+// TestKeyboard: every link and form control of a page is reached by Tab
+// in document order, and the one that has the focus is visibly outlined.
+func TestKeyboard(t *testing.T) {
+	base := serve(t, demoSite(t))
+	ctx := browser(t)
+	for _, p := range []string{"/", "/iku/rsud-waktu-tunggu-rawat-jalan/", "/en/opd/rsud-tengku-mansyur/", "/data/"} {
+		var n int
+		if err := chromedp.Run(ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
+			chromedp.Evaluate(`(() => { const es = document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])");
+				es.forEach((e, i) => e.dataset.kbd = i); return es.length; })()`, &n)); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for i := 0; i < n+2; i++ {
+			var info struct {
+				Key     string `json:"key"`
+				Outline string `json:"outline"`
+				Width   string `json:"width"`
+			}
+			if err := chromedp.Run(ctx, chromedp.KeyEvent("\t"), chromedp.Evaluate(`(() => { const e = document.activeElement; const s = getComputedStyle(e);
+				return {key: e.dataset.kbd === undefined ? "BODY" : e.tagName + " " + e.dataset.kbd, outline: s.outlineStyle, width: s.outlineWidth}; })()`, &info)); err != nil {
+				t.Fatal(err)
+			}
+			if strings.HasPrefix(info.Key, "BODY") {
+				continue
+			}
+			seen[info.Key] = true
+			if info.Outline == "none" || info.Width == "0px" {
+				t.Errorf("%s: the focused %s has no visible outline", p, info.Key)
+			}
+		}
+		if len(seen) < n {
+			t.Errorf("%s: Tab reached %d of %d focusable elements", p, len(seen), n)
 		}
 	}
 }
