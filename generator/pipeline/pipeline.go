@@ -471,7 +471,7 @@ func (p *Prepared) releases() ([]sitedata.ReleaseInput, []release.Revision, []do
 		out = append(out, ri)
 	}
 	revisions := release.Revisions(p.Releases, datasets)
-	p.stage("releases", t, "%d releases, %d versions, %d revisions", countQuarters(p.Releases), len(p.Releases), len(revisions))
+	p.stage("releases", t, "%s, %s, %s", plural(countQuarters(p.Releases), "release"), plural(len(p.Releases), "version"), plural(len(revisions), "revision"))
 	return out, revisions, frozen, nil
 }
 
