@@ -58,6 +58,11 @@ type Counts struct {
 	Incomplete  int         `json:"incomplete"`
 	NotDue      int         `json:"not_due"`
 	NextDue     *Period     `json:"next_due,omitempty"`
+	// The headline (iku.Headline): these, NotReported and NotDue add up
+	// to Total.
+	OnTrack  int `json:"on_track"`
+	OffTrack int `json:"off_track"`
+	Pending  int `json:"pending"`
 }
 
 // CountItem is one status (or category) and how many have it.

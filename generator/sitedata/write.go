@@ -291,6 +291,8 @@ func counts(c iku.Counts, rules iku.Rules) Counts {
 	out := Counts{Total: c.Total, Counted: c.Counted(), Good: c.Good, InProgress: c.InProgress, Met: c.Met,
 		MetSoFar: c.MetSoFar, NotMet: c.NotMet, NotReported: c.NotReported, NoTarget: c.NoTarget,
 		Incomplete: c.Incomplete, NotDue: c.NotDue, Items: []CountItem{}}
+	h := c.Headline()
+	out.OnTrack, out.OffTrack, out.Pending = h.OnTrack, h.OffTrack, h.Pending
 	for _, st := range iku.Statuses {
 		if st == iku.StatusCategory {
 			for _, cat := range rules.Categories {
