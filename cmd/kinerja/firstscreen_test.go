@@ -8,10 +8,12 @@ import (
 )
 
 // firstScreenPages are a page of each template that leads with an answer:
-// the home page, an agency and an indicator, in both languages.
+// the home page, an agency, an indicator and a comparison, in both
+// languages.
 var firstScreenPages = []string{
 	"/", "/opd/rsud-tengku-mansyur/", "/iku/dinkes-waktu-tunggu-puskesmas/",
 	"/en/", "/en/opd/rsud-tengku-mansyur/", "/en/iku/dinkes-waktu-tunggu-puskesmas/",
+	"/banding/kecamatan-paten/", "/en/banding/ikm/",
 }
 
 // TestFirstScreen: on a 360×640 phone, the page's answer (#answer: the

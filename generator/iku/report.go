@@ -255,6 +255,7 @@ type Report struct {
 	SectorCounts map[string]Counts // sector slug → counts
 	Improvements []Mover           // largest positive changes, at most 5
 	Declines     []Mover           // largest negative changes, at most 5
+	Comparisons  []Comparison      // indicators shared by MinComparison or more agencies
 	Warnings     []string          // data checks that did not stop the build: for the publisher, never for the pages
 	// DataWarnings are the same warnings, in the same order, with what
 	// each is about (for Check).

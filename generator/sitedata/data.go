@@ -142,6 +142,33 @@ type Agency struct {
 	Counts     Counts      `json:"counts"`
 	Chart      string      `json:"chart"` // chart ID, "" when nothing to draw
 	Downloads  []File      `json:"downloads"`
+	// Comparisons are the slugs of the comparisons the agency is in.
+	Comparisons []string `json:"comparisons"`
+}
+
+// Comparison is one indicator shared by several agencies (iku.Comparison),
+// at /banding/<slug>/.
+type Comparison struct {
+	Slug      string   `json:"slug"`
+	Name      string   `json:"name"`
+	NameEN    string   `json:"name_en,omitempty"`
+	Unit      string   `json:"unit"`
+	UnitEN    string   `json:"unit_en,omitempty"`
+	Polarity  string   `json:"polarity"`
+	Frequency string   `json:"frequency"`
+	Period    Period   `json:"period"` // the latest due period compared
+	Members   []Member `json:"members"`
+	Ranked    int      `json:"ranked"` // members with a rank
+	Chart     string   `json:"chart"`  // chart ID, "" when nothing to draw
+}
+
+// Member is one agency's indicator in a comparison, in iku's ranked order.
+type Member struct {
+	Indicator string     `json:"indicator"` // slug
+	Agency    string     `json:"agency"`    // slug
+	Rank      int        `json:"rank"`      // 1 = best; 0 = not ranked
+	Capped    *string    `json:"capped,omitempty"`
+	Latest    Evaluation `json:"latest"`
 }
 
 // Score is an agency's mean capped achievement in one quarter, and what
