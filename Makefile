@@ -6,7 +6,7 @@ GO        ?= go
 BIN       := bin/kinerja
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all demo build serve test test-short lint bench clean node
+.PHONY: all demo build serve test test-short lint bench clean node screenshots
 
 all: demo
 
@@ -41,6 +41,11 @@ test: node_modules/.package-lock.json lint
 	$(GO) test -count=1 -timeout 40m ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzDecimal$$' -fuzztime 10s ./generator/iku/
 	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 10s ./generator/bundle/
+
+# PNGs of the main templates at phone and desktop widths, both languages
+# (cmd/screenshots); README.md shows the committed phone shots.
+screenshots: demo
+	$(GO) run ./cmd/screenshots -site public -out docs/screenshots
 
 bench: $(BIN)
 	$(GO) run ./bench

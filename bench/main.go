@@ -148,6 +148,7 @@ func benchmark(bin string, n int, results string) error {
 		{"iku/page.html", "iku/rsud-waktu-tunggu-rawat-jalan/index.html"},
 		{"opd/page.html", "opd/rsud-tengku-mansyur/index.html"},
 		{"sektor/page.html", "sektor/kesehatan/index.html"},
+		{"banding/page.html", "banding/kecamatan-paten/index.html"},
 		{"iku/section.html", "iku/index.html"},
 		{"page.html", "metodologi/index.html"},
 	} {

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -273,7 +274,13 @@ func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, 
 		"agency": clean(ar.Agency.Name), "quarter": labels.QuarterLabel(quarter),
 		"count": strconv.Itoa(len(rows)), "reached": strconv.Itoa(reached), "below": strconv.Itoa(len(rows) - reached),
 	})
+	return achievementBars(id, description, rows, data, top, labelWidth, labels)
+}
 
+// achievementBars draws one horizontal bar per row (achievements in %,
+// top to bottom) with a dashed line at 100 %; row names longer than
+// labelW px are cut with "…".
+func achievementBars(id, description string, rows []string, data []interface{}, top float64, labelW int, labels Labels) Chart {
 	// A markLine does not stretch its axis: when every bar is short of
 	// 100, the axis must reach 100 for the line to be drawn.
 	var axisMax interface{}
@@ -289,7 +296,7 @@ func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, 
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: clean(labels.Achievement), Min: 0, Max: axisMax,
 			AxisLabel: axisLabel(), SplitLine: splitLine(), NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Color: axisColor, FontSize: fontSize, Width: labelWidth, Overflow: "truncate"},
+			AxisLabel: &opts.AxisLabel{Color: axisColor, FontSize: fontSize, Width: labelW, Overflow: "truncate"},
 			AxisLine:  &opts.AxisLine{LineStyle: &opts.LineStyle{Color: axisColor}}}),
 	)...)
 	c.AddSeries(clean(labels.Achievement), nil,
@@ -401,4 +408,75 @@ func Overview(r *iku.Report, sectorNames map[string]string, labels Labels) Chart
 	c.SetXAxis(names).XYReversal()
 	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: 56 + barRow*len(rows) + legendRow*legendRows,
 		Description: description, Locale: labels.NumberLocale, Lang: labels.Lang}
+}
+
+// Comparison draws the achievements of the agencies that share one
+// indicator in its latest due period, one bar per agency in the ranked
+// order of iku (best first); members without an achievement get no bar.
+// agencyNames maps agency slugs to the names to draw (default: the
+// agency's slug).
+//
+// The description is Labels.ComparisonDescription with {name} (the
+// indicator), {quarter}, {count} (bars drawn), {reached} (at or above 100)
+// and {best} (the first agency).
+func Comparison(c *iku.Comparison, name string, agencyNames map[string]string, labels Labels) Chart {
+	id := "banding-" + slug(c.Slug)
+	var rows []string
+	var data []interface{}
+	reached := 0
+	top := 0.0
+	for _, m := range c.Members {
+		a := m.Evaluation.Achievement
+		if m.Capped == nil || a == nil {
+			continue
+		}
+		n := agencyNames[m.Agency]
+		if n == "" {
+			n = m.Agency
+		}
+		rows = append(rows, clean(n))
+		data = append(data, a.Float64())
+		top = max(top, a.Float64())
+		if a.Cmp(iku.MustDecimal("100")) >= 0 {
+			reached++
+		}
+	}
+	rows = dropCommonWords(rows)
+	best := ""
+	if len(rows) > 0 {
+		best = rows[0]
+	}
+	description := fill(labels.ComparisonDescription, map[string]string{
+		"name": clean(name), "quarter": labels.PeriodLabel(c.Frequency, c.Quarter),
+		"count": strconv.Itoa(len(rows)), "reached": strconv.Itoa(reached), "best": best,
+	})
+	return achievementBars(id, description, rows, data, top, 170, labels)
+}
+
+// dropCommonWords removes the leading words every name shares ("Kec.",
+// "Kecamatan"), keeping at least one word of each: the chart's title
+// says what they are, and the names must be told apart in the space of
+// an axis label.
+func dropCommonWords(names []string) []string {
+	if len(names) < 2 {
+		return names
+	}
+	words := make([][]string, len(names))
+	for i, n := range names {
+		words[i] = strings.Fields(n)
+	}
+	k := 0
+shared:
+	for ; ; k++ {
+		for _, w := range words {
+			if k >= len(w)-1 || w[k] != words[0][k] {
+				break shared
+			}
+		}
+	}
+	out := make([]string, len(names))
+	for i, w := range words {
+		out[i] = strings.Join(w[k:], " ")
+	}
+	return out
 }

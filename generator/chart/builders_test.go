@@ -395,3 +395,27 @@ func TestTrendOfProgressIsYearToDate(t *testing.T) {
 		}
 	}
 }
+
+func TestComparison(t *testing.T) {
+	ach := func(s string) iku.Evaluation {
+		return iku.Evaluation{Achievement: iku.DecimalPtr(s), Status: iku.StatusCategory}
+	}
+	c := &iku.Comparison{Slug: "kecamatan-paten", Frequency: iku.Quarterly, Quarter: iku.MustQuarter("2026-Q3"),
+		Members: []iku.Member{
+			{Agency: "kec-b", Evaluation: ach("130.00"), Capped: iku.DecimalPtr("120.00"), Rank: 1},
+			{Agency: "kec-a", Evaluation: ach("98.50"), Capped: iku.DecimalPtr("98.50"), Rank: 2},
+			{Agency: "kec-c", Evaluation: iku.Evaluation{Status: iku.StatusNotReported}},
+		}}
+	names := map[string]string{"kec-a": "Kec. Alpha", "kec-b": "Kec. Beta", "kec-c": "Kec. Gamma"}
+	ch := Comparison(c, "Layanan PATEN", names, DefaultLabels())
+	m := decodeOption(t, ch)
+	rows := m["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
+	data := m["series"].([]any)[0].(map[string]any)["data"].([]any)
+	// Ranked order, the shared "Kec." dropped, no bar for the unranked.
+	if len(rows) != 2 || rows[0] != "Beta" || rows[1] != "Alpha" || !sameNumber(data[0], iku.DecimalPtr("130")) {
+		t.Errorf("rows %v data %v; want Beta 130, Alpha 98.5", rows, data)
+	}
+	if ch.ID != "banding-kecamatan-paten" || !strings.Contains(ch.Description, "Layanan PATEN") || !strings.Contains(ch.Description, "Beta") {
+		t.Errorf("chart %q: description %q", ch.ID, ch.Description)
+	}
+}

@@ -86,10 +86,11 @@ type Labels struct {
 	GroupMark    string
 
 	// One-sentence descriptions, templates (see IndicatorTrend,
-	// AgencyAchievements and Overview for their placeholders).
+	// AgencyAchievements, Overview and Comparison for their placeholders).
 	TrendDescription        string
 	AchievementsDescription string
 	OverviewDescription     string
+	ComparisonDescription   string
 }
 
 // statusSeries are the statuses that Overview draws besides categories.
@@ -105,7 +106,7 @@ func (l Labels) Validate(categoryKeys []string) error {
 		"Actual": l.Actual, "ActualToDate": l.ActualToDate, "Target": l.Target, "TargetLow": l.TargetLow, "TargetHigh": l.TargetHigh,
 		"Achievement": l.Achievement, "Count": l.Count, "Quarter": l.Quarter, "Half": l.Half, "Year": l.Year, "NotDue": l.NotDue,
 		"TrendDescription": l.TrendDescription, "AchievementsDescription": l.AchievementsDescription,
-		"OverviewDescription": l.OverviewDescription,
+		"OverviewDescription": l.OverviewDescription, "ComparisonDescription": l.ComparisonDescription,
 	} {
 		if strings.TrimSpace(v) == "" {
 			missing = append(missing, name)

@@ -37,6 +37,7 @@ func DefaultLabels() Labels {
 		GroupMark:               ".",
 		TrendDescription:        "Realisasi dan target {indicator} per triwulan, {from} sampai {to}: realisasi {latest} {actual}, target {target}.",
 		AchievementsDescription: "Capaian {count} indikator {agency} pada {quarter}: {reached} mencapai target 100% atau lebih, {below} di bawahnya.",
+		ComparisonDescription:   "Capaian {name} pada {quarter}: {count} perangkat daerah, {reached} mencapai 100% atau lebih; tertinggi {best}.",
 		OverviewDescription:     "Jumlah indikator per status di {sectors} sektor pada {quarter}, dari {total} indikator.",
 	}
 }

@@ -68,6 +68,7 @@ func Evaluate(ds *Dataset, rules Rules, opts Options) (*Report, error) {
 	e.sectors()
 	e.counts()
 	e.movers()
+	e.rep.Comparisons = Comparisons(e.rep)
 	return e.rep, nil
 }
 

@@ -190,6 +190,28 @@ func (c Counts) Counted() int {
 	return n
 }
 
+// Headline is the city's (or an agency's) answer in five numbers that
+// add up to Counts.Total: the home page's first screen.
+type Headline struct {
+	OnTrack     int // in a category marked Good, or met (so far)
+	OffTrack    int // in a category not marked Good, or not met
+	Pending     int // in progress, incomplete, or without a target: not judged yet
+	NotReported int
+	NotDue      int
+}
+
+// Headline groups c into what went well, what did not, and what cannot be
+// judged yet.
+func (c Counts) Headline() Headline {
+	return Headline{
+		OnTrack:     c.Good + c.Met + c.MetSoFar,
+		OffTrack:    c.Counted() - c.Good + c.NotMet,
+		Pending:     c.InProgress + c.Incomplete + c.NoTarget,
+		NotReported: c.NotReported,
+		NotDue:      c.NotDue,
+	}
+}
+
 // Of returns the count of status s (StatusCategory: all categories).
 func (c Counts) Of(s Status) int {
 	switch s {
@@ -233,6 +255,7 @@ type Report struct {
 	SectorCounts map[string]Counts // sector slug → counts
 	Improvements []Mover           // largest positive changes, at most 5
 	Declines     []Mover           // largest negative changes, at most 5
+	Comparisons  []Comparison      // indicators shared by MinComparison or more agencies
 	Warnings     []string          // data checks that did not stop the build: for the publisher, never for the pages
 	// DataWarnings are the same warnings, in the same order, with what
 	// each is about (for Check).

@@ -397,7 +397,7 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 	t = time.Now()
 	in := sitedata.Input{
 		Dataset: p.Dataset, Report: p.Report, Charts: charts, Demo: p.Demo, OverviewChart: drawn.Overview,
-		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, Check: p.check, Ratings: ratings,
+		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, ComparisonCharts: drawn.Comparisons, Check: p.check, Ratings: ratings,
 		Downloads: map[string][]sitedata.File{}, Catalogue: links(dl.Catalogue),
 	}
 	for page, ls := range dl.Pages {

@@ -1,6 +1,7 @@
 package sitedata
 
 import (
+	"cmp"
 	"context"
 	"regexp"
 	"runtime"
@@ -21,6 +22,8 @@ type Drawn struct {
 	Overview   string            // home page chart ID
 	Agencies   map[string]string // agency slug → chart ID
 	Indicators map[string]string // indicator slug → chart ID
+	// Comparisons maps comparison slugs to chart IDs.
+	Comparisons map[string]string
 }
 
 // ChartLabels builds the charts' words in language lang from the site's
@@ -47,6 +50,7 @@ func ChartLabels(msgs Messages, lang string, rules iku.Rules) (chart.Labels, err
 		TrendDescription:        msgs["chart_trend_description"],
 		AchievementsDescription: msgs["chart_achievements_description"],
 		OverviewDescription:     msgs["chart_overview_description"],
+		ComparisonDescription:   msgs["chart_comparison_description"],
 	}
 	keys := make([]string, 0, len(rules.Categories))
 	for _, c := range rules.Categories {
@@ -108,7 +112,7 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku
 	// language's.
 	rep = localReport(rep, en)
 
-	d := &Drawn{Lang: lang, Agencies: map[string]string{}, Indicators: map[string]string{}}
+	d := &Drawn{Lang: lang, Agencies: map[string]string{}, Indicators: map[string]string{}, Comparisons: map[string]string{}}
 	var todo []chart.Chart
 	ov := chart.Overview(rep, sectorNames, labels)
 	todo = append(todo, ov)
@@ -133,6 +137,22 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku
 		c := chart.IndicatorTrend(&rep.Indicators[i], labels)
 		todo = append(todo, c)
 		d.Indicators[rep.Indicators[i].Indicator.Slug] = c.ID
+	}
+	if len(rep.Comparisons) > 0 {
+		// Short names tell the members apart on the axis.
+		agencyNames := make(map[string]string, len(ds.Agencies))
+		for _, a := range ds.Agencies {
+			agencyNames[a.Slug] = translated(en, cmp.Or(a.ShortName, a.Name), a.NameEN)
+		}
+		for i := range rep.Comparisons {
+			cm := &rep.Comparisons[i]
+			if cm.Members[0].Capped == nil {
+				continue // nothing ranked: the page shows the table only
+			}
+			c := chart.Comparison(cm, translated(en, cm.Name, cm.NameEN), agencyNames, labels)
+			todo = append(todo, c)
+			d.Comparisons[cm.Slug] = c.ID
+		}
 	}
 
 	d.Charts = make([]Chart, len(todo))

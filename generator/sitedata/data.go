@@ -58,6 +58,11 @@ type Counts struct {
 	Incomplete  int         `json:"incomplete"`
 	NotDue      int         `json:"not_due"`
 	NextDue     *Period     `json:"next_due,omitempty"`
+	// The headline (iku.Headline): these, NotReported and NotDue add up
+	// to Total.
+	OnTrack  int `json:"on_track"`
+	OffTrack int `json:"off_track"`
+	Pending  int `json:"pending"`
 }
 
 // CountItem is one status (or category) and how many have it.
@@ -137,6 +142,33 @@ type Agency struct {
 	Counts     Counts      `json:"counts"`
 	Chart      string      `json:"chart"` // chart ID, "" when nothing to draw
 	Downloads  []File      `json:"downloads"`
+	// Comparisons are the slugs of the comparisons the agency is in.
+	Comparisons []string `json:"comparisons"`
+}
+
+// Comparison is one indicator shared by several agencies (iku.Comparison),
+// at /banding/<slug>/.
+type Comparison struct {
+	Slug      string   `json:"slug"`
+	Name      string   `json:"name"`
+	NameEN    string   `json:"name_en,omitempty"`
+	Unit      string   `json:"unit"`
+	UnitEN    string   `json:"unit_en,omitempty"`
+	Polarity  string   `json:"polarity"`
+	Frequency string   `json:"frequency"`
+	Period    Period   `json:"period"` // the latest due period compared
+	Members   []Member `json:"members"`
+	Ranked    int      `json:"ranked"` // members with a rank
+	Chart     string   `json:"chart"`  // chart ID, "" when nothing to draw
+}
+
+// Member is one agency's indicator in a comparison, in iku's ranked order.
+type Member struct {
+	Indicator string     `json:"indicator"` // slug
+	Agency    string     `json:"agency"`    // slug
+	Rank      int        `json:"rank"`      // 1 = best; 0 = not ranked
+	Capped    *string    `json:"capped,omitempty"`
+	Latest    Evaluation `json:"latest"`
 }
 
 // Score is an agency's mean capped achievement in one quarter, and what

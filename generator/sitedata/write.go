@@ -42,6 +42,8 @@ type Input struct {
 	OverviewChart   string
 	AgencyCharts    map[string]string
 	IndicatorCharts map[string]string
+	// ComparisonCharts maps comparison slugs to their chart IDs.
+	ComparisonCharts map[string]string
 	// Ratings, when set, is written as data/kinerja/asn.json (the
 	// published ratings table; see DrawRatings).
 	Ratings *Ratings
@@ -151,6 +153,26 @@ func Files(in Input) (map[string][]byte, error) {
 		return nil, err
 	}
 
+	comparisons := map[string]Comparison{}
+	inComparisons := map[string][]string{}
+	for _, c := range r.Comparisons {
+		out := Comparison{Slug: c.Slug, Name: c.Name, NameEN: c.NameEN, Unit: c.Unit, UnitEN: c.UnitEN,
+			Polarity: string(c.Polarity), Frequency: string(c.Frequency), Period: period(c.Frequency, c.Quarter),
+			Members: []Member{}, Chart: in.ComparisonCharts[c.Slug]}
+		for _, m := range c.Members {
+			out.Members = append(out.Members, Member{Indicator: m.Indicator, Agency: m.Agency, Rank: m.Rank,
+				Capped: text(m.Capped), Latest: evaluation(c.Frequency, m.Evaluation)})
+			if m.Rank > 0 {
+				out.Ranked++
+			}
+			inComparisons[m.Agency] = append(inComparisons[m.Agency], c.Slug)
+		}
+		comparisons[c.Slug] = out
+	}
+	if err := put("data/kinerja/comparisons.json", comparisons); err != nil {
+		return nil, err
+	}
+
 	agencies := map[string]Agency{}
 	for _, ar := range r.Agencies {
 		a := Agency{
@@ -158,6 +180,7 @@ func Files(in Input) (map[string][]byte, error) {
 			ShortName: ar.Agency.ShortName, Kind: ar.Agency.Kind, Sector: ar.Agency.SectorSlug,
 			Indicators: nonNil(ar.Indicators), Scores: []Score{}, Predicates: []Predicate{},
 			Chart: in.AgencyCharts[ar.Agency.Slug], Downloads: fileList(in.Downloads["opd/"+ar.Agency.Slug]),
+			Comparisons: nonNil(inComparisons[ar.Agency.Slug]),
 		}
 		for _, s := range ar.Scores {
 			c := s.Counts
@@ -291,6 +314,8 @@ func counts(c iku.Counts, rules iku.Rules) Counts {
 	out := Counts{Total: c.Total, Counted: c.Counted(), Good: c.Good, InProgress: c.InProgress, Met: c.Met,
 		MetSoFar: c.MetSoFar, NotMet: c.NotMet, NotReported: c.NotReported, NoTarget: c.NoTarget,
 		Incomplete: c.Incomplete, NotDue: c.NotDue, Items: []CountItem{}}
+	h := c.Headline()
+	out.OnTrack, out.OffTrack, out.Pending = h.OnTrack, h.OffTrack, h.Pending
 	for _, st := range iku.Statuses {
 		if st == iku.StatusCategory {
 			for _, cat := range rules.Categories {
