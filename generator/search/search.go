@@ -24,8 +24,9 @@ import (
 const Glob = "{iku,opd,sektor,en/iku,en/opd,en/sektor}/*/index.html"
 
 // exclude is what of a page is not searched: the header, navigation,
-// breadcrumbs, footer, the embed code and the downloads.
-const exclude = "header, nav, footer, .breadcrumbs, .embed-code, .downloads"
+// footer, the embed code, the downloads, and the charts and tables (their
+// numbers and quarters would match every query).
+const exclude = "header, nav, footer, .embed-code, .downloads, svg, table"
 
 // Find returns the Pagefind program: $KINERJA_PAGEFIND when set, else the
 // site folder's node_modules/.bin/pagefind (npm ci), else pagefind on the
