@@ -56,6 +56,15 @@
         a.href = d.url;
         a.textContent = (d.meta && d.meta.title) || d.url;
         li.appendChild(a);
+        // The excerpt is HTML from the index: parsed inertly, and only its
+        // text is shown.
+        var text = d.excerpt ? new DOMParser().parseFromString(d.excerpt, 'text/html').body.textContent : '';
+        if (text) {
+          var p = document.createElement('p');
+          p.className = 'hint';
+          p.textContent = text;
+          li.appendChild(p);
+        }
         return li;
       }));
       say(rows.length === 0 ? 'none' : rows.length === 1 ? 'one' : 'other', rows.length, q);
