@@ -27,6 +27,7 @@ var templatePages = []string{
 	"/en/", "/en/iku/", "/en/iku/rsud-waktu-tunggu-rawat-jalan/", "/en/iku/dinkes-ikm/", "/en/opd/rsud-tengku-mansyur/",
 	"/en/sektor/kesehatan/", "/en/data/", "/en/rilis/2026-q3/", "/en/metodologi/", "/en/asn/",
 	"/banding/", "/banding/kecamatan-paten/", "/en/banding/ikm/",
+	"/cari/", "/en/cari/",
 }
 
 // axeSource is axe-core, pinned in package-lock.json.

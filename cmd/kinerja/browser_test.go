@@ -29,12 +29,23 @@ import (
 // csp is the policy the site must work under: no inline script or style.
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'"
 
-// serve serves a built site on localhost with the strict CSP header.
+// cspSearch is the policy of the search page (/cari/) and of Pagefind's
+// files (/pagefind/, whose worker takes the policy of its own response)
+// alone: Pagefind's search runs as WebAssembly, which needs
+// 'wasm-unsafe-eval' (README).
+const cspSearch = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'"
+
+// serve serves a built site on localhost with the strict CSP header (the
+// search page's on /cari/, /en/cari/ and /pagefind/).
 func serve(t *testing.T, dir string) string {
 	t.Helper()
 	fsrv := http.FileServer(http.Dir(dir))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", csp)
+		policy := csp
+		if strings.HasPrefix(r.URL.Path, "/cari/") || strings.HasPrefix(r.URL.Path, "/en/cari/") || strings.HasPrefix(r.URL.Path, "/pagefind/") {
+			policy = cspSearch
+		}
+		w.Header().Set("Content-Security-Policy", policy)
 		fsrv.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)

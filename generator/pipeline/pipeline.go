@@ -618,7 +618,9 @@ func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
 	if err := site.CleanDebris(p.Root, out); err != nil {
 		return site.Stats{}, err
 	}
-	st, err := site.Build(ctx, site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr})
+	so := site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr}
+	p.finishing(&so)
+	st, err := site.Build(ctx, so)
 	if err != nil {
 		return st, err
 	}

@@ -209,4 +209,20 @@ kinerja build --site FOLDER   # dari folder lain
 Jalankan di folder ini (yang memuat hugo.toml), atau beri ` + "`--site`" + `.
 Folder ` + "`public/`" + ` berisi berkas biasa: sajikan dengan server web apa pun.
 ` + "`kinerja help build`" + ` menjelaskan pilihan lainnya.
+
+## Pencarian dan gambar pratinjau tautan (pilihan)
+
+Pencarian di halaman /cari/ (Pagefind) dan gambar yang tampil saat halaman
+dibagikan, misalnya di WhatsApp (resvg), memerlukan dua paket npm di folder
+ini:
+
+` + "```" + `sh
+npm install pagefind@1.6.0 @resvg/resvg-js@2.6.2
+` + "```" + `
+
+Tanpa keduanya situs tetap dibangun: /cari/ berisi daftar semua indikator
+dari A sampai Z, dan halaman dibagikan tanpa gambar. Server web perlu
+mengizinkan WebAssembly untuk pencarian: kirim ` + "`script-src 'self' 'wasm-unsafe-eval'`" + `
+pada /cari/, /en/cari/ dan /pagefind/ saja (README kinerja, "Search and
+link previews").
 `

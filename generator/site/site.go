@@ -21,10 +21,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -64,6 +66,13 @@ type Options struct {
 	// is a link (for Rollback); 0 means DefaultKeep.
 	Keep   int
 	Stderr io.Writer
+	// Params are extra site parameters for the templates (search,
+	// ogImages: what Finish will add to the built site).
+	Params map[string]bool
+	// Finish, when set, runs on the built staging folder before it is
+	// published (the search index, the preview images); an error fails
+	// the build and leaves the published site as it was.
+	Finish func(ctx context.Context, dir string) error `json:"-"`
 	// Self is the kinerja executable and Argv0 the name it answers to;
 	// both default to os.Executable() and "kinerja".
 	Self, Argv0 string
@@ -147,6 +156,14 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 			if strings.HasPrefix(line, "WARN") {
 				fmt.Fprintf(o.Stderr, "  hugo: %s\n", strings.TrimSpace(strings.TrimPrefix(line, "WARN")))
 			}
+		}
+	}
+	if o.Finish != nil {
+		if err := o.Finish(ctx, staging); err != nil {
+			if ctx.Err() != nil {
+				return Stats{}, iku.Wrap(ctx.Err(), iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
+			}
+			return Stats{}, err
 		}
 	}
 	carried, err := carryAssets(published, staging)
@@ -238,8 +255,18 @@ func writeMounts(o Options) error {
 		}
 		fmt.Fprintf(&b, "[[module.mounts]]\nsource = %q\ntarget = %q\n\n", p, d)
 	}
+	params := maps.Clone(o.Params)
 	if o.Preview {
-		b.WriteString("[params]\npreview = true\n")
+		if params == nil {
+			params = map[string]bool{}
+		}
+		params["preview"] = true
+	}
+	if len(params) > 0 {
+		b.WriteString("[params]\n")
+		for _, k := range slices.Sorted(maps.Keys(params)) {
+			fmt.Fprintf(&b, "%s = %t\n", k, params[k])
+		}
 	}
 	return os.WriteFile(filepath.Join(o.BuildDir, "mounts.toml"), []byte(b.String()), 0o644)
 }

@@ -1,0 +1,94 @@
+// Search on /cari/ (layouts/cari/section.html). The page is the complete
+// A–Z list without this script; with it, typing or submitting the form
+// loads Pagefind's index (/pagefind/, built after Hugo by
+// generator/search) for the page's language, once, and lists the matches
+// above the list. Nothing loads until the reader searches. Text goes in
+// with textContent only: no HTML from the index reaches the page.
+(function () {
+  'use strict';
+  var out = document.getElementById('search-out');
+  var input = document.getElementById('q');
+  if (!out || !input || !input.form) {
+    return;
+  }
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var pagefind = null;
+  var seq = 0;
+  var timer = 0;
+
+  function say(key, n, q) {
+    status.textContent = out.dataset[key].replace('{n}', String(n)).replace('{q}', q);
+  }
+
+  function load() {
+    if (pagefind === null) {
+      pagefind = import('/pagefind/pagefind.js').then(function (pf) {
+        return Promise.resolve(pf.init && pf.init()).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function run(q) {
+    var n = ++seq;
+    q = q.trim();
+    if (q === '') {
+      out.hidden = true;
+      list.replaceChildren();
+      return;
+    }
+    out.hidden = false;
+    load().then(function (pf) {
+      return pf.search(q);
+    }).then(function (r) {
+      if (n !== seq) {
+        return null;
+      }
+      return Promise.all(r.results.slice(0, 20).map(function (x) { return x.data(); }));
+    }).then(function (rows) {
+      if (rows === null || n !== seq) {
+        return;
+      }
+      list.replaceChildren.apply(list, rows.map(function (d) {
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = d.url;
+        a.textContent = (d.meta && d.meta.title) || d.url;
+        li.appendChild(a);
+        // The excerpt is HTML from the index: parsed inertly, and only its
+        // text is shown.
+        var text = d.excerpt ? new DOMParser().parseFromString(d.excerpt, 'text/html').body.textContent : '';
+        if (text) {
+          var p = document.createElement('p');
+          p.className = 'hint';
+          p.textContent = text;
+          li.appendChild(p);
+        }
+        return li;
+      }));
+      say(rows.length === 0 ? 'none' : rows.length === 1 ? 'one' : 'other', rows.length, q);
+    }, function () {
+      if (n === seq) {
+        list.replaceChildren();
+        say('unavailable', 0, q);
+      }
+    });
+  }
+
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value); }, 200);
+  });
+  input.form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    history.replaceState(null, '', '?q=' + encodeURIComponent(input.value.trim()));
+    run(input.value);
+  });
+  var q = new URLSearchParams(location.search).get('q');
+  if (q) {
+    input.value = q;
+    run(q);
+  }
+})();
