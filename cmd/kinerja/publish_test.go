@@ -128,12 +128,20 @@ func TestPublishFailureChangesNothing(t *testing.T) {
 	before, releasesBefore := tree(t, out), tree(t, rel)
 
 	// A copy of the site whose indicator page breaks while Hugo renders.
+	// (Only the site's own files: the repository's .build and .cache may be
+	// in use by another build.)
 	broken := filepath.Join(dir, "site")
-	if err := os.CopyFS(broken, os.DirFS(repoRoot(t))); err != nil {
+	for _, d := range []string{"content", "data", "themes"} {
+		if err := os.CopyFS(filepath.Join(broken, d), os.DirFS(filepath.Join(repoRoot(t), d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hugoToml, err := os.ReadFile(filepath.Join(repoRoot(t), "hugo.toml"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range []string{".git", ".build", ".cache", "public", "node_modules", "bin"} {
-		os.RemoveAll(filepath.Join(broken, d))
+	if err := os.WriteFile(filepath.Join(broken, "hugo.toml"), hugoToml, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	page := filepath.Join(broken, "themes", "kinerja", "layouts", "iku", "page.html")
 	tmpl, err := os.ReadFile(page)
