@@ -26,6 +26,7 @@ var templatePages = []string{
 	"/asn/", "/opd/dinas-lingkungan-hidup/", "/opd/kecamatan-sei-tualang-raso/",
 	"/en/", "/en/iku/", "/en/iku/rsud-waktu-tunggu-rawat-jalan/", "/en/iku/dinkes-ikm/", "/en/opd/rsud-tengku-mansyur/",
 	"/en/sektor/kesehatan/", "/en/data/", "/en/rilis/2026-q3/", "/en/metodologi/", "/en/asn/",
+	"/en/opd/", "/en/sektor/", "/en/rilis/", "/en/tentang/", "/en/aksesibilitas/", "/en/embed/iku/rsud-waktu-tunggu-rawat-jalan/",
 	"/banding/", "/banding/kecamatan-paten/", "/en/banding/ikm/",
 	"/cari/", "/en/cari/",
 }
