@@ -368,7 +368,7 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 		}
 		charts = append(charts, d.Charts...)
 		cached += d.Cached
-		r, rc, err := sitedata.DrawRatings(ctx, renderer, p.Report, p.Dataset, lm.msgs, lm.lang, p.k)
+		r, rc, hits, err := sitedata.DrawRatings(ctx, renderer, p.Report, p.Dataset, lm.msgs, lm.lang, p.k)
 		if err != nil {
 			renderer.Close()
 			return err
@@ -377,6 +377,7 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 			ratings = r
 		}
 		charts = append(charts, rc...)
+		cached += hits
 	}
 	if err := renderer.Close(); err != nil {
 		return err

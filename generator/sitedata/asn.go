@@ -58,10 +58,10 @@ type RatingYear struct {
 
 // DrawRatings builds the ratings data and draws its charts: each agency's
 // latest distribution, and each year's scatter.
-func DrawRatings(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku.Dataset, msgs Messages, lang string, k int) (*Ratings, []Chart, error) {
+func DrawRatings(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *iku.Dataset, msgs Messages, lang string, k int) (*Ratings, []Chart, int, error) {
 	out := &Ratings{K: k, Predicates: iku.SKPPredicates, Agencies: map[string]AgencyRating{}}
 	if len(ds.Ratings) == 0 {
-		return out, nil, nil
+		return out, nil, 0, nil
 	}
 	labels := chart.RatingLabels{Count: msgs["chart_asn_count"], Score: msgs["chart_asn_score"], Share: msgs["chart_asn_share"], NumberLocale: msgs["number_locale"]}
 	names := map[string]string{"": msgs["asn_city"]}
@@ -156,13 +156,17 @@ func DrawRatings(ctx context.Context, r *chart.Renderer, rep *iku.Report, ds *ik
 		out.Years = append(out.Years, *y)
 	}
 	var drawn []Chart
+	cached := 0
 	for _, c := range todo {
 		c.Lang = lang
-		svg, _, err := r.Render(ctx, c)
+		svg, hit, err := r.Render(ctx, c)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, 0, err
+		}
+		if hit {
+			cached++
 		}
 		drawn = append(drawn, Chart{ID: c.ID, Lang: lang, Option: c.Option, SVG: svg})
 	}
-	return out, drawn, nil
+	return out, drawn, cached, nil
 }
