@@ -255,16 +255,7 @@ func TestDatabaseErrorsLeavePublishedSite(t *testing.T) {
 		if lines := strings.Count(strings.TrimSpace(r.stderr), "\n"); lines > 0 {
 			t.Errorf("%s: %d lines of error; want one sentence:\n%s", name, lines+1, r.stderr)
 		}
-		after := tree(t, public)
-		if len(after) != len(before) {
-			t.Errorf("%s: public/ has %d files; had %d", name, len(after), len(before))
-		}
-		for p, b := range before {
-			if !bytes.Equal(after[p], b) {
-				t.Errorf("%s: public/%s changed", name, p)
-				break
-			}
-		}
+		unchanged(t, name+": public", before, tree(t, public))
 	}
 
 	cluster := pgtest.NewCluster(t, "scram-sha-256")
@@ -377,6 +368,17 @@ func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		t.Fatalf("%s %v changed no row", q, args)
+	}
+}
+
+// unchanged reports each file that differs between two trees (changed,
+// added or removed) as "<what>/<path> changed".
+func unchanged(t *testing.T, what string, before, after map[string][]byte) {
+	t.Helper()
+	for _, p := range union(before, after) {
+		if !bytes.Equal(before[p], after[p]) {
+			t.Errorf("%s/%s changed", what, p)
+		}
 	}
 }
 

@@ -155,17 +155,9 @@ func TestPublishFailureChangesNothing(t *testing.T) {
 	if r.code == 0 || !strings.Contains(r.stderr, "broken on purpose") {
 		t.Fatalf("publishing with a broken template: exit %d\n%s", r.code, r.stderr)
 	}
-	after, releasesAfter := tree(t, out), tree(t, rel)
-	for _, p := range union(before, after) {
-		if !bytes.Equal(before[p], after[p]) {
-			t.Errorf("public/%s changed after a failed publish", p)
-		}
-	}
-	for _, p := range union(releasesBefore, releasesAfter) {
-		if !bytes.Equal(releasesBefore[p], releasesAfter[p]) {
-			t.Errorf("releases/%s changed after a failed publish", p)
-		}
-	}
+	// After a failed publish:
+	unchanged(t, "public", before, tree(t, out))
+	unchanged(t, "releases", releasesBefore, tree(t, rel))
 	if _, err := os.Stat(filepath.Join(rel, "2026-q3")); err == nil {
 		t.Error("a failed publish left a 2026-q3 release")
 	}

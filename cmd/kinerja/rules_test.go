@@ -213,16 +213,7 @@ func TestBadNumbersAndFrequencyFailTheBuild(t *testing.T) {
 		if !strings.Contains(msg, want) || strings.Contains(msg, "\n") {
 			t.Errorf("%s: error %q; want one sentence containing %q", name, msg, want)
 		}
-		after := tree(t, public)
-		if len(after) != len(before) {
-			t.Errorf("%s: public/ has %d files; had %d", name, len(after), len(before))
-		}
-		for p, b := range before {
-			if string(after[p]) != string(b) {
-				t.Errorf("%s: public/%s changed", name, p)
-				break
-			}
-		}
+		unchanged(t, name+": public", before, tree(t, public))
 		if n := len(debris()); n != debrisBefore {
 			t.Errorf("%s: left debris: %v", name, debris())
 		}
