@@ -22,7 +22,9 @@ $(BIN): $(shell find cmd generator content data themes -type f 2>/dev/null) embe
 	$(GO) build -o $(BIN) ./cmd/kinerja
 build: $(BIN)
 
-demo: $(BIN)
+# The npm packages give the demo its search (Pagefind) and link-preview
+# images (resvg); the binary itself needs none of them.
+demo: $(BIN) node_modules/.package-lock.json
 	./$(BIN) build --out public
 	@echo
 	@echo "The demo site is in public/: serve it with any web server, or run 'make serve' for a live preview at http://localhost:1313"
