@@ -23,6 +23,7 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/chart"
 	"github.com/tanjungbalai/kinerja/generator/disclosure"
+	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
@@ -93,8 +94,10 @@ type Prepared struct {
 	// Releases are the releases the site shows, oldest first; Current is
 	// the one whose data drives the pages (a transient one when the
 	// build has no releases folder).
-	Releases    []*release.Release
-	Current     *release.Release
+	Releases []*release.Release
+	Current  *release.Release
+	// Models are the display model of every language, the default first.
+	Models      []*display.Model
 	rules       iku.Rules
 	baseURL     string
 	noDownloads bool
@@ -105,6 +108,7 @@ type Prepared struct {
 	progress    func(stage string) func(done, total int)
 	check       *sitedata.Check // the preview's data check
 	k           int             // the privacy threshold the ratings were suppressed with
+	calendar    []display.CalendarEntry
 }
 
 // Close removes the build folder unless it was named by Options.BuildDir.
@@ -167,13 +171,23 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	// The messages of every language of the site, the default first: the
 	// downloads are written in the default language, the charts in each.
 	var msgs []langMessages
-	for _, lang := range cfg.LanguageList() {
+	langs := cfg.LanguageList()
+	words, err := sitedata.LoadWords(root, themeDir, langs, langs[0])
+	if err != nil {
+		return nil, err
+	}
+	for _, lang := range langs {
 		m, err := sitedata.LoadMessages(root, themeDir, lang)
 		if err != nil {
 			return nil, err
 		}
-		msgs = append(msgs, langMessages{lang, m})
+		msgs = append(msgs, langMessages{lang: lang, msgs: m, words: words[lang], city: cfg.City(lang)})
 	}
+	cal, err := sitedata.LoadCalendar(root)
+	if err != nil {
+		return nil, err
+	}
+	p.calendar = cal
 
 	if err := p.load(ctx, o, rules, true); err != nil {
 		return nil, err
@@ -341,8 +355,10 @@ func siteFolders(o Options) (root, themes string, err error) {
 
 // langMessages are one language's i18n messages.
 type langMessages struct {
-	lang string
-	msgs sitedata.Messages
+	lang  string
+	msgs  sitedata.Messages
+	words *sitedata.Words
+	city  string
 }
 
 // write draws the charts (once per language) and writes the site data
@@ -396,23 +412,60 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 	}
 
 	t = time.Now()
-	in := sitedata.Input{
-		Dataset: p.Dataset, Report: p.Report, Charts: charts, Demo: p.Demo, OverviewChart: drawn.Overview,
-		AgencyCharts: drawn.Agencies, IndicatorCharts: drawn.Indicators, ComparisonCharts: drawn.Comparisons, Check: p.check, Ratings: ratings,
-		Downloads: map[string][]sitedata.File{}, Catalogue: links(dl.Catalogue),
-	}
+	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: p.calendar, K: p.k, Files: map[string][]display.FileIn{}}
 	for page, ls := range dl.Pages {
-		in.Downloads[page] = links(ls)
+		in.Files[page] = fileIns(ls)
 	}
-	in.Releases, in.Revisions = rels, revisions
+	in.Files["catalogue"] = fileIns(dl.Catalogue)
+	for _, ri := range rels {
+		r := ri.Release
+		rin := display.ReleaseIn{Key: r.Key(), Quarter: r.Q, Version: r.Version, Published: r.Published, Reason: r.Reason,
+			Forced: r.Forced, Current: ri.Current, Report: ri.Report, Zip: display.FileIn{Format: ri.Zip.Format, Path: ri.Zip.Path, Bytes: ri.Zip.Bytes}}
+		for _, f := range ri.Files {
+			rin.Files = append(rin.Files, display.FileIn{Format: f.Format, Path: f.Path, Bytes: f.Bytes})
+		}
+		in.Releases = append(in.Releases, rin)
+	}
+	for _, rv := range revisions {
+		in.Revisions = append(in.Revisions, display.RevisionIn{Indicator: rv.Indicator, Quarter: rv.Quarter, Old: rv.Old, New: rv.New,
+			From: rv.From.Label(), In: rv.In.Label(), InKey: rv.In.Key(), Reason: rv.In.Reason})
+	}
+	var dict []display.DictIn
 	for _, c := range download.FlatColumns() {
-		in.Dictionary = append(in.Dictionary, sitedata.Column{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit, Description: c.Description})
+		dict = append(dict, display.DictIn{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit, Description: c.Description})
 	}
-	if err := sitedata.Write(p.Dir, in); err != nil {
+	var models []*display.Model
+	for i, lm := range msgs {
+		prefix := ""
+		if i > 0 {
+			prefix = lm.lang + "/"
+		}
+		m, err := display.Build(in, display.Lang{Code: lm.lang, Prefix: prefix, Words: lm.words, Default: i == 0, Fallback: msgs[0].lang, City: lm.city})
+		if err != nil {
+			return err
+		}
+		m.SetDictionary(dict)
+		if p.check != nil {
+			m.SetCheck(p.check.Quarter, p.check.Findings)
+		}
+		models = append(models, m)
+	}
+	p.Models = models
+	if err := sitedata.WritePages(p.Dir, sitedata.Pages{Models: models, Charts: charts}); err != nil {
 		return err
 	}
+	_ = drawn
+	_ = ratings
 	p.stage("data", t, "written for %d agencies, %d indicators, %d sectors", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors))
 	return nil
+}
+
+func fileIns(ls []download.Link) []display.FileIn {
+	out := make([]display.FileIn, len(ls))
+	for i, l := range ls {
+		out[i] = display.FileIn{Format: string(l.Format), Path: l.Path, Bytes: l.Bytes}
+	}
+	return out
 }
 
 // releases evaluates the newest version of each release's quarter for its

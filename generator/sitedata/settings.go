@@ -138,12 +138,24 @@ type Config struct {
 	Languages              map[string]struct {
 		Weight   int  `toml:"weight"`
 		Disabled bool `toml:"disabled"`
+		Params   struct {
+			City string `toml:"city"`
+		} `toml:"params"`
 	} `toml:"languages"`
 	Params struct {
 		City      string `toml:"city"`
 		Publisher string `toml:"publisher"`
 		Office    string `toml:"office"`
 	} `toml:"params"`
+}
+
+// City is the city's name in language lang: the language's params.city,
+// else the site's.
+func (c Config) City(lang string) string {
+	if l, ok := c.Languages[lang]; ok && l.Params.City != "" {
+		return l.Params.City
+	}
+	return cmp.Or(c.Params.City, "Kota Tanjungbalai")
 }
 
 // LanguageList returns the site's languages, the default first, then by

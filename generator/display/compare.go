@@ -1,0 +1,80 @@
+package display
+
+import (
+	"strings"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// comparisons builds the comparison pages and each agency's place in
+// them.
+func (m *Model) comparisons() {
+	l := m.l
+	rep := m.in.Report
+	m.Comparisons = make([]Comparison, len(rep.Comparisons))
+	for i := range rep.Comparisons {
+		c := &rep.Comparisons[i]
+		out := &m.Comparisons[i]
+		name := l.text(c.Name, c.NameEN)
+		if name.Lang == "" {
+			// The "…" stands for the agency's name: said in words when the
+			// name is in the page's language.
+			name.Text = strings.ReplaceAll(name.Text, "…", l.w("compare_any_agency"))
+		}
+		unit := l.text(c.Unit, c.UnitEN).Text
+		p := l.period(c.Frequency, c.Quarter)
+		ranked := 0
+		for _, mb := range c.Members {
+			if mb.Rank > 0 {
+				ranked++
+			}
+		}
+		*out = Comparison{Slug: c.Slug, URL: l.url("banding/" + c.Slug + "/"), Title: name.Text, Name: name, Period: p.Name, cmp: c,
+			Answer: l.t("compare_answer", map[string]any{"Quarter": p.Name, "Ranked": ranked, "Count": len(c.Members)}),
+			Lead:   l.t("compare_lead", map[string]any{"Cap": l.dec(&rep.Rules.ScoreCap)}) + " " + l.w("polarity_"+string(c.Polarity)),
+		}
+		out.Chart = Chart{ID: ChartID("banding", c.Slug), Heading: l.t("compare_chart_heading", map[string]any{"Quarter": p.Name}),
+			Summary: l.t("compare_summary", map[string]any{"Name": name.Text, "Quarter": p.Name, "Ranked": ranked, "Count": len(c.Members)})}
+		out.Table = Table{Caption: l.t("compare_table_caption", map[string]any{"Name": name.Text, "Quarter": p.Name}), Columns: []Column{
+			{Label: l.w("col_rank"), Num: true}, {Label: l.w("col_agency")}, {Label: l.w("col_actual"), Num: true},
+			{Label: l.w("col_target"), Num: true}, {Label: l.w("col_achievement"), Num: true}, {Label: l.w("col_status")},
+		}}
+		for k := range c.Members {
+			mb := &c.Members[k]
+			e := &mb.Evaluation
+			shown := e.Actual
+			if e.Compared != nil {
+				shown = e.Compared
+			}
+			row := CompareRow{Agency: m.agencyLink(mb.Agency), Indicator: l.url("iku/" + mb.Indicator + "/"),
+				Value: l.value(shown, unit, "na_not_reported"), Target: l.target(e.Target, unit),
+				Achievement: l.achievement(e, unit, true), Status: l.status(e.Status, e.Category, e.Exceeds)}
+			if e.Compared != nil && !sameDec(e.Compared, e.Actual) {
+				row.Value.Hint = l.w(ytdKey(iku.Sum, "ytd_short"))
+			}
+			if e.Provisional && shown != nil {
+				row.Value.Prov = l.w("provisional")
+			}
+			if mb.Rank > 0 {
+				row.Rank = l.num(mb.Rank)
+			} else {
+				row.Rank = Cell{NA: l.w("rank_none")}
+			}
+			if a := m.Agency(mb.Agency); a != nil {
+				row.Label = cmpOr(a.rep.Agency.ShortName, a.Name.Text)
+			}
+			out.Rows = append(out.Rows, row)
+			out.Members = append(out.Members, mb.Agency)
+			if k == 0 && mb.Rank > 0 {
+				out.Best = &BestLine{Agency: row.Agency, Achievement: row.Achievement}
+			}
+			if a := m.Agency(mb.Agency); a != nil {
+				rank := l.w("rank_none")
+				if mb.Rank > 0 {
+					rank = l.t("compare_agency_rank", map[string]any{"Rank": mb.Rank, "Count": len(c.Members), "Quarter": p.Name})
+				}
+				a.Comparisons = append(a.Comparisons, RankLine{Link: Link{Text: name, URL: out.URL}, Rank: rank})
+			}
+		}
+	}
+}

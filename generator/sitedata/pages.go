@@ -1,0 +1,122 @@
+package sitedata
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/tanjungbalai/kinerja/generator/display"
+)
+
+// Pages is what Hugo builds the site from: the display model of every
+// language (the layouts print its records and decide nothing) and the
+// drawn charts.
+type Pages struct {
+	Models []*display.Model // one per language, the default first
+	Charts []Chart          // every language's
+	// Only, when not nil, limits the indicator pages written to these
+	// slugs (a shard of a large site; see generator/pipeline); lists and
+	// every other page need no more than the list rows.
+	Only map[string]bool
+}
+
+// The data files of one language, under data/kinerja/<lang>/: site.json
+// (what every page shares, the home page and the lists), indicators.json,
+// agencies.json, sectors.json, comparisons.json and releases.json (maps by
+// slug or key), lists.json (every indicator's row in lists, by slug) and,
+// in a preview, check.json. data/kinerja/meta.json says which languages
+// there are and whether the data is fictitious.
+type meta struct {
+	Demo      bool     `json:"demo"`
+	Languages []string `json:"languages"`
+}
+
+// WritePages writes the Hugo data and charts of p into dir (the build
+// folder), which must be fresh.
+func WritePages(dir string, p Pages) error {
+	files, err := PageFiles(p)
+	if err != nil {
+		return err
+	}
+	for name, body := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return fmt.Errorf("create build folder: %w", err)
+		}
+		if err := os.WriteFile(path, body, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// PageFiles returns every file WritePages writes, by slash path. It is
+// pure, so that tests can compare two builds' data.
+func PageFiles(p Pages) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	put := func(name string, v any) error {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		if err := enc.Encode(v); err != nil {
+			return fmt.Errorf("encode %s: %w", name, err)
+		}
+		files[name] = buf.Bytes()
+		return nil
+	}
+	var mt meta
+	for _, m := range p.Models {
+		mt.Languages = append(mt.Languages, m.Lang)
+		mt.Demo = mt.Demo || m.Site.Demo
+		dir := "data/kinerja/" + m.Lang + "/"
+		if err := put(dir+"site.json", m.Site); err != nil {
+			return nil, err
+		}
+		inds := make(map[string]*display.Indicator, len(m.Indicators))
+		lists := make(map[string]*display.ListRow, len(m.Indicators))
+		for i := range m.Indicators {
+			ind := &m.Indicators[i]
+			lists[ind.Slug] = &ind.List
+			if p.Only == nil || p.Only[ind.Slug] {
+				inds[ind.Slug] = ind
+			}
+		}
+		agencies := make(map[string]*display.Agency, len(m.Agencies))
+		for i := range m.Agencies {
+			agencies[m.Agencies[i].Slug] = &m.Agencies[i]
+		}
+		sectors := make(map[string]*display.Sector, len(m.Sectors))
+		for i := range m.Sectors {
+			sectors[m.Sectors[i].Slug] = &m.Sectors[i]
+		}
+		comparisons := make(map[string]*display.Comparison, len(m.Comparisons))
+		for i := range m.Comparisons {
+			comparisons[m.Comparisons[i].Slug] = &m.Comparisons[i]
+		}
+		releases := make(map[string]*display.Release, len(m.Releases))
+		for i := range m.Releases {
+			releases[m.Releases[i].Key] = &m.Releases[i]
+		}
+		for name, v := range map[string]any{"indicators": inds, "lists": lists, "agencies": agencies, "sectors": sectors,
+			"comparisons": comparisons, "releases": releases} {
+			if err := put(dir+name+".json", v); err != nil {
+				return nil, err
+			}
+		}
+		if m.Check != nil {
+			if err := put(dir+"check.json", m.Check); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := put("data/kinerja/meta.json", mt); err != nil {
+		return nil, err
+	}
+	for _, c := range p.Charts {
+		d := ChartsDir + "/" + c.Lang + "/"
+		files[d+c.ID+".svg"] = []byte(c.SVG)
+		files[d+c.ID+".json"] = append([]byte(nil), c.Option...)
+	}
+	return files, nil
+}
