@@ -41,7 +41,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 	for k := range ir.Series {
 		e := &ir.Series[k]
 		p := l.period(f, e.Quarter)
-		r := Row{Key: p.Key, Period: p.Name, Eval: e,
+		r := Row{Key: p.Key, Period: p.Name, Short: p.Short, Eval: e,
 			Target:      l.target(e.Target, ""),
 			Actual:      l.value(e.Actual, "", "na_not_reported"),
 			Achievement: l.achievement(e, "", false),

@@ -94,6 +94,7 @@ type KV struct {
 type Row struct {
 	Key         string       `json:"key"`    // "2026-Q3", "2026-S1", "2026"
 	Period      string       `json:"period"` // "Triwulan III 2026"
+	Short       string       `json:"-"`      // "TW III 2026": the chart's axis
 	Target      Cell         `json:"target"`
 	Actual      Cell         `json:"actual"`
 	YTD         Cell         `json:"ytd"`
