@@ -62,11 +62,11 @@ func (m *Model) agency(out *Agency) {
 	out.Score = sc
 	if sc.Value.Text != "" {
 		out.Summary = l.t("agency_summary", map[string]any{"Quarter": q.Name, "Name": out.Name.Text,
-			"Score": sc.Value.Unit, "Counted": counted, "Missing": missing})
+			"Score": sc.Value.Shown(), "Counted": counted, "Missing": missing})
 	} else {
 		out.Summary = l.t("agency_summary_none", map[string]any{"Quarter": q.Name, "Name": out.Name.Text})
 	}
-	out.Card = []string{sc.Heading + ": " + cmpOr(sc.Value.Unit, sc.Value.NA), out.Lead}
+	out.Card = []string{sc.Heading + ": " + cmpOr(sc.Value.Shown(), sc.Value.NA), out.Lead}
 
 	ps := slices.Clone(ar.Predicates)
 	slices.SortStableFunc(ps, func(a, b iku.Predicate) int { return b.Year - a.Year })

@@ -206,7 +206,7 @@ func (l *lang) trend(t iku.Trend, vs string) Trend {
 		out.Label = l.w("trend_" + string(t))
 	}
 	if vs != "" {
-		out.Vs = l.t("trend_vs", map[string]any{"Period": vs})
+		out.Vs = l.memoT("trend_vs", vs, map[string]any{"Period": vs})
 	}
 	return out
 }
@@ -217,7 +217,20 @@ func (l *lang) value(d *iku.Decimal, unit, na string) Cell {
 		return Cell{NA: l.w(na)}
 	}
 	v := l.dec(d)
-	return Cell{Text: v, Unit: withUnit(v, unit), Sort: d.String()}
+	return Cell{Text: v, Unit: withUnit(v, unit), Sort: d.String()}.compact()
+}
+
+// Shown is the cell as a sentence writes it: with its unit when it has
+// one; "" when missing.
+func (c Cell) Shown() string { return cmpOr(c.Unit, c.Text) }
+
+// compact leaves out Unit when it is Text (a table cell whose header names
+// the unit): the layouts print Unit, else Text.
+func (c Cell) compact() Cell {
+	if c.Unit == c.Text {
+		c.Unit = ""
+	}
+	return c
 }
 
 // target is the target t: one value or a range, or "target belum
@@ -230,7 +243,7 @@ func (l *lang) target(t *iku.Target, unit string) Cell {
 	if t.High != nil {
 		v = l.t("target_range", map[string]any{"Low": v, "High": l.dec(t.High)})
 	}
-	return Cell{Text: v, Unit: withUnit(v, unit), Sort: t.Value.String()}
+	return Cell{Text: v, Unit: withUnit(v, unit), Sort: t.Value.String()}.compact()
 }
 
 // naAchievement names why an evaluation has no achievement.
@@ -261,7 +274,7 @@ func (l *lang) achievement(e *iku.Evaluation, unit string, pct bool) Cell {
 			lim = *e.Target.High
 		}
 		v := l.t("ceiling", map[string]any{"Value": l.dec(e.Compared), "Limit": withUnit(l.dec(&lim), unit)})
-		return Cell{Text: v, Unit: v, Sort: e.Compared.String()}
+		return Cell{Text: v, Sort: e.Compared.String()}
 	case e.Achievement != nil:
 		v := l.dec(e.Achievement)
 		c := Cell{Text: v, Unit: v, Sort: e.Achievement.String()}
@@ -271,7 +284,7 @@ func (l *lang) achievement(e *iku.Evaluation, unit string, pct bool) Cell {
 		if e.Basis == iku.BasisAnnualProgress {
 			c.Hint = l.w("progress_short")
 		}
-		return c
+		return c.compact()
 	}
 	return Cell{NA: l.w(naAchievement(e.Status))}
 }
@@ -280,7 +293,7 @@ func (l *lang) achievement(e *iku.Evaluation, unit string, pct bool) Cell {
 func (l *lang) yearAchievement(y *iku.Year) Cell {
 	if y.Achievement != nil {
 		v := l.dec(y.Achievement)
-		return Cell{Text: v, Unit: v, Sort: y.Achievement.String()}
+		return Cell{Text: v, Sort: y.Achievement.String()}
 	}
 	return Cell{NA: l.w(naAchievement(y.Status))}
 }
@@ -321,6 +334,5 @@ func (l *lang) agenciesN(n int) string {
 
 // num is a whole number as a cell.
 func (l *lang) num(n int) Cell {
-	v := l.Int(n)
-	return Cell{Text: v, Unit: v, Sort: fmt.Sprint(n)}
+	return Cell{Text: l.Int(n), Sort: fmt.Sprint(n)}
 }

@@ -287,16 +287,16 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 	}
 	b := l.w("sum_no_target")
 	if target.Text != "" {
-		b = l.t("sum_target", map[string]any{"Value": target.Unit})
+		b = l.t("sum_target", map[string]any{"Value": target.Shown()})
 	}
 	var c string
 	switch {
 	case e.Basis == iku.BasisAnnualCeiling && ach.Text != "":
 		c = l.t("sum_ceiling", map[string]any{"Value": ach.Text, "Label": st.Label})
 	case e.Achievement != nil && e.Basis == iku.BasisAnnualProgress:
-		c = l.t("sum_progress", map[string]any{"Value": ach.Unit, "Label": st.Label})
+		c = l.t("sum_progress", map[string]any{"Value": ach.Shown(), "Label": st.Label})
 	case e.Achievement != nil:
-		c = l.t("sum_achievement", map[string]any{"Value": ach.Unit, "Label": st.Label})
+		c = l.t("sum_achievement", map[string]any{"Value": ach.Shown(), "Label": st.Label})
 	default:
 		c = l.t("sum_status", map[string]any{"Label": st.Label})
 	}
@@ -318,11 +318,11 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 
 	// The link preview: the value that earned the status, its target and
 	// the status (the same pair as the answer).
-	line1 := p.Name + ": " + cmpOr(value.Unit, value.NA)
+	line1 := p.Name + ": " + cmpOr(value.Shown(), value.NA)
 	if value.Hint != "" {
 		line1 += " " + value.Hint
 	}
-	line2 := l.w("col_target") + " " + cmpOr(target.Unit, target.NA) + " · " + st.Label
+	line2 := l.w("col_target") + " " + cmpOr(target.Shown(), target.NA) + " · " + st.Label
 	if st.Exceeds != "" {
 		line2 += " · " + st.Exceeds
 	}

@@ -73,6 +73,23 @@ func (l *lang) w(id string) string {
 	return s
 }
 
+// memoT translates id with data, memoised by key (which must name
+// everything data holds).
+func (l *lang) memoT(id, key string, data map[string]any) string {
+	k := id + "\x00" + key
+	l.mu.Lock()
+	s, ok := l.memo[k]
+	l.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = l.t(id, data)
+	l.mu.Lock()
+	l.memo[k] = s
+	l.mu.Unlock()
+	return s
+}
+
 // url is the path of a page of the site in this language, relative to
 // the site's root (for Hugo's relURL and absURL, which add the path of
 // the baseURL): "iku/x/", "en/iku/x/".

@@ -52,7 +52,7 @@ type Trend struct {
 // Cell is one figure as a page shows it, or the reason it is missing.
 type Cell struct {
 	Text string `json:"text,omitempty"` // the number in the page's style without unit: "1.250", "7–8"; "" when missing
-	Unit string `json:"unit,omitempty"` // the same with its unit: "1.250\u00a0kunjungan", "85,50%"
+	Unit string `json:"unit,omitempty"` // the same with its unit ("1.250\u00a0kunjungan", "85,50%"); "" when the same as Text
 	Sort string `json:"sort,omitempty"` // exact decimal, for data-sort-value
 	NA   string `json:"na,omitempty"`   // why it is missing: "belum dilaporkan"
 	Hint string `json:"hint,omitempty"` // a short note after it: "(progres)", "(kumulatif)", "(Tahun 2025)"

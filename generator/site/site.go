@@ -255,6 +255,10 @@ func writeMounts(o Options) error {
 		}
 		fmt.Fprintf(&b, "[[module.mounts]]\nsource = %q\ntarget = %q\n\n", p, d)
 	}
+	// The charts' SVG is minified once, when it is drawn (and cached): the
+	// page minifier leaves inline SVG alone instead of doing it again on
+	// every page.
+	b.WriteString("[minify]\ndisableSVG = true\n\n")
 	params := maps.Clone(o.Params)
 	if o.Preview {
 		if params == nil {

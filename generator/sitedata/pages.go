@@ -23,14 +23,27 @@ type Pages struct {
 }
 
 // The data files of one language, under data/kinerja/<lang>/: site.json
-// (what every page shares, the home page and the lists), indicators.json,
-// agencies.json, sectors.json, comparisons.json and releases.json (maps by
+// (what every page shares, the home page and the lists), indicators.json
+// (the indicator pages to make: title and summary by slug; each page's
+// record is assets/iku/<lang>/<slug>.json), agencies.json, sectors.json, comparisons.json and releases.json (maps by
 // slug or key), lists.json (every indicator's row in lists, by slug) and,
 // in a preview, check.json. data/kinerja/meta.json says which languages
 // there are and whether the data is fictitious.
 type meta struct {
 	Demo      bool     `json:"demo"`
 	Languages []string `json:"languages"`
+}
+
+// page is an indicator page to make: the content adapters read these.
+type page struct {
+	Title   string `json:"title"`
+	Summary string `json:"summary"`
+}
+
+// IndicatorAsset is the path of an indicator's record in the build
+// folder: Hugo's assets/iku/<lang>/<slug>.json.
+func IndicatorAsset(lang, slug string) string {
+	return "assets/iku/" + lang + "/" + slug + ".json"
 }
 
 // WritePages writes the Hugo data and charts of p into dir (the build
@@ -73,13 +86,21 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 		if err := put(dir+"site.json", m.Site); err != nil {
 			return nil, err
 		}
-		inds := make(map[string]*display.Indicator, len(m.Indicators))
+		// Each indicator's record is its own file, which only its pages
+		// (the indicator and its embed) read, when they render: the data
+		// every page shares stays small, and Hugo can drop a record from
+		// memory once its pages are written. pages.json lists the pages to
+		// make (a shard's, when Only is set).
+		pages := make(map[string]page, len(m.Indicators))
 		lists := make(map[string]*display.ListRow, len(m.Indicators))
 		for i := range m.Indicators {
 			ind := &m.Indicators[i]
 			lists[ind.Slug] = &ind.List
 			if p.Only == nil || p.Only[ind.Slug] {
-				inds[ind.Slug] = ind
+				pages[ind.Slug] = page{Title: ind.Title, Summary: ind.Summary}
+				if err := put(IndicatorAsset(m.Lang, ind.Slug), ind); err != nil {
+					return nil, err
+				}
 			}
 		}
 		agencies := make(map[string]*display.Agency, len(m.Agencies))
@@ -98,7 +119,7 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 		for i := range m.Releases {
 			releases[m.Releases[i].Key] = &m.Releases[i]
 		}
-		for name, v := range map[string]any{"indicators": inds, "lists": lists, "agencies": agencies, "sectors": sectors,
+		for name, v := range map[string]any{"indicators": pages, "lists": lists, "agencies": agencies, "sectors": sectors,
 			"comparisons": comparisons, "releases": releases} {
 			if err := put(dir+name+".json", v); err != nil {
 				return nil, err
