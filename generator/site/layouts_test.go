@@ -172,7 +172,7 @@ func records(t *testing.T, ds *iku.Dataset) (string, []*display.Model) {
 	}
 	in := display.Input{Report: rep, Dataset: ds, K: 10,
 		Releases: []display.ReleaseIn{{Key: "2026-q3", Quarter: rep.Latest, Version: 1, Published: "2026-10-30", Current: true, Report: rep}},
-		Files: map[string][]display.FileIn{"iku/wait": {{Format: "csv", Path: "data/iku/wait.csv", Bytes: 2048}}}}
+		Files:    map[string][]display.FileIn{"iku/wait": {{Format: "csv", Path: "data/iku/wait.csv", Bytes: 2048}}}}
 	var models []*display.Model
 	for i, lang := range []string{"id", "en"} {
 		prefix := ""
