@@ -59,7 +59,7 @@ func TestEnglishSitePages(t *testing.T) {
 		// The agencies' explanations and the files' column titles are
 		// Indonesian text on an English page: marked so.
 		"iku/dlh-bank-sampah-aktif/index.html": `<dd lang="?id"?>`,
-		"data/index.html": `<td lang="?id"?>Realisasi</td>`,
+		"data/index.html":                      `<td lang="?id"?>Realisasi</td>`,
 	} {
 		if page := readFile(t, filepath.Join(public, "en", p)); !regexp.MustCompile(heading).MatchString(page) {
 			t.Errorf("public/en/%s: no %s", p, heading)
