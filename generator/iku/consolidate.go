@@ -63,14 +63,6 @@ type slot struct {
 	hasND    bool // average indicators: both numerator and denominator
 }
 
-// value is the parsed actual, nil when not reported.
-func (s *slot) value() *fixed {
-	if !s.ok {
-		return nil
-	}
-	return &s.actual
-}
-
 // rollup consolidates quarters for one indicator.
 type rollup struct {
 	ind  *Indicator

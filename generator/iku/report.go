@@ -77,17 +77,23 @@ type Rules struct {
 
 // Evaluation is one indicator in one quarter.
 type Evaluation struct {
-	Quarter     Quarter
-	Actual      *Decimal // the quarter's own actual; nil = not reported
-	YearToDate  *Decimal // consolidated from Q1 to this quarter; nil when not computable
-	Compared    *Decimal // the actual that was compared with the target (Actual or YearToDate); nil when nothing was compared
+	Quarter    Quarter
+	Actual     *Decimal // the quarter's own actual; nil = not reported
+	YearToDate *Decimal // consolidated from Q1 to this quarter; nil when not computable
+	// Compared is the value that earned the status, compared with Target:
+	// the quarter's Actual, or YearToDate for progress toward the annual
+	// target and for cumulative quarterly targets. It is set whenever the
+	// status was earned by a value (category, met, not_met, met_so_far,
+	// in_progress), so that a headline pairs it, not Actual, with Target;
+	// nil when nothing was compared (not reported, no target, incomplete).
+	Compared    *Decimal
 	Basis       Basis
 	Target      *Target  // the target compared against; nil = none set
 	Achievement *Decimal // raw (uncapped) achievement or progress in %, 2 decimals; nil for T = 0, T or R missing
 	Status      Status
 	Category    string       // Category.Key when Status == StatusCategory
 	Exceeds     bool         // achievement > 100 (melampaui target)
-	Provisional bool         // sementara
+	Provisional bool         // sementara: the actual (or a quarter of the year to date compared) is not verified yet; false without an actual
 	Grade       string       // IKM quality grade A–D for unit "IKM", else ""
 	Explanation *Explanation // the agency's explanation of this period, if any
 	// Trends, with the periods they compare (DOMAIN.md: "a trend column
