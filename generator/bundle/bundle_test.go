@@ -105,6 +105,29 @@ var hostile = []string{
 	`Dinas Pemuda, Olahraga dan Pariwisata`, `≤ 60 menit`, "",
 }
 
+// A bundle whose indicator is a running total since January
+// (consolidation cumulative) writes and loads.
+func TestRoundTripCumulative(t *testing.T) {
+	want := edgy()
+	want.Indicators[0].Consolidation = iku.RunningTotal
+	dir := t.TempDir()
+	if err := Write(dir, want); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "indicators.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), ",negative,cumulative,") {
+		t.Errorf("indicators.csv lacks the code cumulative:\n%s", b)
+	}
+	s, err := OpenPath(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff(t, load(t, s), want)
+}
+
 func TestRoundTripHostileText(t *testing.T) {
 	want := edgy(hostile...)
 	dir := t.TempDir()
@@ -311,6 +334,8 @@ func TestBrokenBundles(t *testing.T) {
 			`predicates.csv in ./rilis-uji, line 2, column "year": "2O25" is not a whole number: write digits only, from 1900 to 9999`},
 		{"bad polarity", "indicators.csv", func(s string) string { return strings.Replace(s, ",negative,", ",lower,", 1) },
 			`indicators.csv in ./rilis-uji, line 2, column "polarity": "lower" is not a polarity: write positive or negative`},
+		{"bad consolidation", "indicators.csv", func(s string) string { return strings.Replace(s, ",average,", ",median,", 1) },
+			`indicators.csv in ./rilis-uji, line 2, column "consolidation": "median" is not a consolidation: write sum, average, last or cumulative`},
 		{"bad predicate", "predicates.csv", replaceLine(2, "a,2025,Sangat Baik"),
 			`predicates.csv in ./rilis-uji, line 2, column "predicate": "Sangat Baik" is not a predicate of PermenPANRB 6/2022: write Istimewa, Baik, Butuh Perbaikan, Kurang or Sangat Kurang`},
 		{"empty required", "results.csv", replaceLine(3, ",2025,2,,,,true"),
@@ -578,7 +603,7 @@ func TestDemo(t *testing.T) {
 			seen["provisional result"] = true
 		}
 	}
-	for _, want := range []string{"positive", "negative", "sum", "average", "last", "range target", "zero target",
+	for _, want := range []string{"positive", "negative", "sum", "average", "last", "cumulative", "range target", "zero target",
 		"nil actual", "provisional result", "missing annual target"} {
 		if !seen[want] {
 			t.Errorf("the demo bundle has no %s", want)

@@ -122,8 +122,8 @@ var tables = []*table{
 			{name: "unit", typ: "string", desc: "Unit of the actual and the targets (%, menit, kunjungan, IKM, …)."},
 			{name: "polarity", typ: "string", desc: "positive: higher is better; negative: lower is better.", required: true,
 				enum: []string{string(iku.Positive), string(iku.Negative)}},
-			{name: "consolidation", typ: "string", desc: "How quarters roll up into a year: sum of the quarters, average recomputed from numerator and denominator, or the last quarter.", required: true,
-				enum: []string{string(iku.Sum), string(iku.Average), string(iku.Last)}},
+			{name: "consolidation", typ: "string", desc: "How quarters roll up into a year: sum of the quarters, average recomputed from numerator and denominator, last (a level: the last quarter, each quarter judged against the annual target), or cumulative (a running total since January written as a level: the last quarter, and before Q4 progress toward the annual target, as for sum).", required: true,
+				enum: consolidations},
 			{name: "decimals", typ: "integer", desc: "Decimal places the actual is published with.", required: true, min: 0, max: 10},
 			{name: "multiplier", typ: "number", desc: "Average indicators: actual = numerator / denominator × multiplier (100 for percentages).", unit: "1 (a pure number)", required: true},
 			{name: "min_value", typ: "number", desc: "Lowest plausible actual, for data checks; empty when none.", unit: unitOfIndicator},
@@ -156,7 +156,7 @@ var tables = []*table{
 				Slug: c.text(0), Code: c.text(1), AgencySlug: c.text(2), SectorSlug: c.text(3),
 				Name: c.text(4), Unit: c.text(5),
 				Polarity:      iku.Polarity(c.oneOf(6, "polarity", string(iku.Positive), string(iku.Negative))),
-				Consolidation: iku.Consolidation(c.oneOf(7, "consolidation", string(iku.Sum), string(iku.Average), string(iku.Last))),
+				Consolidation: iku.Consolidation(c.oneOf(7, "consolidation", consolidations...)),
 				Decimals:      c.integer(8, 0, 10),
 				Multiplier:    c.decimal(9),
 				MinValue:      c.optDecimal(10), MaxValue: c.optDecimal(11),
@@ -290,6 +290,15 @@ const slugPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
 // predicates are the organisation predicates of PermenPANRB 6/2022.
 var predicates = []string{"Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"}
+
+// consolidations are the codes of iku.Consolidations.
+var consolidations = func() []string {
+	out := make([]string, len(iku.Consolidations))
+	for i, c := range iku.Consolidations {
+		out[i] = string(c)
+	}
+	return out
+}()
 
 func optDecimal(d *iku.Decimal) string {
 	if d == nil {

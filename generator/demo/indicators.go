@@ -10,6 +10,7 @@ const (
 	sum = iku.Sum
 	avg = iku.Average
 	lst = iku.Last
+	cml = iku.RunningTotal
 )
 
 // indicatorSpecs lists the demo's indicators, agency by agency, in the
@@ -55,7 +56,7 @@ func indicatorSpecs() []*spec {
 			source:  "Sistem Informasi Tuberkulosis (SITB)",
 			v0:      84, v1: 91.5, noise: 3, den: 58},
 		{agency: "dinas-kesehatan", slug: "dinkes-hipertensi-sesuai-standar", name: "Persentase penderita hipertensi yang mendapat pelayanan kesehatan sesuai standar",
-			unit: "%", pol: pos, cons: lst, dec: 2,
+			unit: "%", pol: pos, cons: cml, dec: 2,
 			def:     "Persentase penderita hipertensi usia 15 tahun ke atas yang mendapat pelayanan sesuai standar, kumulatif sejak awal tahun terhadap estimasi penderita setahun.",
 			formula: "Penderita hipertensi yang dilayani sesuai standar sejak Januari / estimasi penderita hipertensi × 100",
 			limits:  "Angka kumulatif sejak awal tahun; estimasi penderita memakai prevalensi survei nasional.",

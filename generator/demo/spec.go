@@ -97,15 +97,17 @@ func (s *spec) indicator(a iku.Agency, n int) iku.Indicator {
 }
 
 var defaultLimits = map[iku.Consolidation]string{
-	iku.Sum:     "Angka triwulan terakhir dapat bertambah bila laporan susulan masuk; angka tahunan adalah jumlah empat triwulan.",
-	iku.Last:    "Nilai menggambarkan keadaan pada akhir triwulan; perubahan metode pendataan antartahun dapat memengaruhi perbandingan.",
-	iku.Average: "Nilai tahunan dihitung ulang dari pembilang dan penyebut, bukan rata-rata dari nilai triwulan.",
+	iku.Sum:          "Angka triwulan terakhir dapat bertambah bila laporan susulan masuk; angka tahunan adalah jumlah empat triwulan.",
+	iku.Last:         "Nilai menggambarkan keadaan pada akhir triwulan; perubahan metode pendataan antartahun dapat memengaruhi perbandingan.",
+	iku.Average:      "Nilai tahunan dihitung ulang dari pembilang dan penyebut, bukan rata-rata dari nilai triwulan.",
+	iku.RunningTotal: "Angka kumulatif sejak Januari: sebelum triwulan IV nilainya adalah progres menuju target tahunan, bukan capaian.",
 }
 
 var defaultFormula = map[iku.Consolidation]string{
-	iku.Sum:     "Jumlah kejadian atau kegiatan dalam periode",
-	iku.Last:    "Nilai pada akhir periode",
-	iku.Average: "Σ pembilang / Σ penyebut",
+	iku.Sum:          "Jumlah kejadian atau kegiatan dalam periode",
+	iku.Last:         "Nilai pada akhir periode",
+	iku.Average:      "Σ pembilang / Σ penyebut",
+	iku.RunningTotal: "Nilai kumulatif sejak Januari pada akhir periode",
 }
 
 // bounds are the plausible bounds as text ("0", "100" for percentages).

@@ -85,6 +85,9 @@ func TestTanjungbalaiCoversTheRules(t *testing.T) {
 		if i.ValidTo != nil {
 			seen["ended"] = true
 		}
+		if i.Consolidation == iku.RunningTotal {
+			seen["running total"] = true
+		}
 	}
 	annual := map[string]map[int]bool{}
 	quarterly := map[string]bool{}
@@ -144,7 +147,7 @@ func TestTanjungbalaiCoversTheRules(t *testing.T) {
 	}
 	for _, want := range []string{"positive", "negative", "sum", "average", "last", "ikm", "per_quarter", "cumulative",
 		"range positive", "range negative", "zero target", "sum with annual target only", "nil actual", "provisional",
-		"introduced 2023-Q1", "ended"} {
+		"introduced 2023-Q1", "ended", "running total"} {
 		if !seen[want] {
 			t.Errorf("the demo has no %s", want)
 		}
@@ -307,5 +310,66 @@ func TestDemoPlants(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("kinerja check on the demo finds\n\t%v\nwant the planted problems\n\t%v", got, want)
+	}
+}
+
+// The hypertension coverage is a running total since January
+// (consolidation cumulative, DOMAIN.md "Quarters and years"): Q1 to Q3
+// show progress toward the annual target and no category, so that a
+// service on pace never reads "Sangat Kurang" in Q1; Q4 and the year are
+// judged against the annual target.
+func TestHypertensionIsCumulative(t *testing.T) {
+	ds := Tanjungbalai().Dataset()
+	rep, err := iku.Evaluate(ds, iku.DefaultRules(), iku.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ir *iku.IndicatorReport
+	for i := range rep.Indicators {
+		if rep.Indicators[i].Indicator.Slug == "dinkes-hipertensi-sesuai-standar" {
+			ir = &rep.Indicators[i]
+		}
+	}
+	if ir == nil || ir.Indicator.Consolidation != iku.RunningTotal {
+		t.Fatalf("dinkes-hipertensi-sesuai-standar is not cumulative")
+	}
+	for _, ev := range ir.Series {
+		if ev.Actual == nil {
+			continue
+		}
+		q4 := ev.Quarter.Q == 4
+		switch {
+		case ev.Basis != iku.BasisAnnualProgress || ev.Target == nil || ev.Target.Quarter != 0:
+			t.Errorf("%s: basis %s; want annual_progress against the annual target", ev.Quarter, ev.Basis)
+		case !q4 && (ev.Status == iku.StatusCategory || ev.Category != ""):
+			t.Errorf("%s: %s %s; want progress, never a category, before Q4", ev.Quarter, ev.Status, ev.Category)
+		case q4 && ev.Status != iku.StatusCategory:
+			t.Errorf("%s: %s; want a category in Q4", ev.Quarter, ev.Status)
+		case ev.Compared == nil || ev.Compared.String() != ev.Actual.String():
+			t.Errorf("%s: compared %v with actual %s; want the quarter's own running total", ev.Quarter, ev.Compared, ev.Actual)
+		}
+	}
+	for _, y := range ir.Years {
+		if y.Year < 2026 && (y.Status != iku.StatusCategory || y.Target == nil) {
+			t.Errorf("%d: %s; want a category against the annual target", y.Year, y.Status)
+		}
+	}
+
+	// Declared last, the same figures draw the check's warning.
+	for i := range ds.Indicators {
+		if ds.Indicators[i].Slug == ir.Indicator.Slug {
+			ds.Indicators[i].Consolidation = iku.Last
+		}
+	}
+	rep, err = iku.Evaluate(ds, iku.DefaultRules(), iku.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range iku.Check(ds, rep, iku.DefaultCheckConfig()) {
+		found = found || f.Code == iku.CodeLooksCumulative && f.Indicator == ir.Indicator.Slug
+	}
+	if !found {
+		t.Errorf("kinerja check does not warn about %s declared last; want looks_cumulative", ir.Indicator.Slug)
 	}
 }

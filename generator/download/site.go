@@ -69,7 +69,7 @@ var flatColumns = []Column{
 	{Name: "indicator", Title: "Indikator", Type: String, Description: "Nama indikator kinerja utama (IKU)."},
 	{Name: "unit", Title: "Satuan", Type: String, Description: "Satuan target, realisasi dan nilai yang dibandingkan."},
 	{Name: "polarity", Title: "Polaritas", Type: String, Description: "positive: semakin tinggi semakin baik; negative: semakin rendah semakin baik."},
-	{Name: "consolidation", Title: "Jenis konsolidasi", Type: String, Description: "Cara periode digabung menjadi setahun: sum (jumlah), average (rata-rata tertimbang dihitung ulang dari pengukuran) atau last (nilai terakhir)."},
+	{Name: "consolidation", Title: "Jenis konsolidasi", Type: String, Description: "Cara periode digabung menjadi setahun: sum (jumlah), average (rata-rata tertimbang dihitung ulang dari pengukuran), last (nilai terakhir) atau cumulative (angka kumulatif sejak Januari: nilai terakhir, dan sebelum triwulan IV progres menuju target tahunan)."},
 	{Name: "frequency", Title: "Frekuensi", Type: String, Description: "quarterly (triwulan I–IV), semiannual (triwulan II dan IV: nilai semester) atau annual (triwulan IV: nilai setahun). Hanya periode yang dijadwalkan yang memiliki baris."},
 	{Name: "period", Title: "Periode", Type: String, Description: "Periode pelaporan: 2026-Q3 (triwulan), 2026-S1 (semester), 2026 (tahun)."},
 	{Name: "period_kind", Title: "Jenis periode", Type: String, Description: "quarter (triwulan), half (semester) atau year (tahun)."},

@@ -264,8 +264,8 @@ func checkIndicator(ind *Indicator, ix *index) error {
 		return Errorf(Invalid, "indicator %q has frequency %q; use quarterly, semiannual or annual", ind.Slug, ind.Frequency)
 	case ind.Polarity != Positive && ind.Polarity != Negative:
 		return Errorf(Invalid, "indicator %q has polarity %q; use positive or negative", ind.Slug, ind.Polarity)
-	case ind.Consolidation != Sum && ind.Consolidation != Average && ind.Consolidation != Last:
-		return Errorf(Invalid, "indicator %q has consolidation %q; use sum, average or last", ind.Slug, ind.Consolidation)
+	case !ind.Consolidation.Valid():
+		return Errorf(Invalid, "indicator %q has consolidation %q; use %s", ind.Slug, ind.Consolidation, ConsolidationCodes())
 	case ind.Decimals < 0 || ind.Decimals > maxDecimals:
 		return Errorf(Invalid, "indicator %q has decimals %d; use 0 to %d", ind.Slug, ind.Decimals, maxDecimals)
 	case ind.Multiplier.text != "" && ind.Multiplier.Sign() == 0:

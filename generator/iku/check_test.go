@@ -63,7 +63,7 @@ func TestValidate(t *testing.T) {
 		{"range is not a polarity", func(ds *Dataset) { ds.Indicators[1].Polarity = "" },
 			`indicator "event-promosi" has polarity ""; use positive or negative`},
 		{"consolidation", func(ds *Dataset) { ds.Indicators[1].Consolidation = "mean" },
-			`indicator "event-promosi" has consolidation "mean"; use sum, average or last`},
+			`indicator "event-promosi" has consolidation "mean"; use sum, average, last or cumulative`},
 		{"decimals", func(ds *Dataset) { ds.Indicators[1].Decimals = -1 },
 			`indicator "event-promosi" has decimals -1; use 0 to 10`},
 		{"multiplier", func(ds *Dataset) { ds.Indicators[2].Multiplier = Decimal{} },

@@ -10,7 +10,8 @@ import "strings"
 //   - average: Σ numerator / Σ denominator × ind.Multiplier, rounded to
 //     ind.Decimals: the weighted mean recomputed from the underlying
 //     measurements, never a mean of quarterly means;
-//   - last: quarter n's actual.
+//   - last and cumulative (RunningTotal): quarter n's actual (a running
+//     total since January is its own year to date).
 //
 // Only the quarters due by ind.Frequency count (an empty Frequency is
 // quarterly). The year starts at Q1, or at ind.ValidFrom when the indicator came into
@@ -62,14 +63,6 @@ type slot struct {
 	hasND    bool // average indicators: both numerator and denominator
 }
 
-// value is the parsed actual, nil when not reported.
-func (s *slot) value() *fixed {
-	if !s.ok {
-		return nil
-	}
-	return &s.actual
-}
-
 // rollup consolidates quarters for one indicator.
 type rollup struct {
 	ind  *Indicator
@@ -113,7 +106,7 @@ func (c rollup) toDate(qs []slot) (*Decimal, fixed, bool) {
 			}
 		}
 		return c.average(qs)
-	case Last:
+	case Last, RunningTotal:
 		if s := &qs[len(qs)-1]; s.ok {
 			return s.res.Actual, s.actual, true
 		}
@@ -123,7 +116,8 @@ func (c rollup) toDate(qs []slot) (*Decimal, fixed, bool) {
 
 // whole is the consolidated value of a year, where qs are the slots of all
 // the quarters of the year the indicator is in force: sum needs them all,
-// average uses the reported ones, last takes the latest reported one.
+// average uses the reported ones, last and cumulative take the latest
+// reported one.
 func (c rollup) whole(qs []slot) (*Decimal, fixed, bool) {
 	switch c.ind.Consolidation {
 	case Sum:
@@ -137,7 +131,7 @@ func (c rollup) whole(qs []slot) (*Decimal, fixed, bool) {
 			}
 		}
 		return c.average(rep)
-	case Last:
+	case Last, RunningTotal:
 		for i := len(qs) - 1; i >= 0; i-- {
 			if qs[i].ok {
 				return qs[i].res.Actual, qs[i].actual, true
@@ -184,10 +178,10 @@ func (c rollup) average(qs []slot) (*Decimal, fixed, bool) {
 	return &d, v, true
 }
 
-// provisional reports whether any slot of qs is provisional.
+// provisional reports whether any reported slot of qs is provisional.
 func provisional(qs []slot) bool {
 	for i := range qs {
-		if qs[i].res != nil && qs[i].res.Provisional {
+		if qs[i].ok && qs[i].res.Provisional {
 			return true
 		}
 	}

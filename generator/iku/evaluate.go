@@ -20,12 +20,14 @@ type Options struct {
 //
 // In each quarter the target is the quarterly one when set (per_quarter:
 // the quarter's actual, BasisQuarter; cumulative: the year to date,
-// BasisYearToDate), else the annual one: a sum indicator shows its
-// progress, cumulative actual / annual target, as StatusInProgress until
-// the year's last quarter (BasisAnnualProgress); an average or last
-// indicator compares each quarter's actual with it (BasisQuarter). The
-// status is then not_reported (no actual), no_target, incomplete (the year
-// to date needs an unreported quarter), met / not_met (T = 0), or category.
+// BasisYearToDate), else the annual one: a sum or cumulative (RunningTotal)
+// indicator shows its progress, the year to date / annual target, as
+// StatusInProgress until the year's last quarter (BasisAnnualProgress); an
+// average or last indicator compares each quarter's actual with it
+// (BasisQuarter). The status is then not_reported (no actual), no_target,
+// incomplete (the year to date needs an unreported quarter), met / not_met
+// (T = 0), or category. Trends, Met (tercapai) and the counts follow the
+// single definitions of DOMAIN.md (see Evaluation, Year and Counts).
 // Scores and movers use achievements capped at rules.ScoreCap.
 //
 // Problems that do not stop the build are in Report.Warnings. Results
@@ -277,6 +279,87 @@ func (e *evaluator) indicator(i int) {
 			ir.Years = append(ir.Years, yr)
 		}
 	}
+	trends(ir)
+}
+
+// trends sets the trends of ir's due periods and years, with the periods
+// they compare (DOMAIN.md, "Quarters and years"). A running total is not
+// compared with its previous due period: it rises through every year and
+// falls back every Q1, so that comparison says nothing about performance.
+func trends(ir *IndicatorReport) {
+	ind := &ir.Indicator
+	for k := range ir.Series {
+		ev := &ir.Series[k]
+		if ind.Consolidation != RunningTotal && k > 0 {
+			// The series holds every due period in force, in order.
+			prev := &ir.Series[k-1]
+			ev.PreviousDue = prev.Quarter
+			ev.VsPrevious = trendBetween(ind.Polarity, ev, prev)
+		}
+		if ago, ok := ir.At(ev.Quarter.Add(-4)); ok {
+			ev.YearAgo = ago.Quarter
+			ev.VsYearAgo = trendBetween(ind.Polarity, ev, &ago)
+		}
+	}
+	for k := 1; k < len(ir.Years); k++ {
+		y, prev := &ir.Years[k], &ir.Years[k-1]
+		if prev.Year != y.Year-1 {
+			continue
+		}
+		y.PreviousYear = prev.Year
+		if judged(y) && judged(prev) {
+			y.VsPreviousYear = trendOf(ind.Polarity, y.Target, y.Status, prev.Status, y.Achievement, prev.Achievement, y.Actual, prev.Actual)
+		}
+	}
+}
+
+// judged reports whether a year is over (or settled) and has an actual,
+// so that it can be compared with another year.
+func judged(y *Year) bool {
+	switch y.Status {
+	case StatusInProgress, StatusIncomplete, StatusNotReported:
+		return false
+	}
+	return y.Actual != nil
+}
+
+// trendBetween compares evaluation now with an earlier one; unknown when
+// now has no actual.
+func trendBetween(p Polarity, now, earlier *Evaluation) Trend {
+	return trendOf(p, now.Target, now.Status, earlier.Status, now.Achievement, earlier.Achievement, now.Actual, earlier.Actual)
+}
+
+// trendOf is the trend rule: where both periods have a category, their
+// achievements are compared (higher is better, whatever the polarity: the
+// formula already points the polarity's way); otherwise their actuals, by
+// polarity, against t when it is a range (see TrendOf).
+func trendOf(p Polarity, t *Target, now, earlier Status, achNow, achEarlier, vNow, vEarlier *Decimal) Trend {
+	if vNow == nil || vEarlier == nil {
+		return TrendUnknown
+	}
+	if now == StatusCategory && earlier == StatusCategory && achNow != nil && achEarlier != nil {
+		return compareTrend(fixedOf(*achNow).cmp(fixedOf(*achEarlier)))
+	}
+	return TrendOf(p, t, vNow, vEarlier)
+}
+
+// metOf is tercapai (DOMAIN.md, "One definition per count"): achievement
+// ≥ 100 for a category; met and not met (a zero target, a year's target
+// already reached, a ceiling already exceeded) as they say; unknown for
+// every other status.
+func metOf(s Status, achievement *Decimal) Met {
+	switch {
+	case s == StatusCategory && achievement != nil:
+		if fixedOf(*achievement).cmp(fixed100) >= 0 {
+			return MetYes
+		}
+		return MetNo
+	case s == StatusMet:
+		return MetYes
+	case s == StatusNotMet:
+		return MetNo
+	}
+	return MetUnknown
 }
 
 // dueSlots appends to buf the slots of the indicator's due quarters from
@@ -300,7 +383,9 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 	toDate := e.dueSlots(x, buf[:0], x.yearStart(q), q)
 	ytd, ytdValue, ytdOK := x.roll.toDate(toDate)
 	ev.YearToDate = ytd
-	if cur.res != nil {
+	if cur.ok {
+		// A period without an actual is never provisional: there is
+		// nothing to verify.
 		ev.Actual = cur.res.Actual
 		ev.Provisional = cur.res.Provisional
 	}
@@ -320,7 +405,10 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 		ti = x.target(q.Year, 0)
 		switch {
 		case ti < 0:
-		case ind.Consolidation == Sum:
+		case ind.Consolidation == Sum || ind.Consolidation == RunningTotal:
+			// A running total is its own year to date: before the year's
+			// last quarter it is progress toward the annual target, as a
+			// sum is, never a category.
 			compared, value, ok, usesYTD = ytd, ytdValue, ytdOK, true
 			ev.Basis = BasisAnnualProgress
 			progress = q.Before(x.yearEnd(q))
@@ -330,13 +418,9 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 		}
 	}
 	var g goal
-	var rng *goal
 	if ti >= 0 {
 		ev.Target = &x.targets[ti]
 		g = x.goals[ti]
-		if g.isRange {
-			rng = &g
-		}
 	}
 	if progress && ind.Polarity == Negative && (g.isRange || g.lo.sign() != 0) {
 		// A count against a ceiling reads "8 of a limit of 10"; a zero
@@ -347,7 +431,8 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 		ev.Status = StatusNotReported
 		return ev, capped{}
 	}
-	if usesYTD && ind.Consolidation != Last {
+	if usesYTD && (ind.Consolidation == Sum || ind.Consolidation == Average) {
+		// Computed from earlier quarters too: provisional if any is.
 		ev.Provisional = ev.Provisional || provisional(toDate)
 	}
 	if ind.Unit == "IKM" {
@@ -359,9 +444,6 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 	if x.max != nil && cur.actual.cmp(*x.max) > 0 {
 		e.warnf(WarnOutOfBounds, ind.Slug, q, "indicator %q reports %s for %s, above its maximum %s; check the value", ind.Slug, ev.Actual, q, ind.MaxValue)
 	}
-	ev.VsPrevious = trend(ind.Polarity, rng, &cur.actual, e.at(ind.Frequency.PrevDue(q)).value())
-	ev.VsYearAgo = trend(ind.Polarity, rng, &cur.actual, e.at(q.Add(-4)).value())
-
 	switch {
 	case ti < 0:
 		ev.Status = StatusNoTarget
@@ -373,11 +455,13 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 	ev.Compared = compared
 	if progress {
 		ev.Status, ev.Achievement, ev.Exceeds = yearToDate(ind.Polarity, g, value)
+		ev.Met = metOf(ev.Status, ev.Achievement)
 		return ev, capped{}
 	}
 	a, ok := g.achievement(ind.Polarity, value)
 	if !ok {
 		ev.Status = zeroStatus(ind.Polarity, value)
+		ev.Met = metOf(ev.Status, nil)
 		return ev, capped{}
 	}
 	d := a.decimal(2)
@@ -385,6 +469,7 @@ func (e *evaluator) quarter(x *indicatorRun, q Quarter) (Evaluation, capped) {
 	ev.Status = StatusCategory
 	ev.Category = categorize(e.rules.Categories, e.mins, a)
 	ev.Exceeds = a.cmp(fixed100) > 0
+	ev.Met = metOf(ev.Status, ev.Achievement)
 	if a.cmp(e.cap) > 0 {
 		a = e.cap
 	}
@@ -463,8 +548,9 @@ func (e *evaluator) year(x *indicatorRun, y int) (Year, bool) {
 	yr.Complete = reported == len(qs)
 	actual, value, ok := x.roll.whole(qs)
 	yr.Actual = actual
-	// A last indicator's year is settled once its final due period is in.
-	settled := yr.Complete || ind.Consolidation == Last && qs[len(qs)-1].ok
+	// A last or cumulative indicator's year is settled once its final due
+	// period is in: its value is the year's.
+	settled := yr.Complete || (ind.Consolidation == Last || ind.Consolidation == RunningTotal) && qs[len(qs)-1].ok
 	closed := !e.latest.Before(end)
 
 	ti := x.target(y, 0)
@@ -495,6 +581,7 @@ func (e *evaluator) year(x *indicatorRun, y int) (Year, bool) {
 		yr.Status = StatusCategory
 		yr.Category = categorize(e.rules.Categories, e.mins, ach)
 	}
+	yr.Met = metOf(yr.Status, yr.Achievement)
 	return yr, true
 }
 
@@ -636,20 +723,29 @@ func (c *Counts) add(cats []Category, ind *Indicator, q Quarter, ev *Evaluation)
 		}
 		return
 	}
+	if ev.Exceeds {
+		c.Exceeds++
+	}
+	if ev.Provisional && ev.Actual != nil {
+		c.Provisional++
+	}
 	switch ev.Status {
 	case StatusCategory:
 		c.ByCategory[ev.Category]++
 		for _, cat := range cats {
 			if cat.Key == ev.Category && cat.Good {
 				c.Good++
+				c.GoodOrMet++
 			}
 		}
 	case StatusInProgress:
 		c.InProgress++
 	case StatusMet:
 		c.Met++
+		c.GoodOrMet++
 	case StatusMetSoFar:
 		c.MetSoFar++
+		c.GoodOrMet++
 	case StatusNotMet:
 		c.NotMet++
 	case StatusNotReported:

@@ -318,7 +318,9 @@ func TestEvaluateIndicators(t *testing.T) {
 				"2025-Q1 R=5 ytd=5 category ytd T@Q1=2 cmp=5 250.00% sangat_baik exceeds",
 				"2025-Q2 R=1 ytd=6 category ytd T@Q2=4 cmp=6 150.00% sangat_baik exceeds prev:worsening",
 				"2025-Q3 R=0 ytd=6 category ytd T@Q3=6 cmp=6 100.00% sangat_baik prev:worsening",
-				"2025-Q4 R=2 ytd=8 category ytd T@Q4=8 cmp=8 100.00% sangat_baik prev:improving",
+				// Both at 100 % of the year to date's target: steady,
+				// whatever the quarter's own count did.
+				"2025-Q4 R=2 ytd=8 category ytd T@Q4=8 cmp=8 100.00% sangat_baik prev:steady",
 				"2026-Q1 R=nil ytd=nil not_reported annual_progress T=10",
 				"2026-Q2 R=3 ytd=nil incomplete ytd T@Q2=5 yago:improving",
 			},
@@ -338,7 +340,9 @@ func TestEvaluateIndicators(t *testing.T) {
 				"2025-Q3 R=60.00 ytd=65.00 category quarter T=60 cmp=60.00 100.00% sangat_baik prev:improving",
 				"2025-Q4 R=130.00 ytd=78.00 category quarter T=60 cmp=130.00 0.00% sangat_kurang prev:worsening",
 				"2026-Q1 R=50.00 ytd=50.00 category quarter T=60 cmp=50.00 116.67% sangat_baik exceeds provisional prev:improving yago:improving",
-				"2026-Q2 R=65.00 ytd=60.00 category ytd T@Q2=55 cmp=60.00 90.91% baik provisional prev:worsening yago:steady",
+				// Against 2025-Q2 the achievement fell (91.67 → 90.91),
+				// although the quarter's own value is the same.
+				"2026-Q2 R=65.00 ytd=60.00 category ytd T@Q2=55 cmp=60.00 90.91% baik provisional prev:worsening yago:worsening",
 			},
 			years: []string{
 				// 39000 / 500 = 78: (120 − 78) / 60 = 70 %.
@@ -347,15 +351,16 @@ func TestEvaluateIndicators(t *testing.T) {
 			},
 		},
 		{
-			// Positive range 60–85, last: trends go by distance to the range.
+			// Positive range 60–85, last: trends follow the achievement, so
+			// above the range is better than inside it (positive polarity).
 			slug: "bor-rsud",
 			series: []string{
 				"2025-Q1 R=70 ytd=70 category quarter T=60–85 cmp=70 100.00% sangat_baik",
 				"2025-Q2 R=50 ytd=50 category quarter T=60–85 cmp=50 83.33% baik prev:worsening",
 				"2025-Q3 R=80 ytd=80 category quarter T=60–85 cmp=80 100.00% sangat_baik prev:improving",
-				"2025-Q4 R=95 ytd=95 category quarter T=60–85 cmp=95 111.76% sangat_baik exceeds prev:worsening",
-				"2026-Q1 R=80 ytd=80 category quarter T=60–85 cmp=80 100.00% sangat_baik prev:improving yago:steady",
-				"2026-Q2 R=90 ytd=90 category quarter T=60–85 cmp=90 105.88% sangat_baik exceeds prev:worsening yago:improving",
+				"2025-Q4 R=95 ytd=95 category quarter T=60–85 cmp=95 111.76% sangat_baik exceeds prev:improving",
+				"2026-Q1 R=80 ytd=80 category quarter T=60–85 cmp=80 100.00% sangat_baik prev:worsening yago:steady",
+				"2026-Q2 R=90 ytd=90 category quarter T=60–85 cmp=90 105.88% sangat_baik exceeds prev:improving yago:improving",
 			},
 			years: []string{
 				"2025 R=95 complete category T=60–85 111.76% sangat_baik",

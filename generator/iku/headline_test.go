@@ -9,10 +9,10 @@ func TestHeadline(t *testing.T) {
 		want Headline
 	}{
 		{"good and not good categories",
-			Counts{Total: 10, ByCategory: map[string]int{"sangat_baik": 4, "baik": 2, "kurang": 3}, Good: 6, NotDue: 1},
+			Counts{Total: 10, ByCategory: map[string]int{"sangat_baik": 4, "baik": 2, "kurang": 3}, Good: 6, GoodOrMet: 6, NotDue: 1},
 			Headline{OnTrack: 6, OffTrack: 3, NotDue: 1}},
 		{"met and not met targets of zero",
-			Counts{Total: 9, Met: 2, MetSoFar: 1, NotMet: 1, InProgress: 2, Incomplete: 1, NoTarget: 1, NotReported: 1},
+			Counts{Total: 9, Met: 2, MetSoFar: 1, GoodOrMet: 3, NotMet: 1, InProgress: 2, Incomplete: 1, NoTarget: 1, NotReported: 1},
 			Headline{OnTrack: 3, OffTrack: 1, Pending: 4, NotReported: 1}},
 	} {
 		got := tc.c.Headline()

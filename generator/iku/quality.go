@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -24,6 +25,7 @@ const (
 	CodeOutlier            Code = "outlier"              // far outside the indicator's own history (median absolute deviation)
 	CodeActualEqualsTarget Code = "actual_equals_target" // the actual equals the target several due periods in a row
 	CodeTargetTooLow       Code = "target_too_low"       // met by a wide margin in every recent due period
+	CodeLooksCumulative    Code = "looks_cumulative"     // a last indicator that rises every year and falls back in Q1: a running total since January?
 	CodeUnitChanged        Code = "unit_changed"         // the unit differs from the previous release's
 	CodePolarityChanged    Code = "polarity_changed"     // the polarity differs from the previous release's
 	CodeDefinitionChanged  Code = "definition_changed"   // the definition or formula differs from the previous release's
@@ -37,7 +39,7 @@ const (
 // Codes lists every code, in the order findings of one indicator are listed.
 var Codes = []Code{
 	CodeNoActual, CodeNoTarget, CodeNoExplanation,
-	CodeNegativeCount, CodePercentOutOfRange, CodeOutlier, CodeActualEqualsTarget, CodeTargetTooLow,
+	CodeNegativeCount, CodePercentOutOfRange, CodeOutlier, CodeActualEqualsTarget, CodeTargetTooLow, CodeLooksCumulative,
 	CodeUnitChanged, CodePolarityChanged, CodeDefinitionChanged,
 	CodeStale, CodeOutsideValidity, CodeDataWarning,
 }
@@ -91,6 +93,11 @@ type CheckConfig struct {
 	TooLowRun         int
 	// StaleRun: no actual in this many due periods up to the quarter.
 	StaleRun int
+	// CumulativeYears: a last indicator with only annual targets looks
+	// like a running total since January when at least this many complete
+	// years each rise from their first due period to their last, and the
+	// year after each falls back in its first due period.
+	CumulativeYears int
 	// Previous is the dataset of the last release, to compare units,
 	// polarities and definitions with; nil skips those checks.
 	Previous *Dataset
@@ -110,6 +117,7 @@ func DefaultCheckConfig() CheckConfig {
 		TooLowAchievement: 130,
 		TooLowRun:         8,
 		StaleRun:          3,
+		CumulativeYears:   2,
 	}
 }
 
@@ -137,6 +145,8 @@ func (c CheckConfig) Validate() error {
 		return Errorf(Invalid, "too_low_run is %d; set it to 1 or more (the default is 8)", c.TooLowRun)
 	case c.StaleRun < 1:
 		return Errorf(Invalid, "stale_run is %d; set it to 1 or more (the default is 3)", c.StaleRun)
+	case c.CumulativeYears < 1:
+		return Errorf(Invalid, "cumulative_years is %d; set it to 1 or more (the default is 2)", c.CumulativeYears)
 	}
 	return nil
 }
@@ -308,10 +318,69 @@ func (c *checker) indicator(ir *IndicatorReport) {
 		}
 	}
 
+	// A level that behaves like a running total since January.
+	if n, ok := c.looksCumulative(ir, series); ok {
+		c.add(CodeLooksCumulative, ind, c.q, strconv.Itoa(n), string(RunningTotal), "indicator %s (consolidation last) rises from its first to its last period in each of its %d complete years and falls back at the start of the next year, as a running total since January does; if it counts from January, set its consolidation to cumulative, so that the quarters before Q4 show progress toward the annual target instead of a low category", name(ind), n)
+	}
+
 	// Staleness.
 	if n := c.cfg.StaleRun; len(series) >= n && !slices.ContainsFunc(series[len(series)-n:], func(e Evaluation) bool { return e.Actual != nil }) {
 		c.add(CodeStale, ind, c.q, fmt.Sprint(n), "", "indicator %s has no actual in its last %d due periods up to %s; ask the agency whether it is still measured", name(ind), n, period)
 	}
+}
+
+// looksCumulative reports whether a last indicator with only annual
+// targets looks like a running total since January in series (its due
+// periods up to the checked quarter), with the number of complete years
+// that show it: at least CumulativeYears complete years (every due period
+// reported, at least two of them), each rising from its first due period
+// to its last (never falling, ending higher), and every first due period
+// that follows a complete year below that year's last value, at least
+// once. The publisher confirms (DOMAIN.md, "Quarters and years").
+func (c *checker) looksCumulative(ir *IndicatorReport, series []Evaluation) (int, bool) {
+	ind := &ir.Indicator
+	if ind.Consolidation != Last || slices.ContainsFunc(ir.Targets, func(t Target) bool { return t.Quarter != 0 }) {
+		return 0, false
+	}
+	perYear := 0
+	for q := 1; q <= 4; q++ {
+		if ind.Frequency.Due(q) {
+			perYear++
+		}
+	}
+	if perYear < 2 {
+		return 0, false
+	}
+	complete, fallbacks := 0, 0
+	for i := 0; i < len(series); {
+		y := series[i].Quarter.Year
+		j := i
+		for j < len(series) && series[j].Quarter.Year == y {
+			j++
+		}
+		year := series[i:j]
+		i = j
+		if len(year) != perYear || slices.ContainsFunc(year, func(e Evaluation) bool { return e.Actual == nil }) {
+			continue // not a complete year
+		}
+		for k := 1; k < len(year); k++ {
+			if fixedOf(*year[k].Actual).cmp(fixedOf(*year[k-1].Actual)) < 0 {
+				return 0, false // a complete year that falls
+			}
+		}
+		last := fixedOf(*year[len(year)-1].Actual)
+		if last.cmp(fixedOf(*year[0].Actual)) <= 0 {
+			return 0, false // a complete year that does not rise
+		}
+		complete++
+		if j < len(series) && series[j].Quarter.Year == y+1 && series[j].Actual != nil {
+			if fixedOf(*series[j].Actual).cmp(last) >= 0 {
+				return 0, false // the next year does not fall back
+			}
+			fallbacks++
+		}
+	}
+	return complete, complete >= c.cfg.CumulativeYears && fallbacks > 0
 }
 
 // missed reports whether ev missed its target: not met (a zero target, a

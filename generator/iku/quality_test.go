@@ -40,6 +40,22 @@ func checkDataset() *Dataset {
 	return ds
 }
 
+// addRunning adds "hipertensi", a percentage written as a running total
+// since January (about 20, 40, 60, 85 through each year), with annual
+// targets of 85, 2024-Q1 to 2026-Q3, consolidated by c.
+func addRunning(ds *Dataset, c Consolidation) {
+	ds.Indicators = append(ds.Indicators, Indicator{Slug: "hipertensi", AgencySlug: "dinkes", SectorSlug: "kesehatan",
+		Name: "Hipertensi", Unit: "%", Polarity: Positive, Consolidation: c, Decimals: 0, Frequency: Quarterly})
+	q := MustQuarter("2024-Q1")
+	for _, v := range []string{"20", "41", "60", "82", "22", "44", "63", "85", "21", "45", "66"} {
+		ds.Results = append(ds.Results, result("hipertensi", q.String(), v))
+		q = q.Add(1)
+	}
+	for y := 2024; y <= 2026; y++ {
+		ds.Targets = append(ds.Targets, annual("hipertensi", y, "85"))
+	}
+}
+
 // setActual sets the actual of slug in quarter q ("" = NULL).
 func setActual(ds *Dataset, slug, q, v string) {
 	for i := range ds.Results {
@@ -172,6 +188,40 @@ func TestCheck(t *testing.T) {
 		{"target too low but one period below the margin", func(ds *Dataset) {
 			setTargets(ds, "ikm", "60")
 			setActual(ds, "ikm", "2025-Q1", "77") // 128.33 %
+		}, nil, nil},
+
+		// A level that rises every year and falls back in Q1: it looks
+		// like a running total since January (DOMAIN.md, "Quarters and
+		// years").
+		{"a last indicator that restarts every January", func(ds *Dataset) { addRunning(ds, Last) }, nil,
+			[]string{"looks_cumulative warning hipertensi 2026-Q3 2/cumulative"}},
+		{"the same declared cumulative", func(ds *Dataset) { addRunning(ds, RunningTotal) }, nil, nil},
+		{"the same with quarterly targets", func(ds *Dataset) {
+			addRunning(ds, Last)
+			for y := 2024; y <= 2026; y++ {
+				for q, v := range []string{"20", "40", "60", "85"} {
+					ds.Targets = append(ds.Targets, quarterly("hipertensi", y, q+1, Cumulative, v))
+				}
+			}
+		}, nil, nil},
+		{"one complete year only", func(ds *Dataset) {
+			addRunning(ds, Last)
+			ds.Results = slices.DeleteFunc(ds.Results, func(r Result) bool { return r.IndicatorSlug == "hipertensi" && r.Quarter.Year == 2024 })
+		}, nil, nil},
+		{"one complete year is enough when the setting says so", func(ds *Dataset) {
+			addRunning(ds, Last)
+			ds.Results = slices.DeleteFunc(ds.Results, func(r Result) bool { return r.IndicatorSlug == "hipertensi" && r.Quarter.Year == 2024 })
+		}, func(c *CheckConfig) { c.CumulativeYears = 1 },
+			[]string{"looks_cumulative warning hipertensi 2026-Q3 1/cumulative"}},
+		{"a level that keeps rising", func(ds *Dataset) {
+			addRunning(ds, Last)
+			for i, q := range []string{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"} {
+				setActual(ds, "hipertensi", q, fmt.Sprint(83+i))
+			}
+		}, nil, nil},
+		{"a year that dips", func(ds *Dataset) {
+			addRunning(ds, Last)
+			setActual(ds, "hipertensi", "2025-Q3", "43")
 		}, nil, nil},
 
 		// Changes since the previous release.
@@ -330,5 +380,10 @@ func TestCheckConfigValidate(t *testing.T) {
 	c.OutlierFactor = 0
 	if err := c.Validate(); err == nil {
 		t.Errorf("Validate(outlier factor 0) = nil; want an error")
+	}
+	c = DefaultCheckConfig()
+	c.CumulativeYears = 0
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "cumulative_years is 0") {
+		t.Errorf("Validate(cumulative years 0) = %v; want an error naming cumulative_years", err)
 	}
 }

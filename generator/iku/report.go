@@ -26,7 +26,7 @@ type Basis string
 const (
 	BasisQuarter        Basis = "quarter"         // the quarter's actual against a per-quarter target, or a level (average, last) against its annual target
 	BasisYearToDate     Basis = "ytd"             // year-to-date actual against a cumulative quarterly target
-	BasisAnnualProgress Basis = "annual_progress" // sum indicator with an annual target only: cumulative actual / annual target (progres terhadap target tahunan)
+	BasisAnnualProgress Basis = "annual_progress" // sum or cumulative (RunningTotal) indicator with an annual target only: the year to date / annual target (progres terhadap target tahunan); a category only in the year's last quarter
 	BasisAnnualCeiling  Basis = "annual_ceiling"  // the same for a negative indicator with a ceiling above 0: cumulative actual against it ("8 dari batas 10"), no percentage
 )
 
@@ -42,6 +42,17 @@ const (
 	TrendImproving Trend = "improving" // membaik
 	TrendWorsening Trend = "worsening" // memburuk
 	TrendSteady    Trend = "steady"    // tetap
+)
+
+// Met says whether a period met its target (tercapai): the one
+// definition of DOMAIN.md ("One definition per count") that every
+// download prints as its tercapai column.
+type Met string
+
+const (
+	MetUnknown Met = ""    // neither rule applies: no achievement, no zero target, or not decided yet
+	MetYes     Met = "yes" // achievement ≥ 100, or the zero target's rule says tercapai
+	MetNo      Met = "no"  // achievement < 100, or the zero target's rule says tidak tercapai
 )
 
 // Category is one row of the configurable category table: achievements at
@@ -66,21 +77,46 @@ type Rules struct {
 
 // Evaluation is one indicator in one quarter.
 type Evaluation struct {
-	Quarter     Quarter
-	Actual      *Decimal // the quarter's own actual; nil = not reported
-	YearToDate  *Decimal // consolidated from Q1 to this quarter; nil when not computable
-	Compared    *Decimal // the actual that was compared with the target (Actual or YearToDate); nil when nothing was compared
+	Quarter    Quarter
+	Actual     *Decimal // the quarter's own actual; nil = not reported
+	YearToDate *Decimal // consolidated from Q1 to this quarter; nil when not computable
+	// Compared is the value that earned the status, compared with Target:
+	// the quarter's Actual, or YearToDate for progress toward the annual
+	// target and for cumulative quarterly targets. It is set whenever the
+	// status was earned by a value (category, met, not_met, met_so_far,
+	// in_progress), so that a headline pairs it, not Actual, with Target;
+	// nil when nothing was compared (not reported, no target, incomplete).
+	Compared    *Decimal
 	Basis       Basis
 	Target      *Target  // the target compared against; nil = none set
 	Achievement *Decimal // raw (uncapped) achievement or progress in %, 2 decimals; nil for T = 0, T or R missing
 	Status      Status
 	Category    string       // Category.Key when Status == StatusCategory
 	Exceeds     bool         // achievement > 100 (melampaui target)
-	Provisional bool         // sementara
+	Provisional bool         // sementara: the actual (or a quarter of the year to date compared) is not verified yet; false without an actual
 	Grade       string       // IKM quality grade A–D for unit "IKM", else ""
 	Explanation *Explanation // the agency's explanation of this period, if any
-	VsPrevious  Trend        // against the previous due period
-	VsYearAgo   Trend        // against the same period a year earlier
+	// Trends, with the periods they compare (DOMAIN.md: "a trend column
+	// names what it compares"). Where both periods have an achievement
+	// (StatusCategory), the trend follows the achievement; otherwise the
+	// actuals are compared by polarity (against a range target, by their
+	// achievement against the current range). PreviousDue is the previous
+	// due period and YearAgo the same period a year earlier, each zero when
+	// it is outside the indicator's series (before its validity or the
+	// report's first quarter); the trend is then TrendUnknown. For an
+	// annual indicator both are the year before. A running total
+	// (RunningTotal) is not compared with its previous period, which it
+	// always exceeds within a year and falls below every Q1: PreviousDue
+	// is zero.
+	VsPrevious  Trend
+	VsYearAgo   Trend
+	PreviousDue Quarter
+	YearAgo     Quarter
+	// Met is tercapai: MetYes / MetNo for a category (achievement ≥ 100),
+	// StatusMet and StatusNotMet (a zero target, a year's target already
+	// reached or its ceiling already exceeded); MetUnknown otherwise
+	// (in progress, met so far, not reported, no target, incomplete).
+	Met Met
 }
 
 // Year is one indicator's consolidated year.
@@ -97,6 +133,17 @@ type Year struct {
 	// met / not_met for T = 0, else category.
 	Status   Status
 	Category string
+	// Met is tercapai, decided as for Evaluation.Met: from the category's
+	// achievement, or met / not_met; MetUnknown otherwise (a year in
+	// progress or incomplete, not reported, without a target).
+	Met Met
+	// VsPreviousYear compares the year with PreviousYear, the year before
+	// it when the indicator has that year in Years (else 0): by
+	// achievement when both years have a category, else by actual and
+	// polarity; TrendUnknown unless both years are judged (not in
+	// progress, incomplete or not reported) and have an actual.
+	VsPreviousYear Trend
+	PreviousYear   int
 }
 
 // IndicatorReport is an indicator with its whole evaluated history.
@@ -165,7 +212,11 @@ type SectorReport struct {
 
 // Counts tallies the indicators in force in one quarter: those due by
 // status and category, and those not due (DOMAIN.md, "Reporting
-// frequency"). The parts add up to Total.
+// frequency"). The parts add up to Total. GoodOrMet, Exceeds and
+// Provisional are the one definition of each count (DOMAIN.md, "One
+// definition per count") that every page, release summary, download and
+// the API use: no consumer recomputes them. They count due indicators
+// only; one not due, or ended before the quarter, is in none of them.
 type Counts struct {
 	Total       int
 	ByCategory  map[string]int // Category.Key → n (StatusCategory only)
@@ -179,7 +230,20 @@ type Counts struct {
 	NotDue      int     // in force but not due this quarter (semiannual, annual)
 	NextDue     Quarter // the earliest next due quarter of the NotDue ones
 	Good        int     // of ByCategory, in categories marked Good
+	// GoodOrMet is the headline count: in a category marked Good, or met,
+	// or met so far (the sentence names all four: Sangat Baik, Baik,
+	// Tercapai, Tercapai sejauh ini, with the default categories).
+	GoodOrMet int
+	// Exceeds counts the due indicators whose achievement (or progress
+	// toward the year's target) is above 100 (melampaui target).
+	Exceeds int
+	// Provisional counts the due indicators with an actual that is
+	// provisional (sementara); a period without an actual never is.
+	Provisional int
 }
+
+// Due is how many indicators are due in the quarter (Total − NotDue).
+func (c Counts) Due() int { return c.Total - c.NotDue }
 
 // Counted is how many have a category (and so count in a score).
 func (c Counts) Counted() int {
@@ -193,7 +257,7 @@ func (c Counts) Counted() int {
 // Headline is the city's (or an agency's) answer in five numbers that
 // add up to Counts.Total: the home page's first screen.
 type Headline struct {
-	OnTrack     int // in a category marked Good, or met (so far)
+	OnTrack     int // Counts.GoodOrMet: in a category marked Good, or met (so far)
 	OffTrack    int // in a category not marked Good, or not met
 	Pending     int // in progress, incomplete, or without a target: not judged yet
 	NotReported int
@@ -204,7 +268,7 @@ type Headline struct {
 // judged yet.
 func (c Counts) Headline() Headline {
 	return Headline{
-		OnTrack:     c.Good + c.Met + c.MetSoFar,
+		OnTrack:     c.GoodOrMet,
 		OffTrack:    c.Counted() - c.Good + c.NotMet,
 		Pending:     c.InProgress + c.Incomplete + c.NoTarget,
 		NotReported: c.NotReported,

@@ -221,10 +221,19 @@ func IKMFromScores(answers [][9]int) (Decimal, error) {
 }
 
 // TrendOf compares a value now with an earlier one by polarity: for a
-// positive indicator higher is improving, for a negative one lower is. When
-// t, the target in force now, is a range, being closer to the range
-// (distance 0 inside it) is improving whatever the polarity. Equal values
-// are steady; a missing value gives TrendUnknown.
+// positive indicator higher is improving, for a negative one lower is.
+// When t, the target in force now, is a range, the two values' achievements
+// against it are compared (DOMAIN.md: a range target follows the distance
+// to the range in the polarity's direction, so unemployment 6.86 → 6.54 %
+// against 7–8 with negative polarity is improving, its achievement rising
+// from 102.00 to 106.57); both inside the range is steady. (This replaces
+// an earlier rule that compared the distances to the range whatever the
+// polarity.)
+// Equal values are steady; a missing value gives TrendUnknown.
+//
+// Evaluate compares two periods that both have an achievement by their
+// achievements, each against its own target (Evaluation.VsPrevious); TrendOf
+// is the rule for values against one target.
 func TrendOf(p Polarity, t *Target, now, earlier *Decimal) Trend {
 	if now == nil || earlier == nil {
 		return TrendUnknown
@@ -243,16 +252,21 @@ func trend(p Polarity, rng *goal, now, earlier *fixed) Trend {
 	if now == nil || earlier == nil {
 		return TrendUnknown
 	}
-	var c int
-	switch {
-	case rng != nil:
-		// Smaller distance to the range is better.
-		c = rng.distance(*earlier).cmp(rng.distance(*now))
-	case p == Negative:
-		c = earlier.cmp(*now)
-	default:
-		c = now.cmp(*earlier)
+	if rng != nil {
+		a, okNow := rng.achievement(p, *now)
+		b, okEarlier := rng.achievement(p, *earlier)
+		if okNow && okEarlier {
+			return compareTrend(a.cmp(b))
+		}
 	}
+	if p == Negative {
+		return compareTrend(earlier.cmp(*now))
+	}
+	return compareTrend(now.cmp(*earlier))
+}
+
+// compareTrend turns a comparison (better > 0) into a trend.
+func compareTrend(c int) Trend {
 	switch {
 	case c > 0:
 		return TrendImproving
@@ -260,15 +274,4 @@ func trend(p Polarity, rng *goal, now, earlier *fixed) Trend {
 		return TrendWorsening
 	}
 	return TrendSteady
-}
-
-// distance is how far v lies outside the range: 0 inside.
-func (g goal) distance(v fixed) fixed {
-	switch {
-	case v.cmp(g.lo) < 0:
-		return g.lo.sub(v)
-	case v.cmp(g.hi) > 0:
-		return v.sub(g.hi)
-	}
-	return fixed{}
 }

@@ -265,12 +265,15 @@ func TestTrendOf(t *testing.T) {
 		{Negative, &Target{Value: dec("60")}, DecimalPtr("50"), DecimalPtr("55"), TrendImproving},
 		{Positive, nil, nil, DecimalPtr("45"), TrendUnknown},
 		{Positive, nil, DecimalPtr("45"), nil, TrendUnknown},
-		// Ranges: closer to the range is better, whatever the polarity.
-		{Positive, &rng, DecimalPtr("90"), DecimalPtr("80"), TrendWorsening},
-		{Positive, &rng, DecimalPtr("80"), DecimalPtr("90"), TrendImproving},
-		{Negative, &rng, DecimalPtr("55"), DecimalPtr("50"), TrendImproving},
-		{Positive, &rng, DecimalPtr("70"), DecimalPtr("80"), TrendSteady}, // both inside
-		{Positive, &rng, DecimalPtr("55"), DecimalPtr("90"), TrendSteady}, // both 5 away
+		// Ranges: the achievement against the range, in the polarity's
+		// direction (DOMAIN.md: unemployment 6.86 → 6.54 % against 7–8,
+		// negative, is improving); both inside the range is steady.
+		{Positive, &rng, DecimalPtr("90"), DecimalPtr("80"), TrendImproving}, // 105.88 against 100
+		{Positive, &rng, DecimalPtr("80"), DecimalPtr("90"), TrendWorsening},
+		{Negative, &rng, DecimalPtr("55"), DecimalPtr("50"), TrendWorsening}, // 108.33 against 116.67
+		{Positive, &rng, DecimalPtr("70"), DecimalPtr("80"), TrendSteady},    // both inside
+		{Positive, &rng, DecimalPtr("55"), DecimalPtr("90"), TrendWorsening}, // 91.67 against 105.88
+		{Negative, &Target{Value: dec("7.00"), High: DecimalPtr("8.00")}, DecimalPtr("6.54"), DecimalPtr("6.86"), TrendImproving},
 	}
 	for _, tt := range tests {
 		tdesc := "no range"

@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Polarity says which direction of an indicator's value is better.
@@ -29,7 +30,39 @@ const (
 	Sum     Consolidation = "sum"     // counts: the year is the sum of its quarters
 	Average Consolidation = "average" // weighted: recomputed from numerator / denominator
 	Last    Consolidation = "last"    // stocks, indices: the year is its latest quarter
+	// RunningTotal (code "cumulative") is a running total since January
+	// written as a level ("% of hypertension patients served since
+	// January", "% of the year's budget absorbed"): the year is its latest
+	// quarter, and before Q4, with only an annual target, a quarter shows
+	// progress toward it as a sum does, never a category (DOMAIN.md,
+	// "Quarters and years"). Not to be confused with the target basis
+	// Cumulative.
+	RunningTotal Consolidation = "cumulative"
 )
+
+// Consolidations lists the allowed codes, in the order messages name them.
+var Consolidations = []Consolidation{Sum, Average, Last, RunningTotal}
+
+// Valid reports whether c is one of Consolidations.
+func (c Consolidation) Valid() bool {
+	return c == Sum || c == Average || c == Last || c == RunningTotal
+}
+
+// ConsolidationCodes names Consolidations for messages: "sum, average, last
+// or cumulative".
+func ConsolidationCodes() string {
+	var b strings.Builder
+	for i, c := range Consolidations {
+		switch {
+		case i == len(Consolidations)-1:
+			b.WriteString(" or ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(string(c))
+	}
+	return b.String()
+}
 
 // Frequency says how often an indicator is reported, and so which quarters
 // are due (DOMAIN.md, "Reporting frequency"): a period that is not due is

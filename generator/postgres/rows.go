@@ -266,10 +266,8 @@ func (row indicatorRow) indicator(c cell) (iku.Indicator, error) {
 	default:
 		return ind, c.at("polarity").invalid(row.Polarity, "positive or negative")
 	}
-	switch ind.Consolidation {
-	case iku.Sum, iku.Average, iku.Last:
-	default:
-		return ind, c.at("consolidation").invalid(row.Consolidation, "sum, average or last")
+	if !ind.Consolidation.Valid() {
+		return ind, c.at("consolidation").invalid(row.Consolidation, iku.ConsolidationCodes())
 	}
 	if row.Decimals < 0 {
 		return ind, c.at("decimals").invalid(fmt.Sprint(row.Decimals), "a number of decimals (0 or more)")

@@ -204,6 +204,7 @@ type checkFile struct {
 	TooLowAchievement any       `toml:"too_low_achievement"`
 	TooLowRun         *int      `toml:"too_low_run"`
 	StaleRun          *int      `toml:"stale_run"`
+	CumulativeYears   *int      `toml:"cumulative_years"`
 }
 
 // LoadCheckConfig reads the check settings from the site root. A missing
@@ -247,7 +248,7 @@ func LoadCheckConfig(siteRoot string) (iku.CheckConfig, error) {
 	for _, v := range []struct {
 		in  *int
 		out *int
-	}{{f.OutlierHistory, &cfg.OutlierHistory}, {f.CopiedRun, &cfg.CopiedRun}, {f.TooLowRun, &cfg.TooLowRun}, {f.StaleRun, &cfg.StaleRun}} {
+	}{{f.OutlierHistory, &cfg.OutlierHistory}, {f.CopiedRun, &cfg.CopiedRun}, {f.TooLowRun, &cfg.TooLowRun}, {f.StaleRun, &cfg.StaleRun}, {f.CumulativeYears, &cfg.CumulativeYears}} {
 		if v.in != nil {
 			*v.out = *v.in
 		}

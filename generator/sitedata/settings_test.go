@@ -156,15 +156,15 @@ func writeCheck(t *testing.T, body string) string {
 }
 
 func TestEditedCheckConfig(t *testing.T) {
-	cfg, err := LoadCheckConfig(writeCheck(t, "block = [\"no_actual\", \"no_explanation\"]\noutlier_factor = 5\ntoo_low_achievement = 150.5\nstale_run = 2\n"))
+	cfg, err := LoadCheckConfig(writeCheck(t, "block = [\"no_actual\", \"no_explanation\"]\noutlier_factor = 5\ntoo_low_achievement = 150.5\nstale_run = 2\ncumulative_years = 3\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !cfg.Blocks(iku.CodeNoActual) || !cfg.Blocks(iku.CodeNoExplanation) || cfg.Blocks(iku.CodeNoTarget) {
 		t.Errorf("block = %v; want no_actual and no_explanation only", cfg.Block)
 	}
-	if cfg.OutlierFactor != 5 || cfg.TooLowAchievement != 150.5 || cfg.StaleRun != 2 || cfg.CopiedRun != 4 {
-		t.Errorf("thresholds %+v; want outlier 5, too low 150.5, stale 2, copied 4 (default)", cfg)
+	if cfg.OutlierFactor != 5 || cfg.TooLowAchievement != 150.5 || cfg.StaleRun != 2 || cfg.CopiedRun != 4 || cfg.CumulativeYears != 3 {
+		t.Errorf("thresholds %+v; want outlier 5, too low 150.5, stale 2, copied 4 (default), cumulative years 3", cfg)
 	}
 	cfg, err = LoadCheckConfig(writeCheck(t, "block = []\n"))
 	if err != nil || len(cfg.Block) != 0 {
