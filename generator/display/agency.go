@@ -190,8 +190,8 @@ func (m *Model) counts(c iku.Counts) Counts {
 	}
 	h := c.Headline()
 	out.OnTrack = h.OnTrack
-	out.Exceeds = 0 // MERGE: c.Exceeds
-	out.Prov = 0    // MERGE: c.Provisional
+	out.Exceeds = c.Exceeds
+	out.Prov = c.Provisional
 	good := m.goodNames()
 	for _, x := range []struct {
 		key  string

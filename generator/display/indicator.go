@@ -46,7 +46,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 			Actual:      l.value(e.Actual, "", "na_not_reported"),
 			Achievement: l.achievement(e, "", false),
 			Status:      l.status(e.Status, e.Category, e.Exceeds),
-			Trend:       l.trend(e.VsPrevious, l.period(f, f.PrevDue(e.Quarter)).Name),
+			Trend:       l.trend(e.VsPrevious, l.period(f, e.PreviousDue).Name),
 			Revised:     revised[ind.Slug+"/"+p.Key],
 		}
 		if e.Provisional && e.Actual != nil {
@@ -121,10 +121,10 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 				row.Actual.Hint = l.w("year_incomplete")
 			}
 			prev := ""
-			if k > 0 && ir.Years[k-1].Year == y.Year-1 {
-				prev = l.yearPeriod(y.Year - 1).Name
+			if y.PreviousYear != 0 {
+				prev = l.yearPeriod(y.PreviousYear).Name
 			}
-			row.Trend = l.trend(yearTrend(ind, ir.Years, k), prev)
+			row.Trend = l.trend(y.VsPreviousYear, prev)
 			ys.Rows = append(ys.Rows, row)
 		}
 		out.Years = ys
@@ -157,20 +157,6 @@ func sameDec(a, b *iku.Decimal) bool {
 	return a.String() == b.String()
 }
 
-// yearTrend compares year k with the year before, by the trend rule: the
-// achievement when both have one, else the value in the polarity's
-// direction (iku.TrendOf).
-func yearTrend(ind *iku.Indicator, ys []iku.Year, k int) iku.Trend {
-	if k == 0 || ys[k-1].Year != ys[k].Year-1 {
-		return iku.TrendUnknown
-	}
-	a, b := &ys[k-1], &ys[k]
-	if a.Achievement != nil && b.Achievement != nil {
-		return iku.TrendOf(iku.Positive, nil, b.Achievement, a.Achievement)
-	}
-	return iku.TrendOf(ind.Polarity, b.Target, b.Actual, a.Actual)
-}
-
 // latest builds the answer, the "kondisi terbaru" section, the summary
 // sentence, the list row and the link preview's lines of an indicator,
 // from its latest due period e.
@@ -195,8 +181,8 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 		return
 	}
 	p := l.period(f, e.Quarter)
-	prev := l.period(f, f.PrevDue(e.Quarter))
-	yearAgo := l.period(f, e.Quarter.Add(-4))
+	prev := l.period(f, e.PreviousDue)
+	yearAgo := l.period(f, e.YearAgo)
 	st := l.status(e.Status, e.Category, e.Exceeds)
 
 	// The value that earned the status: the year to date where the rule
@@ -252,12 +238,16 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 	if e.Grade != "" {
 		lt.Items = append(lt.Items, KV{Label: l.w("label_grade"), Text: &Text{Text: l.w("grade_" + e.Grade)}})
 	}
-	if prev.Key != yearAgo.Key {
+	// Against the previous due period (unless that is the year-ago one,
+	// or the rules do not compare with it), and a year earlier.
+	if prev.Key != "" && prev.Key != yearAgo.Key {
 		tr := l.trend(e.VsPrevious, "")
 		lt.Items = append(lt.Items, KV{Label: l.t("label_vs_prev", map[string]any{"Period": prev.Name}), Trend: &tr})
 	}
-	ty := l.trend(e.VsYearAgo, "")
-	lt.Items = append(lt.Items, KV{Label: l.t("label_vs_year", map[string]any{"Quarter": yearAgo.Name}), Trend: &ty})
+	if yearAgo.Key != "" {
+		ty := l.trend(e.VsYearAgo, "")
+		lt.Items = append(lt.Items, KV{Label: l.t("label_vs_year", map[string]any{"Quarter": yearAgo.Name}), Trend: &ty})
+	}
 	if e.Basis != "" {
 		b := "basis_" + string(e.Basis)
 		if e.Basis == iku.BasisYearToDate && ind.Consolidation == iku.Last {
