@@ -160,6 +160,9 @@ func (f *face) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image,
 				o := src.PixOffset(maskp.X, maskp.Y+y)
 				copy(a.Pix[y*a.Stride:(y+1)*a.Stride], src.Pix[o:o+dr.Dx()])
 			}
+			for i, v := range a.Pix {
+				a.Pix[i] = quantum[v]
+			}
 			g.mask = a
 		}
 		if len(f.glyphs) < maxCached {
@@ -172,6 +175,19 @@ func (f *face) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image,
 	}
 	return g.dr.Add(image.Pt(dot.X.Floor(), dot.Y.Floor())), g.mask, image.Point{}, g.advance, g.ok
 }
+
+// quantum rounds a glyph's coverage to one of 32 levels: the eye does
+// not tell them apart at a glyph's edge, and a card then has few enough
+// colours for a palette of 256 (encode.go).
+var quantum = func() (q [256]uint8) {
+	for v := range q {
+		q[v] = uint8((v + 4) / 8 * 255 / 32)
+		if v >= 252 {
+			q[v] = 255
+		}
+	}
+	return q
+}()
 
 // maxRunes bounds the text of one field: a card shows far less, and the
 // bound keeps hostile input from costing time.

@@ -358,7 +358,7 @@ func ticks(lo, hi float64) []float64 {
 	if !(span > 0) || math.IsInf(span, 0) {
 		return nil
 	}
-	raw := span / 4
+	raw := span / 5
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag
 	for _, f := range []float64{1, 2, 2.5, 5, 10} {
