@@ -2,8 +2,11 @@ package preview
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"image"
 	"image/png"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -108,4 +111,42 @@ func BenchmarkPalette(b *testing.B) {
 	}
 	img := l.paint()
 	loop(b, func() { paletted(img) })
+}
+
+// BenchmarkDrawAll measures 100 cards written by DrawAll on every core:
+// drawn (an empty cache each time) and from a warm cache.
+func BenchmarkDrawAll(b *testing.B) {
+	dir := b.TempDir()
+	var jobs []Job
+	for i := range 100 {
+		c := indicatorCard()
+		if i%2 == 1 {
+			c = agencyCard()
+		}
+		c.Title = fmt.Sprint(c.Title, " ", i)
+		jobs = append(jobs, Job{Card: c, Size: OpenGraph, Out: filepath.Join(dir, fmt.Sprint(i, ".png"))})
+	}
+	ctx := context.Background()
+	b.Run("drawn", func(b *testing.B) {
+		start := time.Now()
+		loop(b, func() {
+			if _, err := DrawAll(ctx, jobs, Cache{}, 0, nil); err != nil {
+				b.Fatal(err)
+			}
+		})
+		b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N)/float64(len(jobs)), "wall-ms/card")
+	})
+	cache := Cache{Dir: filepath.Join(dir, "cache")}
+	if _, err := DrawAll(ctx, jobs, cache, 0, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("cached", func(b *testing.B) {
+		start := time.Now()
+		loop(b, func() {
+			if _, err := DrawAll(ctx, jobs, cache, 0, nil); err != nil {
+				b.Fatal(err)
+			}
+		})
+		b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N)/float64(len(jobs)), "wall-ms/card")
+	})
 }

@@ -14,9 +14,14 @@
 // band, the title wrapped by measured width to at most two lines (three on
 // a portrait card) with "…" when longer, the figure lines, the status
 // icon and label, then the chart's legend, plot and labels stacked below,
-// each in its own rectangle inside a 40 px margin. What does not fit is
-// cut with "…"; a chart that has no room or no number is left out, never
-// drawn over the text.
+// each in its own rectangle, none overlapping another, inside a margin of
+// 40 px on a 1200 px wide card (in proportion on others). What does not
+// fit is cut with "…"; a chart that has no room or no number is left out,
+// never drawn over the text.
+//
+// BenchmarkDraw measures a card, from Card to PNG bytes, on one core
+// (go test -run '^$' -bench . -cpu 1 ./generator/preview/); BenchmarkEncode
+// compares the ways of encoding it.
 //
 // Numbers are never written on a card from floating point: a chart's
 // values are exact decimal text, parsed only to place pixels, and the axes
