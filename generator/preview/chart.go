@@ -206,14 +206,20 @@ func (l *layout) chartAt(p *plotted, top int) {
 	}
 	plot := image.Rect(left, plotTop, right, plotBottom)
 	lo, hi := p.span()
+	if math.IsInf(hi-lo, 0) || math.IsInf(max(math.Abs(lo), math.Abs(hi))*1.25, 0) {
+		return // numbers too far apart to place (beyond float64)
+	}
 
 	switch p.kind {
 	case Line:
+		// The points keep a marker's room from the plot's sides, as from
+		// its top and bottom (see y).
 		n := len(p.labels)
-		p.step = float32(plot.Dx()) / float32(n)
+		in := float32(math.Ceil(float64(max(m.marker, m.stroke/2)))) + 1
+		p.step = (float32(plot.Dx()) - 2*in) / float32(n)
 		p.xs = make([]float32, n)
 		for i := range p.xs {
-			p.xs[i] = float32(plot.Min.X) + (float32(i)+0.5)*p.step
+			p.xs[i] = float32(plot.Min.X) + in + (float32(i)+0.5)*p.step
 		}
 		pad := (hi - lo) * 0.12
 		if pad == 0 {

@@ -419,3 +419,48 @@ func TestInvalidCards(t *testing.T) {
 		}
 	}
 }
+
+// Extreme numbers and counts draw inside the plot, or no plot, never a
+// crash.
+func TestExtremeCharts(t *testing.T) {
+	big := strings.Repeat("9", 308)
+	many := make([]string, 3000)
+	manyV := make([]string, 3000)
+	for i := range many {
+		many[i] = fmt.Sprint("TW ", i)
+		manyV[i] = fmt.Sprint(i % 97)
+	}
+	for name, ch := range map[string]*Chart{
+		"span beyond float64": {Kind: Line, Labels: []string{"a", "b"}, Series: []Series{{Name: "x", Values: []string{"-" + big, big}}}},
+		"tiny":                {Kind: Line, Labels: []string{"a", "b"}, Series: []Series{{Name: "x", Values: []string{"0.000000000000000000001", "0.000000000000000000002"}}}},
+		"one point":           {Kind: Line, Labels: []string{"a"}, Series: []Series{{Name: "x", Values: []string{"5"}}}},
+		"flat zero":           {Kind: Line, Labels: []string{"a", "b", "c"}, Series: []Series{{Name: "x", Values: []string{"0", "0", "0"}}}},
+		"negative bars":       {Kind: Bar, Labels: []string{"a", "b"}, Series: []Series{{Name: "x", Values: []string{"-50", "20"}}}, Ref: &Ref{Value: "100", Label: "100 %"}},
+		"bars beyond float64": {Kind: Bar, Labels: []string{"a", "b"}, Series: []Series{{Name: "x", Values: []string{"-" + big, big}}}},
+		"3000 quarters":       {Kind: Line, Labels: many, Series: []Series{{Name: "x", Values: manyV}}},
+		"3000 bars":           {Kind: Bar, Labels: many, Series: []Series{{Name: "x", Values: manyV}}},
+	} {
+		c := Card{Site: "Portal", Title: name, Lines: []string{"1", "2"}, Chart: ch}
+		for _, s := range []Size{OpenGraph, Portrait} {
+			png, err := Draw(c, s)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			checkMargins(t, png, s)
+			l, _ := plan(c, s)
+			checkBoxes(t, l)
+		}
+	}
+}
+
+func TestNoPlotBeyondFloat64(t *testing.T) {
+	big := strings.Repeat("9", 308)
+	c := Card{Title: "x", Chart: &Chart{Kind: Line, Labels: []string{"a", "b"}, Series: []Series{{Name: "x", Values: []string{"-" + big, big}}}}}
+	l, err := plan(c, OpenGraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has(l, "plot") != 0 {
+		t.Errorf("a chart spanning more than float64 holds has a plot %v", l.plot)
+	}
+}
