@@ -40,31 +40,70 @@ var indexed sync.Pool // *image.Paletted
 // nearest one. Ties are broken by colour value, so the result does not
 // depend on map order.
 func paletted(img *image.RGBA) *image.Paletted {
-	b := img.Bounds()
-	type entry struct {
-		c     uint32 // 0xAABBGGRR, as the pixel's bytes read little-endian
-		n     int
-		index uint8
+	sc, _ := scratches.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{at: map[uint32]int32{}}
 	}
-	var entries []entry
-	at := map[uint32]int32{} // colour → its entry
+	defer scratches.Put(sc)
+	return sc.paletted(img)
+}
+
+// scratch is the working memory of paletted, kept for the next card.
+type scratch struct {
+	entries []entry
+	at      map[uint32]int32 // colour → its entry
+	runs    []run
+	recent  [1 << 12]seen // a small table in front of at: most runs are of a colour met just before
+}
+
+type entry struct {
+	c     uint32 // 0xAABBGGRR, as the pixel's bytes read little-endian
+	n     int
+	index uint8
+}
+
+// run is a run of pixels of one colour, up to end.
+type run struct{ end, entry int32 }
+
+type seen struct {
+	c     uint32
+	entry int32
+}
+
+var scratches sync.Pool // *scratch
+
+func (sc *scratch) paletted(img *image.RGBA) *image.Paletted {
+	b := img.Bounds()
+	entries, at, runs := sc.entries[:0], sc.at, sc.runs[:0]
+	clear(at)
+	recent := &sc.recent
+	for i := range recent {
+		recent[i] = seen{0, -1}
+	}
+	defer func() { sc.entries, sc.runs = entries, runs }()
 	// One pass over the pixels, in runs of one colour: how often each
 	// colour occurs, and the runs to write out afterwards.
-	type run struct{ end, entry int32 }
-	runs := make([]run, 0, 1<<16)
 	pix := img.Pix
 	n := len(pix) / 4
 	for i := 0; i < n; {
 		c := binary.LittleEndian.Uint32(pix[4*i:])
 		j := i + 1
+		for c2 := uint64(c) | uint64(c)<<32; j+1 < n && binary.LittleEndian.Uint64(pix[4*j:]) == c2; {
+			j += 2 // two pixels at a time through long runs
+		}
 		for j < n && binary.LittleEndian.Uint32(pix[4*j:]) == c {
 			j++
 		}
-		k, ok := at[c]
-		if !ok {
-			k = int32(len(entries))
-			at[c] = k
-			entries = append(entries, entry{c: c})
+		slot := &recent[c*0x9e3779b1>>(32-12)]
+		k := slot.entry
+		if slot.c != c || k < 0 {
+			var ok bool
+			if k, ok = at[c]; !ok {
+				k = int32(len(entries))
+				at[c] = k
+				entries = append(entries, entry{c: c})
+			}
+			*slot = seen{c, k}
 		}
 		entries[k].n += j - i
 		runs = append(runs, run{int32(j), k})
