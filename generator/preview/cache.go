@@ -23,13 +23,21 @@ func (c Cache) path(key string) string {
 	return filepath.Join(c.Dir, key[:2], key+".png")
 }
 
-// Get returns the PNG cached under key, if any.
+// Get returns the PNG cached under key, if any. A file that is not a
+// whole PNG (a disk that lost its end) is not one.
 func (c Cache) Get(key string) ([]byte, bool) {
 	if c.Dir == "" || len(key) < 2 {
 		return nil, false
 	}
 	b, err := os.ReadFile(c.path(key))
-	return b, err == nil
+	return b, err == nil && whole(b)
+}
+
+// whole says b starts as a PNG does and ends with its IEND chunk.
+func whole(b []byte) bool {
+	const signature = "\x89PNG\r\n\x1a\n"
+	const iend = "\x00\x00\x00\x00IEND\xae\x42\x60\x82"
+	return len(b) > len(signature)+len(iend) && string(b[:len(signature)]) == signature && string(b[len(b)-len(iend):]) == iend
 }
 
 // Put keeps png under key. It writes a temporary file and renames it, so

@@ -35,6 +35,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
+	"sync"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -86,10 +88,11 @@ type Card struct {
 }
 
 // Status is a status's key and its label in the page's language. The key
-// is a status of generator/iku (met, met_so_far, not_met, in_progress,
-// not_reported, no_target, incomplete) or a category (sangat_baik, baik,
-// cukup, kurang, sangat_kurang); it chooses the icon and its colour, as
-// the site's status badges do. Another key gets a plain dot.
+// is the one the site's badges use (themes/kinerja/layouts/_partials/status/info.html):
+// a status of generator/iku (met, met_so_far, not_met, in_progress,
+// not_reported, no_target, incomplete), or the category (sangat_baik,
+// baik, cukup, kurang, sangat_kurang) where the status is "category". It
+// chooses the icon and its colour; another key gets a plain dot.
 type Status struct {
 	Key   string
 	Label string
@@ -165,14 +168,29 @@ func Draw(c Card, s Size) ([]byte, error) {
 }
 
 // Key is the content hash of card c at size s (SHA-256 of a canonical
-// encoding, with this package's drawing version): the name of its PNG in
-// a Cache.
+// encoding, with this package's drawing version and the version of
+// golang.org/x/image, whose fonts and rasteriser draw it): the name of its
+// PNG in a Cache.
 func Key(c Card, s Size) string {
 	b, _ := json.Marshal(struct { // structs of strings: never fails, fields in order
 		V    string
 		Size Size
 		Card Card
-	}{version, s, c})
+	}{drawing(), s, c})
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }
+
+// drawing names what draws a card: version, and the module that holds the
+// fonts and the rasteriser, as built into this program.
+var drawing = sync.OnceValue(func() string {
+	v := version
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "golang.org/x/image" {
+				v += " x/image " + d.Version
+			}
+		}
+	}
+	return v
+})

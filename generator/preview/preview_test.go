@@ -189,8 +189,9 @@ func TestDrawAllCache(t *testing.T) {
 		}
 	}
 
-	// A hit is read from the cache, not drawn: mark the cached image.
-	marked := []byte("cached bytes")
+	// A hit is read from the cache, not drawn: mark the cached image
+	// (another card's PNG under this card's key).
+	marked, _ := Draw(Card{Title: "marked"}, OpenGraph)
 	if err := cache.Put(Key(jobs[1].Card, OpenGraph), marked); err != nil {
 		t.Fatal(err)
 	}
@@ -203,6 +204,17 @@ func TestDrawAllCache(t *testing.T) {
 	if got, _ := os.ReadFile(jobs[1].Out); !bytes.Equal(got, marked) {
 		t.Errorf("a cached card was drawn again: %s has %d bytes, not the cache's", jobs[1].Out, len(got))
 	}
+	// A cached file cut short is drawn again.
+	key := Key(jobs[0].Card, OpenGraph)
+	b, _ := cache.Get(key)
+	os.WriteFile(cache.path(key), b[:len(b)-1], 0o644)
+	if drawn, err = DrawAll(ctx, jobs, cache, 0, nil); err != nil || drawn != 1 {
+		t.Errorf("DrawAll with a cached file cut short = %d, %v; want 1 drawn", drawn, err)
+	}
+	if got, _ := os.ReadFile(jobs[0].Out); !bytes.Equal(got, b) {
+		t.Errorf("%s is not the card's PNG after its cached file was cut short", jobs[0].Out)
+	}
+
 	entries, _ := os.ReadDir(filepath.Dir(jobs[0].Out))
 	for _, e := range entries {
 		if e.Name() != "og.png" {
