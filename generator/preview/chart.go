@@ -30,6 +30,16 @@ type series struct {
 	v     []float64 // NaN: missing
 }
 
+// drawn says the series has a number to draw.
+func (s series) drawn() bool {
+	for _, v := range s.v {
+		if !math.IsNaN(v) {
+			return true
+		}
+	}
+	return false
+}
+
 // parseChart checks a chart and parses its values. The numbers only place
 // pixels: none is ever written on the card.
 func parseChart(c *Chart) (*plotted, error) {
@@ -107,10 +117,8 @@ func (p *plotted) empty() bool {
 		return true
 	}
 	for _, s := range p.series {
-		for _, v := range s.v {
-			if !math.IsNaN(v) {
-				return false
-			}
+		if s.drawn() {
+			return false
 		}
 	}
 	return true
@@ -152,24 +160,23 @@ func (l *layout) chartAt(p *plotted, top int) {
 		kind string
 		col  color.RGBA
 		name string
-		st   Style
 	}
 	var items []item
 	for _, s := range p.series {
-		if s.name == "" {
+		if s.name == "" || !s.drawn() {
 			continue
 		}
 		switch {
 		case p.kind == Bar:
-			items = append(items, item{"bar", actualCol, s.name, s.style})
+			items = append(items, item{"bar", actualCol, s.name})
 		case s.style == Actual:
-			items = append(items, item{"line", actualCol, s.name, s.style})
+			items = append(items, item{"line", actualCol, s.name})
 		default:
-			items = append(items, item{"dash", targetCol, s.name, s.style})
+			items = append(items, item{"dash", targetCol, s.name})
 		}
 	}
 	if !math.IsNaN(p.ref) && p.refTag != "" {
-		items = append(items, item{"ref", refColor, p.refTag, ""})
+		items = append(items, item{"ref", refColor, p.refTag})
 	}
 	x, rowTop := left, top
 	for _, it := range items {
@@ -185,7 +192,7 @@ func (l *layout) chartAt(p *plotted, top int) {
 		base := rowTop + asc
 		mid := base - capH/2
 		h := m.legendPx * 3 / 4
-		legend = append(legend, swatch{kind: it.kind, col: it.col, style: it.st,
+		legend = append(legend, swatch{kind: it.kind, col: it.col,
 			box: image.Rect(x, mid-h/2, x+sw, mid-h/2+h)})
 		texts = append(texts, place("legend", name, f, ink, x+sw+m.gap/2, base))
 		x += w + m.gap*2

@@ -69,10 +69,9 @@ type text struct {
 
 // swatch is a legend's sample of a series.
 type swatch struct {
-	kind  string // "line", "dash", "bar", "ref"
-	col   color.RGBA
-	box   image.Rectangle
-	style Style
+	kind string // "line", "dash", "bar", "ref"
+	col  color.RGBA
+	box  image.Rectangle
 }
 
 // layout is everything a card shows, placed: plan decides it, paint only
@@ -81,7 +80,7 @@ type layout struct {
 	size   Size
 	m      metrics
 	texts  []text
-	icon   string // the status icon's key, drawn in iconBox
+	icon   string // the status icon's key, drawn in iconAt
 	iconAt image.Rectangle
 	legend []swatch
 	plot   image.Rectangle // empty when the card has no chart

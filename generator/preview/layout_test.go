@@ -185,6 +185,24 @@ func TestLegendClearOfTextAndPlot(t *testing.T) {
 	}
 }
 
+// A series with no number is not in the legend.
+func TestLegendLeavesOutEmptySeries(t *testing.T) {
+	c := indicatorCard()
+	c.Chart.Series[1].Values = make([]string, len(c.Chart.Labels))
+	l, err := plan(c, OpenGraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range l.texts {
+		if x.role == "legend" && x.s == "Target" {
+			t.Errorf("the legend names %q, a series with no number", x.s)
+		}
+	}
+	if n := has(l, "legend"); n != 1 {
+		t.Errorf("the legend has %d names; want 1 (Realisasi)", n)
+	}
+}
+
 // A chart with no number, or no room, draws no plot and no legend: the
 // text is the card.
 func TestChartWithoutDataOrRoom(t *testing.T) {
