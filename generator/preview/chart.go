@@ -5,7 +5,8 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"strconv"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
 // plotted is a chart's data parsed for drawing, and once placed, where.
@@ -68,7 +69,7 @@ func parseChart(c *Chart) (*plotted, error) {
 				out.v[i] = math.NaN()
 				continue
 			}
-			f, err := parseDecimal(v)
+			f, err := number(v)
 			if err != nil {
 				return nil, fmt.Errorf("series %q, value %d: %w", s.Name, i+1, err)
 			}
@@ -80,7 +81,7 @@ func parseChart(c *Chart) (*plotted, error) {
 		p.series = p.series[:1]
 	}
 	if c.Ref != nil {
-		f, err := parseDecimal(c.Ref.Value)
+		f, err := number(c.Ref.Value)
 		if err != nil {
 			return nil, fmt.Errorf("reference line %q: %w", c.Ref.Label, err)
 		}
@@ -89,26 +90,14 @@ func parseChart(c *Chart) (*plotted, error) {
 	return p, nil
 }
 
-// parseDecimal reads exact decimal text ("-12.50"), as the data carries
-// it, and nothing else (no exponents, no "NaN", no "Inf").
-func parseDecimal(s string) (float64, error) {
-	digits, dot := 0, false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			digits++
-		case c == '-' && i == 0:
-		case c == '.' && !dot && digits > 0 && i < len(s)-1:
-			dot = true
-		default:
-			digits = 0
-			i = len(s)
-		}
+// number parses exact decimal text as generator/iku does (iku.ParseDecimal:
+// no exponents, no "NaN", no separators), to place pixels only.
+func number(s string) (float64, error) {
+	d, err := iku.ParseDecimal(s)
+	if err != nil {
+		return 0, err
 	}
-	if digits == 0 {
-		return 0, fmt.Errorf("%q is not a decimal number", s)
-	}
-	return strconv.ParseFloat(s, 64)
+	return d.Float64(), nil
 }
 
 // empty says there is nothing to plot: no category or no number.

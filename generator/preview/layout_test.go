@@ -431,9 +431,9 @@ func TestInvalidCards(t *testing.T) {
 			t.Errorf("%s: Draw error = %v; want an internal error with %q", tc.name, err, tc.want)
 		}
 	}
-	for _, v := range []string{"0", "-12.50", "100", "0.5", "123456789.123456789"} {
-		if _, err := parseDecimal(v); err != nil {
-			t.Errorf("parseDecimal(%q) = %v; want a number", v, err)
+	for v, want := range map[string]float64{"0": 0, "-12.50": -12.5, "100": 100, ".5": 0.5, "+7": 7, "123456789.125": 123456789.125} {
+		if got, err := number(v); err != nil || got != want {
+			t.Errorf("number(%q) = %v, %v; want %v", v, got, err, want)
 		}
 	}
 }

@@ -137,8 +137,10 @@ type Chart struct {
 
 // Series is one named series of a chart.
 type Series struct {
-	Name   string // in the legend; "" leaves it out of the legend
-	Style  Style  // for a line chart; "" is Actual
+	Name  string // in the legend; "" leaves it out of the legend
+	Style Style  // for a line chart; "" is Actual
+	// Values are exact decimal text, one per label, as iku.Decimal.String
+	// writes it ("55.2"); "" is a value not reported: a gap, never 0.
 	Values []string
 }
 
