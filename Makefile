@@ -22,8 +22,8 @@ $(BIN): $(shell find cmd generator content data themes -type f 2>/dev/null) embe
 	$(GO) build -o $(BIN) ./cmd/kinerja
 build: $(BIN)
 
-# The npm packages give the demo its search (Pagefind) and link-preview
-# images (resvg); the binary itself needs none of them.
+# The npm packages give the demo its search (Pagefind); the binary itself
+# needs none of them.
 demo: $(BIN) node_modules/.package-lock.json
 	./$(BIN) build --out public
 	@echo

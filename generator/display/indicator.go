@@ -312,11 +312,16 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 	if value.Hint != "" {
 		line1 += " " + value.Hint
 	}
-	line2 := l.w("col_target") + " " + cmpOr(target.Shown(), target.NA) + " · " + st.Label
+	// The status itself is drawn beside the last line, with its icon.
+	line2 := l.w("col_target") + " " + cmpOr(target.Shown(), target.NA)
 	if st.Exceeds != "" {
 		line2 += " · " + st.Exceeds
 	}
 	out.Card = []string{line1, line2}
+	out.Legend = [2]string{l.w("chart_actual"), l.w("chart_target")}
+	if toDate {
+		out.Legend[0] = l.w("chart_actual_to_date")
+	}
 }
 
 func joinHint(a, b string) string {

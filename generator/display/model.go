@@ -111,6 +111,18 @@ type Row struct {
 	Eval *iku.Evaluation `json:"-"`
 }
 
+// Plotted is the value a chart plots for the row: the year to date where
+// the rules compare the year to date with the target (a cumulative
+// target, progress toward the annual target, a count against its
+// ceiling), like with like as in the table; else the period's actual.
+func (r *Row) Plotted() *iku.Decimal {
+	switch r.Eval.Basis {
+	case iku.BasisYearToDate, iku.BasisAnnualProgress, iku.BasisAnnualCeiling:
+		return r.Eval.YearToDate
+	}
+	return r.Eval.Actual
+}
+
 // Mark is a "revised" mark on a figure, linking the release that
 // revised it.
 type Mark struct {
@@ -205,6 +217,7 @@ type Indicator struct {
 	Files   []File    `json:"files"`     // the indicator's downloads
 	List    ListRow   `json:"list"`      // the indicator in lists
 	Card    []string  `json:"card"`      // the link preview's lines
+	Legend  [2]string `json:"-"`         // the chart's names of the plotted value and of the target
 	Year    int       `json:"year"`      // the year of the data, for the citation
 	Freq    string    `json:"frequency"` // quarterly, semiannual, annual
 	DueNow  bool      `json:"due_now"`   // due in the site's quarter

@@ -109,6 +109,8 @@ type Prepared struct {
 	check       *sitedata.Check // the preview's data check
 	k           int             // the privacy threshold the ratings were suppressed with
 	calendar    []display.CalendarEntry
+	siteTitles  map[string]string // hugo.toml's title in each language
+	badges      map[string]string // the demo's mark in each language, when the data is fictitious
 }
 
 // Close removes the build folder unless it was named by Options.BuildDir.
@@ -183,6 +185,10 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 		}
 		msgs = append(msgs, langMessages{lang: lang, msgs: m, words: words[lang], city: cfg.City(lang)})
 	}
+	p.siteTitles, p.badges = map[string]string{}, map[string]string{}
+	for _, lang := range langs {
+		p.siteTitles[lang] = cfg.SiteTitle(lang)
+	}
 	cal, err := sitedata.LoadCalendar(root)
 	if err != nil {
 		return nil, err
@@ -191,6 +197,11 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 
 	if err := p.load(ctx, o, rules, true); err != nil {
 		return nil, err
+	}
+	if p.Demo {
+		for _, lang := range langs {
+			p.badges[lang] = words[lang].T("demo_title", nil)
+		}
 	}
 	if o.Preview {
 		t := time.Now()

@@ -210,18 +210,18 @@ Jalankan di folder ini (yang memuat hugo.toml), atau beri ` + "`--site`" + `.
 Folder ` + "`public/`" + ` berisi berkas biasa: sajikan dengan server web apa pun.
 ` + "`kinerja help build`" + ` menjelaskan pilihan lainnya.
 
-## Pencarian dan gambar pratinjau tautan (pilihan)
+## Pencarian (pilihan)
 
-Pencarian di halaman /cari/ (Pagefind) dan gambar yang tampil saat halaman
-dibagikan, misalnya di WhatsApp (resvg), memerlukan dua paket npm di folder
-ini:
+Pencarian di halaman /cari/ (Pagefind) memerlukan satu paket npm di folder
+ini (gambar yang tampil saat halaman dibagikan, misalnya di WhatsApp,
+digambar kinerja sendiri):
 
 ` + "```" + `sh
-npm install pagefind@1.6.0 @resvg/resvg-js@2.6.2
+npm install pagefind@1.6.0
 ` + "```" + `
 
-Tanpa keduanya situs tetap dibangun: /cari/ berisi daftar semua indikator
-dari A sampai Z, dan halaman dibagikan tanpa gambar. Server web perlu
+Tanpa paket itu situs tetap dibangun: /cari/ berisi daftar semua indikator
+dari A sampai Z. Server web perlu
 mengizinkan WebAssembly untuk pencarian: kirim ` + "`script-src 'self' 'wasm-unsafe-eval'`" + `
 pada /cari/, /en/cari/ dan /pagefind/ saja (README kinerja, "Search and
 link previews").

@@ -138,6 +138,7 @@ type Config struct {
 	Languages              map[string]struct {
 		Weight   int  `toml:"weight"`
 		Disabled bool `toml:"disabled"`
+		Title    string `toml:"title"`
 		Params   struct {
 			City string `toml:"city"`
 		} `toml:"params"`
@@ -156,6 +157,14 @@ func (c Config) City(lang string) string {
 		return l.Params.City
 	}
 	return cmp.Or(c.Params.City, "Kota Tanjungbalai")
+}
+
+// SiteTitle is the site's title in language lang.
+func (c Config) SiteTitle(lang string) string {
+	if l, ok := c.Languages[lang]; ok && l.Title != "" {
+		return l.Title
+	}
+	return c.Title
 }
 
 // LanguageList returns the site's languages, the default first, then by

@@ -1,0 +1,109 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+
+	"github.com/tanjungbalai/kinerja/generator/display"
+	"github.com/tanjungbalai/kinerja/generator/iku"
+	"github.com/tanjungbalai/kinerja/generator/preview"
+)
+
+// Preview is the file name of a page's link preview, beside the page.
+const Preview = "og.png"
+
+// PreviewJobs are the link previews of every indicator and agency page of
+// every language, drawn from the same display records as the pages (the
+// value that earned the status and its target, the status, the chart's
+// periods and values), into the built site dir. site names the site in
+// each language (hugo.toml's title), badge the demo's mark ("" for real
+// data).
+func PreviewJobs(models []*display.Model, site, badge map[string]string, dir string) []preview.Job {
+	var jobs []preview.Job
+	for _, m := range models {
+		for i := range m.Indicators {
+			ind := &m.Indicators[i]
+			c := preview.Card{Site: site[m.Lang], Badge: badge[m.Lang], Title: ind.Title, Lines: ind.Card}
+			if ind.Answer.Period != "" {
+				c.Status = &preview.Status{Key: ind.Answer.Status.Key, Label: ind.Answer.Status.Label}
+			}
+			c.Chart = indicatorChart(ind)
+			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: filepath.Join(dir, filepath.FromSlash(ind.URL), Preview)})
+		}
+		for i := range m.Agencies {
+			a := &m.Agencies[i]
+			c := preview.Card{Site: site[m.Lang], Badge: badge[m.Lang], Title: a.Title, Lines: a.Card, Chart: agencyChart(m, a)}
+			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: filepath.Join(dir, filepath.FromSlash(a.URL), Preview)})
+		}
+	}
+	return jobs
+}
+
+// indicatorChart is an indicator's series as its page's chart plots it:
+// the value compared with the target in each due period, against the
+// target (its bounds when a range).
+func indicatorChart(ind *display.Indicator) *preview.Chart {
+	if len(ind.Rows) == 0 {
+		return nil
+	}
+	c := &preview.Chart{Kind: preview.Line}
+	var actual, target, low, high []string
+	hasRange := false
+	for _, r := range ind.Rows {
+		c.Labels = append(c.Labels, r.Short)
+		actual = append(actual, dec(r.Plotted()))
+		t := r.Eval.Target
+		switch {
+		case t == nil:
+			target, low, high = append(target, ""), append(low, ""), append(high, "")
+		case t.High != nil:
+			hasRange = true
+			target, low, high = append(target, ""), append(low, t.Value.String()), append(high, t.High.String())
+		default:
+			target, low, high = append(target, t.Value.String()), append(low, ""), append(high, "")
+		}
+	}
+	c.Series = []preview.Series{{Name: ind.Legend[0], Style: preview.Actual, Values: actual}}
+	if hasRange {
+		c.Series = append(c.Series, preview.Series{Name: ind.Legend[1], Style: preview.TargetLow, Values: low}, preview.Series{Style: preview.TargetHigh, Values: high})
+	}
+	c.Series = append(c.Series, preview.Series{Name: ind.Legend[1], Style: preview.Target, Values: target})
+	return c
+}
+
+// agencyChart is an agency's indicators' achievements in the site's
+// quarter, in the order of its page's table.
+func agencyChart(m *display.Model, a *display.Agency) *preview.Chart {
+	c := &preview.Chart{Kind: preview.Bar, Ref: &preview.Ref{Value: "100", Label: "100%"}}
+	var values []string
+	for _, slug := range a.Indicators {
+		ind := m.Indicator(slug)
+		if ind == nil || len(ind.Rows) == 0 {
+			continue
+		}
+		e := ind.Rows[len(ind.Rows)-1].Eval
+		if e.Achievement == nil {
+			continue
+		}
+		c.Labels = append(c.Labels, ind.Title)
+		values = append(values, e.Achievement.String())
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	c.Series = []preview.Series{{Values: values}}
+	return c
+}
+
+func dec(d *iku.Decimal) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
+}
+
+// drawPreviews draws jobs with a worker per core, from the cache in
+// cacheDir where it can; it returns how many it drew.
+func drawPreviews(ctx context.Context, jobs []preview.Job, cacheDir string, progress func(done, total int)) (int, error) {
+	return preview.DrawAll(ctx, jobs, preview.Cache{Dir: cacheDir}, 0, progress)
+}
