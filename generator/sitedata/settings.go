@@ -136,8 +136,8 @@ type Config struct {
 	// (the charts are drawn in each).
 	DefaultContentLanguage string `toml:"defaultContentLanguage"`
 	Languages              map[string]struct {
-		Weight   int  `toml:"weight"`
-		Disabled bool `toml:"disabled"`
+		Weight   int    `toml:"weight"`
+		Disabled bool   `toml:"disabled"`
 		Title    string `toml:"title"`
 		Params   struct {
 			City string `toml:"city"`
