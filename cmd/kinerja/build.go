@@ -101,6 +101,15 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 		}
 		o.SourceDate = time.Unix(sec, 0)
 	}
+	// KINERJA_SHARD_SIZE: how many indicators' pages one Hugo run makes
+	// (a larger site is made in several runs, to bound memory).
+	if e := m.Getenv("KINERJA_SHARD_SIZE"); e != "" {
+		n, err := strconv.Atoi(e)
+		if err != nil || n < 1 {
+			return o, usageError{fmt.Sprintf("KINERJA_SHARD_SIZE is %q; it must be a whole number of indicators, 1 or more", e)}
+		}
+		o.ShardSize = n
+	}
 	if f.quarter != "" {
 		q, err := iku.ParseQuarter(f.quarter)
 		if err != nil {

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -81,7 +82,15 @@ type Options struct {
 	// Previous is the dataset of the last release, for the checks of
 	// changed units, polarities and definitions; nil skips them.
 	Previous *iku.Dataset
+	// ShardSize is how many indicators' pages one Hugo run makes at most
+	// (0 = DefaultShardSize): a larger site is built in several runs, so
+	// that memory stays bounded.
+	ShardSize int
 }
+
+// DefaultShardSize bounds a Hugo run to the pages of 2,500 indicators (in
+// two languages, with their embeddable charts: about 10,000 pages).
+const DefaultShardSize = 2500
 
 // Prepared is a build folder ready for Hugo, with what it was made from.
 type Prepared struct {
@@ -109,6 +118,8 @@ type Prepared struct {
 	check       *sitedata.Check // the preview's data check
 	k           int             // the privacy threshold the ratings were suppressed with
 	calendar    []display.CalendarEntry
+	shardSize   int
+	shards      []string          // the shards' folders, when the site is made in several Hugo runs
 	siteTitles  map[string]string // hugo.toml's title in each language
 	badges      map[string]string // the demo's mark in each language, when the data is fictitious
 }
@@ -157,7 +168,8 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	p := &Prepared{Root: root, Themes: themes, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL, noDownloads: o.NoDownloads, sourceDate: o.SourceDate}
+	p := &Prepared{Root: root, Themes: themes, stderr: stderr, progress: o.Progress, baseURL: o.BaseURL, noDownloads: o.NoDownloads, sourceDate: o.SourceDate,
+		shardSize: cmp.Or(o.ShardSize, DefaultShardSize)}
 	rules, err := sitedata.LoadRules(root)
 	if err != nil {
 		return nil, err
@@ -462,13 +474,48 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 		models = append(models, m)
 	}
 	p.Models = models
-	if err := sitedata.WritePages(p.Dir, sitedata.Pages{Models: models, Charts: charts}); err != nil {
+	shards := p.shardSlugs()
+	if err := sitedata.WritePages(p.Dir, sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil}); err != nil {
 		return err
+	}
+	// A large site is made in several Hugo runs: the first makes every
+	// page but the indicators' (its shard names none), each next one the
+	// pages of its share of the indicators.
+	p.shards = nil
+	for i, slugs := range shards {
+		dir := filepath.Join(p.Dir, "shards", strconv.Itoa(i))
+		files, err := sitedata.ShardFiles(models, slugs)
+		if err != nil {
+			return err
+		}
+		if err := sitedata.WriteFiles(dir, files); err != nil {
+			return err
+		}
+		p.shards = append(p.shards, dir)
 	}
 	_ = drawn
 	_ = ratings
 	p.stage("data", t, "written for %d agencies, %d indicators, %d sectors", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors))
 	return nil
+}
+
+// shardSlugs splits the indicators into the shards of Hugo runs: nil when
+// one run makes the whole site; else a first shard with none (the run that
+// makes every other page), then ShardSize indicators each.
+func (p *Prepared) shardSlugs() [][]string {
+	n := len(p.Report.Indicators)
+	if n <= p.shardSize {
+		return nil
+	}
+	out := [][]string{nil}
+	for i := 0; i < n; i += p.shardSize {
+		var slugs []string
+		for _, ir := range p.Report.Indicators[i:min(n, i+p.shardSize)] {
+			slugs = append(slugs, ir.Indicator.Slug)
+		}
+		out = append(out, slugs)
+	}
+	return out
 }
 
 func fileIns(ls []download.Link) []display.FileIn {
@@ -683,7 +730,7 @@ func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
 	if err := site.CleanDebris(p.Root, out); err != nil {
 		return site.Stats{}, err
 	}
-	so := site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr}
+	so := site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr, Shards: p.shards}
 	p.finishing(&so)
 	st, err := site.Build(ctx, so)
 	if err != nil {

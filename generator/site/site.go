@@ -59,6 +59,12 @@ type Options struct {
 	// no copy of its own: the one kinerja carries, unpacked. "" = the site's.
 	ThemesDir string
 	BuildDir  string // generated data/ and assets/ (release.Write)
+	// Shards, when set, build a large site in several Hugo runs: each is a
+	// folder whose data/ is mounted over BuildDir's and names the
+	// indicator pages of that run (data/kinerja/<lang>/indicators.json);
+	// the first run renders every other page too, each next one only its
+	// indicator pages. Peak memory is then one shard's.
+	Shards []string
 	Out       string // the published folder, replaced only on success
 	BaseURL   string // overrides hugo.toml's baseURL when set
 	Preview   bool   // show the "pratinjau" banner (serve)
@@ -140,21 +146,34 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	}
 	defer os.RemoveAll(staging) // gone after the swap; removes a failed build
 
-	args := append([]string{"build", "--destination", staging, "--minify", "--cleanDestinationDir"}, hugoArgs(o)...)
-	var stderr bytes.Buffer
-	if err := runChild(ctx, o, args, io.Discard, &stderr); err != nil {
-		if ctx.Err() != nil {
-			return Stats{}, iku.Wrap(ctx.Err(), iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
+	// One Hugo run, or one per shard of a large site (Options.Shards):
+	// the first renders every page but the shards' indicator pages, each
+	// next one only its shard's, into the same staging folder, so that no
+	// Hugo process holds more than one shard's pages in memory.
+	runs := max(1, len(o.Shards))
+	for i := range runs {
+		args := []string{"build", "--destination", staging, "--minify"}
+		if i == 0 {
+			args = append(args, "--cleanDestinationDir")
+		} else {
+			args = append(args, "--renderSegments", shardSegment)
 		}
-		msg := strings.TrimSpace(stderr.String())
-		return Stats{}, iku.Wrap(err, iku.Invalid, "hugo could not build the site (the published site in %q is unchanged): %s", out, lastLines(msg, 6))
-	}
-	// Hugo's warnings (a deprecated setting, a missing translation) are
-	// worth the office's attention even when the build succeeds.
-	if o.Stderr != nil {
-		for _, line := range strings.Split(stderr.String(), "\n") {
-			if strings.HasPrefix(line, "WARN") {
-				fmt.Fprintf(o.Stderr, "  hugo: %s\n", strings.TrimSpace(strings.TrimPrefix(line, "WARN")))
+		args = append(args, hugoArgs(o, i)...)
+		var stderr bytes.Buffer
+		if err := runChild(ctx, o, args, io.Discard, &stderr); err != nil {
+			if ctx.Err() != nil {
+				return Stats{}, iku.Wrap(ctx.Err(), iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
+			}
+			msg := strings.TrimSpace(stderr.String())
+			return Stats{}, iku.Wrap(err, iku.Invalid, "hugo could not build the site (the published site in %q is unchanged): %s", out, lastLines(msg, 6))
+		}
+		// Hugo's warnings (a deprecated setting, a missing translation) are
+		// worth the office's attention even when the build succeeds.
+		if o.Stderr != nil && i == 0 {
+			for _, line := range strings.Split(stderr.String(), "\n") {
+				if strings.HasPrefix(line, "WARN") {
+					fmt.Fprintf(o.Stderr, "  hugo: %s\n", strings.TrimSpace(strings.TrimPrefix(line, "WARN")))
+				}
 			}
 		}
 	}
@@ -207,7 +226,7 @@ func Serve(ctx context.Context, o Options, bind string, port int) error {
 	if err := writeMounts(o); err != nil {
 		return err
 	}
-	args := append([]string{"server", "--bind", bind, "--port", fmt.Sprint(port), "--renderToMemory"}, hugoArgs(o)...)
+	args := append([]string{"server", "--bind", bind, "--port", fmt.Sprint(port), "--renderToMemory"}, hugoArgs(o, 0)...)
 	err := runChild(ctx, o, args, o.Stderr, o.Stderr)
 	if ctx.Err() != nil {
 		return nil // Ctrl+C: a normal end of a preview
@@ -218,9 +237,10 @@ func Serve(ctx context.Context, o Options, bind string, port int) error {
 	return nil
 }
 
-// hugoArgs are the arguments every Hugo command gets.
-func hugoArgs(o Options) []string {
-	args := []string{"--source", o.SiteRoot, "--config", configArg(o),
+// hugoArgs are the arguments every Hugo command gets; run is the shard
+// (0 for a build in one run, or its first run).
+func hugoArgs(o Options, run int) []string {
+	args := []string{"--source", o.SiteRoot, "--config", configArg(o, run),
 		"--cacheDir", filepath.Join(o.SiteRoot, ".cache", "hugo"), "--logLevel", "warn", "--noBuildLock"}
 	if o.ThemesDir != "" {
 		args = append(args, "--themesDir", o.ThemesDir)
@@ -231,13 +251,26 @@ func hugoArgs(o Options) []string {
 	return args
 }
 
-func configArg(o Options) string {
-	return "hugo.toml," + filepath.Join(o.BuildDir, "mounts.toml")
+func configArg(o Options, run int) string {
+	return "hugo.toml," + mountsFile(o, run)
 }
 
-// writeMounts writes the second config file: the repository's own folders
-// plus the build folder's data and assets (declaring mounts replaces
-// Hugo's defaults, so the defaults are listed too).
+// mountsFile is the second config file of run.
+func mountsFile(o Options, run int) string {
+	if len(o.Shards) == 0 {
+		return filepath.Join(o.BuildDir, "mounts.toml")
+	}
+	return filepath.Join(o.BuildDir, fmt.Sprintf("mounts-%d.toml", run))
+}
+
+// shardSegment renders, in a shard's run, only the shard's indicator pages
+// and their embeddable charts (Hugo's segments).
+const shardSegment = "kinerjashard"
+
+// writeMounts writes the second config file of every run: the
+// repository's own folders plus the build folder's data and assets
+// (declaring mounts replaces Hugo's defaults, so the defaults are listed
+// too), and a shard's own data over them.
 func writeMounts(o Options) error {
 	var b strings.Builder
 	for _, d := range []string{"content", "data", "layouts", "i18n", "assets", "static", "archetypes"} {
@@ -255,10 +288,12 @@ func writeMounts(o Options) error {
 		}
 		fmt.Fprintf(&b, "[[module.mounts]]\nsource = %q\ntarget = %q\n\n", p, d)
 	}
+	base := b.String()
+	var tail strings.Builder
 	// The charts' SVG is minified once, when it is drawn (and cached): the
 	// page minifier leaves inline SVG alone instead of doing it again on
 	// every page.
-	b.WriteString("[minify]\ndisableSVG = true\n\n")
+	tail.WriteString("[minify]\ndisableSVG = true\n\n")
 	params := maps.Clone(o.Params)
 	if o.Preview {
 		if params == nil {
@@ -267,12 +302,29 @@ func writeMounts(o Options) error {
 		params["preview"] = true
 	}
 	if len(params) > 0 {
-		b.WriteString("[params]\n")
+		tail.WriteString("[params]\n")
 		for _, k := range slices.Sorted(maps.Keys(params)) {
-			fmt.Fprintf(&b, "%s = %t\n", k, params[k])
+			fmt.Fprintf(&tail, "%s = %t\n", k, params[k])
+		}
+		tail.WriteString("\n")
+	}
+	if len(o.Shards) == 0 {
+		return os.WriteFile(mountsFile(o, 0), []byte(base+tail.String()), 0o644)
+	}
+	for i, shard := range o.Shards {
+		p, err := filepath.Abs(filepath.Join(shard, "data"))
+		if err != nil {
+			return err
+		}
+		body := base + fmt.Sprintf("[[module.mounts]]\nsource = %q\ntarget = %q\n\n", p, "data") + tail.String()
+		if i > 0 {
+			body += "[segments." + shardSegment + "]\n[[segments." + shardSegment + ".includes]]\nkind = ['page']\npath = ['{/iku/*,/embed/iku/*}']\n"
+		}
+		if err := os.WriteFile(mountsFile(o, i), []byte(body), 0o644); err != nil {
+			return err
 		}
 	}
-	return os.WriteFile(filepath.Join(o.BuildDir, "mounts.toml"), []byte(b.String()), 0o644)
+	return nil
 }
 
 func runChild(ctx context.Context, o Options, args []string, stdout, stderr io.Writer) error {

@@ -16,10 +16,9 @@ import (
 type Pages struct {
 	Models []*display.Model // one per language, the default first
 	Charts []Chart          // every language's
-	// Only, when not nil, limits the indicator pages written to these
-	// slugs (a shard of a large site; see generator/pipeline); lists and
-	// every other page need no more than the list rows.
-	Only map[string]bool
+	// Sharded leaves the list of indicator pages to make out of the
+	// shared data: each shard of a large site names its own (ShardFiles).
+	Sharded bool
 }
 
 // The data files of one language, under data/kinerja/<lang>/: site.json
@@ -46,13 +45,28 @@ func IndicatorAsset(lang, slug string) string {
 	return "assets/iku/" + lang + "/" + slug + ".json"
 }
 
-// WritePages writes the Hugo data and charts of p into dir (the build
-// folder), which must be fresh.
-func WritePages(dir string, p Pages) error {
-	files, err := PageFiles(p)
-	if err != nil {
-		return err
+// ShardFiles are the files of one shard of a large site: the indicator
+// pages it makes (slugs), in every language.
+func ShardFiles(models []*display.Model, slugs []string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, m := range models {
+		pages := make(map[string]page, len(slugs))
+		for _, s := range slugs {
+			if ind := m.Indicator(s); ind != nil {
+				pages[s] = page{Title: ind.Title, Summary: ind.Summary}
+			}
+		}
+		b, err := json.Marshal(pages)
+		if err != nil {
+			return nil, err
+		}
+		files["data/kinerja/"+m.Lang+"/indicators.json"] = append(b, '\n')
 	}
+	return files, nil
+}
+
+// WriteFiles writes files into dir.
+func WriteFiles(dir string, files map[string][]byte) error {
 	for name, body := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -63,6 +77,16 @@ func WritePages(dir string, p Pages) error {
 		}
 	}
 	return nil
+}
+
+// WritePages writes the Hugo data and charts of p into dir (the build
+// folder), which must be fresh.
+func WritePages(dir string, p Pages) error {
+	files, err := PageFiles(p)
+	if err != nil {
+		return err
+	}
+	return WriteFiles(dir, files)
 }
 
 // PageFiles returns every file WritePages writes, by slash path. It is
@@ -96,11 +120,9 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 		for i := range m.Indicators {
 			ind := &m.Indicators[i]
 			lists[ind.Slug] = &ind.List
-			if p.Only == nil || p.Only[ind.Slug] {
-				pages[ind.Slug] = page{Title: ind.Title, Summary: ind.Summary}
-				if err := put(IndicatorAsset(m.Lang, ind.Slug), ind); err != nil {
-					return nil, err
-				}
+			pages[ind.Slug] = page{Title: ind.Title, Summary: ind.Summary}
+			if err := put(IndicatorAsset(m.Lang, ind.Slug), ind); err != nil {
+				return nil, err
 			}
 		}
 		agencies := make(map[string]*display.Agency, len(m.Agencies))
@@ -119,8 +141,11 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 		for i := range m.Releases {
 			releases[m.Releases[i].Key] = &m.Releases[i]
 		}
-		for name, v := range map[string]any{"indicators": pages, "lists": lists, "agencies": agencies, "sectors": sectors,
-			"comparisons": comparisons, "releases": releases} {
+		shared := map[string]any{"lists": lists, "agencies": agencies, "sectors": sectors, "comparisons": comparisons, "releases": releases}
+		if !p.Sharded {
+			shared["indicators"] = pages
+		}
+		for name, v := range shared {
 			if err := put(dir+name+".json", v); err != nil {
 				return nil, err
 			}
