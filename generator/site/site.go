@@ -64,10 +64,10 @@ type Options struct {
 	// indicator pages of that run (data/kinerja/<lang>/indicators.json);
 	// the first run renders every other page too, each next one only its
 	// indicator pages. Peak memory is then one shard's.
-	Shards []string
-	Out       string // the published folder, replaced only on success
-	BaseURL   string // overrides hugo.toml's baseURL when set
-	Preview   bool   // show the "pratinjau" banner (serve)
+	Shards  []string
+	Out     string // the published folder, replaced only on success
+	BaseURL string // overrides hugo.toml's baseURL when set
+	Preview bool   // show the "pratinjau" banner (serve)
 	// Keep is how many builds stay, the published one included, when Out
 	// is a link (for Rollback); 0 means DefaultKeep.
 	Keep   int
