@@ -449,7 +449,8 @@ func withoutProvenance(t *testing.T, b []byte) []byte {
 	return out
 }
 
-// withoutSizes drops the sizes of downloads ("bytes") from site data:
+// withoutSizes drops the sizes of downloads ("bytes", "size" and the
+// data page's sum of them) and the demo flag from site data:
 // the files that carry metadata say whether the data is fictitious, so
 // their sizes differ between the demo and the same data from a database.
 func withoutSizes(t *testing.T, b []byte) []byte {
@@ -462,7 +463,14 @@ func withoutSizes(t *testing.T, b []byte) []byte {
 	strip = func(v any) {
 		switch x := v.(type) {
 		case map[string]any:
+			// The display model writes sizes as numbers and as words,
+			// and the data page's lead sums them up.
 			delete(x, "bytes")
+			delete(x, "size")
+			delete(x, "demo")
+			if _, ok := x["catalogue"]; ok {
+				delete(x, "lead")
+			}
 			for _, c := range x {
 				strip(c)
 			}

@@ -181,7 +181,7 @@ func TestDemoPagesFollowTheFrequencyRules(t *testing.T) {
 		}
 	}
 	home := readFile(t, filepath.Join(public, "index.html"))
-	if notDue == 0 || !strings.Contains(home, fmt.Sprintf("%d indikator tidak dilaporkan triwulan ini (semesteran/tahunan); berikutnya Triwulan IV 2026", notDue)) {
+	if notDue == 0 || !strings.Contains(home, fmt.Sprintf("%d indikator tidak dijadwalkan triwulan ini (semesteran/tahunan); berikutnya Triwulan IV 2026", notDue)) {
 		t.Errorf("the home page has no \"not due\" line (found %d not due)", notDue)
 	}
 }
