@@ -270,6 +270,9 @@ func (f *Folder) Add(r *Release, at func(stage string)) (err error) {
 		_ = f.Undo(r)
 		return iku.Wrap(err, iku.Invalid, format, args...)
 	}
+	if err := os.MkdirAll(f.Dir, 0o755); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot create the releases folder %q: check the path and its permissions", f.Dir)
+	}
 	j := &Pending{Quarter: r.Quarter, Version: r.Version, Manifest: hash(r.files[ManifestFile])}
 	jb, err := json.Marshal(j)
 	if err != nil {
