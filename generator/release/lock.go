@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,12 +26,24 @@ const LockFile = ".kinerja.lock"
 
 // Lock takes the releases folder dir for a publish, without waiting: who
 // ("kinerja publish --quarter 2026-Q3") is written into the lock file for
-// a second publish's message. It makes dir when missing.
+// a second publish's message. It makes dir when missing, and removes it
+// again on unlock when the publish left it empty.
 func Lock(dir, who string) (unlock func(), err error) {
+	_, err = os.Stat(dir)
+	made := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, iku.Wrap(err, iku.Invalid, "cannot create the releases folder %q: check the path and its permissions", dir)
 	}
-	return lock(dir, syscall.LOCK_EX, who)
+	release, err := lock(dir, syscall.LOCK_EX, who)
+	if err != nil {
+		return nil, err
+	}
+	return func() {
+		release()
+		if made {
+			_ = os.Remove(dir) // only when empty
+		}
+	}, nil
 }
 
 // RLock takes the releases folder dir for reading (a build from it),
