@@ -115,9 +115,9 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 	}
 	if chk.Blocking > 0 && po.Force == "" {
 		first := ""
-		for _, f := range chk.Findings {
-			if f.Severity == iku.Blocking {
-				first = f.Message
+		for _, x := range chk.Findings {
+			if x.Severity == iku.Blocking {
+				first = x.Message
 				break
 			}
 		}
