@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
+	"syscall"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/pipeline"
@@ -16,6 +18,12 @@ release in the releases folder (the bundle and a manifest with the SHA-256
 of every file), and builds the site from every release into a new folder
 that replaces --out only when everything succeeded. A release is never
 replaced: correct one with --revise "the reason", which adds a version.
+
+The releases folder is locked for the whole publish: a second publish (or
+a build from the folder) stops at once. A publish that was killed is
+finished by running it again when it had written its release (else that
+run starts afresh); a build from the releases checks every file against
+its manifest and every manifest against releases/SHA256SUMS.
 
 Flags:
 `
@@ -43,14 +51,33 @@ func (m *Main) publish(ctx context.Context, args []string) error {
 		}
 		o.BaseURL = *baseURL
 		v, _ := selfVersion()
+		po := pipeline.PublishOptions{Quarter: o.Latest, Releases: *releases, Date: day,
+			Revise: *revise, Force: *force, Software: "kinerja " + v}
+		if stage := m.Getenv("KINERJA_TEST_KILL_AT"); stage != "" {
+			// Tests: die at once at the named point, as a kill -9 would.
+			po.At = func(s string) {
+				if s == stage {
+					_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+				}
+			}
+		}
 		t := time.Now()
-		p, err := pipeline.Publish(ctx, o, pipeline.PublishOptions{Quarter: o.Latest, Releases: *releases, Date: day,
-			Revise: *revise, Force: *force, Software: "kinerja " + v}, *out)
+		p, err := pipeline.Publish(ctx, o, po, *out)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stdout, "Published %s (version %d, %s): %d pages, %d files, %.1f MB in %s (%.1f s). The release is in %s; deploy %s to the web server.\n",
-			p.Release.Quarter, p.Release.Version, day, p.Site.Pages, p.Site.Files, float64(p.Bytes)/1e6, *out, time.Since(t).Seconds(), p.Release.Dir, *out)
+		r := p.Release
+		switch {
+		case p.Resumed && p.Site.Files == 0:
+			fmt.Fprintf(m.Stdout, "The interrupted publish of %s (version %d, %s) had already published its site in %s. The release is in %s.\n",
+				r.Quarter, r.Version, r.Published, *out, r.Dir)
+		case p.Resumed:
+			fmt.Fprintf(m.Stdout, "Finished the interrupted publish of %s (version %d, %s): %d pages, %d files, %.1f MB in %s (%.1f s). The release is in %s; deploy %s to the web server.\n",
+				r.Quarter, r.Version, r.Published, p.Site.Pages, p.Site.Files, float64(p.Bytes)/1e6, *out, time.Since(t).Seconds(), r.Dir, *out)
+		default:
+			fmt.Fprintf(m.Stdout, "Published %s (version %d, %s): %d pages, %d files, %.1f MB in %s (%.1f s). The release is in %s; deploy %s to the web server.\n",
+				r.Quarter, r.Version, day, p.Site.Pages, p.Site.Files, float64(p.Bytes)/1e6, *out, time.Since(t).Seconds(), r.Dir, *out)
+		}
 		return nil
 	})
 }

@@ -33,6 +33,10 @@ type Site struct {
 	// Releases, newest first, and the next planned one.
 	ReleaseList []string `json:"release_list"`
 	NextRelease string   `json:"next_release,omitempty"`
+	// Coming are the planned releases after the latest (data/kalender.toml),
+	// by key: a note the office writes ahead (content/rilis/<key>.md) is
+	// shown as the coming release.
+	Coming map[string]Coming `json:"coming"`
 	Data        DataPage `json:"data"`
 	Asn         *Ratings `json:"asn,omitempty"`
 }
@@ -57,6 +61,12 @@ type Home struct {
 	Declined      []Mover  `json:"declined"`
 	MoversNote    string   `json:"movers_note"`
 	Kecamatan     []Link   `json:"kecamatan"`
+}
+
+// Coming is a planned release that has no data yet.
+type Coming struct {
+	Title string `json:"title"` // "Rilis Triwulan IV 2026"
+	Lead  string `json:"lead"`  // "Rilis ini belum diterbitkan …. Dijadwalkan terbit 29 Januari 2027."
 }
 
 // HomeMove is one line of the home page's answer: the biggest change.
@@ -196,6 +206,15 @@ func (m *Model) site() {
 	}
 	if n := len(m.Releases); n > 0 {
 		s.NextRelease = m.nextRelease(m.Releases[n-1].quarter)
+	}
+	s.Coming = map[string]Coming{}
+	for _, c := range m.in.Calendar {
+		key := strings.ToLower(c.Quarter.String())
+		if n := len(m.Releases); n > 0 && !m.Releases[n-1].quarter.Before(c.Quarter) {
+			continue
+		}
+		s.Coming[key] = Coming{Title: l.t("release_title", map[string]any{"Quarter": l.quarter(c.Quarter).Name}),
+			Lead: l.w("release_coming") + " " + l.t("release_planned", map[string]any{"Date": l.date(c.Date)})}
 	}
 
 	m.home(counts)

@@ -301,10 +301,12 @@ func (p *Prepared) load(ctx context.Context, o Options, rules iku.Rules, warn bo
 // o.Latest when set), else the source.
 func (p *Prepared) read(ctx context.Context, o Options) (*iku.Dataset, string, error) {
 	if o.Releases != "" {
-		rs, err := release.List(o.Releases)
+		f, err := release.Open(o.Releases)
 		if err != nil {
 			return nil, "", err
 		}
+		p.noteFolder(f)
+		rs := f.Releases
 		if !o.Latest.IsZero() {
 			rs = slices.DeleteFunc(rs, func(r *release.Release) bool { return o.Latest.Before(r.Q) })
 		}
@@ -584,6 +586,7 @@ func (p *Prepared) releases() ([]sitedata.ReleaseInput, []release.Revision, []do
 	}
 	revisions := release.Revisions(p.Releases, datasets)
 	p.stage("releases", t, "%s, %s, %s", plural(countQuarters(p.Releases), "release"), plural(len(p.Releases), "version"), plural(len(revisions), "revision"))
+	p.warnEarlyNotes()
 	return out, revisions, frozen, nil
 }
 
@@ -720,8 +723,24 @@ func (p *Prepared) makeDir(named string) error {
 	return nil
 }
 
-// Build prepares the data and builds the site into out.
+// Build prepares the data and builds the site into out. Building from a
+// releases folder holds it (shared) until the site is published, so that
+// no publish adds or removes a release meanwhile.
 func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
+	if o.Releases != "" {
+		unlock, err := release.RLock(o.Releases)
+		if err != nil {
+			return site.Stats{}, err
+		}
+		defer unlock()
+	}
+	return build(ctx, o, out, nil)
+}
+
+// build is Build for a caller that holds the releases folder; at, when
+// set, is called with "site-staged" once the new site is complete and
+// not yet published (see PublishOptions.At).
+func build(ctx context.Context, o Options, out string, at func(stage string)) (site.Stats, error) {
 	p, err := Prepare(ctx, o)
 	if err != nil {
 		return site.Stats{}, err
@@ -732,6 +751,16 @@ func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
 	}
 	so := site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr, Shards: p.shards}
 	p.finishing(&so)
+	if at != nil {
+		finish := so.Finish
+		so.Finish = func(ctx context.Context, dir string) error {
+			if err := finish(ctx, dir); err != nil {
+				return err
+			}
+			at("site-staged")
+			return nil
+		}
+	}
 	st, err := site.Build(ctx, so)
 	if err != nil {
 		return st, err

@@ -1,13 +1,17 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/release"
 	"github.com/tanjungbalai/kinerja/generator/site"
@@ -21,6 +25,12 @@ type PublishOptions struct {
 	Revise   string      // the reason for a new version of an existing release
 	Force    string      // the reason to publish despite blocking problems
 	Software string      // "kinerja v1.2.0"
+	// At, when set, is called at each point where a test may stop the
+	// process (cmd/kinerja: KINERJA_TEST_KILL_AT): "locked",
+	// "release-started", "release-written", "index-written",
+	// "site-staged" (the new site complete, not yet published) and
+	// "site-published".
+	At func(stage string)
 }
 
 // WIB is Western Indonesia Time (UTC+7, no daylight saving): the day a
@@ -30,30 +40,60 @@ var WIB = time.FixedZone("WIB", 7*60*60)
 // Published is the summary of a publication.
 type Published struct {
 	Release *release.Release
-	Site    site.Stats
-	Bytes   int64 // of the published site
+	Site    site.Stats // zero when no site was built (Resumed, and it was already published)
+	Bytes   int64      // of the published site
+	// Resumed: this run finished a publish of Release that was killed
+	// after writing it, and did nothing else.
+	Resumed bool
 }
 
 // Publish checks the data of o.Source for po.Quarter, freezes it as the
 // next version of that quarter's release in po.Releases, and builds the
-// site from all releases into out. A blocking problem of the check stops
-// it unless po.Force gives a reason; an existing release of the quarter
-// stops it unless po.Revise gives one. When the site cannot be built the
-// new release is removed again: a failed publish leaves the releases and
-// the published site as they were.
+// site from all releases into out, holding the releases folder's lock
+// throughout: a second publish stops at once. A blocking problem of the
+// check stops it unless po.Force gives a reason; an existing release of
+// the quarter stops it unless po.Revise gives one. When the site cannot
+// be built the new release is removed again: a failed publish leaves the
+// releases and the published site as they were. A publish that was
+// killed is finished by the next one when it had written its release
+// (and that is all the next one does when it is for the same quarter),
+// else forgotten.
 func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Published, error) {
 	if _, err := time.Parse("2006-01-02", po.Date); err != nil {
 		return nil, iku.Errorf(iku.Invalid, "the publication date %q is not a day written as 2026-10-15: fix --date", po.Date)
 	}
+	if o.Stderr == nil {
+		o.Stderr = io.Discard
+	}
 	stderr := o.Stderr
-	rels, err := release.List(po.Releases)
+	at := po.At
+	if at == nil {
+		at = func(string) {}
+	}
+	unlock, err := release.Lock(po.Releases, "kinerja publish --quarter "+po.Quarter.String())
 	if err != nil {
 		return nil, err
 	}
-	versions := release.OfQuarter(rels, po.Quarter)
+	defer unlock()
+	at("locked")
+	if err := release.Clean(po.Releases); err != nil {
+		return nil, err
+	}
+	f, err := release.Open(po.Releases)
+	if err != nil {
+		return nil, err
+	}
+	if f.Pending != nil {
+		p, err := resume(ctx, o, f, out, at)
+		if err != nil || p != nil && p.Release.Q == po.Quarter {
+			return p, err
+		}
+	}
+
+	versions := release.OfQuarter(f.Releases, po.Quarter)
 	if len(versions) > 0 && po.Revise == "" {
 		last := versions[len(versions)-1]
-		return nil, iku.Errorf(iku.Invalid, "the release %s already exists (version %d, published %s) and releases are never replaced: to correct it, publish a new version with --revise \"the reason\"", last.Quarter, last.Version, last.Published)
+		return nil, iku.Errorf(iku.Invalid, "the release %s already exists (version %d, published %s) and releases are never replaced: to correct it, publish a new version with --revise \"the reason\"%s", last.Quarter, last.Version, last.Published, unbuilt(out, po.Releases, last))
 	}
 	if len(versions) == 0 && po.Revise != "" {
 		return nil, iku.Errorf(iku.Invalid, "there is no release %s to revise in %q: publish it first without --revise", po.Quarter, po.Releases)
@@ -62,7 +102,7 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 	// Load and check the data exactly as a build would, against the
 	// latest release for what changed since.
 	o.Latest = po.Quarter
-	if last := release.Latest(rels); last != nil {
+	if last := release.Latest(f.Releases); last != nil {
 		prev, err := last.Dataset()
 		if err != nil {
 			return nil, err
@@ -75,9 +115,9 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 	}
 	if chk.Blocking > 0 && po.Force == "" {
 		first := ""
-		for _, f := range chk.Findings {
-			if f.Severity == iku.Blocking {
-				first = f.Message
+		for _, x := range chk.Findings {
+			if x.Severity == iku.Blocking {
+				first = x.Message
 				break
 			}
 		}
@@ -95,24 +135,65 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 	}
 	if len(versions) > 0 && release.SameData(r, versions[len(versions)-1]) {
 		last := versions[len(versions)-1]
-		return nil, iku.Errorf(iku.Invalid, "the data of %s is the same as in its version %d, so there is nothing to revise: change the data first", last.Quarter, last.Version)
+		return nil, iku.Errorf(iku.Invalid, "the data of %s is the same as in its version %d, so there is nothing to revise: change the data first%s", last.Quarter, last.Version, unbuilt(out, po.Releases, last))
 	}
-	if err := release.Write(po.Releases, r); err != nil {
+	if err := f.Add(r, at); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(stderr, "%-9s %s written to %s (%.2f s)\n", "release:", r.Label(), r.Dir, time.Since(t).Seconds())
 
 	// Build the site from the releases; undo the release on failure.
-	b := o
-	b.Releases, b.Latest, b.Source = po.Releases, iku.Quarter{}, Source{}
-	st, err := Build(ctx, b, out)
+	p, err := publishSite(ctx, o, f.Dir, out, r, at)
 	if err != nil {
-		os.RemoveAll(r.Dir)
-		if entries, _ := os.ReadDir(filepath.Dir(r.Dir)); len(entries) == 0 {
-			os.Remove(filepath.Dir(r.Dir))
+		if uerr := f.Undo(r); uerr != nil {
+			fmt.Fprintf(stderr, "  warning: %s\n", iku.ErrorMessage(uerr))
 		}
 		return nil, err
 	}
+	return p, f.Done()
+}
+
+// resume ends the publish that the journal of f says was killed: it
+// finishes it when its release was written (the index, then the site),
+// else it forgets it. It says in one line what it did, and returns the
+// publication it finished, or nil.
+func resume(ctx context.Context, o Options, f *release.Folder, out string, at func(string)) (*Published, error) {
+	pd := f.Pending
+	if pd.Release == nil {
+		fmt.Fprintf(o.Stderr, "%-9s a publish of %s was interrupted before its release was written; nothing of it remains, and this publish starts afresh\n", "recover:", pd.Label())
+		return nil, f.Done()
+	}
+	r := pd.Release
+	if published(out, r) {
+		fmt.Fprintf(o.Stderr, "%-9s a publish of %s was interrupted after its site in %s was published; nothing was left to do\n", "recover:", pd.Label(), out)
+		return &Published{Release: r, Resumed: true}, f.Done()
+	}
+	what := "the index, then the site"
+	if pd.Indexed {
+		what = "the site"
+	}
+	fmt.Fprintf(o.Stderr, "%-9s a publish of %s was interrupted after its release was written; finishing it: %s\n", "recover:", pd.Label(), what)
+	if err := f.Resume(); err != nil {
+		return nil, err
+	}
+	p, err := publishSite(ctx, o, f.Dir, out, r, at)
+	if err != nil {
+		return nil, err // the journal stays: the next publish tries again
+	}
+	p.Resumed = true
+	return p, f.Done()
+}
+
+// publishSite builds the site from the releases folder (whose lock the
+// caller holds) into out, for the publication of r.
+func publishSite(ctx context.Context, o Options, releases, out string, r *release.Release, at func(string)) (*Published, error) {
+	b := o
+	b.Releases, b.Latest, b.Source = releases, iku.Quarter{}, Source{}
+	st, err := build(ctx, b, out, at)
+	if err != nil {
+		return nil, err
+	}
+	at("site-published")
 	var size int64
 	_ = filepath.Walk(out, func(_ string, info os.FileInfo, err error) error {
 		if err == nil && !info.IsDir() {
@@ -121,4 +202,21 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 		return nil
 	})
 	return &Published{Release: r, Site: st, Bytes: size}, nil
+}
+
+// published reports whether the site in out was built with the release r:
+// it serves r's frozen manifest.
+func published(out string, r *release.Release) bool {
+	b, err := os.ReadFile(filepath.Join(out, download.Folder, "rilis", r.Key(), "v"+strconv.Itoa(r.Version), release.ManifestFile))
+	return err == nil && bytes.Equal(b, r.Files()[release.ManifestFile])
+}
+
+// unbuilt is what a refusal adds when the site in out was not built with
+// the release r: its publish may have been killed before the site was
+// (by a kinerja that kept no journal).
+func unbuilt(out, releases string, r *release.Release) string {
+	if published(out, r) {
+		return ""
+	}
+	return fmt.Sprintf("; if its publish was interrupted before the site in %q was built, build the site from the releases: kinerja build --releases %s --out %s", out, releases, out)
 }

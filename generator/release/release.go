@@ -6,19 +6,15 @@
 // the revisions between releases are computed by comparing them.
 //
 // Layout: <releases>/<yyyy-qn>/v<N>/ holding the bundle's files and
-// manifest.json. Any version folder is a bundle that `kinerja build --from`
+// manifest.json, and <releases>/SHA256SUMS, the index of the manifests
+// (folder.go). Any version folder is a bundle that `kinerja build --from`
 // rebuilds alone.
 package release
 
 import (
 	"bytes"
-	"cmp"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -128,8 +124,7 @@ func SameData(a, b *Release) bool {
 }
 
 func fileOf(name string, b []byte) File {
-	h := sha256.Sum256(b)
-	return File{Path: name, Bytes: len(b), SHA256: hex.EncodeToString(h[:])}
+	return File{Path: name, Bytes: len(b), SHA256: hash(b)}
 }
 
 func marshal(v any) ([]byte, error) {
@@ -147,102 +142,6 @@ var (
 	quarterDir = regexp.MustCompile(`^[0-9]{4}-q[1-4]$`)
 	versionDir = regexp.MustCompile(`^v([1-9][0-9]*)$`)
 )
-
-// List reads every release in dir, oldest quarter first and, within a
-// quarter, oldest version first, checking each file against its manifest.
-// A missing dir holds no releases.
-func List(dir string) ([]*Release, error) {
-	qs, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, iku.Wrap(err, iku.Invalid, "cannot read the releases folder %q: check the path and its permissions", dir)
-	}
-	var out []*Release
-	for _, qd := range qs {
-		if !qd.IsDir() || !quarterDir.MatchString(qd.Name()) {
-			continue
-		}
-		vs, err := os.ReadDir(filepath.Join(dir, qd.Name()))
-		if err != nil {
-			return nil, iku.Wrap(err, iku.Invalid, "cannot read %q: check its permissions", filepath.Join(dir, qd.Name()))
-		}
-		for _, vd := range vs {
-			if !vd.IsDir() || !versionDir.MatchString(vd.Name()) {
-				continue
-			}
-			r, err := Read(filepath.Join(dir, qd.Name(), vd.Name()))
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, r)
-		}
-	}
-	slices.SortFunc(out, func(a, b *Release) int {
-		return cmp.Or(cmp.Compare(a.Q.Index(), b.Q.Index()), cmp.Compare(a.Version, b.Version))
-	})
-	return out, nil
-}
-
-// Read reads one version folder and checks its files against the manifest.
-func Read(dir string) (*Release, error) {
-	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	if err != nil {
-		return nil, iku.Wrap(err, iku.Invalid, "the release folder %q has no readable %s: restore it from the office's copy of the releases", dir, ManifestFile)
-	}
-	var m Manifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, iku.Errorf(iku.Invalid, "%s in %q is not valid JSON (%v): restore it from the office's copy of the releases", ManifestFile, dir, err)
-	}
-	q, err := iku.ParseQuarter(m.Quarter)
-	if err != nil || Key(q) != filepath.Base(filepath.Dir(dir)) || "v"+strconv.Itoa(m.Version) != filepath.Base(dir) {
-		return nil, iku.Errorf(iku.Invalid, "the manifest in %q names quarter %q, version %d, which is not where it is: a release must not be moved or edited", dir, m.Quarter, m.Version)
-	}
-	r := &Release{Manifest: m, Dir: dir, Q: q, files: map[string][]byte{ManifestFile: b}}
-	for _, f := range m.Files {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
-		if err != nil {
-			return nil, iku.Wrap(err, iku.Invalid, "the release %s v%d lacks %s: restore it from the office's copy of the releases", m.Quarter, m.Version, f.Path)
-		}
-		if got := fileOf(f.Path, data); got != f {
-			return nil, iku.Errorf(iku.Invalid, "the release %s v%d has a changed %s (its SHA-256 is not the manifest's): releases are never edited; restore the file from the office's copy", m.Quarter, m.Version, f.Path)
-		}
-		r.files[f.Path] = data
-	}
-	return r, nil
-}
-
-// Write writes r as the next version folder of its quarter in dir: into a
-// temporary folder first, renamed into place only when complete. It
-// refuses to replace an existing version.
-func Write(dir string, r *Release) error {
-	final := filepath.Join(dir, r.Key(), "v"+strconv.Itoa(r.Version))
-	if _, err := os.Stat(final); err == nil {
-		return iku.Errorf(iku.Invalid, "the release %s v%d already exists in %q: releases are never replaced", r.Quarter, r.Version, dir)
-	}
-	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
-		return iku.Wrap(err, iku.Invalid, "cannot create the releases folder %q: check the path and its permissions", dir)
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(final), ".new-")
-	if err != nil {
-		return iku.Wrap(err, iku.Invalid, "cannot write into the releases folder %q: check its permissions", dir)
-	}
-	defer os.RemoveAll(tmp)
-	for name, b := range r.files {
-		if err := os.WriteFile(filepath.Join(tmp, name), b, 0o644); err != nil {
-			return iku.Wrap(err, iku.Invalid, "cannot write the release into %q: check that the disk is not full", dir)
-		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, final); err != nil {
-		return iku.Wrap(err, iku.Invalid, "cannot move the release into place in %q: check its permissions", dir)
-	}
-	r.Dir = final
-	return nil
-}
 
 // Latest is the newest version of the newest quarter, or nil.
 func Latest(rs []*Release) *Release {

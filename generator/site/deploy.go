@@ -200,7 +200,40 @@ func Rollback(out string) error {
 	if cur < 0 || prev < 0 {
 		return iku.Errorf(iku.Invalid, "there is no earlier build to roll back to: %q points at %q and no older build made by kinerja is kept in %q", out, l.current, l.dir)
 	}
+	// A page still open from the build left behind (or from any build
+	// kept) keeps its stylesheet and its search: their assets go into the
+	// older build before the link points at it.
+	target := l.path(prev)
+	var from []string
+	for _, n := range kept {
+		from = append(from, l.path(n))
+	}
+	carried, err := carryAssets(from, target)
+	if err != nil {
+		return err
+	}
+	if err := addToMarker(target, carried); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot update %q: check the permissions of %q", filepath.Join(target, Marker), target)
+	}
 	return l.point(prev)
+}
+
+// survivors are the builds a new build must carry the assets of: those
+// that stay beside it (the newest keep-1 that kinerja built) and the
+// published one.
+func (l *linkLayout) survivors(keep int) ([]string, error) {
+	kept, _, err := l.builds()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, n := range kept[max(0, len(kept)-(keep-1)):] {
+		out = append(out, l.path(n))
+	}
+	if !slices.Contains(out, l.current) {
+		out = append(out, l.current)
+	}
+	return out, nil
 }
 
 // isKinerjaBuild reports whether dir holds Marker.
@@ -251,53 +284,73 @@ func umask() fs.FileMode {
 // kinerja.<hex digest>.css.
 var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{32,}\.[A-Za-z0-9]+$`)
 
-// carriedPrefix starts the lines of Marker that list the assets copied
-// from the previous build.
+// searchIndex is the folder of Pagefind's index (generator/search).
+const searchIndex = "pagefind"
+
+// carriedPrefix starts the lines of Marker that list the files copied
+// from earlier builds.
 const carriedPrefix = "from the previous build: "
 
-// carryAssets copies into staging the fingerprinted assets of the
-// published build prev that the new build lacks, so that a page a
-// browser loaded just before the switch still gets its stylesheet (a
-// fingerprinted name changes with the content, so an old page never gets
-// new content under an old name). Assets that prev itself carried are not
-// carried again: one build back is enough. It returns the paths copied.
-func carryAssets(prev, staging string) ([]string, error) {
-	marker, err := os.ReadFile(filepath.Join(prev, Marker))
-	if err != nil {
-		return nil, nil // nothing published yet, or not ours
-	}
-	already := map[string]bool{}
-	for _, line := range strings.Split(string(marker), "\n") {
-		if p, ok := strings.CutPrefix(line, carriedPrefix); ok {
-			already[p] = true
-		}
-	}
+// carryAssets copies into dir what a page that a browser loaded from an
+// earlier build may still ask for after the switch, from each build of
+// from (the published one and, when --out is a link, every build kept for
+// rollback): its fingerprinted assets (CSS, JS), so that the page keeps
+// its stylesheet, and, when dir has a search index too, the files of its
+// Pagefind index, so that a search page opened before the switch keeps
+// finding the chunks and fragments of the index it started with. A file
+// is copied only when dir has none of that name: a fingerprinted name
+// changes with the content, and Pagefind names its chunks by their
+// content, so an old page never gets new content under an old name, and
+// Pagefind's fixed names (pagefind.js, pagefind-entry.json) stay the new
+// build's. Only a build's own files are copied, not those it carried
+// itself (its Marker lists them): each build kept is among from. It
+// returns the paths copied.
+func carryAssets(from []string, dir string) ([]string, error) {
+	_, err := os.Stat(filepath.Join(dir, searchIndex))
+	search := err == nil
 	var carried []string
-	err = filepath.WalkDir(prev, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() || !fingerprinted.MatchString(d.Name()) {
-			return err
+	for _, prev := range from {
+		if prev == dir {
+			continue
 		}
-		rel, err := filepath.Rel(prev, p)
+		marker, err := os.ReadFile(filepath.Join(prev, Marker))
 		if err != nil {
-			return err
+			continue // nothing published yet, or not ours
 		}
-		rel = filepath.ToSlash(rel)
-		dst := filepath.Join(staging, filepath.FromSlash(rel))
-		if already[rel] {
+		already := map[string]bool{}
+		for _, line := range strings.Split(string(marker), "\n") {
+			if p, ok := strings.CutPrefix(line, carriedPrefix); ok {
+				already[p] = true
+			}
+		}
+		err = filepath.WalkDir(prev, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return err
+			}
+			rel, err := filepath.Rel(prev, p)
+			if err != nil {
+				return err
+			}
+			rel = filepath.ToSlash(rel)
+			inIndex := strings.HasPrefix(rel, searchIndex+"/")
+			if already[rel] || !fingerprinted.MatchString(d.Name()) && !(search && inIndex) {
+				return nil
+			}
+			dst := filepath.Join(dir, filepath.FromSlash(rel))
+			if _, err := os.Lstat(dst); err == nil {
+				return nil
+			}
+			if err := copyFile(p, dst); err != nil {
+				return err
+			}
+			carried = append(carried, rel)
 			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("copy the assets of the published site %q: %w", prev, err)
 		}
-		if _, err := os.Lstat(dst); err == nil {
-			return nil
-		}
-		if err := copyFile(p, dst); err != nil {
-			return err
-		}
-		carried = append(carried, rel)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("copy the assets of the published site %q: %w", prev, err)
 	}
+	slices.Sort(carried)
 	return carried, nil
 }
 
@@ -321,8 +374,8 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
-// writeMarker writes Marker into dir, listing the assets carried from the
-// previous build.
+// writeMarker writes Marker into dir, listing the assets carried from
+// earlier builds.
 func writeMarker(dir string, carried []string) error {
 	var b strings.Builder
 	b.WriteString("built by kinerja\n")
@@ -330,4 +383,25 @@ func writeMarker(dir string, carried []string) error {
 		b.WriteString(carriedPrefix + p + "\n")
 	}
 	return os.WriteFile(filepath.Join(dir, Marker), []byte(b.String()), 0o644)
+}
+
+// addToMarker lists more carried assets in the Marker of the build dir,
+// which may be served: the new marker replaces the old one by a rename.
+func addToMarker(dir string, carried []string) error {
+	if len(carried) == 0 {
+		return nil
+	}
+	old, err := os.ReadFile(filepath.Join(dir, Marker))
+	if err != nil {
+		return err
+	}
+	b := slices.Clone(old)
+	for _, p := range carried {
+		b = append(b, carriedPrefix+p+"\n"...)
+	}
+	tmp := filepath.Join(dir, Marker+".new")
+	if err := os.WriteFile(tmp, b, 0o644&^umask()); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, Marker))
 }

@@ -640,3 +640,110 @@ func mkdirs(t *testing.T, dirs ...string) {
 		}
 	}
 }
+
+// linkSite makes the layout of Deploying in the README: a link current ->
+// builds/current-0, and returns the link and a function that deploys a
+// build of styledLayout with value into it (keeping keep builds), with a
+// Pagefind-like search index when search is set.
+func linkSite(t *testing.T, keep int) (link string, deploy func(value string, search bool)) {
+	t.Helper()
+	dir := t.TempDir()
+	link = filepath.Join(dir, "current")
+	mkdirs(t, filepath.Join(dir, "builds"))
+	if err := os.Symlink("builds/current-0", link); err != nil {
+		t.Fatal(err)
+	}
+	return link, func(value string, search bool) {
+		t.Helper()
+		root, build := miniSite(t, value, styledLayout)
+		o := options(root, build, link)
+		o.Keep = keep
+		if search {
+			// As Pagefind names them: fixed names for the program and the
+			// entry, content-named chunks of the index.
+			o.Finish = func(_ context.Context, dir string) error {
+				mkdirs(t, filepath.Join(dir, "pagefind", "index"))
+				for name, body := range map[string]string{"pagefind-entry.json": value, "index/" + value + ".pf_index": value} {
+					if err := os.WriteFile(filepath.Join(dir, "pagefind", name), []byte(body), 0o644); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+		}
+		if _, err := Build(context.Background(), o); err != nil {
+			t.Fatalf("Build %s: %v", value, err)
+		}
+	}
+}
+
+// TestKeptBuildsKeepTheirAssets: with three builds kept, a page loaded
+// from the oldest still gets its stylesheet after two more deploys, and a
+// search page opened before a deploy still gets the chunks of the index
+// it started with, while the fixed names are the new build's.
+func TestKeptBuildsKeepTheirAssets(t *testing.T) {
+	link, deploy := linkSite(t, 3)
+	deploy("first", true)
+	srv := httptest.NewServer(http.FileServer(http.Dir(link)))
+	defer srv.Close()
+	f := &fetcher{base: srv.URL}
+	_, css1 := f.once()
+	deploy("second", true)
+	deploy("third", true)
+	if _, err := f.get(css1); err != nil {
+		t.Errorf("a page of the first build (kept) after two deploys: its stylesheet: %v", err)
+	}
+	for _, chunk := range []string{"first", "second", "third"} {
+		if body, err := f.get("/pagefind/index/" + chunk + ".pf_index"); err != nil || body != chunk {
+			t.Errorf("the search index chunk of the %s build after the third deploy: %q, %v", chunk, body, err)
+		}
+	}
+	if body, err := f.get("/pagefind/pagefind-entry.json"); err != nil || body != "third" {
+		t.Errorf("pagefind-entry.json after the third deploy: %q, %v; want the third build's", body, err)
+	}
+	if len(f.failures) > 0 {
+		t.Errorf("page loads failed: %v", f.failures)
+	}
+}
+
+// TestRollbackKeepsNewerAssets: after a rollback, a page still open from
+// the build left behind gets its stylesheet and its search index from
+// the older build now published.
+func TestRollbackKeepsNewerAssets(t *testing.T) {
+	link, deploy := linkSite(t, 3)
+	deploy("first", true)
+	srv := httptest.NewServer(http.FileServer(http.Dir(link)))
+	defer srv.Close()
+	f := &fetcher{base: srv.URL}
+	deploy("second", true)
+	v, css2 := f.once()
+	if v != "second" {
+		t.Fatalf("the site shows %q; want second", v)
+	}
+	if err := Rollback(link); err != nil {
+		t.Fatalf("Rollback: %v", err)
+	}
+	if v, _ := f.once(); v != "first" {
+		t.Errorf("the site shows %q after the rollback; want first", v)
+	}
+	if body, err := f.get(css2); err != nil || !strings.Contains(body, "second") {
+		t.Errorf("after the rollback, the stylesheet of a page of the second build: %q, %v", body, err)
+	}
+	if body, err := f.get("/pagefind/index/second.pf_index"); err != nil || body != "second" {
+		t.Errorf("after the rollback, the second build's search chunk: %q, %v", body, err)
+	}
+	if body, err := f.get("/pagefind/pagefind-entry.json"); err != nil || body != "first" {
+		t.Errorf("pagefind-entry.json after the rollback: %q, %v; want the first build's", body, err)
+	}
+	if len(f.failures) > 0 || len(f.inconsistent) > 0 {
+		t.Errorf("page loads failed or mixed builds: %v %v", f.failures, f.inconsistent)
+	}
+	// The next build follows the newest number, carrying what both have.
+	deploy("third", true)
+	assertLink(t, link, "builds/current-3")
+	for _, p := range []string{css2, "/pagefind/index/first.pf_index", "/pagefind/index/second.pf_index"} {
+		if _, err := f.get(p); err != nil {
+			t.Errorf("after the next deploy: %v", err)
+		}
+	}
+}

@@ -185,7 +185,13 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 			return Stats{}, err
 		}
 	}
-	carried, err := carryAssets(published, staging)
+	from := []string{published}
+	if link != nil {
+		if from, err = link.survivors(keep); err != nil {
+			return Stats{}, err
+		}
+	}
+	carried, err := carryAssets(from, staging)
 	if err != nil {
 		return Stats{}, err
 	}
