@@ -37,8 +37,8 @@ type Site struct {
 	// by key: a note the office writes ahead (content/rilis/<key>.md) is
 	// shown as the coming release.
 	Coming map[string]Coming `json:"coming"`
-	Data        DataPage `json:"data"`
-	Asn         *Ratings `json:"asn,omitempty"`
+	Data   DataPage          `json:"data"`
+	Asn    *Ratings          `json:"asn,omitempty"`
 }
 
 // Home is the home page.
