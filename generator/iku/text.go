@@ -113,6 +113,19 @@ func KindList() string {
 	return strings.Join(AgencyKinds[:len(AgencyKinds)-1], ", ") + " or " + AgencyKinds[len(AgencyKinds)-1]
 }
 
+// longColumns are the columns of the contract's tables that hold running
+// text: tabs and line breaks are allowed there, and the longer limit.
+var longColumns = map[string]bool{
+	"indicators.definition": true, "indicators.formula": true, "indicators.source": true,
+	"indicators.verification": true, "indicators.limitations": true, "indicators.definition_en": true,
+	"explanations.supporting": true, "explanations.inhibiting": true, "explanations.follow_up": true,
+}
+
+// LongColumn reports whether column of table ("indicators",
+// "definition") holds running text (see CheckText); every other text
+// column is one line.
+func LongColumn(table, column string) bool { return longColumns[table+"."+column] }
+
 // textField is one text cell of a dataset, for the checks of this file.
 type textField struct {
 	table, key, column string
@@ -131,66 +144,66 @@ func (f *textField) where() string {
 // order of Validate, and stops when yield returns false.
 func (ds *Dataset) texts(yield func(f *textField) bool) {
 	var f textField
-	cell := func(column, value string, long bool) bool {
+	cell := func(column, value string) bool {
 		if value == "" {
 			return true
 		}
-		f.column, f.value, f.long = column, value, long
+		f.column, f.value, f.long = column, value, LongColumn(f.table, column)
 		return yield(&f)
 	}
 	for _, s := range ds.Sectors {
 		f = textField{table: "sectors", key: fmt.Sprintf("%q", s.Slug)}
-		if !cell("slug", s.Slug, false) || !cell("code", s.Code, false) || !cell("name", s.Name, false) || !cell("name_en", s.NameEN, false) {
+		if !cell("slug", s.Slug) || !cell("code", s.Code) || !cell("name", s.Name) || !cell("name_en", s.NameEN) {
 			return
 		}
 	}
 	for _, a := range ds.Agencies {
 		f = textField{table: "agencies", key: fmt.Sprintf("%q", a.Slug), agency: a.Slug}
-		if !cell("slug", a.Slug, false) || !cell("code", a.Code, false) || !cell("name", a.Name, false) ||
-			!cell("short_name", a.ShortName, false) || !cell("kind", a.Kind, false) || !cell("sector_slug", a.SectorSlug, false) ||
-			!cell("name_en", a.NameEN, false) {
+		if !cell("slug", a.Slug) || !cell("code", a.Code) || !cell("name", a.Name) ||
+			!cell("short_name", a.ShortName) || !cell("kind", a.Kind) || !cell("sector_slug", a.SectorSlug) ||
+			!cell("name_en", a.NameEN) {
 			return
 		}
 	}
 	for _, p := range ds.Predicates {
 		f = textField{table: "predicates", key: fmt.Sprintf("%q %d", p.AgencySlug, p.Year), agency: p.AgencySlug}
-		if !cell("agency_slug", p.AgencySlug, false) || !cell("predicate", p.Predicate, false) {
+		if !cell("agency_slug", p.AgencySlug) || !cell("predicate", p.Predicate) {
 			return
 		}
 	}
 	for i := range ds.Indicators {
 		ind := &ds.Indicators[i]
 		f = textField{table: "indicators", key: fmt.Sprintf("%q", ind.Slug), agency: ind.AgencySlug, indicator: ind.Slug}
-		if !cell("slug", ind.Slug, false) || !cell("code", ind.Code, false) || !cell("agency_slug", ind.AgencySlug, false) ||
-			!cell("sector_slug", ind.SectorSlug, false) || !cell("name", ind.Name, false) || !cell("unit", ind.Unit, false) ||
-			!cell("definition", ind.Definition, true) || !cell("formula", ind.Formula, true) || !cell("source", ind.Source, true) ||
-			!cell("verification", ind.Verification, true) || !cell("limitations", ind.Limitations, true) ||
-			!cell("name_en", ind.NameEN, false) || !cell("definition_en", ind.DefinitionEN, true) || !cell("unit_en", ind.UnitEN, false) {
+		if !cell("slug", ind.Slug) || !cell("code", ind.Code) || !cell("agency_slug", ind.AgencySlug) ||
+			!cell("sector_slug", ind.SectorSlug) || !cell("name", ind.Name) || !cell("unit", ind.Unit) ||
+			!cell("definition", ind.Definition) || !cell("formula", ind.Formula) || !cell("source", ind.Source) ||
+			!cell("verification", ind.Verification) || !cell("limitations", ind.Limitations) ||
+			!cell("name_en", ind.NameEN) || !cell("definition_en", ind.DefinitionEN) || !cell("unit_en", ind.UnitEN) {
 			return
 		}
 	}
 	for _, t := range ds.Targets {
 		f = textField{table: "targets", key: fmt.Sprintf("%q %s", t.IndicatorSlug, targetPeriod(&t)), indicator: t.IndicatorSlug}
-		if !cell("indicator_slug", t.IndicatorSlug, false) {
+		if !cell("indicator_slug", t.IndicatorSlug) {
 			return
 		}
 	}
 	for _, r := range ds.Results {
 		f = textField{table: "results", key: fmt.Sprintf("%q %s", r.IndicatorSlug, r.Quarter), indicator: r.IndicatorSlug}
-		if !cell("indicator_slug", r.IndicatorSlug, false) {
+		if !cell("indicator_slug", r.IndicatorSlug) {
 			return
 		}
 	}
 	for _, x := range ds.Explanations {
 		f = textField{table: "explanations", key: fmt.Sprintf("%q %s", x.IndicatorSlug, x.Quarter), indicator: x.IndicatorSlug}
-		if !cell("indicator_slug", x.IndicatorSlug, false) || !cell("supporting", x.Supporting, true) ||
-			!cell("inhibiting", x.Inhibiting, true) || !cell("follow_up", x.FollowUp, true) {
+		if !cell("indicator_slug", x.IndicatorSlug) || !cell("supporting", x.Supporting) ||
+			!cell("inhibiting", x.Inhibiting) || !cell("follow_up", x.FollowUp) {
 			return
 		}
 	}
 	for _, r := range ds.Ratings {
 		f = textField{table: "ratings", key: fmt.Sprintf("%q %d %q", r.AgencySlug, r.Year, r.Predicate), agency: r.AgencySlug}
-		if !cell("agency_slug", r.AgencySlug, false) || !cell("predicate", r.Predicate, false) {
+		if !cell("agency_slug", r.AgencySlug) || !cell("predicate", r.Predicate) {
 			return
 		}
 	}
