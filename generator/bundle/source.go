@@ -139,7 +139,7 @@ func (s *Source) readTable(ctx context.Context, t *table, ds *iku.Dataset) error
 				c.fail(i, "is empty: every row needs a value here")
 			}
 			// Text a page cannot show, in any table (iku.CheckText).
-			if te := iku.CheckText(cells[i], iku.LongColumn(t.name, f.name)); te != nil {
+			if te := iku.CheckText(c.text(i), iku.LongColumn(t.name, f.name)); te != nil {
 				fix := "remove it"
 				if te.Encoding {
 					fix = `save the file as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)")`
