@@ -72,8 +72,13 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	// below goes through termWriter, which escapes control characters.
 	stdout, stderr := m.Stdout, m.Stderr
 	m.terminal = stderr
-	m.Stdout, m.Stderr = &termWriter{w: stdout}, &termWriter{w: stderr}
-	defer func() { m.Stdout, m.Stderr = stdout, stderr }()
+	out, errw := &termWriter{w: stdout}, &termWriter{w: stderr}
+	m.Stdout, m.Stderr = out, errw
+	defer func() {
+		out.Flush()
+		errw.Flush()
+		m.Stdout, m.Stderr = stdout, stderr
+	}()
 	err := m.dispatch(ctx, args)
 	if err == nil {
 		return exitOK

@@ -42,6 +42,18 @@ func (t *termWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// Flush writes what an unfinished character left held back, escaped
+// byte by byte: the output ended inside it.
+func (t *termWriter) Flush() error {
+	if len(t.pending) == 0 {
+		return nil
+	}
+	t.buf = escapeTerminal(t.buf[:0], t.pending)
+	t.pending = nil
+	_, err := t.w.Write(t.buf)
+	return err
+}
+
 // incompleteTail returns where an unfinished UTF-8 sequence at the end of
 // b starts (len(b) when b ends with a whole character or with bytes that
 // can never become one).

@@ -27,16 +27,19 @@ func TestTerminalEscapes(t *testing.T) {
 		// copied in pieces) is one character.
 		{[]string{"caf\xc3", "\xa9 \xe2\x80", "\xae\n"}, `café \u202e` + "\n"},
 		{[]string{"bidi \xe2\x80", "\xaeend\n"}, `bidi \u202eend` + "\n"},
+		// The output ends inside a character: its bytes come out escaped.
+		{[]string{"cut \xe2\x80"}, `cut \xe2\x80`},
 	} {
 		var buf bytes.Buffer
 		w := &termWriter{w: &buf}
-		n := 0
 		for _, p := range tc.in {
 			k, err := w.Write([]byte(p))
 			if err != nil || k != len(p) {
 				t.Errorf("Write(%q) = %d, %v; want %d, nil", p, k, err, len(p))
 			}
-			n += k
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
 		}
 		if got := buf.String(); got != tc.want {
 			t.Errorf("%q printed as %q; want %q", strings.Join(tc.in, ""), got, tc.want)
