@@ -140,7 +140,7 @@ func (m *Main) cacheDir() string {
 // terminal line, at most a few times a second, or nil when stderr is not
 // a terminal (logs and CI get only the summary lines).
 func (m *Main) progress(name string) func(done, total int) {
-	f, ok := m.Stderr.(*os.File)
+	f, ok := m.terminal.(*os.File)
 	if !ok {
 		return nil
 	}

@@ -109,7 +109,11 @@ func (m *Main) printFindings(r *pipeline.CheckResult, periodOf func(iku.Finding)
 	for _, f := range r.Findings {
 		if f.Agency != agency {
 			agency = f.Agency
-			fmt.Fprintf(m.Stdout, "\n%s (%s)\n", names[agency], agency)
+			if agency == "" { // a finding about a sector's row
+				fmt.Fprintf(m.Stdout, "\nOther tables\n")
+			} else {
+				fmt.Fprintf(m.Stdout, "\n%s (%s)\n", names[agency], agency)
+			}
 		}
 		marker := "warning "
 		if f.Severity == iku.Blocking {

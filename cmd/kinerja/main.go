@@ -55,6 +55,10 @@ func main() {
 type Main struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+
+	// terminal is the Stderr given, for the progress line's own control
+	// sequences; Run wraps Stdout and Stderr in a termWriter.
+	terminal io.Writer
 }
 
 // usageError is a wrong command line: exit 2 with the command's usage.
@@ -64,6 +68,17 @@ func (e usageError) Error() string { return e.msg }
 
 // Run runs one command line and returns the process exit code.
 func (m *Main) Run(ctx context.Context, args []string) int {
+	// The one place where messages reach the terminal: everything printed
+	// below goes through termWriter, which escapes control characters.
+	stdout, stderr := m.Stdout, m.Stderr
+	m.terminal = stderr
+	out, errw := &termWriter{w: stdout}, &termWriter{w: stderr}
+	m.Stdout, m.Stderr = out, errw
+	defer func() {
+		out.Flush()
+		errw.Flush()
+		m.Stdout, m.Stderr = stdout, stderr
+	}()
 	err := m.dispatch(ctx, args)
 	if err == nil {
 		return exitOK

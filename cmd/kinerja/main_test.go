@@ -37,6 +37,9 @@ func (c cleanupM) Run() int {
 	if demoOut != "" {
 		os.RemoveAll(filepath.Dir(demoOut))
 	}
+	if inputOut != "" {
+		os.RemoveAll(filepath.Dir(inputOut))
+	}
 	return code
 }
 

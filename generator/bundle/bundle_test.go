@@ -87,8 +87,14 @@ func edgy(names ...string) *iku.Dataset {
 		},
 	}
 	for i, n := range names {
-		ds.Agencies = append(ds.Agencies, iku.Agency{Slug: "x", Name: n, ShortName: n, Kind: n, SectorSlug: "s", Code: n})
-		ds.Indicators = append(ds.Indicators, iku.Indicator{Slug: "x", AgencySlug: "a", SectorSlug: "s", Name: n, Definition: n, Formula: n, Unit: n,
+		// Names are one line (iku.CheckText): a text with a tab or a line
+		// break goes into the running-text columns only.
+		line := n
+		if iku.CheckText(n, false) != nil {
+			line = "satu baris"
+		}
+		ds.Agencies = append(ds.Agencies, iku.Agency{Slug: "x", Name: line, ShortName: line, Kind: "dinas", SectorSlug: "s", Code: line})
+		ds.Indicators = append(ds.Indicators, iku.Indicator{Slug: "x", AgencySlug: "a", SectorSlug: "s", Name: line, Definition: n, Formula: n, Unit: line,
 			Polarity: iku.Positive, Consolidation: iku.Sum, Multiplier: iku.MustDecimal("1"), ValidFrom: iku.MustQuarter("2021-Q1"),
 			Decimals: i % 10})
 	}

@@ -68,7 +68,14 @@
 // header must name exactly the columns above in that order, and every cell
 // must parse (a decimal, a whole number in range, a quarter, true or
 // false, one of the allowed words), or Load fails with an iku.Invalid error
-// naming the file, line and column and what to write instead. A byte order
+// naming the file, line and column and what to write instead. Every cell
+// is UTF-8 text without control characters (iku.CheckText): a file saved
+// as Latin-1 or UTF-16, a NUL or an escape sequence is refused; tabs and
+// line breaks are kept in the running-text columns (definition, formula,
+// source, verification, limitations, definition_en, and the
+// explanations) and refused elsewhere. An agency's kind is read as its
+// code, trimmed and in lower case ("Kecamatan" is kecamatan), and must be
+// one of the codes listed above. A byte order
 // mark, "\r\n" line ends and empty lines are accepted, and the
 // datapackage.json is not needed for reading. A zip may hold the files at
 // its top or in one folder.

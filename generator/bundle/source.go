@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -107,6 +108,9 @@ func (s *Source) readTable(ctx context.Context, t *table, ds *iku.Dataset) error
 	if err != nil {
 		return iku.Wrap(err, iku.Invalid, "cannot read %s in %s: check the file and its permissions", t.file(), s.name)
 	}
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return iku.Errorf(iku.Invalid, "%s in %s is UTF-16 (Excel's \"Unicode Text\"): save it as \"CSV UTF-8\" instead", t.file(), s.name)
+	}
 	c := &cursor{file: t.file(), bundle: s.name, fields: t.fields}
 	header := true
 	rows := 0
@@ -133,6 +137,14 @@ func (s *Source) readTable(ctx context.Context, t *table, ds *iku.Dataset) error
 		for i, f := range t.fields {
 			if f.required && cells[i] == "" {
 				c.fail(i, "is empty: every row needs a value here")
+			}
+			// Text a page cannot show, in any table (iku.CheckText).
+			if te := iku.CheckText(c.text(i), iku.LongColumn(t.name, f.name)); te != nil {
+				fix := "remove it"
+				if te.Encoding {
+					fix = `save the file as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)")`
+				}
+				c.fail(i, te.Problem()+": "+fix)
 			}
 		}
 		t.read(c, ds)
@@ -285,6 +297,17 @@ func (c *cursor) boolean(i int) bool {
 		c.fail(i, fmt.Sprintf("%q is not a boolean: write true or false", s))
 		return false
 	}
+}
+
+// kind reads an agency's kind as its code (iku.NormaliseKind): the kind
+// becomes part of a comparison's address, so it is never free text.
+func (c *cursor) kind(i int) string {
+	s := c.text(i)
+	code, ok := iku.NormaliseKind(s)
+	if !ok {
+		c.fail(i, fmt.Sprintf("%q is not a kind of agency: write %s", s, iku.KindList()))
+	}
+	return code
 }
 
 func (c *cursor) oneOf(i int, what string, values ...string) string {

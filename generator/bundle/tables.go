@@ -76,7 +76,7 @@ var tables = []*table{
 			{name: "code", typ: "string", desc: "Code of the agency in the regional nomenclature."},
 			{name: "name", typ: "string", desc: "Full name in Indonesian."},
 			{name: "short_name", typ: "string", desc: "Short name or acronym (Dinkes, RSUD, Bapperida)."},
-			{name: "kind", typ: "string", desc: "dinas, badan, rsud, kecamatan, inspektorat, sekretariat or satuan."},
+			{name: "kind", typ: "string", desc: "The kind of agency, as a code: dinas, badan, rsud, kecamatan, inspektorat, sekretariat or satuan (a reader trims it and puts it in lower case).", enum: iku.AgencyKinds},
 			{name: "sector_slug", typ: "string", desc: "The agency's main policy area (sectors.slug).", required: true},
 			{name: "name_en", typ: "string", desc: nameEN, optional: true},
 		},
@@ -89,7 +89,7 @@ var tables = []*table{
 		},
 		read: func(c *cursor, ds *iku.Dataset) {
 			ds.Agencies = append(ds.Agencies, iku.Agency{Slug: c.text(0), Code: c.text(1), Name: c.text(2),
-				ShortName: c.text(3), Kind: c.text(4), SectorSlug: c.text(5), NameEN: c.text(6)})
+				ShortName: c.text(3), Kind: c.kind(4), SectorSlug: c.text(5), NameEN: c.text(6)})
 		},
 	},
 	{

@@ -9,8 +9,10 @@ import (
 
 // Validate checks the dataset before anything is computed from it and
 // returns the first problem found as an *Error of Kind Invalid: one
-// sentence naming the row and what to fix. Tables are checked in the order
-// sectors, agencies, indicators, targets, results, predicates.
+// sentence naming the row and what to fix. The text of every table is
+// checked first (CheckText: UTF-8, no control characters), then the
+// tables in the order sectors, agencies, indicators, targets, results,
+// predicates.
 func (ds *Dataset) Validate() error {
 	_, err := indexDataset(ds)
 	return err
@@ -43,6 +45,9 @@ func indexDataset(ds *Dataset) (*index, error) {
 	if ds == nil || len(ds.Indicators) == 0 {
 		return nil, Errorf(Invalid, "the dataset has no indicators; load a source whose indicators table has at least one row")
 	}
+	if err := checkTexts(ds); err != nil {
+		return nil, err
+	}
 	ix := &index{
 		sector:     make(map[string]int, len(ds.Sectors)),
 		agency:     make(map[string]int, len(ds.Agencies)),
@@ -65,6 +70,11 @@ func indexDataset(ds *Dataset) (*index, error) {
 		}
 		if err := checkRef("agency", a.Slug, "sector", "sectors", "sector_slug", a.SectorSlug, ix.sector); err != nil {
 			return nil, err
+		}
+		// The kind becomes part of a comparison's address (/banding/<kind>-…/):
+		// a code, never free text. Sources normalise it (NormaliseKind).
+		if a.Kind != "" && !slices.Contains(AgencyKinds, a.Kind) {
+			return nil, Errorf(Invalid, "agency %q has kind %q; use one of %s, in lower case", a.Slug, a.Kind, KindList())
 		}
 	}
 

@@ -36,7 +36,7 @@ func TestValidate(t *testing.T) {
 			`agency slug "dinas_kesehatan" (row 1 of the agencies table) is not made of lowercase letters, digits and hyphens; slugs become URLs, so write it like "dinas-kesehatan"`},
 		{"slash in slug", func(ds *Dataset) { ds.Sectors[0].Slug = "../kesehatan" },
 			`sector slug "../kesehatan" (row 1 of the sectors table) is not made of lowercase letters, digits and hyphens; slugs become URLs, so write it like "kesehatan"`},
-		{"empty name", func(ds *Dataset) { ds.Indicators[2].Name = " \t" },
+		{"empty name", func(ds *Dataset) { ds.Indicators[2].Name = "  " },
 			`indicator "waktu-tunggu-rawat-jalan" has an empty name; fill in its name`},
 		{"empty sector name", func(ds *Dataset) { ds.Sectors[1].Name = "" },
 			`sector "pariwisata" has an empty name; fill in its name`},

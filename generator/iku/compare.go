@@ -169,6 +169,11 @@ func compare(irs []*IndicatorReport, agencies map[string]Agency, scoreCap Decima
 	if c.Kind != "" {
 		c.Slug = c.Kind + "-" + c.Slug
 	}
+	if !isSlug(c.Slug) {
+		// The slug is the page's address (/banding/<slug>/): it passes the
+		// slug rule of the slug columns, or the group gets no page.
+		return Comparison{}, false
+	}
 	for _, ir := range irs {
 		m := Member{Indicator: ir.Indicator.Slug, Agency: ir.Indicator.AgencySlug}
 		if e, ok := ir.At(c.Quarter); ok {

@@ -63,6 +63,7 @@ func Evaluate(ds *Dataset, rules Rules, opts Options) (*Report, error) {
 		},
 	}
 	e.slots = make([]slot, e.span)
+	e.longTexts()
 	for i := range ds.Indicators {
 		e.indicator(i)
 	}

@@ -455,8 +455,19 @@ func (c *checker) warnings(rep *Report, found map[[2]string]bool) {
 	}
 	for _, w := range rep.DataWarnings {
 		ind := inds[w.Indicator]
-		if ind == nil || c.q.Before(w.Quarter) {
+		agency, q := w.Agency, w.Quarter
+		switch {
+		case w.Kind == WarnLongText:
+			// About the data as it stands, not a period: filed under the
+			// checked quarter, the indicator's agency, or none (a sector).
+			q = c.q
+			if ind != nil {
+				agency = ind.AgencySlug
+			}
+		case ind == nil || c.q.Before(w.Quarter):
 			continue
+		default:
+			agency = ind.AgencySlug
 		}
 		code := CodeDataWarning
 		switch {
@@ -470,8 +481,8 @@ func (c *checker) warnings(rep *Report, found map[[2]string]bool) {
 		if c.cfg.Blocks(code) {
 			sev = Blocking
 		}
-		c.out = append(c.out, Finding{Code: code, Severity: sev, Agency: ind.AgencySlug, Indicator: ind.Slug,
-			Quarter: w.Quarter, Message: w.Message})
+		c.out = append(c.out, Finding{Code: code, Severity: sev, Agency: agency, Indicator: w.Indicator,
+			Quarter: q, Message: w.Message})
 	}
 }
 

@@ -334,12 +334,14 @@ const (
 	WarnNotDue          WarningKind = "not_due"          // a result filed in a quarter that is not due
 	WarnOutOfBounds     WarningKind = "out_of_bounds"    // an actual outside min_value / max_value
 	WarnNoAnnualTarget  WarningKind = "no_annual_target" // results in a year without an annual target
+	WarnLongText        WarningKind = "long_text"        // a text longer than MaxNameLength or MaxLongTextLength
 )
 
 // DataWarning is one entry of Report.Warnings with the indicator and
 // quarter it is about (for a year without a target, the year's Q4).
 type DataWarning struct {
 	Kind      WarningKind
+	Agency    string // for a warning about an agency's own row (a long name); else ""
 	Indicator string
 	Quarter   Quarter
 	Message   string

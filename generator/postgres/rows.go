@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"database/sql"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -152,6 +154,9 @@ func (c cell) at(col string) cell { c.col = col; return c }
 // dataset converts the rows into the domain's Dataset, refusing values the
 // domain cannot hold with an Invalid error naming the view, row and column.
 func (r *rawRows) dataset() (*iku.Dataset, error) {
+	if err := r.checkText(); err != nil {
+		return nil, err
+	}
 	ds := &iku.Dataset{
 		Sectors:    make([]iku.Sector, 0, len(r.sectors)),
 		Agencies:   make([]iku.Agency, 0, len(r.agencies)),
@@ -163,10 +168,17 @@ func (r *rawRows) dataset() (*iku.Dataset, error) {
 	for _, s := range r.sectors {
 		ds.Sectors = append(ds.Sectors, iku.Sector{Slug: s.Slug, Code: s.Code, Name: s.Name, NameEN: s.NameEN.String})
 	}
-	for _, a := range r.agencies {
+	for i, a := range r.agencies {
+		// The kind becomes part of a comparison's address: read as its
+		// code, never as free text.
+		kind, ok := iku.NormaliseKind(a.Kind)
+		if !ok {
+			c := cell{view: "publik.agencies", row: i + 1, key: fmt.Sprintf("slug %q", a.Slug), col: "kind"}
+			return nil, c.invalid(a.Kind, "a kind of agency ("+iku.KindList()+")")
+		}
 		ds.Agencies = append(ds.Agencies, iku.Agency{
 			Slug: a.Slug, Code: a.Code, Name: a.Name, ShortName: a.ShortName,
-			Kind: a.Kind, SectorSlug: a.SectorSlug, NameEN: a.NameEN.String,
+			Kind: kind, SectorSlug: a.SectorSlug, NameEN: a.NameEN.String,
 		})
 	}
 	for _, p := range r.predicates {
@@ -346,4 +358,81 @@ func (row resultRow) result(c cell) (iku.Result, error) {
 		return res, err
 	}
 	return res, nil
+}
+
+// checkText refuses text a page cannot show (iku.CheckText: not UTF-8, or
+// a control character where it does not belong) in every text column of
+// every view, naming the view, the row's key and the column.
+func (r *rawRows) checkText() error {
+	for _, v := range []struct {
+		view string
+		rows any      // a slice of one of the row structs above
+		key  []string // the columns that name a row in messages
+	}{
+		{"publik.sectors", r.sectors, []string{"slug"}},
+		{"publik.agencies", r.agencies, []string{"slug"}},
+		{"publik.predicates", r.predicates, []string{"agency_slug", "year"}},
+		{"publik.indicators", r.indicators, []string{"slug"}},
+		{"publik.targets", r.targets, []string{"indicator_slug", "year", "quarter"}},
+		{"publik.results", r.results, []string{"indicator_slug", "year", "quarter"}},
+		{"publik.explanations", r.explanations, []string{"indicator_slug", "year", "quarter"}},
+		{"publik.ratings", r.ratings, []string{"agency_slug", "year", "predicate"}},
+	} {
+		rows := reflect.ValueOf(v.rows)
+		typ := rows.Type().Elem()
+		table := strings.TrimPrefix(v.view, "publik.")
+		for i := range rows.Len() {
+			row := rows.Index(i)
+			for f := range typ.NumField() {
+				text, ok := textOf(row.Field(f))
+				if !ok || text == "" {
+					continue
+				}
+				col := typ.Field(f).Tag.Get("db")
+				if te := iku.CheckText(text, iku.LongColumn(table, col)); te != nil {
+					fix := "fix the view or the data behind it"
+					if te.Encoding {
+						fix = "convert the text to UTF-8"
+					}
+					return iku.Errorf(iku.Invalid, "the view %s, row %d (%s), column %s, %s: %s", v.view, i+1, rowKey(row, v.key), col, te.Problem(), fix)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// textOf is the text of a string or sql.NullString field.
+func textOf(v reflect.Value) (string, bool) {
+	switch x := v.Interface().(type) {
+	case string:
+		return x, true
+	case sql.NullString:
+		return x.String, x.Valid
+	}
+	return "", false
+}
+
+// rowKey names a row by the values of cols: `indicator_slug "x", year
+// 2026, quarter 3` (a NULL column is left out).
+func rowKey(row reflect.Value, cols []string) string {
+	var parts []string
+	for _, col := range cols {
+		for f := range row.NumField() {
+			if row.Type().Field(f).Tag.Get("db") != col {
+				continue
+			}
+			switch x := row.Field(f).Interface().(type) {
+			case string:
+				parts = append(parts, fmt.Sprintf("%s %q", col, x))
+			case sql.NullInt32:
+				if x.Valid {
+					parts = append(parts, fmt.Sprintf("%s %d", col, x.Int32))
+				}
+			default:
+				parts = append(parts, fmt.Sprintf("%s %v", col, x))
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
 }
