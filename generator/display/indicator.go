@@ -28,14 +28,22 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 		Slug: ind.Slug, URL: l.url("iku/" + ind.Slug + "/"), Name: l.text(ind.Name, ind.NameEN), Code: ind.Code,
 		Agency: m.agencyLink(ind.AgencySlug), Sector: m.sectorLink(ind.SectorSlug),
 		Unit: l.text(ind.Unit, ind.UnitEN), Freq: string(ind.Frequency), DueNow: ir.DueNow,
-		Embed: l.url("embed/iku/" + ind.Slug + "/"), rep: ir, Year: m.in.Report.Latest.Year,
+		Embed: l.url("embed/iku/" + ind.Slug + "/"), rep: ir, Year: m.in.Report.Latest.Year, Decimals: ind.Decimals,
 	}
 	out.Title = out.Name.Text
 	out.Source = orNA(l.text(ind.Source, ""), l.w("na_no_data"))
 	u := out.Unit.Text
 	f := ind.Frequency
 
-	// Every due period, oldest first.
+	// Every due period, oldest first. Where the rules compare the year to
+	// date with the target in some period, the chart draws the year to
+	// date of every period.
+	for k := range ir.Series {
+		switch ir.Series[k].Basis {
+		case iku.BasisYearToDate, iku.BasisAnnualProgress, iku.BasisAnnualCeiling:
+			out.PlotsToDate = true
+		}
+	}
 	out.Rows = make([]Row, len(ir.Series))
 	hasYTD := false
 	for k := range ir.Series {
@@ -51,6 +59,10 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 		}
 		if e.Provisional && e.Actual != nil {
 			r.Actual.Prov = l.w("provisional")
+		}
+		r.Plotted = e.Actual
+		if out.PlotsToDate {
+			r.Plotted = e.YearToDate
 		}
 		if e.Basis != iku.BasisQuarter && !sameDec(e.YearToDate, e.Actual) {
 			hasYTD = true

@@ -106,6 +106,10 @@ type Row struct {
 	// YTDCol says that the table has a year-to-date column (the same in
 	// every row of a table).
 	YTDCol bool `json:"ytd_col,omitempty"`
+	// Plotted is the value the indicator's chart draws for the row: the
+	// year to date when the chart draws it (Indicator.PlotsToDate), else
+	// the period's actual; nil is a gap in the line, never 0.
+	Plotted *iku.Decimal `json:"-"`
 	// Eval is the evaluation the row shows, for the downloads and the API
 	// (exact values and keys); not written to the pages' data.
 	Eval *iku.Evaluation `json:"-"`
@@ -208,6 +212,14 @@ type Indicator struct {
 	Year    int       `json:"year"`      // the year of the data, for the citation
 	Freq    string    `json:"frequency"` // quarterly, semiannual, annual
 	DueNow  bool      `json:"due_now"`   // due in the site's quarter
+	// PlotsToDate says that the chart draws every row's year to date
+	// (Row.Plotted), named so in its legend: the rules compare the year
+	// to date with the target in some period (a cumulative target, a count
+	// against its annual target), and the line compares like with like.
+	PlotsToDate bool `json:"-"`
+	// Decimals is how many decimals the indicator's values are written
+	// with: the chart's axis steps by whole units when it is 0.
+	Decimals int `json:"-"`
 
 	rep *iku.IndicatorReport
 }
@@ -409,5 +421,11 @@ type CompareRow struct {
 	Target      Cell   `json:"target"`
 	Achievement Cell   `json:"achievement"`
 	Status      Status `json:"status"`
-	Label       string `json:"label"` // the chart's bar label: the agency's short name
+	// Label is the chart's bar label: the agency's short name, less the
+	// leading words every member's name shares ("Kec."), which the
+	// chart's heading says.
+	Label string `json:"label"`
+	// Member is the ranked member the row shows (its rank, evaluation and
+	// capped achievement), for the chart and the downloads.
+	Member *iku.Member `json:"-"`
 }
