@@ -269,18 +269,6 @@ func Files(in Input) (map[string][]byte, error) {
 	return files, nil
 }
 
-// dueNow maps each indicator due in the report's latest quarter to its
-// evaluation there; indicators not due then (or not in force) are absent.
-func dueNow(r *iku.Report) map[string]iku.Evaluation {
-	out := make(map[string]iku.Evaluation, len(r.Indicators))
-	for i := range r.Indicators {
-		if e, ok := r.Indicators[i].At(r.Latest); ok {
-			out[r.Indicators[i].Indicator.Slug] = e
-		}
-	}
-	return out
-}
-
 func evaluation(f iku.Frequency, e iku.Evaluation) Evaluation {
 	if e.Quarter.IsZero() {
 		return Evaluation{}
