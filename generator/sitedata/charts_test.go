@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -256,5 +257,31 @@ func TestThemeMessagesLabelTheCharts(t *testing.T) {
 		if want := map[string]string{"id": "id-ID", "en": "en-GB"}[m.Lang]; l.NumberLocale != want || rl.NumberLocale != want || l.Lang != m.Lang {
 			t.Errorf("%s: number locale %q, %q; want %q", m.Lang, l.NumberLocale, rl.NumberLocale, want)
 		}
+	}
+}
+
+// Ctrl+C while the charts are drawn stops the workers: DrawCharts returns
+// the cancellation, and the charts not started are never drawn.
+func TestDrawChartsStopsWhenCancelled(t *testing.T) {
+	models := demoModels(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r, err := chart.NewRenderer(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	done, total := 0, 0
+	d, err := DrawCharts(ctx, r, models, func(n, of int) {
+		done, total = n, of
+		if n == 3 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || d != nil {
+		t.Fatalf("DrawCharts after Ctrl+C returned charts: %v, error %v; want the cancellation and no charts", d != nil, err)
+	}
+	if done >= total || total < 300 {
+		t.Errorf("%d of %d charts drawn after Ctrl+C at the third; want the others left undrawn", done, total)
 	}
 }
