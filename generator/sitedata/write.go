@@ -45,7 +45,7 @@ type Input struct {
 	// ComparisonCharts maps comparison slugs to their chart IDs.
 	ComparisonCharts map[string]string
 	// Ratings, when set, is written as data/kinerja/asn.json (the
-	// published ratings table; see DrawRatings).
+	// published ratings table).
 	Ratings *Ratings
 	// Check, set only for a preview, is written as data/kinerja/check.json
 	// and shown at /pemeriksaan/; a published build never has it.
