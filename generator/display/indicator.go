@@ -35,15 +35,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 	u := out.Unit.Text
 	f := ind.Frequency
 
-	// Every due period, oldest first. Where the rules compare the year to
-	// date with the target in some period, the chart draws the year to
-	// date of every period.
-	for k := range ir.Series {
-		switch ir.Series[k].Basis {
-		case iku.BasisYearToDate, iku.BasisAnnualProgress, iku.BasisAnnualCeiling:
-			out.PlotsToDate = true
-		}
-	}
+	// Every due period, oldest first.
 	out.Rows = make([]Row, len(ir.Series))
 	hasYTD := false
 	for k := range ir.Series {
@@ -59,10 +51,6 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 		}
 		if e.Provisional && e.Actual != nil {
 			r.Actual.Prov = l.w("provisional")
-		}
-		r.Plotted = e.Actual
-		if out.PlotsToDate {
-			r.Plotted = e.YearToDate
 		}
 		if e.Basis != iku.BasisQuarter && !sameDec(e.YearToDate, e.Actual) {
 			hasYTD = true
@@ -339,6 +327,10 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 		line2 += " · " + st.Exceeds
 	}
 	out.Card = []string{line1, line2}
+	out.Legend = [2]string{l.w("chart_actual"), l.w("chart_target")}
+	if toDate {
+		out.Legend[0] = l.w("chart_actual_to_date")
+	}
 }
 
 func joinHint(a, b string) string {

@@ -106,13 +106,21 @@ type Row struct {
 	// YTDCol says that the table has a year-to-date column (the same in
 	// every row of a table).
 	YTDCol bool `json:"ytd_col,omitempty"`
-	// Plotted is the value the indicator's chart draws for the row: the
-	// year to date when the chart draws it (Indicator.PlotsToDate), else
-	// the period's actual; nil is a gap in the line, never 0.
-	Plotted *iku.Decimal `json:"-"`
 	// Eval is the evaluation the row shows, for the downloads and the API
 	// (exact values and keys); not written to the pages' data.
 	Eval *iku.Evaluation `json:"-"`
+}
+
+// Plotted is the value a chart plots for the row: the year to date where
+// the rules compare the year to date with the target (a cumulative
+// target, progress toward the annual target, a count against its
+// ceiling), like with like as in the table; else the period's actual.
+func (r *Row) Plotted() *iku.Decimal {
+	switch r.Eval.Basis {
+	case iku.BasisYearToDate, iku.BasisAnnualProgress, iku.BasisAnnualCeiling:
+		return r.Eval.YearToDate
+	}
+	return r.Eval.Actual
 }
 
 // Mark is a "revised" mark on a figure, linking the release that
@@ -209,14 +217,10 @@ type Indicator struct {
 	Files   []File    `json:"files"`     // the indicator's downloads
 	List    ListRow   `json:"list"`      // the indicator in lists
 	Card    []string  `json:"card"`      // the link preview's lines
+	Legend  [2]string `json:"-"`         // the chart's names of the plotted value and of the target
 	Year    int       `json:"year"`      // the year of the data, for the citation
 	Freq    string    `json:"frequency"` // quarterly, semiannual, annual
 	DueNow  bool      `json:"due_now"`   // due in the site's quarter
-	// PlotsToDate says that the chart draws every row's year to date
-	// (Row.Plotted), named so in its legend: the rules compare the year
-	// to date with the target in some period (a cumulative target, a count
-	// against its annual target), and the line compares like with like.
-	PlotsToDate bool `json:"-"`
 	// Decimals is how many decimals the indicator's values are written
 	// with: the chart's axis steps by whole units when it is 0.
 	Decimals int `json:"-"`
