@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -62,8 +63,8 @@ var statusColors = map[string]string{
 // IndicatorTrend draws an indicator's rows, oldest first, named as the
 // table names them on the axis (their short names): each row's plotted
 // value (display decides: the period's actual, or the year to date where
-// the rules compare it, named Labels.ActualToDate) against the target the
-// row was evaluated with. A period not reported is a gap in the line,
+// the rules compare it) against the target the row was evaluated with,
+// under the record's legend. A period not reported is a gap in the line,
 // never 0; a range target is drawn as two dashed lines, its bounds.
 func IndicatorTrend(ind *display.Indicator, labels Labels) Chart {
 	n := len(ind.Rows)
@@ -76,7 +77,7 @@ func IndicatorTrend(ind *display.Indicator, labels Labels) Chart {
 	for i := range ind.Rows {
 		r := &ind.Rows[i]
 		periods[i] = clean(r.Short)
-		actual[i] = num(r.Plotted)
+		actual[i] = num(r.Plotted())
 		var t *iku.Target
 		if r.Eval != nil {
 			t = r.Eval.Target
@@ -99,15 +100,13 @@ func IndicatorTrend(ind *display.Indicator, labels Labels) Chart {
 		symbol      string
 		step        bool
 	}
-	actualName := labels.Actual
-	if ind.PlotsToDate {
-		actualName = labels.ActualToDate
-	}
+	// An indicator with no period in force has no legend of its own.
+	actualName, targetName := cmp.Or(ind.Legend[0], labels.Actual), cmp.Or(ind.Legend[1], labels.Target)
 	lines := []line{{clean(actualName), actual, colorActual, "solid", "circle", false}}
 	// Targets hold from the start of their period to its end: steps, not
 	// slopes, between periods.
 	if hasTarget {
-		lines = append(lines, line{clean(labels.Target), target, colorTarget, "dashed", "rect", true})
+		lines = append(lines, line{clean(targetName), target, colorTarget, "dashed", "rect", true})
 	}
 	if hasRange {
 		lines = append(lines,

@@ -138,8 +138,12 @@ func TestTrendNumbersAreTheTable(t *testing.T) {
 	c := IndicatorTrend(ind, l)
 	m := decodeOption(t, c)
 
-	actual := seriesByName(t, m, l.Actual)
-	target := seriesByName(t, m, l.Target)
+	// The series are named by the record's legend (the theme's words).
+	if ind.Legend != [2]string{"Realisasi", "Target"} {
+		t.Errorf("legend %q; want the theme's Realisasi and Target", ind.Legend)
+	}
+	actual := seriesByName(t, m, ind.Legend[0])
+	target := seriesByName(t, m, ind.Legend[1])
 	low := seriesByName(t, m, l.TargetLow)
 	high := seriesByName(t, m, l.TargetHigh)
 	x := categoryAxis(t, m)
@@ -155,7 +159,7 @@ func TestTrendNumbersAreTheTable(t *testing.T) {
 		if got := x[i]; got != r.Short {
 			t.Errorf("x[%d] = %v; want the row's short name %q", i, got, r.Short)
 		}
-		if !sameNumber(actual[i], r.Eval.Actual) || r.Actual.Sort != "" && actual[i].(json.Number).String() != r.Actual.Sort {
+		if !sameNumber(actual[i], r.Plotted()) || !sameNumber(actual[i], r.Eval.Actual) || r.Actual.Sort != "" && actual[i].(json.Number).String() != r.Actual.Sort {
 			t.Errorf("actual %s = %v; want %v, the table's %q (null when not reported)", r.Key, actual[i], r.Eval.Actual, r.Actual.Sort)
 		}
 		w := wantTargets[r.Key[:4]]
@@ -425,16 +429,17 @@ func TestTrendOfProgressIsYearToDate(t *testing.T) {
 	l := DefaultLabels()
 	c := IndicatorTrend(ind, l)
 	m := decodeOption(t, c)
-	line := seriesByName(t, m, l.ActualToDate)
+	if ind.Legend[0] != "Realisasi s.d. triwulan (kumulatif)" {
+		t.Errorf("the line is named %q; want the theme's name of the year to date", ind.Legend[0])
+	}
+	line := seriesByName(t, m, ind.Legend[0])
 	for i, want := range ytd {
 		if !sameNumber(line[i], dec(want)) || line[i].(json.Number).String() != ind.Rows[i].YTD.Sort {
 			t.Errorf("year to date %d = %v; want %s, the table's year to date", i+1, line[i], want)
 		}
 	}
-	for _, s := range m["series"].([]any) {
-		if s.(map[string]any)["name"] == l.Actual {
-			t.Errorf("the chart also draws quarterly actuals, which the rules do not compare with the annual target")
-		}
+	if n := len(m["series"].([]any)); n != 2 {
+		t.Errorf("%d series; want the year to date and the target only (the rules do not compare quarterly actuals with the annual target)", n)
 	}
 	// The sentence under the chart names the value the line ends on.
 	if !strings.Contains(c.Description, "750") {

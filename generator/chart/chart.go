@@ -49,20 +49,19 @@ type Chart struct {
 }
 
 // Labels carries the words of the charts that are not in the records
-// they draw (the period, sector and indicator names, status names and the
-// description are): the axis and legend names. The caller fills it from
+// they draw (the period, sector and indicator names, status names, the
+// trend's legend and the description are): axis and legend names. The caller fills it from
 // the site's i18n files; Validate says what is missing.
 type Labels struct {
-	Lang   string // the site language of these labels ("id", "en")
-	Actual string // series of actuals: "Realisasi"
-	// ActualToDate names the series of year-to-date actuals: "Realisasi
-	// s.d. triwulan (kumulatif)".
-	ActualToDate string
-	Target       string // series of targets: "Target"
-	TargetLow    string // lower bound of a range target: "Target (batas bawah)"
-	TargetHigh   string // upper bound of a range target: "Target (batas atas)"
-	Achievement  string // achievement axis: "Capaian (%)"
-	Count        string // axis of counts of indicators: "Jumlah indikator"
+	Lang string // the site language of these labels ("id", "en")
+	// Actual and Target name the trend's series when its record has no
+	// legend (an indicator with no period in force): "Realisasi",
+	// "Target".
+	Actual, Target string
+	TargetLow      string // lower bound of a range target: "Target (batas bawah)"
+	TargetHigh     string // upper bound of a range target: "Target (batas atas)"
+	Achievement    string // achievement axis: "Capaian (%)"
+	Count          string // axis of counts of indicators: "Jumlah indikator"
 	// NotDue names the indicators not due in a quarter (Overview).
 	NotDue string
 	// NumberLocale is the BCP 47 tag ECharts draws numbers in ("id-ID":
@@ -74,7 +73,7 @@ type Labels struct {
 // fails the build once instead of drawing a key name on a chart.
 func (l Labels) Validate() error {
 	return validate(map[string]string{
-		"Actual": l.Actual, "ActualToDate": l.ActualToDate, "Target": l.Target, "TargetLow": l.TargetLow, "TargetHigh": l.TargetHigh,
+		"Actual": l.Actual, "Target": l.Target, "TargetLow": l.TargetLow, "TargetHigh": l.TargetHigh,
 		"Achievement": l.Achievement, "Count": l.Count, "NotDue": l.NotDue,
 	})
 }

@@ -21,7 +21,6 @@ func DefaultLabels() Labels {
 	return Labels{
 		Lang:         "id",
 		Actual:       "Realisasi",
-		ActualToDate: "Realisasi s.d. triwulan (kumulatif)",
 		Target:       "Target",
 		TargetLow:    "Target (batas bawah)",
 		TargetHigh:   "Target (batas atas)",

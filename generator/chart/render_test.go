@@ -96,14 +96,14 @@ func TestRender(t *testing.T) {
 func TestRenderEscapesHostileNames(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
 	l := DefaultLabels()
-	l.Actual, l.Achievement, l.Count = hostile, hostile, hostile
+	l.Achievement, l.Count = hostile, hostile
 	// Every name from data and every word is hostile: the sector, agency,
 	// indicator and unit names, the status names, the periods.
 	rep := report(hostile)
 	for i := range rep.Indicators {
 		rep.Indicators[i].Indicator.Name, rep.Indicators[i].Indicator.Unit = hostile, hostile
 	}
-	m := model(t, rep, map[string]string{"category_sangat_baik": hostile, "quarter_short": hostile + " {{ .Year }}"})
+	m := model(t, rep, map[string]string{"category_sangat_baik": hostile, "chart_actual": hostile, "quarter_short": hostile + " {{ .Year }}"})
 	ach, ok := AgencyAchievements(m.Agency("rsud"), m, l)
 	if !ok {
 		t.Fatal("no bars")

@@ -27,7 +27,6 @@ func ChartLabels(m *display.Model) (chart.Labels, chart.RatingLabels, error) {
 	l := chart.Labels{
 		Lang:         m.Lang,
 		Actual:       w("chart_actual"),
-		ActualToDate: w("chart_actual_to_date"),
 		Target:       w("chart_target"),
 		TargetLow:    w("chart_target_low"),
 		TargetHigh:   w("chart_target_high"),

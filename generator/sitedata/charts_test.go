@@ -1,7 +1,6 @@
 package sitedata
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -160,17 +159,21 @@ func TestChartsAreTheTables(t *testing.T) {
 				periods = append(periods, r.Short)
 			}
 			c := check(ind.Chart, ind.Summary, periods)
-			// The line is the rows' plotted values: the table's actual or
-			// year-to-date column.
+			// The line is the rows' plotted values, each a number of the
+			// table's row (its actual or its year to date), under the
+			// record's legend.
 			line := firstSeries(t, c)
 			for k, r := range ind.Rows {
-				col := r.Actual
-				if ind.PlotsToDate {
-					col = r.YTD
+				want := "null"
+				if p := r.Plotted(); p != nil {
+					want = p.String()
 				}
-				if got, want := line[k], cmp.Or(col.Sort, "null"); got != want {
-					t.Errorf("%s %s %s: the chart draws %s; the table shows %q", m.Lang, c.ID, r.Key, got, want)
+				if got := line[k]; got != want || got != "null" && got != r.Actual.Sort && got != r.YTD.Sort {
+					t.Errorf("%s %s %s: the chart draws %s; the row plots %s, the table shows %q and %q", m.Lang, c.ID, r.Key, got, want, r.Actual.Sort, r.YTD.Sort)
 				}
+			}
+			if len(ind.Rows) > 0 && seriesName(t, c) != ind.Legend[0] {
+				t.Errorf("%s %s: the line is named %q; the record's legend says %q", m.Lang, c.ID, seriesName(t, c), ind.Legend[0])
 			}
 			// Every value compared with a target is on the line: the one
 			// the status (and the sentence under the chart) is about too.
@@ -226,6 +229,20 @@ func TestChartsAreTheTables(t *testing.T) {
 			t.Errorf("%s: chart %s belongs to no record", m.Lang, id)
 		}
 	}
+}
+
+// seriesName is the name of a chart's first series.
+func seriesName(t *testing.T, c chart.Chart) string {
+	t.Helper()
+	var o struct {
+		Series []struct {
+			Name string `json:"name"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(c.Option, &o); err != nil || len(o.Series) == 0 {
+		t.Fatalf("%s: %v", c.ID, err)
+	}
+	return o.Series[0].Name
 }
 
 // firstSeries is the data of a chart's first series, as JSON text.
