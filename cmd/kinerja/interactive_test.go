@@ -57,3 +57,39 @@ func TestChartReadout(t *testing.T) {
 		t.Errorf("pointer over %q: readout %q; want it to start %q", label, readout, want)
 	}
 }
+
+// TestHomeChartReadoutNamesTheSector: on the home page, each sector the
+// keys move to on the chart is read out as that sector, in both languages
+// (the script matches the chart's rows with the table's by position, so
+// they must come in the same order).
+func TestHomeChartReadoutNamesTheSector(t *testing.T) {
+	base := serve(t, demoSite(t))
+	ctx := browser(t)
+	for _, page := range []string{"/", "/en/"} {
+		if err := chromedp.Run(ctx, chromedp.Navigate(base+page), chromedp.WaitVisible("p.chart-readout", chromedp.ByQuery)); err != nil {
+			t.Fatal(err)
+		}
+		o := option(t, ctx, "home-status-by-sector")
+		sectors := o["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
+		if len(sectors) < 2 {
+			t.Fatalf("%s: the chart has %d sectors", page, len(sectors))
+		}
+		var readout string
+		if err := chromedp.Run(ctx, chromedp.Focus("figure.chart-fig", chromedp.ByQuery), chromedp.KeyEvent(kb.Home)); err != nil {
+			t.Fatal(err)
+		}
+		for k, s := range sectors {
+			if k > 0 {
+				if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := chromedp.Run(ctx, chromedp.Text("p.chart-readout", &readout, chromedp.ByQuery)); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(readout, s.(string)+": ") {
+				t.Errorf("%s: the chart's sector %d is %q; the readout is %q", page, k+1, s, readout)
+			}
+		}
+	}
+}

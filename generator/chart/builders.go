@@ -1,13 +1,13 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
@@ -47,99 +47,40 @@ const (
 	colorRule   = "#333333" // the 100 % line
 )
 
-// categoryColors run from the best category to the worst; statusColors
-// follow statusSeries.
+// categoryColors run from the best category to the worst.
 var (
 	categoryColors = []string{"#1D4E89", "#3F7CC0", "#8A6A00", "#B85300", "#8B1E3F"}
-	statusColors   = []string{"#2D6A2E", "#4F7A1F", "#6A3D9A", "#00778A", "#767676", "#3D3D3D", "#9C2A7A"}
 	notDueColor    = "#A9A9A9"
 )
 
-func num(d *iku.Decimal) interface{} {
-	if d == nil {
-		return nil // a gap: never 0
-	}
-	return d.Float64()
+// statusColors colour the statuses that have no category, by key.
+var statusColors = map[string]string{
+	string(iku.StatusMet): "#2D6A2E", string(iku.StatusMetSoFar): "#4F7A1F", string(iku.StatusNotMet): "#6A3D9A",
+	string(iku.StatusInProgress): "#00778A", string(iku.StatusNotReported): "#767676", string(iku.StatusNoTarget): "#3D3D3D",
+	string(iku.StatusIncomplete): "#9C2A7A",
 }
 
-// targetFor is the target in force in q: the quarter's own target when set,
-// else the year's.
-func targetFor(targets []iku.Target, q iku.Quarter) *iku.Target {
-	var annual *iku.Target
-	for i := range targets {
-		t := &targets[i]
-		if t.Year != q.Year {
-			continue
-		}
-		if t.Quarter == q.Q {
-			return t
-		}
-		if t.Quarter == 0 {
-			annual = t
-		}
-	}
-	return annual
-}
-
-func withUnit(value, unit string) string {
-	if unit == "" {
-		return value
-	}
-	return value + " " + unit
-}
-
-func (l Labels) targetText(t *iku.Target) string {
-	if t.High != nil {
-		return l.Number(t.Value) + "–" + l.Number(*t.High)
-	}
-	return l.Number(t.Value)
-}
-
-// IndicatorTrend draws an indicator's actual (realisasi) against the target
-// in force, quarter by quarter: a quarter not reported is a gap in the
-// line, never 0; a range target is drawn as two dashed lines, its bounds.
-// Where the rules compare the year to date with the target, the line is the
-// year-to-date actual, named Labels.ActualToDate.
-//
-// The description is Labels.TrendDescription with {indicator}, {unit},
-// {from} and {to} (first and last quarter), {latest} (last quarter),
-// {actual} and {target} (its values with the unit, or the status name when
-// missing), {reported} and {quarters} (quarters reported, quarters shown).
-func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
-	ind := ir.Indicator
-	id := "iku-" + slug(ind.Slug) + "-trend"
-	n := len(ir.Series)
-	quarters := make([]string, n)
-	actual := make([]interface{}, n)
-	target := make([]interface{}, n)
-	low := make([]interface{}, n)
-	high := make([]interface{}, n)
+// IndicatorTrend draws an indicator's rows, oldest first, named as the
+// table names them on the axis (their short names): each row's plotted
+// value (display decides: the period's actual, or the year to date where
+// the rules compare it) against the target the row was evaluated with,
+// under the record's legend. A period not reported is a gap in the line,
+// never 0; a range target is drawn as two dashed lines, its bounds.
+func IndicatorTrend(ind *display.Indicator, labels Labels) Chart {
+	n := len(ind.Rows)
+	periods := make([]string, n)
+	actual := make([]any, n)
+	target := make([]any, n)
+	low := make([]any, n)
+	high := make([]any, n)
 	var hasTarget, hasRange bool
-	// When the rules compare the year to date with the target (a
-	// cumulative target, or a count against its annual target), the line
-	// is the year to date too: like with like, as in the table.
-	toDate := false
-	for _, ev := range ir.Series {
-		if ev.Basis == iku.BasisYearToDate || ev.Basis == iku.BasisAnnualProgress || ev.Basis == iku.BasisAnnualCeiling {
-			toDate = true
-		}
-	}
-	plotted := func(ev iku.Evaluation) *iku.Decimal {
-		if toDate {
-			return ev.YearToDate
-		}
-		return ev.Actual
-	}
-	reported := 0
-	for i, ev := range ir.Series {
-		quarters[i] = clean(labels.PeriodLabel(ind.Frequency, ev.Quarter))
-		actual[i] = num(plotted(ev))
-		if ev.Actual != nil {
-			reported++
-		}
-		t := ev.Target
-		if t == nil {
-			t = targetFor(ir.Targets, ev.Quarter)
+	for i := range ind.Rows {
+		r := &ind.Rows[i]
+		periods[i] = clean(r.Short)
+		actual[i] = num(r.Plotted())
+		var t *iku.Target
+		if r.Eval != nil {
+			t = r.Eval.Target
 		}
 		switch {
 		case t == nil:
@@ -152,43 +93,20 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 		}
 	}
 
-	unit := clean(ind.Unit)
-	values := map[string]string{
-		"indicator": clean(ind.Name), "unit": unit,
-		"reported": strconv.Itoa(reported), "quarters": strconv.Itoa(n),
-		"actual": labels.status(iku.StatusNotReported), "target": labels.status(iku.StatusNoTarget),
-		"from": "", "to": "", "latest": "",
-	}
-	if n > 0 {
-		first, last := ir.Series[0], ir.Series[n-1]
-		values["from"] = labels.PeriodLabel(ind.Frequency, first.Quarter)
-		values["to"] = labels.PeriodLabel(ind.Frequency, last.Quarter)
-		values["latest"] = values["to"]
-		if v := plotted(last); v != nil {
-			values["actual"] = withUnit(labels.Number(*v), unit)
-		}
-		if t := targetFor(ir.Targets, last.Quarter); t != nil {
-			values["target"] = withUnit(labels.targetText(t), unit)
-		}
-	}
-	description := fill(labels.TrendDescription, values)
-
 	type line struct {
 		name        string
-		data        []interface{}
+		data        []any
 		color, dash string
 		symbol      string
 		step        bool
 	}
-	actualName := labels.Actual
-	if toDate {
-		actualName = labels.ActualToDate
-	}
+	// An indicator with no period in force has no legend of its own.
+	actualName, targetName := cmp.Or(ind.Legend[0], labels.Actual), cmp.Or(ind.Legend[1], labels.Target)
 	lines := []line{{clean(actualName), actual, colorActual, "solid", "circle", false}}
 	// Targets hold from the start of their period to its end: steps, not
-	// slopes, between quarters.
+	// slopes, between periods.
 	if hasTarget {
-		lines = append(lines, line{clean(labels.Target), target, colorTarget, "dashed", "rect", true})
+		lines = append(lines, line{clean(targetName), target, colorTarget, "dashed", "rect", true})
 	}
 	if hasRange {
 		lines = append(lines,
@@ -207,6 +125,7 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 		minInterval = 1
 	}
 
+	id, description := ind.Chart.ID, clean(ind.Chart.Summary)
 	c := charts.NewLine()
 	c.Accept(noChrome{})
 	c.SetGlobalOptions(append(base(id, description, []string{colorActual, colorTarget}),
@@ -214,10 +133,10 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 			ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: axisLabel(),
 			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: axisColor}}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unit, AxisLabel: axisLabel(), SplitLine: splitLine(),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: clean(ind.Unit.Text), AxisLabel: axisLabel(), SplitLine: splitLine(),
 			MinInterval: minInterval}),
 	)...)
-	c.SetXAxis(quarters)
+	c.SetXAxis(periods)
 	for _, l := range lines {
 		lc := opts.LineChart{Symbol: l.symbol, SymbolSize: 7, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false)}
 		if l.step {
@@ -234,57 +153,46 @@ func IndicatorTrend(ir *iku.IndicatorReport, labels Labels) Chart {
 		Description: description, Locale: labels.NumberLocale, Lang: labels.Lang}
 }
 
-// AgencyAchievements draws, as horizontal bars, the achievement (capaian)
-// of each of an agency's indicators in its latest evaluation, with a line
-// at 100. Indicators without an achievement (not reported, no target,
-// T = 0, in progress) are left out: the table next to the chart has them.
-// latest maps indicator slugs to their latest evaluation and names to the
-// names to draw.
-//
-// The description is Labels.AchievementsDescription with {agency},
-// {quarter} (the latest quarter among them), {count} (bars drawn),
-// {reached} (at or above 100) and {below}.
-func AgencyAchievements(ar *iku.AgencyReport, latest map[string]iku.Evaluation, names map[string]string, labels Labels) Chart {
-	id := "opd-" + slug(ar.Agency.Slug) + "-achievements"
+// AgencyAchievements draws, as horizontal bars in the order of the
+// agency's table (a.Indicators) and named as it names them, the
+// achievement (capaian) of each indicator in the site's quarter, with a
+// line at 100. Indicators without one there (not due, not reported, no
+// target, T = 0, in progress) have no bar: the table next to the chart has
+// them. ok is false when no indicator has a bar (the page shows the table
+// only).
+func AgencyAchievements(a *display.Agency, m *display.Model, labels Labels) (c Chart, ok bool) {
 	var rows []string
-	var data []interface{}
-	var quarter iku.Quarter
-	reached := 0
-	top := 0.0
-	for _, s := range ar.Indicators {
-		ev, ok := latest[s]
-		if !ok || ev.Achievement == nil {
+	var data []any
+	top := iku.MustDecimal("0")
+	for _, slug := range a.Indicators {
+		ind := m.Indicator(slug)
+		if ind == nil || !ind.DueNow || len(ind.Rows) == 0 {
 			continue
 		}
-		name := names[s]
-		if name == "" {
-			name = s
+		e := ind.Rows[len(ind.Rows)-1].Eval
+		if e == nil || e.Achievement == nil {
+			continue
 		}
-		rows = append(rows, clean(name))
-		data = append(data, ev.Achievement.Float64())
-		top = max(top, ev.Achievement.Float64())
-		if ev.Achievement.Cmp(iku.MustDecimal("100")) >= 0 {
-			reached++
-		}
-		if quarter.Before(ev.Quarter) {
-			quarter = ev.Quarter
+		rows = append(rows, clean(ind.Name.Text))
+		data = append(data, num(e.Achievement))
+		if e.Achievement.Cmp(top) > 0 {
+			top = *e.Achievement
 		}
 	}
-	description := fill(labels.AchievementsDescription, map[string]string{
-		"agency": clean(ar.Agency.Name), "quarter": labels.QuarterLabel(quarter),
-		"count": strconv.Itoa(len(rows)), "reached": strconv.Itoa(reached), "below": strconv.Itoa(len(rows) - reached),
-	})
-	return achievementBars(id, description, rows, data, top, labelWidth, labels)
+	if len(rows) == 0 {
+		return Chart{}, false
+	}
+	return achievementBars(a.Chart.ID, clean(a.Chart.Summary), rows, data, top, labelWidth, labels), true
 }
 
 // achievementBars draws one horizontal bar per row (achievements in %,
 // top to bottom) with a dashed line at 100 %; row names longer than
-// labelW px are cut with "…".
-func achievementBars(id, description string, rows []string, data []interface{}, top float64, labelW int, labels Labels) Chart {
+// labelW px are cut with "…". top is the longest bar.
+func achievementBars(id, description string, rows []string, data []any, top iku.Decimal, labelW int, labels Labels) Chart {
 	// A markLine does not stretch its axis: when every bar is short of
 	// 100, the axis must reach 100 for the line to be drawn.
-	var axisMax interface{}
-	if top < 100 {
+	var axisMax any
+	if top.Cmp(iku.MustDecimal("100")) < 0 {
 		axisMax = 100
 	}
 
@@ -317,67 +225,67 @@ func achievementBars(id, description string, rows []string, data []interface{}, 
 		Description: description, Locale: labels.NumberLocale, Lang: labels.Lang}
 }
 
-// Overview draws the latest quarter's statuses by sector as stacked
-// horizontal bars: one series per category of r.Rules (best first), then
-// the other statuses (statusSeries) and the indicators not due. Series that are
-// empty in every sector are left out; each keeps its colour regardless.
-// sectorNames maps sector slugs to the names to draw (default: the
-// sector's Name).
-//
-// The description is Labels.OverviewDescription with {quarter}, {total}
-// (indicators counted) and {sectors} (sectors drawn).
-func Overview(r *iku.Report, sectorNames map[string]string, labels Labels) Chart {
-	const id = "home-status-by-sector"
-	var rows []iku.Counts
+// Overview draws the site quarter's statuses by sector as stacked
+// horizontal bars: one bar per sector in the order of the home page's
+// table (m.Site.Home.Sectors), named as it names them; one series per
+// status in the order of the table's columns (m.Site.Columns: categories,
+// best first, then the other statuses), then the indicators not due, so
+// that a bar adds up to the sector's indicators. Series that are empty in
+// every sector are left out; each keeps its colour regardless.
+func Overview(m *display.Model, labels Labels) Chart {
+	h := &m.Site.Home
+	var rows []*display.Counts
 	var names []string
-	total := 0
-	for _, sr := range r.Sectors {
-		cnt, ok := r.SectorCounts[sr.Sector.Slug]
-		if !ok || cnt.Total == 0 {
+	for _, slug := range h.Sectors {
+		s := m.Sector(slug)
+		if s == nil {
 			continue
 		}
-		name := sectorNames[sr.Sector.Slug]
-		if name == "" {
-			name = sr.Sector.Name
-		}
-		names = append(names, clean(name))
-		rows = append(rows, cnt)
-		total += cnt.Total
+		names = append(names, clean(s.Name.Text))
+		rows = append(rows, &s.Counts)
 	}
-	description := fill(labels.OverviewDescription, map[string]string{
-		"quarter": labels.QuarterLabel(r.Latest), "total": strconv.Itoa(total), "sectors": strconv.Itoa(len(rows)),
-	})
 
+	category := map[string]int{}
+	for i, c := range m.Site.Categories {
+		category[c.Status.Key] = i
+	}
 	type series struct {
 		name, color string
-		count       func(iku.Counts) int
+		count       func(*display.Counts) int
 	}
 	var all []series
-	for i, cat := range r.Rules.Categories {
-		key := cat.Key
-		all = append(all, series{labels.category(key), categoryColors[i%len(categoryColors)],
-			func(c iku.Counts) int { return c.ByCategory[key] }})
-	}
-	for i, st := range statusSeries {
-		st := st
-		all = append(all, series{labels.status(st), statusColors[i], func(c iku.Counts) int { return c.Of(st) }})
+	for _, st := range m.Site.Columns {
+		key := st.Key
+		color, ok := statusColors[key]
+		if i, isCategory := category[key]; isCategory {
+			color, ok = categoryColors[i%len(categoryColors)], true
+		}
+		if !ok {
+			color = notDueColor
+		}
+		all = append(all, series{st.Label, color, func(c *display.Counts) int {
+			for _, it := range c.Items {
+				if it.Status.Key == key {
+					return it.N
+				}
+			}
+			return 0
+		}})
 	}
 	// Not due this quarter: a part of the total like the others, so that a
 	// bar always adds up to the sector's indicators.
-	all = append(all, series{labels.NotDue, notDueColor, func(c iku.Counts) int { return c.NotDue }})
+	all = append(all, series{labels.NotDue, notDueColor, func(c *display.Counts) int { return c.NotDue }})
 
 	c := charts.NewBar()
 	c.Accept(noChrome{})
 	var drawn []series
 	for _, s := range all {
-		data := make([]interface{}, len(rows))
+		data := make([]any, len(rows))
 		nonzero := false
 		for i, cnt := range rows {
-			if v := s.count(cnt); v > 0 {
-				data[i], nonzero = v, true
-			} else {
-				data[i] = 0
-			}
+			v := s.count(cnt)
+			data[i] = v
+			nonzero = nonzero || v > 0
 		}
 		if !nonzero {
 			continue
@@ -395,6 +303,7 @@ func Overview(r *iku.Report, sectorNames map[string]string, labels Labels) Chart
 		colors[i], legend[i] = s.color, clean(s.name)
 	}
 	legendRows := legendRows(legend)
+	id, description := h.Overview.ID, clean(h.Overview.Summary)
 	c.SetGlobalOptions(append(base(id, description, colors),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "12", Bottom: fmt.Sprint(24 + legendRow*legendRows),
 			ContainLabel: opts.Bool(true)}),
@@ -411,72 +320,29 @@ func Overview(r *iku.Report, sectorNames map[string]string, labels Labels) Chart
 }
 
 // Comparison draws the achievements of the agencies that share one
-// indicator in its latest due period, one bar per agency in the ranked
-// order of iku (best first); members without an achievement get no bar.
-// agencyNames maps agency slugs to the names to draw (default: the
-// agency's slug).
-//
-// The description is Labels.ComparisonDescription with {name} (the
-// indicator), {quarter}, {count} (bars drawn), {reached} (at or above 100)
-// and {best} (the first agency).
-func Comparison(c *iku.Comparison, name string, agencyNames map[string]string, labels Labels) Chart {
-	id := "banding-" + slug(c.Slug)
+// indicator in its latest due period, one bar per ranked agency in the
+// order of the table (iku's ranking, best first), labelled with the rows'
+// bar labels; the members that are not ranked come last in the table and
+// have no bar. ok is false when no member is ranked (the page shows the
+// table only).
+func Comparison(cm *display.Comparison, labels Labels) (c Chart, ok bool) {
 	var rows []string
-	var data []interface{}
-	reached := 0
-	top := 0.0
-	for _, m := range c.Members {
-		a := m.Evaluation.Achievement
-		if m.Capped == nil || a == nil {
+	var data []any
+	top := iku.MustDecimal("0")
+	for i := range cm.Rows {
+		r := &cm.Rows[i]
+		if r.Member == nil || r.Member.Capped == nil || r.Member.Evaluation.Achievement == nil {
 			continue
 		}
-		n := agencyNames[m.Agency]
-		if n == "" {
-			n = m.Agency
-		}
-		rows = append(rows, clean(n))
-		data = append(data, a.Float64())
-		top = max(top, a.Float64())
-		if a.Cmp(iku.MustDecimal("100")) >= 0 {
-			reached++
+		a := r.Member.Evaluation.Achievement
+		rows = append(rows, clean(r.Label))
+		data = append(data, num(a))
+		if a.Cmp(top) > 0 {
+			top = *a
 		}
 	}
-	rows = dropCommonWords(rows)
-	best := ""
-	if len(rows) > 0 {
-		best = rows[0]
+	if len(rows) == 0 {
+		return Chart{}, false
 	}
-	description := fill(labels.ComparisonDescription, map[string]string{
-		"name": clean(name), "quarter": labels.PeriodLabel(c.Frequency, c.Quarter),
-		"count": strconv.Itoa(len(rows)), "reached": strconv.Itoa(reached), "best": best,
-	})
-	return achievementBars(id, description, rows, data, top, 170, labels)
-}
-
-// dropCommonWords removes the leading words every name shares ("Kec.",
-// "Kecamatan"), keeping at least one word of each: the chart's title
-// says what they are, and the names must be told apart in the space of
-// an axis label.
-func dropCommonWords(names []string) []string {
-	if len(names) < 2 {
-		return names
-	}
-	words := make([][]string, len(names))
-	for i, n := range names {
-		words[i] = strings.Fields(n)
-	}
-	k := 0
-shared:
-	for ; ; k++ {
-		for _, w := range words {
-			if k >= len(w)-1 || w[k] != words[0][k] {
-				break shared
-			}
-		}
-	}
-	out := make([]string, len(names))
-	for i, w := range words {
-		out[i] = strings.Join(w[k:], " ")
-	}
-	return out
+	return achievementBars(cm.Chart.ID, clean(cm.Chart.Summary), rows, data, top, 170, labels), true
 }

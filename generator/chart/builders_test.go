@@ -5,27 +5,27 @@ import (
 	"encoding/json"
 	"math"
 	"math/big"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
 const hostile = `</text><script>alert(1)</script><img src=x onerror=alert(1)>`
 
-func allCharts(name string) []Chart {
+// allCharts are the charts of report(name): the trend, the agency's
+// achievements, the overview and a comparison.
+func allCharts(t testing.TB, name string) []Chart {
+	t.Helper()
+	m := model(t, report(name), nil)
 	l := DefaultLabels()
-	ar, latest, names := agency(name)
-	for k := range names {
-		names[k] = name + " " + k
+	ach, ok := AgencyAchievements(m.Agency("rsud"), m, l)
+	if !ok {
+		t.Fatal("the agency has no bars")
 	}
-	return []Chart{
-		IndicatorTrend(waitingTime(name), l),
-		AgencyAchievements(ar, latest, names, l),
-		Overview(report(name), nil, l),
-	}
+	return []Chart{IndicatorTrend(m.Indicator("waktu-tunggu-rawat-jalan"), l), ach, Overview(m, l)}
 }
 
 // decodeOption reads an option keeping numbers as their JSON text.
@@ -41,7 +41,7 @@ func decodeOption(t *testing.T, c Chart) map[string]any {
 }
 
 func TestOptionIsSafeJSON(t *testing.T) {
-	for _, c := range allCharts(hostile) {
+	for _, c := range allCharts(t, hostile) {
 		if !json.Valid(c.Option) {
 			t.Fatalf("%s: option is not valid JSON", c.ID)
 		}
@@ -74,34 +74,24 @@ func TestOptionIsSafeJSON(t *testing.T) {
 	}
 }
 
-func TestIDsAreDeterministic(t *testing.T) {
-	a, b := allCharts("Nama"), allCharts("Nama")
-	want := []string{"iku-waktu-tunggu-rawat-jalan-trend", "opd-rsud-achievements", "home-status-by-sector"}
+// A chart's ID and description are its record's: the page names the same
+// chart and shows the same sentence under it.
+func TestIDsAndDescriptionsAreTheRecords(t *testing.T) {
+	a, b := allCharts(t, "Nama"), allCharts(t, "Nama")
+	m := model(t, report("Nama"), nil)
+	want := []display.Chart{m.Indicator("waktu-tunggu-rawat-jalan").Chart, m.Agency("rsud").Chart, m.Site.Home.Overview}
 	for i := range a {
-		if a[i].ID != want[i] || b[i].ID != want[i] {
-			t.Errorf("chart %d: IDs %q, %q; want %q", i, a[i].ID, b[i].ID, want[i])
+		if a[i].ID != want[i].ID || b[i].ID != want[i].ID || a[i].Description != want[i].Summary {
+			t.Errorf("chart %d: ID %q, %q; want %q; description %q; want %q", i, a[i].ID, b[i].ID, want[i].ID, a[i].Description, want[i].Summary)
 		}
 		if !bytes.Equal(a[i].Option, b[i].Option) {
 			t.Errorf("%s: two builds give different options", a[i].ID)
 		}
 	}
-	valid := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	for _, tc := range []struct{ in, want string }{
-		{"waktu-tunggu", "waktu-tunggu"},
-		{"Waktu Tunggu", ""},
-		{hostile, ""},
-		{"", ""},
-	} {
-		got := slug(tc.in)
-		if !valid.MatchString(got) || (tc.want != "" && got != tc.want) {
-			t.Errorf("slug(%q) = %q; want %q or a changed slug with a hash", tc.in, got, tc.want)
+	for i, id := range []string{"iku-waktu-tunggu-rawat-jalan-trend", "opd-rsud-achievements", "home-status-by-sector"} {
+		if a[i].ID != id {
+			t.Errorf("chart %d: ID %q; want %q", i, a[i].ID, id)
 		}
-		if tc.want == "" && got == tc.in {
-			t.Errorf("slug(%q) kept it unchanged", tc.in)
-		}
-	}
-	if slug("a b") == slug("a_b") {
-		t.Errorf(`slug("a b") == slug("a_b") = %q; want different`, slug("a b"))
 	}
 }
 
@@ -130,54 +120,73 @@ func seriesByName(t *testing.T, m map[string]any, name string) []any {
 	return nil
 }
 
+func categoryAxis(t *testing.T, m map[string]any) []any {
+	t.Helper()
+	for _, axis := range []string{"xAxis", "yAxis"} {
+		a := m[axis].([]any)[0].(map[string]any)
+		if a["type"] == "category" {
+			return a["data"].([]any)
+		}
+	}
+	t.Fatal("no category axis")
+	return nil
+}
+
 func TestTrendNumbersAreTheTable(t *testing.T) {
-	ir := waitingTime("Waktu tunggu")
+	ind := indicator(t, waitingTime("Waktu tunggu"))
 	l := DefaultLabels()
-	c := IndicatorTrend(ir, l)
+	c := IndicatorTrend(ind, l)
 	m := decodeOption(t, c)
 
-	actual := seriesByName(t, m, l.Actual)
-	target := seriesByName(t, m, l.Target)
+	// The series are named by the record's legend (the theme's words).
+	if ind.Legend != [2]string{"Realisasi", "Target"} {
+		t.Errorf("legend %q; want the theme's Realisasi and Target", ind.Legend)
+	}
+	actual := seriesByName(t, m, ind.Legend[0])
+	target := seriesByName(t, m, ind.Legend[1])
 	low := seriesByName(t, m, l.TargetLow)
 	high := seriesByName(t, m, l.TargetHigh)
-	x := m["xAxis"].([]any)[0].(map[string]any)["data"].([]any)
-	if len(actual) != len(ir.Series) || len(x) != len(ir.Series) {
-		t.Fatalf("%d actuals and %d quarters; want %d", len(actual), len(x), len(ir.Series))
+	x := categoryAxis(t, m)
+	if len(actual) != len(ind.Rows) || len(x) != len(ind.Rows) {
+		t.Fatalf("%d actuals and %d quarters; want %d", len(actual), len(x), len(ind.Rows))
 	}
-	wantTargets := map[string][3]*iku.Decimal{ // quarter → target, low, high
+	wantTargets := map[string][3]*iku.Decimal{ // year → target, low, high
 		"2024": {dec("60"), nil, nil},
 		"2025": {dec("55"), nil, nil},
 		"2026": {nil, dec("40"), dec("45")},
 	}
-	for i, ev := range ir.Series {
-		if got, want := x[i], l.QuarterLabel(ev.Quarter); got != want {
-			t.Errorf("x[%d] = %v; want %q", i, got, want)
+	for i, r := range ind.Rows {
+		if got := x[i]; got != r.Short {
+			t.Errorf("x[%d] = %v; want the row's short name %q", i, got, r.Short)
 		}
-		if !sameNumber(actual[i], ev.Actual) {
-			t.Errorf("actual %s = %v; want %v (null when not reported)", ev.Quarter, actual[i], ev.Actual)
+		if !sameNumber(actual[i], r.Plotted()) || !sameNumber(actual[i], r.Eval.Actual) || r.Actual.Sort != "" && actual[i].(json.Number).String() != r.Actual.Sort {
+			t.Errorf("actual %s = %v; want %v, the table's %q (null when not reported)", r.Key, actual[i], r.Eval.Actual, r.Actual.Sort)
 		}
-		w := wantTargets[strconv.Itoa(ev.Quarter.Year)]
-		if ev.Quarter == iku.MustQuarter("2025-Q4") {
+		w := wantTargets[r.Key[:4]]
+		if r.Key == "2025-Q4" {
 			w[0] = dec("50.5") // the quarterly target overrides the annual one
 		}
 		if !sameNumber(target[i], w[0]) || !sameNumber(low[i], w[1]) || !sameNumber(high[i], w[2]) {
-			t.Errorf("targets %s = %v, %v–%v; want %v, %v–%v", ev.Quarter, target[i], low[i], high[i], w[0], w[1], w[2])
+			t.Errorf("targets %s = %v, %v–%v; want %v, %v–%v", r.Key, target[i], low[i], high[i], w[0], w[1], w[2])
 		}
+	}
+	if x[0] != "TW I 2024" || x[10] != "TW III 2026" {
+		t.Errorf("axis from %v to %v; want TW I 2024 to TW III 2026", x[0], x[10])
 	}
 	if actual[2] != nil {
 		t.Errorf("a quarter not reported is %v; want null (a gap, never 0)", actual[2])
 	}
 	// Float64 gives the same number: what the table shows is what is drawn.
-	for i, ev := range ir.Series {
-		if ev.Actual == nil {
+	for i, r := range ind.Rows {
+		if r.Eval.Actual == nil {
 			continue
 		}
 		f, _ := actual[i].(json.Number).Float64()
-		if f != ev.Actual.Float64() || math.IsNaN(f) {
-			t.Errorf("actual %s = %v; want %v", ev.Quarter, f, ev.Actual.Float64())
+		if f != r.Eval.Actual.Float64() || math.IsNaN(f) {
+			t.Errorf("actual %s = %v; want %v", r.Key, f, r.Eval.Actual.Float64())
 		}
 	}
-	for _, want := range []string{"41,35 menit", "40–45 menit", "TW I 2024", "TW III 2026"} {
+	for _, want := range []string{"Triwulan III 2026", "41,35\u00a0menit", "40–45\u00a0menit"} {
 		if !strings.Contains(c.Description, want) {
 			t.Errorf("description %q lacks %q", c.Description, want)
 		}
@@ -191,7 +200,7 @@ func TestTrendOfWholeNumbersHasWholeTicks(t *testing.T) {
 	}{{0, json.Number("1")}, {1, nil}} {
 		ir := waitingTime("Kasus")
 		ir.Indicator.Decimals = tc.decimals
-		m := decodeOption(t, IndicatorTrend(ir, DefaultLabels()))
+		m := decodeOption(t, trend(t, ir))
 		if got := m["yAxis"].([]any)[0].(map[string]any)["minInterval"]; got != tc.want {
 			t.Errorf("decimals %d: minInterval = %v; want %v", tc.decimals, got, tc.want)
 		}
@@ -201,75 +210,99 @@ func TestTrendOfWholeNumbersHasWholeTicks(t *testing.T) {
 func TestTrendWithoutTargetsDrawsActualsOnly(t *testing.T) {
 	ir := waitingTime("Kunjungan")
 	ir.Targets = nil
-	m := decodeOption(t, IndicatorTrend(ir, DefaultLabels()))
+	withTargets(ir)
+	m := decodeOption(t, trend(t, ir))
 	if n := len(m["series"].([]any)); n != 1 {
 		t.Errorf("%d series; want 1 (actuals)", n)
 	}
 }
 
 func TestAgencyAchievements(t *testing.T) {
-	ar, latest, names := agency("RSUD")
+	rep := report("RSUD")
+	m := model(t, rep, nil)
 	l := DefaultLabels()
-	c := AgencyAchievements(ar, latest, names, l)
-	m := decodeOption(t, c)
-	y := m["yAxis"].([]any)[0].(map[string]any)
-	rows := y["data"].([]any)
-	wantRows := []string{names["waktu-tunggu"], names["ikm"], names["baru"]} // bor has no achievement
-	if len(rows) != len(wantRows) {
-		t.Fatalf("rows %v; want %v", rows, wantRows)
+	c, ok := AgencyAchievements(m.Agency("rsud"), m, l)
+	if !ok {
+		t.Fatal("no bars")
 	}
-	data := m["series"].([]any)[0].(map[string]any)["data"].([]any)
-	for i, s := range []string{"waktu-tunggu", "ikm", "baru"} {
-		if rows[i] != wantRows[i] || !sameNumber(data[i], latest[s].Achievement) {
-			t.Errorf("row %d = %v %v; want %v %v", i, rows[i], data[i], wantRows[i], latest[s].Achievement)
+	o := decodeOption(t, c)
+	y := o["yAxis"].([]any)[0].(map[string]any)
+	rows := y["data"].([]any)
+	// In the table's order, named as the table names them; bor (not
+	// reported) has no bar.
+	wantSlugs := []string{"waktu-tunggu-rawat-jalan", "ikm", "baru"}
+	if len(rows) != len(wantSlugs) {
+		t.Fatalf("rows %v; want %v", rows, wantSlugs)
+	}
+	data := o["series"].([]any)[0].(map[string]any)["data"].([]any)
+	for i, s := range wantSlugs {
+		ind := m.Indicator(s)
+		e := ind.Rows[len(ind.Rows)-1].Eval
+		if rows[i] != ind.List.Name.Text.Text || !sameNumber(data[i], e.Achievement) {
+			t.Errorf("row %d = %v %v; want %v %v", i, rows[i], data[i], ind.List.Name.Text.Text, e.Achievement)
 		}
 	}
-	if y["type"] != "category" || m["xAxis"].([]any)[0].(map[string]any)["type"] != "value" {
-		t.Errorf("axes %v / %v; want horizontal bars", m["xAxis"], m["yAxis"])
+	if y["type"] != "category" || o["xAxis"].([]any)[0].(map[string]any)["type"] != "value" {
+		t.Errorf("axes %v / %v; want horizontal bars", o["xAxis"], o["yAxis"])
 	}
-	ml := m["series"].([]any)[0].(map[string]any)["markLine"].(map[string]any)["data"].([]any)
+	ml := o["series"].([]any)[0].(map[string]any)["markLine"].(map[string]any)["data"].([]any)
 	if len(ml) != 1 || ml[0].(map[string]any)["xAxis"] != json.Number("100") {
 		t.Errorf("markLine data %v; want one line at x = 100", ml)
 	}
-	if !strings.Contains(c.Description, "3 indikator") || !strings.Contains(c.Description, "1 mencapai") {
-		t.Errorf("description %q", c.Description)
-	}
-	if max, ok := m["xAxis"].([]any)[0].(map[string]any)["max"]; ok {
-		t.Errorf("x axis max = %v with a bar past 100; want ECharts' own", max)
+	if max, ok := o["xAxis"].([]any)[0].(map[string]any)["max"]; ok {
+		t.Errorf("x axis max = %v with a bar at 100; want ECharts' own", max)
 	}
 
 	// All short of 100: the axis reaches 100, so the line is drawn.
-	delete(latest, "waktu-tunggu")
-	m = decodeOption(t, AgencyAchievements(ar, latest, names, l))
-	if max := m["xAxis"].([]any)[0].(map[string]any)["max"]; max != json.Number("100") {
+	rep.Indicators[0].Series[len(rep.Indicators[0].Series)-1].Achievement = dec("99.99")
+	m = model(t, rep, nil)
+	c, _ = AgencyAchievements(m.Agency("rsud"), m, l)
+	if max := decodeOption(t, c)["xAxis"].([]any)[0].(map[string]any)["max"]; max != json.Number("100") {
 		t.Errorf("x axis max = %v with every bar short of 100; want 100", max)
+	}
+
+	// An indicator not due this quarter has no bar, nor has an agency
+	// whose indicators have none.
+	for i := range rep.Indicators {
+		rep.Indicators[i].DueNow = false
+	}
+	m = model(t, rep, nil)
+	if c, ok := AgencyAchievements(m.Agency("rsud"), m, l); ok {
+		t.Errorf("no indicator is due; chart %s drawn", c.Option)
 	}
 }
 
 func TestOverview(t *testing.T) {
-	r := report("Kesehatan")
+	m := model(t, report("Kesehatan"), nil)
 	l := DefaultLabels()
-	c := Overview(r, map[string]string{"pendidikan": "Pendidikan dan Kebudayaan"}, l)
-	m := decodeOption(t, c)
-	rows := m["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
-	wantRows := []any{"Kesehatan", "Pendidikan dan Kebudayaan", "Pariwisata"} // no empty sector
-	if len(rows) != 3 || rows[0] != wantRows[0] || rows[1] != wantRows[1] || rows[2] != wantRows[2] {
-		t.Errorf("rows %v; want %v", rows, wantRows)
+	c := Overview(m, l)
+	o := decodeOption(t, c)
+	// Every sector, in the order of the table under the chart.
+	rows := categoryAxis(t, o)
+	wantRows := []any{"Kesehatan", "Pariwisata", "Pendidikan", "Tanpa indikator"}
+	if len(rows) != len(wantRows) {
+		t.Fatalf("rows %v; want %v", rows, wantRows)
+	}
+	for i := range rows {
+		if rows[i] != wantRows[i] || rows[i] != m.Sector(m.Site.Home.Sectors[i]).Name.Text {
+			t.Errorf("row %d = %v; want %v, the table's", i, rows[i], wantRows[i])
+		}
 	}
 	want := map[string][]string{ // series → counts per row
-		"Sangat Baik":             {"2", "0", "1"},
-		"Baik":                    {"1", "0", "0"},
-		"Cukup":                   {"0", "1", "0"},
-		"Sangat Kurang":           {"0", "1", "0"},
-		"Tercapai":                {"1", "0", "0"},
-		"Dalam proses":            {"0", "0", "2"},
-		"Belum dilaporkan":        {"2", "0", "0"},
-		"Target belum ditetapkan": {"0", "2", "0"},
-		"Belum lengkap":           {"0", "0", "1"},
+		"Sangat Baik":                   {"2", "1", "0", "0"},
+		"Baik":                          {"1", "0", "0", "0"},
+		"Cukup":                         {"0", "0", "1", "0"},
+		"Sangat Kurang":                 {"0", "0", "1", "0"},
+		"Tercapai":                      {"1", "0", "0", "0"},
+		"Dalam proses":                  {"0", "2", "0", "0"},
+		"Belum lengkap":                 {"0", "1", "0", "0"},
+		"Target belum ditetapkan":       {"0", "0", "2", "0"},
+		"Belum dilaporkan":              {"2", "0", "0", "0"},
+		"Tidak dilaporkan triwulan ini": {"0", "1", "0", "0"},
 	}
-	series := m["series"].([]any)
+	series := o["series"].([]any)
 	if len(series) != len(want) {
-		t.Errorf("%d series; want %d (Kurang and Tidak tercapai are empty everywhere)", len(series), len(want))
+		t.Errorf("%d series; want %d (Kurang, Tercapai sejauh ini and Tidak tercapai are empty everywhere)", len(series), len(want))
 	}
 	var order []string
 	for _, s := range series {
@@ -285,43 +318,46 @@ func TestOverview(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(order, ","); got != "Sangat Baik,Baik,Cukup,Sangat Kurang,Tercapai,Dalam proses,Belum dilaporkan,Target belum ditetapkan,Belum lengkap" {
+	// The order of the table's columns.
+	if got := strings.Join(order, ","); got != "Sangat Baik,Baik,Cukup,Sangat Kurang,Tercapai,Dalam proses,Belum lengkap,Target belum ditetapkan,Belum dilaporkan,Tidak dilaporkan triwulan ini" {
 		t.Errorf("series order %s", got)
 	}
-	if !strings.Contains(c.Description, "14 indikator") || !strings.Contains(c.Description, "3 sektor") {
-		t.Errorf("description %q", c.Description)
+	var cols []string
+	for _, st := range m.Site.Columns {
+		cols = append(cols, st.Label)
+	}
+	if joined := strings.Join(cols, ","); !strings.HasPrefix(joined, "Sangat Baik,Baik,Cukup,Kurang,Sangat Kurang,Tercapai,Tercapai sejauh ini,Dalam proses") {
+		t.Errorf("the table's columns are %s; the expected series order above is theirs", joined)
 	}
 }
 
 func TestLabels(t *testing.T) {
-	keys := []string{"sangat_baik", "baik", "cukup", "kurang", "sangat_kurang"}
-	if err := DefaultLabels().Validate(keys); err != nil {
+	if err := DefaultLabels().Validate(); err != nil {
 		t.Errorf("DefaultLabels().Validate() = %v; want nil", err)
 	}
 	l := DefaultLabels()
-	l.Target = ""
-	delete(l.Categories, "cukup")
-	delete(l.Statuses, iku.StatusNoTarget)
-	err := l.Validate(keys)
-	if err == nil || !strings.Contains(err.Error(), "Target") || !strings.Contains(err.Error(), `"cukup"`) || !strings.Contains(err.Error(), `"no_target"`) {
-		t.Errorf("Validate() = %v; want Target, cukup and no_target named", err)
+	l.Target, l.NotDue = "", " "
+	err := l.Validate()
+	if err == nil || !strings.Contains(err.Error(), "NotDue, Target") {
+		t.Errorf("Validate() = %v; want NotDue and Target named", err)
 	}
-	if got := l.QuarterLabel(iku.MustQuarter("2026-Q3")); got != "TW III 2026" {
-		t.Errorf("QuarterLabel(2026-Q3) = %q; want TW III 2026", got)
+	if err := (RatingLabels{Count: "x", Share: "y"}).Validate(); err == nil || !strings.Contains(err.Error(), "Score") {
+		t.Errorf("RatingLabels.Validate() = %v; want Score named", err)
 	}
-	for _, tc := range []struct{ in, id, en string }{
-		{"1250.50", "1.250,50", "1,250.50"},
-		{"-1234567", "-1.234.567", "-1,234,567"},
-		{"0.5", "0,5", "0.5"},
-		{"125", "125", "125"},
+}
+
+func TestNumbersAreExact(t *testing.T) {
+	for in, want := range map[string]string{
+		"41.35": "41.35", "60.00": "60.00", "-16.67": "-16.67", "007": "7", ".5": "0.5", "-.25": "-0.25", "-0": "-0", "1250": "1250",
 	} {
-		en := Labels{DecimalMark: ".", GroupMark: ","}
-		if got := DefaultLabels().Number(iku.MustDecimal(tc.in)); got != tc.id {
-			t.Errorf("id Number(%s) = %q; want %q", tc.in, got, tc.id)
+		d := iku.MustDecimal(in)
+		got := num(&d)
+		if got != json.Number(want) || !sameNumber(got, &d) {
+			t.Errorf("num(%s) = %v; want %s", in, got, want)
 		}
-		if got := en.Number(iku.MustDecimal(tc.in)); got != tc.en {
-			t.Errorf("en Number(%s) = %q; want %q", tc.in, got, tc.en)
-		}
+	}
+	if num(nil) != nil {
+		t.Errorf("num(nil) = %v; want nil (a gap)", num(nil))
 	}
 }
 
@@ -343,7 +379,15 @@ func contrast(hex string) float64 {
 
 func TestPaletteContrast(t *testing.T) {
 	colors := append([]string{colorActual, colorTarget, colorBar, colorRule, textColor, axisColor}, categoryColors...)
-	colors = append(colors, statusColors...)
+	for _, s := range iku.Statuses {
+		if s != iku.StatusCategory {
+			c, ok := statusColors[string(s)]
+			if !ok {
+				t.Errorf("status %q has no colour", s)
+			}
+			colors = append(colors, c)
+		}
+	}
 	for _, c := range colors {
 		if r := contrast(c); r < 3 {
 			t.Errorf("%s has %.2f:1 contrast on white; want at least 3:1", c, r)
@@ -357,8 +401,8 @@ func TestPaletteContrast(t *testing.T) {
 }
 
 func TestEmptyCharts(t *testing.T) {
-	for _, c := range emptyCharts() {
-		if !json.Valid(c.Option) || strings.Contains(c.Description, "{") {
+	for _, c := range emptyCharts(t) {
+		if !json.Valid(c.Option) || c.Description == "" || strings.Contains(c.Description, "{") {
 			t.Errorf("%s: option %s, description %q", c.ID, c.Option, c.Description)
 		}
 	}
@@ -371,7 +415,7 @@ func TestTrendOfProgressIsYearToDate(t *testing.T) {
 	ir := &iku.IndicatorReport{
 		Indicator: iku.Indicator{Slug: "kunjungan", Name: "Kunjungan wisatawan", Unit: "kunjungan",
 			Polarity: iku.Positive, Consolidation: iku.Sum, Frequency: iku.Quarterly},
-		Targets: []iku.Target{annual},
+		Targets: []iku.Target{annual}, DueNow: true,
 	}
 	quarterly := []string{"200", "300", "250"}
 	ytd := []string{"200", "500", "750"}
@@ -381,18 +425,25 @@ func TestTrendOfProgressIsYearToDate(t *testing.T) {
 			Compared: dec(ytd[i]), Basis: iku.BasisAnnualProgress, Target: &annual, Status: iku.StatusInProgress,
 		})
 	}
+	ind := indicator(t, ir)
 	l := DefaultLabels()
-	m := decodeOption(t, IndicatorTrend(ir, l))
-	line := seriesByName(t, m, l.ActualToDate)
+	c := IndicatorTrend(ind, l)
+	m := decodeOption(t, c)
+	if ind.Legend[0] != "Realisasi s.d. triwulan (kumulatif)" {
+		t.Errorf("the line is named %q; want the theme's name of the year to date", ind.Legend[0])
+	}
+	line := seriesByName(t, m, ind.Legend[0])
 	for i, want := range ytd {
-		if !sameNumber(line[i], dec(want)) {
-			t.Errorf("year to date %d = %v; want %s", i+1, line[i], want)
+		if !sameNumber(line[i], dec(want)) || line[i].(json.Number).String() != ind.Rows[i].YTD.Sort {
+			t.Errorf("year to date %d = %v; want %s, the table's year to date", i+1, line[i], want)
 		}
 	}
-	for _, s := range m["series"].([]any) {
-		if s.(map[string]any)["name"] == l.Actual {
-			t.Errorf("the chart also draws quarterly actuals, which the rules do not compare with the annual target")
-		}
+	if n := len(m["series"].([]any)); n != 2 {
+		t.Errorf("%d series; want the year to date and the target only (the rules do not compare quarterly actuals with the annual target)", n)
+	}
+	// The sentence under the chart names the value the line ends on.
+	if !strings.Contains(c.Description, "750") {
+		t.Errorf("description %q does not name the year to date the line ends on, 750", c.Description)
 	}
 }
 
@@ -400,22 +451,35 @@ func TestComparison(t *testing.T) {
 	ach := func(s string) iku.Evaluation {
 		return iku.Evaluation{Achievement: iku.DecimalPtr(s), Status: iku.StatusCategory}
 	}
-	c := &iku.Comparison{Slug: "kecamatan-paten", Frequency: iku.Quarterly, Quarter: iku.MustQuarter("2026-Q3"),
+	cm := iku.Comparison{Slug: "kecamatan-paten", Name: "Layanan PATEN …", Frequency: iku.Quarterly, Quarter: iku.MustQuarter("2026-Q3"),
 		Members: []iku.Member{
 			{Agency: "kec-b", Evaluation: ach("130.00"), Capped: iku.DecimalPtr("120.00"), Rank: 1},
 			{Agency: "kec-a", Evaluation: ach("98.50"), Capped: iku.DecimalPtr("98.50"), Rank: 2},
 			{Agency: "kec-c", Evaluation: iku.Evaluation{Status: iku.StatusNotReported}},
 		}}
-	names := map[string]string{"kec-a": "Kec. Alpha", "kec-b": "Kec. Beta", "kec-c": "Kec. Gamma"}
-	ch := Comparison(c, "Layanan PATEN", names, DefaultLabels())
-	m := decodeOption(t, ch)
-	rows := m["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
-	data := m["series"].([]any)[0].(map[string]any)["data"].([]any)
+	rep := &iku.Report{Latest: cm.Quarter, Rules: iku.DefaultRules(), Comparisons: []iku.Comparison{cm}}
+	for _, a := range []struct{ slug, short string }{{"kec-a", "Alpha"}, {"kec-b", "Beta"}, {"kec-c", "Gamma"}} {
+		rep.Agencies = append(rep.Agencies, iku.AgencyReport{Agency: iku.Agency{Slug: a.slug, Name: "Kecamatan " + a.short, ShortName: "Kec. " + a.short}})
+	}
+	m := model(t, rep, nil)
+	rec := &m.Comparisons[0]
+	ch, ok := Comparison(rec, DefaultLabels())
+	if !ok {
+		t.Fatal("no bars")
+	}
+	o := decodeOption(t, ch)
+	rows := categoryAxis(t, o)
+	data := o["series"].([]any)[0].(map[string]any)["data"].([]any)
 	// Ranked order, the shared "Kec." dropped, no bar for the unranked.
 	if len(rows) != 2 || rows[0] != "Beta" || rows[1] != "Alpha" || !sameNumber(data[0], iku.DecimalPtr("130")) {
 		t.Errorf("rows %v data %v; want Beta 130, Alpha 98.5", rows, data)
 	}
-	if ch.ID != "banding-kecamatan-paten" || !strings.Contains(ch.Description, "Layanan PATEN") || !strings.Contains(ch.Description, "Beta") {
-		t.Errorf("chart %q: description %q", ch.ID, ch.Description)
+	for i := range rows {
+		if rows[i] != rec.Rows[i].Label {
+			t.Errorf("bar %d is %v; the table's row %d is labelled %q", i, rows[i], i, rec.Rows[i].Label)
+		}
+	}
+	if ch.ID != "banding-kecamatan-paten" || ch.Description != rec.Chart.Summary {
+		t.Errorf("chart %q: description %q; want banding-kecamatan-paten, %q", ch.ID, ch.Description, rec.Chart.Summary)
 	}
 }

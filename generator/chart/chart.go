@@ -8,13 +8,15 @@
 // the package has been rewritten for a strict CSP and checked against an
 // allow-list (svg.go): the page carries it verbatim.
 //
-// No human-visible text lives here: the caller passes every word in Labels,
-// from the site's i18n files.
+// The builders draw the records of generator/display, which every page
+// prints: the rows in the order of the table next to the chart, named as
+// the table names them, the values the table shows, and the record's
+// chart ID and summary (the sentence under the chart, also the chart's
+// aria description). No human-visible text lives here: the words that are
+// in no record come in Labels, from the site's i18n files.
 package chart
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -46,80 +48,41 @@ type Chart struct {
 	Lang string `json:"lang,omitempty"`
 }
 
-// Labels carries every human-visible word of the charts. The caller fills
-// it from the site's i18n files; Validate says what is missing.
-//
-// Description templates take placeholders in braces, replaced with data
-// ("{indicator}"); each builder's documentation lists its placeholders.
+// Labels carries the words of the charts that are not in the records
+// they draw (the period, sector and indicator names, status names, the
+// trend's legend and the description are): axis and legend names. The caller fills it from
+// the site's i18n files; Validate says what is missing.
 type Labels struct {
-	Lang   string // the site language of these labels ("id", "en")
-	Actual string // series of actuals: "Realisasi"
-	// ActualToDate names the series of year-to-date actuals: "Realisasi
-	// s.d. triwulan (kumulatif)".
-	ActualToDate string
-	Target       string // series of targets: "Target"
-	TargetLow    string // lower bound of a range target: "Target (batas bawah)"
-	TargetHigh   string // upper bound of a range target: "Target (batas atas)"
-	Achievement  string // achievement axis: "Capaian (%)"
-	Count        string // axis of counts of indicators: "Jumlah indikator"
-	// Quarter formats a quarter, with {q} for the Roman numeral, {n} for
-	// its number and {year}: "TW {q} {year}" → "TW III 2026", "Q{n}
-	// {year}" → "Q3 2026".
-	Quarter string
-	// Half and Year format the periods of semiannual and annual
-	// indicators, with {h} (I or II), {hn} (1 or 2) and {year}: "Smt {h}
-	// {year}", "H{hn} {year}", "{year}".
-	Half, Year string
+	Lang string // the site language of these labels ("id", "en")
+	// Actual and Target name the trend's series when its record has no
+	// legend (an indicator with no period in force): "Realisasi",
+	// "Target".
+	Actual, Target string
+	TargetLow      string // lower bound of a range target: "Target (batas bawah)"
+	TargetHigh     string // upper bound of a range target: "Target (batas atas)"
+	Achievement    string // achievement axis: "Capaian (%)"
+	Count          string // axis of counts of indicators: "Jumlah indikator"
 	// NotDue names the indicators not due in a quarter (Overview).
 	NotDue string
-	// Categories names each category key of iku.Rules ("sangat_baik" →
-	// "Sangat Baik"); Statuses names the statuses that have no category
-	// (met, not_met, in_progress, not_reported, no_target, incomplete).
-	Categories map[string]string
-	Statuses   map[iku.Status]string
 	// NumberLocale is the BCP 47 tag ECharts draws numbers in ("id-ID":
-	// 1.250,5); DecimalMark and GroupMark write the exact numbers of
-	// descriptions the same way ("," and "." in Indonesian; "" = "." and
-	// no grouping).
+	// 1.250,5).
 	NumberLocale string
-	DecimalMark  string
-	GroupMark    string
-
-	// One-sentence descriptions, templates (see IndicatorTrend,
-	// AgencyAchievements, Overview and Comparison for their placeholders).
-	TrendDescription        string
-	AchievementsDescription string
-	OverviewDescription     string
-	ComparisonDescription   string
-}
-
-// statusSeries are the statuses that Overview draws besides categories.
-var statusSeries = []iku.Status{
-	iku.StatusMet, iku.StatusMetSoFar, iku.StatusNotMet, iku.StatusInProgress, iku.StatusNotReported, iku.StatusNoTarget, iku.StatusIncomplete,
 }
 
 // Validate reports every label that is empty, so that a missing i18n key
 // fails the build once instead of drawing a key name on a chart.
-func (l Labels) Validate(categoryKeys []string) error {
+func (l Labels) Validate() error {
+	return validate(map[string]string{
+		"Actual": l.Actual, "Target": l.Target, "TargetLow": l.TargetLow, "TargetHigh": l.TargetHigh,
+		"Achievement": l.Achievement, "Count": l.Count, "NotDue": l.NotDue,
+	})
+}
+
+func validate(labels map[string]string) error {
 	var missing []string
-	for name, v := range map[string]string{
-		"Actual": l.Actual, "ActualToDate": l.ActualToDate, "Target": l.Target, "TargetLow": l.TargetLow, "TargetHigh": l.TargetHigh,
-		"Achievement": l.Achievement, "Count": l.Count, "Quarter": l.Quarter, "Half": l.Half, "Year": l.Year, "NotDue": l.NotDue,
-		"TrendDescription": l.TrendDescription, "AchievementsDescription": l.AchievementsDescription,
-		"OverviewDescription": l.OverviewDescription, "ComparisonDescription": l.ComparisonDescription,
-	} {
+	for name, v := range labels {
 		if strings.TrimSpace(v) == "" {
 			missing = append(missing, name)
-		}
-	}
-	for _, k := range categoryKeys {
-		if strings.TrimSpace(l.Categories[k]) == "" {
-			missing = append(missing, fmt.Sprintf("Categories[%q]", k))
-		}
-	}
-	for _, s := range statusSeries {
-		if strings.TrimSpace(l.Statuses[s]) == "" {
-			missing = append(missing, fmt.Sprintf("Statuses[%q]", s))
 		}
 	}
 	if len(missing) == 0 {
@@ -129,80 +92,28 @@ func (l Labels) Validate(categoryKeys []string) error {
 	return iku.Errorf(iku.Invalid, "chart labels are missing (add them to the site's i18n files): %s", strings.Join(missing, ", "))
 }
 
-// QuarterLabel writes q with the Quarter format.
-func (l Labels) QuarterLabel(q iku.Quarter) string {
-	if q.IsZero() {
-		return ""
+// num is an exact decimal as a JSON number for an option, written from its
+// own digits (never through float64); nil, a gap, stays null, never 0.
+func num(d *iku.Decimal) any {
+	if d == nil {
+		return nil
 	}
-	return strings.NewReplacer("{q}", q.Roman(), "{n}", fmt.Sprint(q.Q), "{year}", fmt.Sprint(q.Year)).Replace(l.Quarter)
-}
-
-// PeriodLabel writes the reporting period of frequency f that due quarter
-// q closes: a quarter, a half-year or a year.
-func (l Labels) PeriodLabel(f iku.Frequency, q iku.Quarter) string {
-	if q.IsZero() {
-		return ""
-	}
-	p := f.Period(q)
-	switch p.Kind {
-	case iku.PeriodHalf:
-		return strings.NewReplacer("{h}", []string{"", "I", "II"}[p.N], "{hn}", fmt.Sprint(p.N), "{year}", fmt.Sprint(p.Year)).Replace(l.Half)
-	case iku.PeriodYear:
-		return strings.ReplaceAll(l.Year, "{year}", fmt.Sprint(p.Year))
-	}
-	return l.QuarterLabel(q)
-}
-
-func (l Labels) category(key string) string {
-	if s := l.Categories[key]; s != "" {
-		return s
-	}
-	return key
-}
-
-func (l Labels) status(s iku.Status) string {
-	if v := l.Statuses[s]; v != "" {
-		return v
-	}
-	return string(s)
-}
-
-// Number writes d exactly, with its own digits, in the labels' notation:
-// "1250.50" is "1.250,50" in Indonesian.
-func (l Labels) Number(d iku.Decimal) string {
 	s := d.String()
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]
 	}
 	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if l.GroupMark != "" && len(intPart) > 3 {
-		var b strings.Builder
-		for i, r := range intPart {
-			if i > 0 && (len(intPart)-i)%3 == 0 {
-				b.WriteString(l.GroupMark)
-			}
-			b.WriteRune(r)
-		}
-		intPart = b.String()
+	// JSON allows no leading zeros and no bare fraction: "007" is 7,
+	// ".5" is 0.5.
+	intPart = strings.TrimLeft(intPart, "0")
+	if intPart == "" {
+		intPart = "0"
 	}
 	if hasFrac {
-		mark := l.DecimalMark
-		if mark == "" {
-			mark = "."
-		}
-		intPart += mark + frac
+		intPart += "." + frac
 	}
-	return sign + intPart
-}
-
-// fill replaces {name} placeholders in a description template.
-func fill(template string, values map[string]string) string {
-	pairs := make([]string, 0, 2*len(values))
-	for k, v := range values {
-		pairs = append(pairs, "{"+k+"}", v)
-	}
-	return clean(strings.NewReplacer(pairs...).Replace(template))
+	return json.Number(sign + intPart)
 }
 
 // clean makes a name safe to draw on one line: control characters (a
@@ -213,40 +124,6 @@ func clean(s string) string {
 		return s
 	}
 	return strings.Join(strings.FieldsFunc(s, unicode.IsControl), " ")
-}
-
-// slug makes a piece of a chart ID: lowercase letters, digits and '-'. A
-// slug that had to be changed gets a short hash, so two slugs never meet.
-func slug(s string) string {
-	var b strings.Builder
-	changed := false
-	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
-			b.WriteRune(r)
-		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r - 'A' + 'a')
-			changed = true
-		default:
-			if !strings.HasSuffix(b.String(), "-") {
-				b.WriteByte('-')
-			}
-			changed = true
-		}
-	}
-	out := strings.Trim(b.String(), "-")
-	if strings.Contains(out, "--") {
-		out = strings.Join(strings.FieldsFunc(out, func(r rune) bool { return r == '-' }), "-")
-		changed = true
-	}
-	if out == "" || changed {
-		sum := sha256.Sum256([]byte(s))
-		if out != "" {
-			out += "-"
-		}
-		out += hex.EncodeToString(sum[:4])
-	}
-	return out
 }
 
 // Look shared by every chart.

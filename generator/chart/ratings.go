@@ -1,43 +1,45 @@
 package chart
 
 import (
-	"encoding/json"
-
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"github.com/tanjungbalai/kinerja/generator/iku"
+	"github.com/tanjungbalai/kinerja/generator/display"
 )
 
 // RatingLabels are the words of the civil servants' rating charts, from
 // the site's i18n files.
 type RatingLabels struct {
+	Lang         string // the site language of these labels ("id", "en")
 	Count        string // axis of counts of people: "Jumlah pegawai"
 	Score        string // x axis of the scatter: "Skor IKU Triwulan IV (%)"
 	Share        string // y axis of the scatter: "Pegawai berpredikat Sangat Baik (%)"
 	NumberLocale string
 }
 
+// Validate reports every label that is empty.
+func (l RatingLabels) Validate() error {
+	return validate(map[string]string{"Count": l.Count, "Score": l.Score, "Share": l.Share})
+}
+
 // RatingDistribution draws one agency's published rating distribution as
-// vertical bars, one per SKP predicate (names as given, best first); a
-// suppressed count (nil) has no bar. Counts go into the option as whole
-// numbers; description is the sentence the page shows with it.
-func RatingDistribution(id string, predicates []string, counts []*int, description string, labels RatingLabels) Chart {
-	names := make([]string, len(predicates))
-	data := make([]interface{}, len(counts))
-	for i, p := range predicates {
-		names[i] = clean(p)
-	}
-	for i, c := range counts {
-		if c == nil {
-			data[i] = "-" // ECharts: no value, no bar
-		} else {
-			data[i] = *c
+// vertical bars, one per row of its table (an SKP predicate, best first),
+// named as the table names them; a suppressed count has no bar. Counts go
+// into the option as whole numbers.
+func RatingDistribution(r *display.AgencyRatings, labels RatingLabels) Chart {
+	names := make([]string, len(r.Rows))
+	data := make([]any, len(r.Rows))
+	for i, row := range r.Rows {
+		names[i] = clean(row.Predicate)
+		data[i] = "-" // ECharts: no value, no bar
+		if i < len(r.Counts) && r.Counts[i] != nil {
+			data[i] = *r.Counts[i]
 		}
 	}
+	id, description := r.Chart.ID, clean(r.Describe)
 	c := charts.NewBar()
 	c.Accept(noChrome{})
-	c.SetGlobalOptions(append(base(id, clean(description), []string{colorBar}),
+	c.SetGlobalOptions(append(base(id, description, []string{colorBar}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "24", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category",
@@ -53,29 +55,28 @@ func RatingDistribution(id string, predicates []string, counts []*int, descripti
 	)
 	c.MultiSeries[0].Data = data
 	c.SetXAxis(names)
-	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: 230, Description: clean(description), Locale: labels.NumberLocale}
+	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: 230, Description: description,
+		Locale: labels.NumberLocale, Lang: labels.Lang}
 }
 
-// ScatterPoint is one agency on the scatter: its IKU score (x) against
-// its share of top ratings (y), both exact decimals.
-type ScatterPoint struct {
-	Name  string
-	Score iku.Decimal
-	Share iku.Decimal
-}
-
-// RatingsScatter draws agencies' IKU scores against their shares of top
-// ratings. The decimals go into the option as JSON numbers written from
-// their exact text.
-func RatingsScatter(id string, points []ScatterPoint, description string, labels RatingLabels) Chart {
-	data := make([]opts.ScatterData, len(points))
-	for i, p := range points {
-		data[i] = opts.ScatterData{Name: clean(p.Name), Value: []interface{}{json.Number(p.Score.String()), json.Number(p.Share.String())},
+// RatingsScatter draws one year's agencies (y.Plotted: those whose share
+// of top ratings and IKU score are both published): the IKU score (x)
+// against the share of top ratings (y). The decimals go into the option
+// as JSON numbers written from their exact text. ok is false when no
+// agency can be plotted (the page shows the table only).
+func RatingsScatter(y *display.RatingYear, labels RatingLabels) (c Chart, ok bool) {
+	if len(y.Plotted) == 0 || y.Chart.ID == "" {
+		return Chart{}, false
+	}
+	data := make([]opts.ScatterData, len(y.Plotted))
+	for i, p := range y.Plotted {
+		data[i] = opts.ScatterData{Name: clean(p.Name), Value: []any{num(&p.Score), num(&p.Share)},
 			Symbol: "circle", SymbolSize: 10}
 	}
-	c := charts.NewScatter()
-	c.Accept(noChrome{})
-	c.SetGlobalOptions(append(base(id, clean(description), []string{colorBar}),
+	id, description := y.Chart.ID, clean(y.Describe)
+	sc := charts.NewScatter()
+	sc.Accept(noChrome{})
+	sc.SetGlobalOptions(append(base(id, description, []string{colorBar}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "32", Bottom: "36", ContainLabel: opts.Bool(true)}),
@@ -84,6 +85,7 @@ func RatingsScatter(id string, points []ScatterPoint, description string, labels
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: clean(labels.Share), Min: 0, Max: 100,
 			AxisLabel: axisLabel(), SplitLine: splitLine()}),
 	)...)
-	c.AddSeries(clean(labels.Share), data, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorBar}))
-	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: 300, Description: clean(description), Locale: labels.NumberLocale}
+	sc.AddSeries(clean(labels.Share), data, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorBar}))
+	return Chart{ID: id, Option: option(sc), Width: chartWidth, Height: 300, Description: description,
+		Locale: labels.NumberLocale, Lang: labels.Lang}, true
 }

@@ -58,8 +58,11 @@ var scriptVersion = func() string {
 // (13.6–14.0 ms against 10.1–10.7) and twice the memory. Only the same
 // chart drawn over and over (BenchmarkRenderParallel) went 25–35 % faster
 // with two. The machines were shared with other builds while measuring.
-// Concurrent callers take turns; the pool stays so that a larger machine
-// can raise this.
+// Measured again on the demo's 306 charts (sitedata.DrawCharts, two
+// workers, load about 17 on two cores, three rounds alternating): one
+// process 21–29 s wall and 6.1–6.9 s of Node CPU; two 30–33 s and 9.2–9.6
+// s. Concurrent callers take turns; the pool stays so that a larger
+// machine can raise this.
 const processes = 1
 
 // MinNode is the oldest Node.js major version that draws the charts.

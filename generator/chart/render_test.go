@@ -19,24 +19,6 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
-// longTrend is an indicator with n quarters of results from 2021-Q1.
-func longTrend(slugName string, n int) *iku.IndicatorReport {
-	ir := &iku.IndicatorReport{Indicator: iku.Indicator{Slug: slugName, Name: "Persentase pasien rawat jalan dengan waktu tunggu ≤ 60 menit", Unit: "%"}}
-	q := iku.MustQuarter("2021-Q1")
-	for i := range n {
-		if q.Q == 1 {
-			ir.Targets = append(ir.Targets, iku.Target{Year: q.Year, Value: iku.MustDecimal(fmt.Sprintf("%d", 70+q.Year-2021))})
-		}
-		ev := iku.Evaluation{Quarter: q}
-		if i%7 != 3 {
-			ev.Actual = dec(fmt.Sprintf("%d.%02d", 60+i, (i*37)%100))
-		}
-		ir.Series = append(ir.Series, ev)
-		q = q.Add(1)
-	}
-	return ir
-}
-
 func gzipSize(s string) int {
 	var b bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
@@ -89,7 +71,7 @@ func checkPublished(t *testing.T, c Chart, svg string) {
 func TestRender(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
 	ctx := context.Background()
-	charts := append(allCharts("Rata-rata waktu tunggu rawat jalan"), IndicatorTrend(longTrend("pasien-60-menit", 23), DefaultLabels()))
+	charts := append(allCharts(t, "Rata-rata waktu tunggu rawat jalan"), trend(t, longTrend("pasien-60-menit", 23)))
 	for _, c := range charts {
 		svg, cached, err := r.Render(ctx, c)
 		if err != nil {
@@ -101,35 +83,32 @@ func TestRender(t *testing.T) {
 		checkPublished(t, c, svg)
 		t.Logf("%-36s %6d bytes, %5d gzipped", c.ID, len(svg), gzipSize(svg))
 	}
-	// Numbers are drawn in the labels' locale: 107,14 in Indonesian.
-	ar, latest, names := agency("RSUD")
-	svg, _, err := r.Render(ctx, AgencyAchievements(ar, latest, names, DefaultLabels()))
+	// Numbers are drawn in the labels' locale: 87,5 in Indonesian.
+	svg, _, err := r.Render(ctx, charts[1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(svg, ">107,14<") {
-		t.Errorf("achievements SVG does not write 107,14 in Indonesian")
+	if !strings.Contains(svg, ">87,5<") {
+		t.Errorf("achievements SVG does not write 87,5 in Indonesian")
 	}
 }
 
 func TestRenderEscapesHostileNames(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
 	l := DefaultLabels()
-	l.Actual, l.Achievement, l.Count = hostile, hostile, hostile
-	l.Categories["sangat_baik"] = hostile
-	ar, latest, names := agency(hostile)
-	for k := range names {
-		names[k] = hostile
-	}
-	ir := waitingTime(hostile)
-	ir.Indicator.Unit = hostile
-	ir.Indicator.Slug = hostile
+	l.Achievement, l.Count = hostile, hostile
+	// Every name from data and every word is hostile: the sector, agency,
+	// indicator and unit names, the status names, the periods.
 	rep := report(hostile)
-	for _, c := range []Chart{
-		IndicatorTrend(ir, l),
-		AgencyAchievements(ar, latest, names, l),
-		Overview(rep, map[string]string{"pendidikan": hostile}, l),
-	} {
+	for i := range rep.Indicators {
+		rep.Indicators[i].Indicator.Name, rep.Indicators[i].Indicator.Unit = hostile, hostile
+	}
+	m := model(t, rep, map[string]string{"category_sangat_baik": hostile, "chart_actual": hostile, "quarter_short": hostile + " {{ .Year }}"})
+	ach, ok := AgencyAchievements(m.Agency("rsud"), m, l)
+	if !ok {
+		t.Fatal("no bars")
+	}
+	for _, c := range []Chart{IndicatorTrend(m.Indicator("waktu-tunggu-rawat-jalan"), l), ach, Overview(m, l)} {
 		svg, _, err := r.Render(context.Background(), c)
 		if err != nil {
 			t.Fatal(err)
@@ -152,7 +131,7 @@ func TestRenderEscapesHostileNames(t *testing.T) {
 func TestRenderIsDeterministicAndIDsDoNotCollide(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
 	ctx := context.Background()
-	a := IndicatorTrend(waitingTime("Satu"), DefaultLabels())
+	a := trend(t, waitingTime("Satu"))
 	first, _, err := r.Render(ctx, a)
 	if err != nil {
 		t.Fatal(err)
@@ -168,7 +147,7 @@ func TestRenderIsDeterministicAndIDsDoNotCollide(t *testing.T) {
 	}
 	ir := waitingTime("Satu")
 	ir.Indicator.Slug = "lain"
-	b := IndicatorTrend(ir, DefaultLabels())
+	b := trend(t, ir)
 	other, _, err := r.Render(ctx, b)
 	if err != nil {
 		t.Fatal(err)
@@ -189,7 +168,7 @@ func TestRenderIsDeterministicAndIDsDoNotCollide(t *testing.T) {
 func TestCacheHitDoesNotStartNode(t *testing.T) {
 	cache := t.TempDir()
 	ctx := context.Background()
-	c := IndicatorTrend(waitingTime("Waktu tunggu"), DefaultLabels())
+	c := trend(t, waitingTime("Waktu tunggu"))
 
 	r1 := newTestRenderer(t, cache, 1)
 	drawn, cached, err := r1.Render(ctx, c)
@@ -249,7 +228,7 @@ func TestCacheHitDoesNotStartNode(t *testing.T) {
 func TestNodeMissing(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
 	t.Setenv("PATH", t.TempDir())
-	_, _, err := r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
+	_, _, err := r.Render(context.Background(), trend(t, waitingTime("x")))
 	want := `kinerja needs Node.js 18 or newer to draw the charts, and "node" is not on the PATH: install it (Debian: apt-get install nodejs; or https://nodejs.org)`
 	if err == nil || iku.ErrorMessage(err) != want {
 		t.Errorf("Render without node = %v; want %q", err, want)
@@ -269,7 +248,7 @@ func TestNodeTooOld(t *testing.T) {
 	}
 	t.Setenv("PATH", bin)
 	r := newTestRenderer(t, "", 1)
-	_, _, err := r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
+	_, _, err := r.Render(context.Background(), trend(t, waitingTime("x")))
 	want := fmt.Sprintf("kinerja needs Node.js 18 or newer to draw the charts, and %q is version 16.20.2: install it", fake)
 	if err == nil || !strings.HasPrefix(iku.ErrorMessage(err), want) {
 		t.Errorf("Render with Node 16 = %v; want %q", err, want)
@@ -291,7 +270,7 @@ func TestEChartsEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svg, _, err := r.Render(context.Background(), IndicatorTrend(waitingTime("x"), DefaultLabels()))
+	svg, _, err := r.Render(context.Background(), trend(t, waitingTime("x")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +358,7 @@ func TestRejectedOptionNamesTheChart(t *testing.T) {
 		t.Errorf("Render(bad JSON) = %v; want the chart named", err)
 	}
 	// The process survives a rejected option.
-	if _, _, err := r.Render(ctx, IndicatorTrend(waitingTime("x"), DefaultLabels())); err != nil {
+	if _, _, err := r.Render(ctx, trend(t, waitingTime("x"))); err != nil {
 		t.Fatal(err)
 	}
 	if n := r.started.Load(); n != 1 {
@@ -416,7 +395,7 @@ func TestCancelKillsNode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if _, _, err := r.Render(ctx, IndicatorTrend(waitingTime("x"), DefaultLabels())); err != nil {
+	if _, _, err := r.Render(ctx, trend(t, waitingTime("x"))); err != nil {
 		t.Fatal(err)
 	}
 	ps := liveProcs(r)
@@ -425,7 +404,7 @@ func TestCancelKillsNode(t *testing.T) {
 	}
 	cancel()
 	waitExited(t, ps)
-	if _, _, err := r.Render(context.Background(), allCharts("x")[1]); err == nil || !strings.Contains(err.Error(), "cancelled") {
+	if _, _, err := r.Render(context.Background(), allCharts(t, "x")[1]); err == nil || !strings.Contains(err.Error(), "cancelled") {
 		t.Errorf("Render after cancel = %v; want cancelled", err)
 	}
 }
@@ -434,7 +413,7 @@ func TestCloseStopsNode(t *testing.T) {
 	r := newTestRenderer(t, "", 2)
 	ctx := context.Background()
 	var wg sync.WaitGroup
-	for _, c := range allCharts("x") {
+	for _, c := range allCharts(t, "x") {
 		wg.Go(func() {
 			if _, _, err := r.Render(ctx, c); err != nil {
 				t.Error(err)
@@ -448,24 +427,16 @@ func TestCloseStopsNode(t *testing.T) {
 	}
 	r.Close()
 	waitExited(t, ps)
-	if _, _, err := r.Render(ctx, allCharts("x")[0]); err == nil {
+	if _, _, err := r.Render(ctx, allCharts(t, "x")[0]); err == nil {
 		t.Errorf("Render after Close succeeded")
 	}
-}
-
-func manyCharts(n int) []Chart {
-	cs := make([]Chart, n)
-	for i := range cs {
-		cs[i] = IndicatorTrend(longTrend(fmt.Sprintf("iku-%03d", i), 8+i%16), DefaultLabels())
-	}
-	return cs
 }
 
 // TestRenderMany draws 200 charts with one process and one caller, then
 // with two of each, and logs the wall time and Node's CPU time per chart
 // (no assertion: timing belongs to benchmarks).
 func TestRenderMany(t *testing.T) {
-	cs := manyCharts(200)
+	cs := manyTrends(t, 200)
 	ctx := context.Background()
 	for _, n := range []int{1, 2} {
 		r := newTestRenderer(t, "", n)
@@ -496,7 +467,7 @@ func TestRenderMany(t *testing.T) {
 		}
 		// Start and warm every process (V8 compiles ECharts' hot paths
 		// during the first few dozen charts).
-		if err := renderAll(manyCharts(40)); err != nil {
+		if err := renderAll(manyTrends(t, 40)); err != nil {
 			t.Fatal(err)
 		}
 		ps := liveProcs(r)
@@ -521,7 +492,7 @@ func TestRenderMany(t *testing.T) {
 // Check in Go, one 23-quarter line chart at a time.
 func BenchmarkRender(b *testing.B) {
 	r := newTestRenderer(b, "", 1)
-	c := IndicatorTrend(longTrend("bench", 23), DefaultLabels())
+	c := trend(b, longTrend("bench", 23))
 	ctx := context.Background()
 	if _, _, err := r.Render(ctx, c); err != nil {
 		b.Fatal(err)
@@ -541,7 +512,7 @@ func BenchmarkRenderParallel(b *testing.B) {
 	for _, n := range []int{1, 2} {
 		b.Run(fmt.Sprintf("processes=%d", n), func(b *testing.B) {
 			r := newTestRenderer(b, "", n)
-			c := IndicatorTrend(longTrend("bench", 23), DefaultLabels())
+			c := trend(b, longTrend("bench", 23))
 			ctx := context.Background()
 			var wg sync.WaitGroup
 			for range n { // start and warm every process
@@ -571,7 +542,7 @@ func BenchmarkRenderParallel(b *testing.B) {
 // BenchmarkFinish is the Go side alone: rewriting and checking one SVG.
 func BenchmarkFinish(b *testing.B) {
 	r := newTestRenderer(b, "", 1)
-	c := IndicatorTrend(longTrend("bench", 23), DefaultLabels())
+	c := trend(b, longTrend("bench", 23))
 	raw, err := r.draw(context.Background(), c)
 	if err != nil {
 		b.Fatal(err)
@@ -587,7 +558,7 @@ func BenchmarkFinish(b *testing.B) {
 func TestNodeDiedWhileIdleIsRestarted(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
 	ctx := context.Background()
-	c := IndicatorTrend(waitingTime("x"), DefaultLabels())
+	c := trend(t, waitingTime("x"))
 	if _, _, err := r.Render(ctx, c); err != nil {
 		t.Fatal(err)
 	}
@@ -604,7 +575,7 @@ func TestNodeDiedWhileIdleIsRestarted(t *testing.T) {
 
 func TestRenderEmptyCharts(t *testing.T) {
 	r := newTestRenderer(t, "", 1)
-	for _, c := range emptyCharts() {
+	for _, c := range emptyCharts(t) {
 		svg, _, err := r.Render(context.Background(), c)
 		if err != nil {
 			t.Fatal(err)

@@ -141,6 +141,10 @@ func Build(in Input, l Lang) (*Model, error) {
 	return m, nil
 }
 
+// Word is message id of the site's i18n files in the model's language:
+// the words that belong to no record, such as a chart's axis names.
+func (m *Model) Word(id string) string { return m.l.w(id) }
+
 // agencyLink links the agency slug.
 func (m *Model) agencyLink(slug string) Link {
 	if a := m.Agency(slug); a != nil {

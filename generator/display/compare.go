@@ -60,6 +60,7 @@ func (m *Model) comparisons() {
 			} else {
 				row.Rank = Cell{NA: l.w("rank_none")}
 			}
+			row.Member = mb
 			if a := m.Agency(mb.Agency); a != nil {
 				row.Label = cmpOr(a.rep.Agency.ShortName, a.Name.Text)
 			}
@@ -76,5 +77,40 @@ func (m *Model) comparisons() {
 				a.Comparisons = append(a.Comparisons, RankLine{Link: Link{Text: name, URL: out.URL}, Rank: rank})
 			}
 		}
+		labels := make([]string, len(out.Rows))
+		for k := range out.Rows {
+			labels[k] = out.Rows[k].Label
+		}
+		for k, s := range dropCommonWords(labels) {
+			out.Rows[k].Label = s
+		}
 	}
+}
+
+// dropCommonWords removes the leading words every name shares ("Kec.",
+// "Kecamatan"), keeping at least one word of each: the chart's heading
+// says what they are, and the names must be told apart in the space of
+// an axis label.
+func dropCommonWords(names []string) []string {
+	if len(names) < 2 {
+		return names
+	}
+	words := make([][]string, len(names))
+	for i, n := range names {
+		words[i] = strings.Fields(n)
+	}
+	k := 0
+shared:
+	for ; ; k++ {
+		for _, w := range words {
+			if k >= len(w)-1 || w[k] != words[0][k] {
+				break shared
+			}
+		}
+	}
+	out := make([]string, len(names))
+	for i, w := range words {
+		out[i] = strings.Join(w[k:], " ")
+	}
+	return out
 }

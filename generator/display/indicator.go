@@ -28,7 +28,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 		Slug: ind.Slug, URL: l.url("iku/" + ind.Slug + "/"), Name: l.text(ind.Name, ind.NameEN), Code: ind.Code,
 		Agency: m.agencyLink(ind.AgencySlug), Sector: m.sectorLink(ind.SectorSlug),
 		Unit: l.text(ind.Unit, ind.UnitEN), Freq: string(ind.Frequency), DueNow: ir.DueNow,
-		Embed: l.url("embed/iku/" + ind.Slug + "/"), rep: ir, Year: m.in.Report.Latest.Year,
+		Embed: l.url("embed/iku/" + ind.Slug + "/"), rep: ir, Year: m.in.Report.Latest.Year, Decimals: ind.Decimals,
 	}
 	out.Title = out.Name.Text
 	out.Source = orNA(l.text(ind.Source, ""), l.w("na_no_data"))

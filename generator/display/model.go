@@ -221,6 +221,9 @@ type Indicator struct {
 	Year    int       `json:"year"`      // the year of the data, for the citation
 	Freq    string    `json:"frequency"` // quarterly, semiannual, annual
 	DueNow  bool      `json:"due_now"`   // due in the site's quarter
+	// Decimals is how many decimals the indicator's values are written
+	// with: the chart's axis steps by whole units when it is 0.
+	Decimals int `json:"-"`
 
 	rep *iku.IndicatorReport
 }
@@ -422,5 +425,11 @@ type CompareRow struct {
 	Target      Cell   `json:"target"`
 	Achievement Cell   `json:"achievement"`
 	Status      Status `json:"status"`
-	Label       string `json:"label"` // the chart's bar label: the agency's short name
+	// Label is the chart's bar label: the agency's short name, less the
+	// leading words every member's name shares ("Kec."), which the
+	// chart's heading says.
+	Label string `json:"label"`
+	// Member is the ranked member the row shows (its rank, evaluation and
+	// capped achievement), for the chart and the downloads.
+	Member *iku.Member `json:"-"`
 }

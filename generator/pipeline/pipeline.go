@@ -386,45 +386,9 @@ type langMessages struct {
 	city  string
 }
 
-// write draws the charts (once per language) and writes the site data
-// and downloads.
+// write writes the downloads, builds the display model of every
+// language, draws its charts and writes the site data.
 func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
-	t := time.Now()
-	renderer, err := chart.NewRenderer(ctx, filepath.Join(p.Root, ".cache", "charts"))
-	if err != nil {
-		return err
-	}
-	var drawn *sitedata.Drawn
-	var charts []sitedata.Chart
-	var ratings *sitedata.Ratings
-	cached := 0
-	for _, lm := range msgs {
-		d, err := sitedata.DrawCharts(ctx, renderer, p.Report, p.Dataset, lm.msgs, lm.lang, p.progressFor("charts "+lm.lang))
-		if err != nil {
-			renderer.Close()
-			return err
-		}
-		if drawn == nil {
-			drawn = d // the chart IDs are the same in every language
-		}
-		charts = append(charts, d.Charts...)
-		cached += d.Cached
-		r, rc, hits, err := sitedata.DrawRatings(ctx, renderer, p.Report, p.Dataset, lm.msgs, lm.lang, p.k)
-		if err != nil {
-			renderer.Close()
-			return err
-		}
-		if ratings == nil {
-			ratings = r
-		}
-		charts = append(charts, rc...)
-		cached += hits
-	}
-	if err := renderer.Close(); err != nil {
-		return err
-	}
-	p.stage("charts", t, "%d charts in %s, %d drawn by ECharts, %d from the cache", len(charts), plural(len(msgs), "language"), len(charts)-cached, cached)
-
 	rels, revisions, frozen, err := p.releases()
 	if err != nil {
 		return err
@@ -436,7 +400,7 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 		}
 	}
 
-	t = time.Now()
+	t := time.Now()
 	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: p.calendar, K: p.k, Files: map[string][]display.FileIn{}}
 	for page, ls := range dl.Pages {
 		in.Files[page] = fileIns(ls)
@@ -476,8 +440,24 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 		models = append(models, m)
 	}
 	p.Models = models
+
+	// The charts of every language, drawn from the records the pages
+	// print (their time is not the data's).
+	tc := time.Now()
+	renderer, err := chart.NewRenderer(ctx, filepath.Join(p.Root, ".cache", "charts"))
+	if err != nil {
+		return err
+	}
+	drawn, err := sitedata.DrawCharts(ctx, renderer, models, p.progressFor("charts"))
+	renderer.Close()
+	if err != nil {
+		return err
+	}
+	p.stage("charts", tc, "%d charts in %s, %d drawn by ECharts, %d from the cache", len(drawn.Charts), plural(len(msgs), "language"), len(drawn.Charts)-drawn.Cached, drawn.Cached)
+	t = t.Add(time.Since(tc))
+
 	shards := p.shardSlugs()
-	if err := sitedata.WritePages(p.Dir, sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil}); err != nil {
+	if err := sitedata.WritePages(p.Dir, sitedata.Pages{Models: models, Charts: drawn.Charts, Sharded: shards != nil}); err != nil {
 		return err
 	}
 	// A large site is made in several Hugo runs: the first makes every
@@ -495,8 +475,6 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 		}
 		p.shards = append(p.shards, dir)
 	}
-	_ = drawn
-	_ = ratings
 	p.stage("data", t, "written for %d agencies, %d indicators, %d sectors", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors))
 	return nil
 }

@@ -79,55 +79,6 @@ func TestBrokenRulesNameTheFile(t *testing.T) {
 	}
 }
 
-func TestQuarterFormatServesHugoAndCharts(t *testing.T) {
-	for in, want := range map[string]string{
-		"TW {{ .Roman }} {{ .Year }}":             "TW {q} {year}",
-		"Q{{.Roman}}/{{- .Year -}}":               "Q{q}/{year}",
-		"Triwulan {{ .Roman }} tahun {{ .Year }}": "Triwulan {q} tahun {year}",
-		"Q{{ .Quarter }} {{ .Year }}":             "Q{n} {year}",
-	} {
-		if got := goTemplateToPlaceholders(in, "{q}"); got != want {
-			t.Errorf("goTemplateToPlaceholders(%q) = %q; want %q", in, got, want)
-		}
-	}
-	for in, want := range map[string]string{
-		"Smt {{ .Roman }} {{ .Year }}": "Smt {h} {year}",
-		"H{{ .Half }} {{ .Year }}":     "H{hn} {year}",
-	} {
-		if got := goTemplateToPlaceholders(in, "{h}"); got != want {
-			t.Errorf("goTemplateToPlaceholders(%q, half) = %q; want %q", in, got, want)
-		}
-	}
-}
-
-// The theme's i18n files hold every word the charts need, in both
-// languages.
-func TestThemeMessagesLabelTheCharts(t *testing.T) {
-	for _, tc := range []struct{ lang, quarter, half, number string }{
-		{"id", "TW III 2026", "Smt I 2026", "1.250,5"},
-		{"en", "Q3 2026", "H1 2026", "1,250.5"},
-	} {
-		msgs, err := LoadMessages(filepath.Join("..", ".."), filepath.Join("..", "..", "themes", "kinerja"), tc.lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := ChartLabels(msgs, tc.lang, iku.DefaultRules())
-		if err != nil {
-			t.Errorf("%s: %v", tc.lang, err)
-			continue
-		}
-		if got := l.QuarterLabel(iku.MustQuarter("2026-Q3")); got != tc.quarter {
-			t.Errorf("%s: quarter label %q; want %q", tc.lang, got, tc.quarter)
-		}
-		if got := l.PeriodLabel(iku.Semiannual, iku.MustQuarter("2026-Q2")); got != tc.half {
-			t.Errorf("%s: half-year label %q; want %q", tc.lang, got, tc.half)
-		}
-		if got := l.Number(iku.MustDecimal("1250.5")); got != tc.number {
-			t.Errorf("%s: Number(1250.5) = %q; want %q", tc.lang, got, tc.number)
-		}
-	}
-}
-
 // The shipped check settings are the defaults of iku.
 func TestShippedCheckConfigIsTheDefault(t *testing.T) {
 	got, err := LoadCheckConfig(filepath.Join("..", ".."))

@@ -45,7 +45,7 @@ type Input struct {
 	// ComparisonCharts maps comparison slugs to their chart IDs.
 	ComparisonCharts map[string]string
 	// Ratings, when set, is written as data/kinerja/asn.json (the
-	// published ratings table; see DrawRatings).
+	// published ratings table).
 	Ratings *Ratings
 	// Check, set only for a preview, is written as data/kinerja/check.json
 	// and shown at /pemeriksaan/; a published build never has it.
@@ -267,18 +267,6 @@ func Files(in Input) (map[string][]byte, error) {
 		files[dir+c.ID+".json"] = append([]byte(nil), c.Option...)
 	}
 	return files, nil
-}
-
-// dueNow maps each indicator due in the report's latest quarter to its
-// evaluation there; indicators not due then (or not in force) are absent.
-func dueNow(r *iku.Report) map[string]iku.Evaluation {
-	out := make(map[string]iku.Evaluation, len(r.Indicators))
-	for i := range r.Indicators {
-		if e, ok := r.Indicators[i].At(r.Latest); ok {
-			out[r.Indicators[i].Indicator.Slug] = e
-		}
-	}
-	return out
 }
 
 func evaluation(f iku.Frequency, e iku.Evaluation) Evaluation {

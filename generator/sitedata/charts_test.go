@@ -1,0 +1,304 @@
+package sitedata
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/chart"
+	"github.com/tanjungbalai/kinerja/generator/disclosure"
+	"github.com/tanjungbalai/kinerja/generator/display"
+	"github.com/tanjungbalai/kinerja/generator/iku"
+)
+
+// demoModels are the display models of the embedded demo in both
+// languages, built as the pipeline builds them.
+func demoModels(t *testing.T) []*display.Model {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	ds, err := bundle.Demo().Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := LoadPrivacy(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Ratings, err = disclosure.Suppress(ds.Ratings, k); err != nil {
+		t.Fatal(err)
+	}
+	rules, err := LoadRules(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := iku.Evaluate(ds, rules, iku.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []string{"id", "en"}
+	words, err := LoadWords(root, filepath.Join(root, "themes", "kinerja"), langs, "id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var models []*display.Model
+	for i, lang := range langs {
+		prefix := ""
+		if i > 0 {
+			prefix = lang + "/"
+		}
+		m, err := display.Build(display.Input{Report: rep, Dataset: ds, K: k},
+			display.Lang{Code: lang, Prefix: prefix, Words: words[lang], Default: i == 0, Fallback: "id"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, m)
+	}
+	return models
+}
+
+// categories are a chart's category labels: its category axis's data.
+func categories(t *testing.T, c chart.Chart) []string {
+	t.Helper()
+	var o struct {
+		X []struct {
+			Type string `json:"type"`
+			Data []string
+		} `json:"xAxis"`
+		Y []struct {
+			Type string `json:"type"`
+			Data []string
+		} `json:"yAxis"`
+	}
+	if err := json.Unmarshal(c.Option, &o); err != nil {
+		t.Fatalf("%s: %v", c.ID, err)
+	}
+	for _, a := range append(o.X, o.Y...) {
+		if a.Type == "category" {
+			return a.Data
+		}
+	}
+	t.Fatalf("%s: no category axis", c.ID)
+	return nil
+}
+
+// The home page's chart lists the sectors in the order of the table under
+// it (the script that reads a chart's point out matches them by position).
+func TestOverviewIsInTheTablesOrder(t *testing.T) {
+	models := demoModels(t)
+	for _, m := range models {
+		labels, _, err := ChartLabels(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := categories(t, chart.Overview(m, labels))
+		var want []string
+		for _, slug := range m.Site.Home.Sectors {
+			want = append(want, m.Sector(slug).Name.Text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the overview chart's sectors are\n%q;\nthe table's rows are\n%q", m.Lang, got, want)
+		}
+	}
+}
+
+// Every chart of the demo draws its record: the rows of the table next to
+// it, in the table's order and named as the table names them (those with
+// nothing to draw left out), the values the table shows, and the sentence
+// under the chart as its description.
+func TestChartsAreTheTables(t *testing.T) {
+	for _, m := range demoModels(t) {
+		cs, err := Charts(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]chart.Chart{}
+		for _, c := range cs {
+			if _, dup := byID[c.ID]; dup {
+				t.Errorf("%s: two charts %s", m.Lang, c.ID)
+			}
+			if c.Lang != m.Lang {
+				t.Errorf("%s: chart %s is in %q", m.Lang, c.ID, c.Lang)
+			}
+			byID[c.ID] = c
+		}
+		// check finds the chart of rec and compares its categories with
+		// want, and its description with the record's sentence.
+		check := func(rec display.Chart, description string, want []string) chart.Chart {
+			t.Helper()
+			c, ok := byID[rec.ID]
+			if !ok {
+				if len(want) > 0 {
+					t.Errorf("%s: no chart %q for a record with %d rows to draw", m.Lang, rec.ID, len(want))
+				}
+				return c
+			}
+			delete(byID, rec.ID)
+			if got := categories(t, c); !slices.Equal(got, want) {
+				t.Errorf("%s %s: categories\n%q;\nthe table's rows\n%q", m.Lang, c.ID, got, want)
+			}
+			if c.Description != description {
+				t.Errorf("%s %s: description %q; want %q", m.Lang, c.ID, c.Description, description)
+			}
+			return c
+		}
+
+		var sectors []string
+		for _, s := range m.Site.Home.Sectors {
+			sectors = append(sectors, m.Sector(s).Name.Text)
+		}
+		check(m.Site.Home.Overview, m.Site.Home.Overview.Summary, sectors)
+
+		for i := range m.Indicators {
+			ind := &m.Indicators[i]
+			var periods []string
+			for _, r := range ind.Rows {
+				periods = append(periods, r.Short)
+			}
+			c := check(ind.Chart, ind.Summary, periods)
+			// The line is the rows' plotted values, each a number of the
+			// table's row (its actual or its year to date), under the
+			// record's legend.
+			line := firstSeries(t, c)
+			for k, r := range ind.Rows {
+				want := "null"
+				if p := r.Plotted(); p != nil {
+					want = p.String()
+				}
+				if got := line[k]; got != want || got != "null" && got != r.Actual.Sort && got != r.YTD.Sort {
+					t.Errorf("%s %s %s: the chart draws %s; the row plots %s, the table shows %q and %q", m.Lang, c.ID, r.Key, got, want, r.Actual.Sort, r.YTD.Sort)
+				}
+			}
+			if len(ind.Rows) > 0 && seriesName(t, c) != ind.Legend[0] {
+				t.Errorf("%s %s: the line is named %q; the record's legend says %q", m.Lang, c.ID, seriesName(t, c), ind.Legend[0])
+			}
+			// Every value compared with a target is on the line: the one
+			// the status (and the sentence under the chart) is about too.
+			for k, r := range ind.Rows {
+				if e := r.Eval; e.Compared != nil && line[k] != e.Compared.String() {
+					t.Errorf("%s %s %s: the chart draws %s; the status compares %s", m.Lang, c.ID, r.Key, line[k], e.Compared)
+				}
+			}
+		}
+
+		for i := range m.Agencies {
+			a := &m.Agencies[i]
+			var names []string
+			for _, s := range a.Indicators {
+				ind := m.Indicator(s)
+				if ind.DueNow && ind.List.Achievement.Sort != "" && ind.Rows[len(ind.Rows)-1].Eval.Achievement != nil {
+					names = append(names, ind.List.Name.Text.Text)
+				}
+			}
+			check(a.Chart, a.Summary, names)
+			if r := a.Ratings; r != nil {
+				var preds []string
+				for _, h := range r.Rows {
+					preds = append(preds, h.Predicate)
+				}
+				check(r.Chart, r.Describe, preds)
+			}
+		}
+
+		for i := range m.Comparisons {
+			cm := &m.Comparisons[i]
+			var labels []string
+			for _, r := range cm.Rows {
+				if r.Rank.Sort != "" {
+					labels = append(labels, r.Label)
+				}
+			}
+			check(cm.Chart, cm.Chart.Summary, labels)
+		}
+
+		if m.Site.Asn != nil {
+			for _, y := range m.Site.Asn.Years {
+				if y.Chart.ID == "" {
+					continue
+				}
+				if _, ok := byID[y.Chart.ID]; !ok {
+					t.Errorf("%s: no scatter %s", m.Lang, y.Chart.ID)
+				}
+				delete(byID, y.Chart.ID)
+			}
+		}
+		for id := range byID {
+			t.Errorf("%s: chart %s belongs to no record", m.Lang, id)
+		}
+	}
+}
+
+// seriesName is the name of a chart's first series.
+func seriesName(t *testing.T, c chart.Chart) string {
+	t.Helper()
+	var o struct {
+		Series []struct {
+			Name string `json:"name"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(c.Option, &o); err != nil || len(o.Series) == 0 {
+		t.Fatalf("%s: %v", c.ID, err)
+	}
+	return o.Series[0].Name
+}
+
+// firstSeries is the data of a chart's first series, as JSON text.
+func firstSeries(t *testing.T, c chart.Chart) []string {
+	t.Helper()
+	var o struct {
+		Series []struct {
+			Data []json.RawMessage `json:"data"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(c.Option, &o); err != nil || len(o.Series) == 0 {
+		t.Fatalf("%s: %v", c.ID, err)
+	}
+	out := make([]string, len(o.Series[0].Data))
+	for i, d := range o.Series[0].Data {
+		out[i] = string(d)
+	}
+	return out
+}
+
+// The theme's i18n files hold every word the charts need, in both
+// languages.
+func TestThemeMessagesLabelTheCharts(t *testing.T) {
+	for _, m := range demoModels(t) {
+		l, rl, err := ChartLabels(m)
+		if err != nil {
+			t.Errorf("%s: %v", m.Lang, err)
+		}
+		if want := map[string]string{"id": "id-ID", "en": "en-GB"}[m.Lang]; l.NumberLocale != want || rl.NumberLocale != want || l.Lang != m.Lang {
+			t.Errorf("%s: number locale %q, %q; want %q", m.Lang, l.NumberLocale, rl.NumberLocale, want)
+		}
+	}
+}
+
+// Ctrl+C while the charts are drawn stops the workers: DrawCharts returns
+// the cancellation, and the charts not started are never drawn.
+func TestDrawChartsStopsWhenCancelled(t *testing.T) {
+	models := demoModels(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r, err := chart.NewRenderer(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	done, total := 0, 0
+	d, err := DrawCharts(ctx, r, models, func(n, of int) {
+		done, total = n, of
+		if n == 3 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || d != nil {
+		t.Fatalf("DrawCharts after Ctrl+C returned charts: %v, error %v; want the cancellation and no charts", d != nil, err)
+	}
+	if done >= total || total < 300 {
+		t.Errorf("%d of %d charts drawn after Ctrl+C at the third; want the others left undrawn", done, total)
+	}
+}
