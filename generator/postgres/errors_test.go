@@ -179,35 +179,54 @@ func TestLoadPermissionDenied(t *testing.T) {
 	wantError(t, err, iku.Unavailable, `cannot use the schema publik: GRANT USAGE ON SCHEMA publik TO `+reader.role)
 }
 
-// slowSectors makes publik.sectors take a second to read.
-func slowSectors(t *testing.T, src *postgres.Source) {
-	exec(t, src.DB(), `CREATE OR REPLACE VIEW publik.sectors AS
-		SELECT s.slug, s.code, s.name, s.name_en FROM kinerja.sectors s, (SELECT pg_sleep(1)) AS slow`)
+// slowSectors makes publik.sectors take seconds to read: far longer than
+// any other query of a load, even on a loaded machine.
+func slowSectors(t *testing.T, src *postgres.Source, seconds int) {
+	exec(t, src.DB(), fmt.Sprintf(`CREATE OR REPLACE VIEW publik.sectors AS
+		SELECT s.slug, s.code, s.name, s.name_en FROM kinerja.sectors s, (SELECT pg_sleep(%d)) AS slow`, seconds))
+}
+
+// whenReadingSectors calls f once the server is running the query that
+// reads publik.sectors (a deterministic moment, not a guessed delay).
+func whenReadingSectors(t *testing.T, src *postgres.Source, f func()) {
+	go func() {
+		for range 3000 {
+			var n int
+			err := src.DB().QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%publik.sectors%' AND pid <> pg_backend_pid()`).Scan(&n)
+			if err != nil || n > 0 {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		f()
+	}()
 }
 
 func TestLoadStatementTimeout(t *testing.T) {
 	t.Parallel()
 	_, src := seeded(t, fixture())
-	slowSectors(t, src)
-	src.StatementTimeout = 50 * time.Millisecond
+	slowSectors(t, src, 20)
+	// The other queries of a load take milliseconds; under a loaded
+	// machine's worst a few hundred.
+	src.StatementTimeout = 5 * time.Second
 	_, err := src.Load(testContext(t))
-	wantError(t, err, iku.Unavailable, "reading publik.sectors took longer than the statement timeout of 50ms")
+	wantError(t, err, iku.Unavailable, "reading publik.sectors took longer than the statement timeout of 5s")
 }
 
 func TestLoadCancelled(t *testing.T) {
 	t.Parallel()
 	_, src := seeded(t, fixture())
-	slowSectors(t, src)
+	slowSectors(t, src, 20)
 
 	ctx, cancel := context.WithCancel(testContext(t))
-	time.AfterFunc(100*time.Millisecond, cancel)
+	whenReadingSectors(t, src, cancel)
 	_, err := src.Load(ctx)
 	wantError(t, err, iku.Unavailable, "reading publik.sectors on the PostgreSQL server at", "was interrupted before it finished")
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("errors.Is(%v, context.Canceled) = false", err)
 	}
 
-	ctx, cancel = context.WithTimeout(testContext(t), 100*time.Millisecond)
+	ctx, cancel = context.WithTimeout(testContext(t), 5*time.Second)
 	defer cancel()
 	_, err = src.Load(ctx)
 	wantError(t, err, iku.Unavailable, "did not finish before the deadline")
@@ -238,8 +257,8 @@ func TestSeedNeedsMigrate(t *testing.T) {
 func TestLoadStatementTimeoutFromDSN(t *testing.T) {
 	t.Parallel()
 	dsn, src := seeded(t, fixture())
-	slowSectors(t, src)
-	for _, kv := range [][2]string{{"options", "-c statement_timeout=200"}, {"statement_timeout", "200"}} {
+	slowSectors(t, src, 4)
+	for _, kv := range [][2]string{{"options", "-c statement_timeout=2000"}, {"statement_timeout", "2000"}} {
 		extra := fmt.Sprintf(" %s='%s'", kv[0], kv[1])
 		if strings.HasPrefix(dsn, "postgres") {
 			extra = "?" + url.Values{kv[0]: {kv[1]}}.Encode()
@@ -249,10 +268,10 @@ func TestLoadStatementTimeoutFromDSN(t *testing.T) {
 		}
 		s := open(t, dsn+extra)
 		_, err := s.Load(testContext(t))
-		wantError(t, err, iku.Unavailable, "reading publik.sectors took longer than the statement timeout of 200ms", "--timeout")
-		s.StatementTimeout = 5 * time.Second // the flag wins over the DSN
+		wantError(t, err, iku.Unavailable, "reading publik.sectors took longer than the statement timeout of 2s", "--timeout")
+		s.StatementTimeout = 30 * time.Second // the flag wins over the DSN
 		if _, err := s.Load(testContext(t)); err != nil {
-			t.Errorf("with StatementTimeout 5s over %s: %v", kv[0], err)
+			t.Errorf("with StatementTimeout 30s over %s: %v", kv[0], err)
 		}
 	}
 }
