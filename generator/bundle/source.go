@@ -78,12 +78,13 @@ func (s *Source) Load(ctx context.Context) (*iku.Dataset, error) {
 	// whether the data is fictitious.
 	if b, err := fs.ReadFile(s.fsys, DataPackageFile); err == nil {
 		var pkg struct {
-			Fictitious bool `json:"fictitious"`
+			Fictitious       bool `json:"fictitious"`
+			RatingsPublished bool `json:"ratings_published"`
 		}
 		if err := json.Unmarshal(b, &pkg); err != nil {
 			return nil, iku.Errorf(iku.Invalid, "%s in %s is not valid JSON (%v): download the bundle again, or delete the file (it is not needed to read the tables)", DataPackageFile, s.name, err)
 		}
-		ds.Fictitious = pkg.Fictitious
+		ds.Fictitious, ds.RatingsPublished = pkg.Fictitious, pkg.RatingsPublished
 	}
 	for _, t := range tables {
 		if err := ctx.Err(); err != nil {

@@ -22,7 +22,6 @@ import (
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/chart"
-	"github.com/tanjungbalai/kinerja/generator/disclosure"
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
@@ -80,6 +79,9 @@ type Options struct {
 	// Previous is the dataset of the last release, for the checks of
 	// changed units, polarities and definitions; nil skips them.
 	Previous *iku.Dataset
+	// History are the releases published before (kinerja publish sets
+	// them): the ratings are suppressed consistently with their tables.
+	History []*release.Release
 }
 
 // Prepared is a build folder ready for Hugo, with what it was made from.
@@ -220,8 +222,11 @@ func (p *Prepared) load(ctx context.Context, o Options, rules iku.Rules, warn bo
 	if err != nil {
 		return err
 	}
-	if ds.Ratings, err = disclosure.Suppress(ds.Ratings, k); err != nil {
+	if err := release.ProtectRatings(ds, k, o.History); err != nil {
 		return err
+	}
+	for _, y := range ds.RatingsKept {
+		fmt.Fprintf(p.stderr, "  warning: the ratings of %d were corrected since they were published, but the corrected table would let a hidden count be derived: it is not published, the table published before is kept\n", y)
 	}
 	p.k = k
 	p.Dataset, p.Demo = ds, ds.Fictitious
@@ -433,7 +438,7 @@ func (p *Prepared) releases() ([]sitedata.ReleaseInput, []release.Revision, []do
 			}
 		}
 		datasets[r] = ds
-		ri := sitedata.ReleaseInput{Release: r, Current: r == p.Current}
+		ri := sitedata.ReleaseInput{Release: r, Current: r == p.Current, Ratings: ds.Ratings}
 		if i == len(p.Releases)-1 || p.Releases[i+1].Q != r.Q {
 			rep := p.Report
 			if r != p.Current {
