@@ -671,3 +671,25 @@ func TestRatingsPublishedMark(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseManifestMarksPublishedRatings: a release frozen before the
+// bundle carried the ratings_published mark is still a published table:
+// its folder (or zip) holds the release's manifest.
+func TestReleaseManifestMarksPublishedRatings(t *testing.T) {
+	n := 40
+	files, err := Encode(&iku.Dataset{Ratings: []iku.RatingCount{{Year: 2025, Predicate: "Sangat Baik", Count: &n, Rated: 45}, {Year: 2025, Predicate: "Baik"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for name, b := range files {
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	if load(t, Open(fsys, "uji")).RatingsPublished {
+		t.Fatal("a bundle without the mark or a manifest reads as published")
+	}
+	fsys["manifest.json"] = &fstest.MapFile{Data: []byte(`{"quarter": "2026-Q3", "version": 1}`)}
+	if !load(t, Open(fsys, "uji")).RatingsPublished {
+		t.Error("a release folder (with manifest.json) does not read as a published ratings table")
+	}
+}
