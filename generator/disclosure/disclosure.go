@@ -71,6 +71,7 @@
 package disclosure
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 	"slices"
@@ -251,9 +252,38 @@ func revise(t *table, k int, hist []*table) (*table, bool) {
 	if same(t, last) {
 		return t, false
 	}
-	vs, _ := versions(append(slices.Clone(hist), t))
-	// A pair of earlier versions that no single change explains links
-	// nothing a reader could use: audit from the last such break.
+	// Secondary suppression for the versions together: while the audit
+	// finds a hidden count with too few values, hide one more cell of
+	// this version (rarely enough: a cell hidden for the first time is
+	// itself only one change away from the count shown before).
+	for round := 0; round < maxJointComplements; round++ {
+		weak, ok := t.jointAudit(hist)
+		if ok && len(weak) == 0 {
+			return t, false
+		}
+		if !ok {
+			break
+		}
+		c, found := t.jointComplement(hist, last, weak)
+		if !found {
+			break
+		}
+		t.sup[c.r][c.j] = true
+		if !t.protect(k) || t.hopeless(last) {
+			break
+		}
+	}
+	return keep()
+}
+
+// maxJointComplements bounds the cells revise hides for the joint audit.
+const maxJointComplements = 3
+
+// jointAudit audits t together with hist (see jointWeak), from the last
+// pair of earlier versions that no single change explains: such a pair
+// links nothing a reader could use.
+func (t *table) jointAudit(hist []*table) ([]weakCell, bool) {
+	vs, slugs := versions(append(slices.Clone(hist), t))
 	start := 0
 	for i := len(vs) - 3; i >= 0; i-- {
 		if len(changes(vs[i], vs[i+1])) == 0 {
@@ -261,10 +291,50 @@ func revise(t *table, k int, hist []*table) (*table, bool) {
 			break
 		}
 	}
-	if weak, ok := jointWeak(vs[start:]); ok && len(weak) == 0 {
-		return t, false
+	weak, ok := jointWeak(vs[start:])
+	for i := range weak {
+		weak[i].v += start
+		weak[i].slug = slugs[weak[i].r]
 	}
-	return keep()
+	return weak, ok
+}
+
+// jointComplement chooses the published non-zero cell of t, in the rows
+// and columns of the weak cells, whose suppression leaves the fewest
+// weak cells (then the smallest count, then table order).
+func (t *table) jointComplement(hist []*table, last *table, weak []weakCell) (cellRef, bool) {
+	var cs []cellRef
+	for _, w := range weak {
+		wr := t.row(w.slug)
+		for r := range t.slugs {
+			for j := range cols {
+				c := cellRef{r, j}
+				if (r == wr || j == w.j) && !t.sup[r][j] && t.x[r][j] > 0 && !slices.Contains(cs, c) {
+					cs = append(cs, c)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cellRef) int {
+		return cmp.Or(cmp.Compare(a.r, b.r), cmp.Compare(a.j, b.j))
+	})
+	best, bestKey := -1, [2]int{}
+	for i, c := range cs {
+		t.sup[c.r][c.j] = true
+		if !t.hopeless(last) {
+			if w, ok := t.jointAudit(hist); ok {
+				key := [2]int{len(w), t.x[c.r][c.j]}
+				if best < 0 || key[0] < bestKey[0] || key[0] == bestKey[0] && key[1] < bestKey[1] {
+					best, bestKey = i, key
+				}
+			}
+		}
+		t.sup[c.r][c.j] = false
+	}
+	if best < 0 || bestKey[0] >= len(weak) {
+		return cellRef{}, false
+	}
+	return cs[best], true
 }
 
 // hopeless reports whether t hides for the first time a cell that the

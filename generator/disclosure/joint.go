@@ -43,9 +43,12 @@ type change struct {
 // the table published before).
 const maxChains = 20000
 
-// weakCell is a hidden cell of version v with fewer possible values than
-// need.
-type weakCell struct{ v, r, j int }
+// weakCell is a hidden cell of version v (row r of the common rows, the
+// agency slug) with fewer possible values than need.
+type weakCell struct {
+	v, r, j int
+	slug    string
+}
 
 // versions puts tables (one year's published versions, oldest first) on
 // common rows: the union of their agencies, sorted, the city last. A cell
@@ -317,7 +320,7 @@ func jointWeak(vs []*version) (weak []weakCell, ok bool) {
 		for r := range rows {
 			for j := range cols {
 				if !vs[v].known[r][j] && !needDone(v, r, j) {
-					weak = append(weak, weakCell{v, r, j})
+					weak = append(weak, weakCell{v: v, r: r, j: j})
 				}
 			}
 		}
