@@ -43,12 +43,14 @@
 //     know that between two consecutive versions that differ exactly one
 //     rating changed (a predicate corrected, a rating added or removed):
 //     every hidden count of every version must keep 3 possible values
-//     under every chain of such changes that fits what was published.
-//     When the revised table cannot pass (a correction that makes a count
-//     shown before a hidden small count can never keep 3 values: it is
-//     its old value or one off), the revision of that year is not
-//     published: the table published before is kept, and the release
-//     records the year (iku.Dataset.RatingsKept).
+//     under every chain of such changes that fits what was published;
+//     while one has fewer, one more cell of the new version is hidden (at
+//     most three: the one leaving the fewest such counts, then the
+//     smallest). When the revised table cannot pass (a count shown before
+//     and hidden now can only be its old value or one off, so a count
+//     shown as 0 that becomes a small count never keeps 3 values), the
+//     revision of that year is not published: the table published before
+//     is kept, and the release records the year (iku.Dataset.RatingsKept).
 //
 // The audit is exact: the table with its margins is a transportation
 // problem (totally unimodular), so the values of one hidden count are all
