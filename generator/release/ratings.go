@@ -21,9 +21,9 @@ func byPublication(rs []*Release) []*Release {
 }
 
 // ProtectRatings makes ds's ratings publishable (disclosure.Protect): raw
-// counts are suppressed consistently with every ratings table the
-// releases published published before, so that no later version of a
-// year's table shows what an earlier one hid, or lets it be derived.
+// counts are suppressed consistently with the ratings tables of the
+// releases published before, so that no later version of a year's table
+// shows what an earlier one hid, or lets it be derived.
 func ProtectRatings(ds *iku.Dataset, k int, published []*Release) error {
 	var history [][]iku.RatingCount
 	if !ds.RatingsPublished && len(ds.Ratings) > 0 {
