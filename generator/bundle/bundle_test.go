@@ -670,3 +670,57 @@ func BenchmarkEncodeScale10000(b *testing.B) {
 		}
 	}
 }
+
+// TestRatingsPublishedMark: a bundle kinerja wrote from a published
+// ratings table says so, so that reading it back (a downloaded bundle, a
+// release) does not take its empty counts for a table suppressed by
+// someone else; a bundle of raw counts carries no mark.
+func TestRatingsPublishedMark(t *testing.T) {
+	n := 40
+	ds := &iku.Dataset{Ratings: []iku.RatingCount{{AgencySlug: "", Year: 2025, Predicate: "Sangat Baik", Count: &n, Rated: 45}, {AgencySlug: "", Year: 2025, Predicate: "Baik"}}}
+	for _, published := range []bool{false, true} {
+		ds.RatingsPublished = published
+		files, err := Encode(ds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys := fstest.MapFS{}
+		for name, b := range files {
+			fsys[name] = &fstest.MapFile{Data: b}
+		}
+		for _, name := range []string{"sectors.csv", "agencies.csv", "predicates.csv", "indicators.csv", "targets.csv", "results.csv"} {
+			if fsys[name] == nil {
+				t.Fatalf("Encode wrote no %s", name)
+			}
+		}
+		got := load(t, Open(fsys, "uji"))
+		if got.RatingsPublished != published {
+			t.Errorf("written with RatingsPublished = %v, read back as %v", published, got.RatingsPublished)
+		}
+		if len(got.Ratings) != 2 || got.Ratings[1].Count != nil || *got.Ratings[0].Count != 40 {
+			t.Errorf("ratings read back: %+v", got.Ratings)
+		}
+	}
+}
+
+// TestReleaseManifestMarksPublishedRatings: a release frozen before the
+// bundle carried the ratings_published mark is still a published table:
+// its folder (or zip) holds the release's manifest.
+func TestReleaseManifestMarksPublishedRatings(t *testing.T) {
+	n := 40
+	files, err := Encode(&iku.Dataset{Ratings: []iku.RatingCount{{Year: 2025, Predicate: "Sangat Baik", Count: &n, Rated: 45}, {Year: 2025, Predicate: "Baik"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for name, b := range files {
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	if load(t, Open(fsys, "uji")).RatingsPublished {
+		t.Fatal("a bundle without the mark or a manifest reads as published")
+	}
+	fsys["manifest.json"] = &fstest.MapFile{Data: []byte(`{"quarter": "2026-Q3", "version": 1}`)}
+	if !load(t, Open(fsys, "uji")).RatingsPublished {
+		t.Error("a release folder (with manifest.json) does not read as a published ratings table")
+	}
+}

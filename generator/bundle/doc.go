@@ -22,8 +22,11 @@
 //	                explanations)
 //	ratings.csv     agency_slug, year, predicate, count, rated (optional:
 //	                civil servants per individual SKP predicate; an empty
-//	                agency_slug is the whole city, an empty count is
-//	                suppressed by disclosure control)
+//	                agency_slug is the whole city. Raw counts: kinerja
+//	                suppresses them itself and refuses empty counts, except
+//	                in a bundle kinerja published, marked so by
+//	                "ratings_published": true in datapackage.json, whose
+//	                empty counts were suppressed by disclosure control)
 //
 // Conventions: UTF-8 without BOM, comma separated, RFC 4180 quoting, a
 // header row, "\n" line ends. An empty cell is NULL. Decimals are written

@@ -16,6 +16,10 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
+// releaseManifest is the file a release adds to its bundle (package
+// release, ManifestFile).
+const releaseManifest = "manifest.json"
+
 // Source is an iku.Source that reads a bundle from a file system: a
 // folder (os.DirFS), a zip, or the embedded demo.
 type Source struct {
@@ -76,15 +80,22 @@ func (s *Source) Describe() string { return s.describe }
 func (s *Source) Load(ctx context.Context) (*iku.Dataset, error) {
 	ds := &iku.Dataset{}
 	// The descriptor is not needed for reading; when present it says
-	// whether the data is fictitious.
+	// whether the data is fictitious and whether its ratings are a table
+	// kinerja published. So does a release's manifest next to the bundle
+	// (a release folder or its zip, also one frozen before the mark).
+	if _, err := fs.Stat(s.fsys, releaseManifest); err == nil {
+		ds.RatingsPublished = true
+	}
 	if b, err := fs.ReadFile(s.fsys, DataPackageFile); err == nil {
 		var pkg struct {
-			Fictitious bool `json:"fictitious"`
+			Fictitious       bool `json:"fictitious"`
+			RatingsPublished bool `json:"ratings_published"`
 		}
 		if err := json.Unmarshal(b, &pkg); err != nil {
 			return nil, iku.Errorf(iku.Invalid, "%s in %s is not valid JSON (%v): download the bundle again, or delete the file (it is not needed to read the tables)", DataPackageFile, s.name, err)
 		}
 		ds.Fictitious = pkg.Fictitious
+		ds.RatingsPublished = ds.RatingsPublished || pkg.RatingsPublished
 	}
 	for _, t := range tables {
 		if err := ctx.Err(); err != nil {

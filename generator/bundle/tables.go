@@ -257,12 +257,12 @@ var tables = []*table{
 	},
 	{
 		name: "ratings", title: "Predikat kinerja pegawai ASN (jumlah)", optional: true,
-		desc: "How many civil servants of each agency (and of the whole city: agency_slug empty) received each individual SKP predicate of PermenPANRB 6/2022 in a year, with the headcount rated. Counts of people, never a person. A published bundle carries the counts after disclosure control: an empty count is suppressed (fewer than k people, or a cell that would let one be derived; see the methodology). Optional: a bundle without this file has no ratings.",
+		desc: "How many civil servants of each agency (and of the whole city: agency_slug empty) received each individual SKP predicate of PermenPANRB 6/2022 in a year, with the headcount rated. Counts of people, never a person. A bundle given to kinerja holds the exact counts (0 included), which kinerja suppresses itself; a bundle kinerja published (ratings_published in datapackage.json) carries the counts after disclosure control: an empty count is suppressed (fewer than k people, or a cell that would let one be narrowed down; see the methodology). Optional: a bundle without this file has no ratings.",
 		fields: []field{
 			{name: "agency_slug", typ: "string", desc: "The agency (agencies.slug); empty for the whole city."},
 			{name: "year", typ: "integer", desc: "The year rated.", required: true, min: 1900, max: 9999},
 			{name: "predicate", typ: "string", desc: "The individual SKP predicate.", required: true, enum: iku.SKPPredicates},
-			{name: "count", typ: "integer", desc: "Civil servants with this predicate; empty when suppressed.", min: 0, max: 10_000_000},
+			{name: "count", typ: "integer", desc: "Civil servants with this predicate; empty when suppressed (only in a bundle kinerja published).", min: 0, max: 10_000_000},
 			{name: "rated", typ: "integer", desc: "The agency's (or city's) civil servants rated that year.", required: true, min: 0, max: 10_000_000},
 		},
 		write: func(w *csvWriter, ds *iku.Dataset) {

@@ -53,14 +53,16 @@ func Encode(ds *iku.Dataset) (map[string][]byte, error) {
 		t.write(&w, ds)
 		files[t.file()] = w.buf.Bytes()
 	}
-	var pkg bytes.Buffer
-	enc := json.NewEncoder(&pkg)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // a data descriptor, never inlined in HTML
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(dataPackage(ds.Fictitious)); err != nil {
+	pkg := dataPackage(ds.Fictitious)
+	pkg.RatingsPublished = ds.RatingsPublished && len(ds.Ratings) > 0
+	if err := enc.Encode(pkg); err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot encode %s", DataPackageFile)
 	}
-	files[DataPackageFile] = pkg.Bytes()
+	files[DataPackageFile] = buf.Bytes()
 	return files, nil
 }
 
@@ -79,6 +81,10 @@ type (
 		// site rebuilt from the bundle still says the data is invented.
 		Fictitious bool          `json:"fictitious,omitempty"`
 		Resources  []pkgResource `json:"resources"`
+		// RatingsPublished (ours too) marks a ratings table kinerja
+		// published, suppressed already: read back, it is not suppressed
+		// again, while a table with empty counts and no mark is refused.
+		RatingsPublished bool `json:"ratings_published,omitempty"`
 	}
 	pkgLicense struct {
 		Name  string `json:"name"`

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tanjungbalai/kinerja/generator/disclosure"
+	"github.com/tanjungbalai/kinerja/generator/disclosure/disclosuretest"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
@@ -14,7 +15,9 @@ import (
 // that is not suppressed, every row's headcount rated (and so the city's),
 // that counts are whole numbers, and the documented rule that an agency's
 // "–" in a row that is not suppressed whole is at least 1. It does not use the
-// package's own audit: it solves the published equations three ways.
+// package's own audit: it solves the published equations three ways, and
+// package disclosuretest solves them exactly a fourth. Every hidden count
+// must keep at least 3 possible values (a group of one person: 2).
 
 // unknown is a suppressed cell: row r (the city is the last row), column j.
 type unknown struct{ r, j int }
@@ -26,6 +29,7 @@ type system struct {
 	year   int
 	vars   []unknown
 	lo, hi []int
+	need   []int // how many values each must keep
 	eqs    []equation
 }
 
@@ -60,6 +64,7 @@ func attackerSystem(d []disclosure.Distribution) []system {
 						lo = 0
 					}
 					s.lo, s.hi = append(s.lo, lo), append(s.hi, row.Rated)
+					s.need = append(s.need, min(3, row.Rated+1))
 				}
 			}
 		}
@@ -202,14 +207,12 @@ func (s *system) rank(drop int) int {
 }
 
 // enumerate lists every whole-number solution within the intervals (for
-// small systems) and reports the unknowns with a single possible value;
-// ok is false when the search was too big to finish.
-func (s *system) enumerate(budget int) (pinned []int, ok bool) {
+// small systems) and reports the unknowns with fewer possible values than
+// they must keep; ok is false when the search was too big to finish.
+func (s *system) enumerate(budget int) (narrow []int, ok bool) {
 	n := len(s.vars)
 	vals := make([]int, n)
-	first := make([]int, n)
-	multi := make([]bool, n)
-	found := false
+	seen := make([][]int, n) // up to 3 distinct values of each
 	nodes := 0
 	// check the equations whose unknowns are all assigned (up to index v).
 	last := make([]int, len(s.eqs))
@@ -231,12 +234,10 @@ func (s *system) enumerate(budget int) (pinned []int, ok bool) {
 			return false
 		}
 		if v == n {
-			if !found {
-				copy(first, vals)
-				found = true
-			}
 			for i := range n {
-				multi[i] = multi[i] || vals[i] != first[i]
+				if len(seen[i]) < 3 && !slices.Contains(seen[i], vals[i]) {
+					seen[i] = append(seen[i], vals[i])
+				}
 			}
 			return true
 		}
@@ -264,11 +265,11 @@ func (s *system) enumerate(budget int) (pinned []int, ok bool) {
 		return nil, false
 	}
 	for v := range n {
-		if found && !multi[v] {
-			pinned = append(pinned, v)
+		if len(seen[v]) < s.need[v] {
+			narrow = append(narrow, v)
 		}
 	}
-	return pinned, true
+	return narrow, true
 }
 
 // gen makes a random city: up to 25 agencies (up to 4 when small) of 1 to
@@ -326,13 +327,13 @@ func gen(r *rand.Rand, years int, small bool) []iku.RatingCount {
 // every published table.
 func TestNoSuppressedCountCanBeDerived(t *testing.T) {
 	r := rand.New(rand.NewPCG(6, 2022))
-	tables, suppressedCells, enumerated := 0, 0, 0
+	tables, suppressedCells, enumerated, revisions := 0, 0, 0, 0
 	for city := range 500 {
 		k := []int{5, 10, 10, 10, 15}[city%5]
 		in := gen(r, 1+r.IntN(3), city%2 == 0)
-		out, err := disclosure.Suppress(in, k)
+		out, _, err := disclosure.Revise(in, k, nil)
 		if err != nil {
-			t.Fatalf("city %d: Suppress: %v", city, err)
+			t.Fatalf("city %d: Revise: %v", city, err)
 		}
 		truth := map[string]int{}
 		for _, x := range in {
@@ -369,8 +370,8 @@ func TestNoSuppressedCountCanBeDerived(t *testing.T) {
 			}
 			s.propagate()
 			for v := range s.vars {
-				if s.lo[v] >= s.hi[v] {
-					t.Errorf("%s: subtraction along rows, columns and totals gives it: [%d, %d]", name(v), s.lo[v], s.hi[v])
+				if s.hi[v]-s.lo[v]+1 < s.need[v] {
+					t.Errorf("%s: subtraction along rows, columns and totals narrows it to [%d, %d]", name(v), s.lo[v], s.hi[v])
 				}
 			}
 			space := 1.0
@@ -378,21 +379,83 @@ func TestNoSuppressedCountCanBeDerived(t *testing.T) {
 				space *= float64(s.hi[v] - s.lo[v] + 1)
 			}
 			if space <= 1e10 {
-				pinned, ok := s.enumerate(200_000)
+				narrow, ok := s.enumerate(200_000)
 				if ok {
 					enumerated++
-					for _, v := range pinned {
-						t.Errorf("%s: every whole-number solution of the published table gives it the same value", name(v))
+					for _, v := range narrow {
+						t.Errorf("%s: the whole-number solutions of the published table give it fewer than %d values", name(v), s.need[v])
 					}
 				}
+			}
+		}
+		for _, c := range disclosuretest.Weak([][]iku.RatingCount{out}) {
+			t.Errorf("city %d (k=%d): %s", city, k, c)
+		}
+		// A later version after one rating of one year changed.
+		if rc, ok := randomChange(r, in); ok {
+			out2, _, err := disclosure.Revise(rc.apply(in), k, [][]iku.RatingCount{out})
+			if err != nil {
+				t.Fatalf("city %d, %s: Revise: %v", city, rc, err)
+			}
+			revisions++
+			for _, x := range stillHidden(out, out2) {
+				t.Errorf("city %d (k=%d), %s: version 2 shows %s, which version 1 hid", city, k, rc, x)
+			}
+			for _, c := range disclosuretest.Weak([][]iku.RatingCount{out, out2}) {
+				t.Errorf("city %d (k=%d), %s: the two versions narrow %s", city, k, rc, c)
 			}
 		}
 		if t.Failed() {
 			t.Fatalf("city %d fails; input: %v", city, in)
 		}
 	}
-	t.Logf("%d tables, %d suppressed cells, %d tables solved exhaustively", tables, suppressedCells, enumerated)
+	t.Logf("%d tables, %d suppressed cells, %d tables solved exhaustively, %d revisions", tables, suppressedCells, enumerated, revisions)
 	if suppressedCells == 0 || enumerated < 150 {
 		t.Errorf("the generated tables exercise too little: %d suppressed cells, %d solved exhaustively", suppressedCells, enumerated)
 	}
+}
+
+// randomChange picks one correction, addition or removal of one rating of
+// one agency in one year of rows.
+func randomChange(r *rand.Rand, rows []iku.RatingCount) (yearChange, bool) {
+	var agencyRows []iku.RatingCount
+	for _, x := range rows {
+		if x.AgencySlug != "" {
+			agencyRows = append(agencyRows, x)
+		}
+	}
+	if len(agencyRows) == 0 {
+		return yearChange{}, false
+	}
+	x := agencyRows[r.IntN(len(agencyRows))]
+	to := iku.SKPPredicates[r.IntN(5)]
+	c := change{x.AgencySlug, x.Predicate, to}
+	switch r.IntN(4) {
+	case 0:
+		c.from = ""
+	case 1:
+		c.to = ""
+	}
+	if c.from == c.to {
+		c.to = ""
+	}
+	return yearChange{x.Year, c}, true
+}
+
+// yearChange is a change of one year's table in rows of several years.
+type yearChange struct {
+	year int
+	change
+}
+
+func (c yearChange) String() string { return fmt.Sprint(c.year, " ", c.change) }
+
+// apply makes the change in its year; the other years stay as they are.
+// An impossible change (nobody to move) changes nothing.
+func (c yearChange) apply(rows []iku.RatingCount) []iku.RatingCount {
+	changed := c.change.apply(ofYear(rows, c.year))
+	if changed == nil {
+		return rows
+	}
+	return append(slices.DeleteFunc(slices.Clone(rows), func(r iku.RatingCount) bool { return r.Year == c.year }), changed...)
 }

@@ -1,13 +1,13 @@
 // Package disclosure applies statistical disclosure control to the table
 // of civil servants' ratings (iku.RatingCount) before anything is written:
-// the pipeline replaces the dataset's table with Suppress's result right
+// the pipeline replaces the dataset's table with Protect's result right
 // after loading it, so that pages, charts, downloads, the API, the search
 // index and releases only ever see the published table.
 //
 // The rule (content/metodologi.md, "Kinerja ASN"; DOMAIN.md, "Privacy"),
-// applied to each year's table on its own: one row per agency plus the
-// city row, one column per SKP predicate, every row's headcount rated
-// published, and so every column's city total too.
+// for each year's table: one row per agency plus the city row, one column
+// per SKP predicate, every row's headcount rated published, and so every
+// column's city total too.
 //
 //  1. Small groups: a row whose headcount rated is below 2k is suppressed
 //     whole (all five cells, zeros included), so that no group smaller
@@ -15,35 +15,61 @@
 //     city's cells that are 0 too (they would show that the small group
 //     has nobody there).
 //  2. Primary suppression: a count from 1 to k−1 is suppressed.
-//  3. Secondary suppression: the table is audited as an attacker would
-//     solve it (every row and column equation, the city totals, and that
-//     counts are whole numbers ≥ 0; a suppressed cell of an agency whose
-//     row is not suppressed whole is ≥ 1, since zeros are only hidden in
-//     whole rows and in the city row).
-//     While some suppressed cell has only one possible value, the first
-//     such cell (rows in table order, the city row last; columns in
-//     predicate order) gets a complementary cell among the published
-//     non-zero cells of its row and its column: preferably one whose
-//     suppression makes it undetermined; among those, the one that leaves
-//     the fewest cells of the table determined; then the smallest count
-//     (ties: its row before its column, then table order). When no cell
-//     of its row or column can protect it, a published non-zero cell
-//     anywhere in the table that does, chosen the same way; else the best
-//     of its row and column anyway. Then the audit runs again. When its row and column have no
-//     published non-zero cell left, its row is suppressed whole. A year
-//     that still cannot be protected when every cell is suppressed is not
-//     published at all.
+//  3. Secondary suppression: the table is audited as a reader would solve
+//     it (every row and column equation, the city totals, and that
+//     counts are whole numbers ≥ 0; a cell suppressed for the first time
+//     in an agency's row that is not suppressed whole is ≥ 1, since zeros
+//     are first hidden only in whole rows and in the city row). Every
+//     hidden count must keep at least 3 possible values (Values; a group
+//     of one person has only 2). While one has fewer, the first such cell
+//     (rows in table order, the city row last; columns in predicate
+//     order) gets a complementary cell among the published non-zero cells
+//     of its row and its column: preferably one whose suppression gives it
+//     enough values; among those, the one that leaves the fewest cells of
+//     the table with too few; then the smallest count (ties: its row
+//     before its column, then table order). When no cell of its row or
+//     column can protect it, a published non-zero cell anywhere in the
+//     table that does, chosen the same way; else the best of its row and
+//     column anyway. Then the audit runs again. When its row and column
+//     have no published non-zero cell left, its row is suppressed whole. A
+//     year that still cannot be protected when every cell is suppressed is
+//     not published at all.
+//  4. Releases (consistent suppression, as statistical offices suppress
+//     linked tables across releases): every version of a year's table
+//     stays downloadable, so a later release's table of the same year is
+//     audited together with every one published before (Revise). A cell
+//     hidden in any earlier version stays hidden, zeros included (a
+//     reader then knows only that it is ≥ 0). The reader is assumed to
+//     know that between two consecutive versions that differ exactly one
+//     rating changed (a predicate corrected, a rating added or removed):
+//     every hidden count of every version must keep 3 possible values
+//     under every chain of such changes that fits what was published;
+//     while one has fewer, one more cell of the new version is hidden (at
+//     most three: the one leaving the fewest such counts, then the
+//     smallest). When the revised table cannot pass (a count shown before
+//     and hidden now can only be its old value or one off, so a count
+//     shown as 0 that becomes a small count never keeps 3 values), the
+//     revision of that year is not published: the table published before
+//     is kept, and the release records the year (iku.Dataset.RatingsKept).
 //
 // The audit is exact: the table with its margins is a transportation
-// problem, whose feasible integer solutions differ by alternating cycles
-// of suppressed cells; a cell has a second possible value exactly when a
-// cycle through it can be added without making another cell negative (or
-// zero where the attacker knows it is at least 1).
+// problem (totally unimodular), so the values of one hidden count are all
+// the whole numbers between its least and its greatest, found from a
+// consistent table with maximum flows around cycles of hidden cells
+// (flow.go); several versions linked by one change each are, for each
+// guess of the changes, one such table (joint.go).
 //
 // A suppressed cell is a nil Count. Years are independent tables: nothing
 // published sums counts over years. Shares are computed only from
 // published counts (Share), so a suppressed count never reappears as a
 // percentage.
+//
+// Raw counts in, or nothing: suppressing is kinerja's job, so a ratings
+// table that arrives with empty counts, or whose counts do not add up to
+// its headcounts (small ones blanked or set to 0), is refused, unless it
+// is a table kinerja published itself (iku.Dataset.RatingsPublished: read
+// back from a release or from a bundle kinerja wrote), which is checked
+// against k and kept as it is.
 package disclosure
 
 import (
@@ -70,416 +96,276 @@ func CheckK(k int) error {
 	return nil
 }
 
-// Suppress returns the published table of rows, in the order year, agency
-// slug (the city last), predicate (iku.SKPPredicates), with every
-// suppressed count nil. rows are either counts straight from the
-// database (none nil) or a table published before (some nil, read back
-// from a bundle), which is checked against k and returned as it is: a
-// release is never suppressed twice. A year without its city row gets one
-// summed from its agencies.
-func Suppress(rows []iku.RatingCount, k int) ([]iku.RatingCount, error) {
+// Protect replaces ds.Ratings with the table that may be published: raw
+// counts are suppressed (Revise, consistently with earlier, the ratings
+// tables published before in publication order) and ds is marked
+// RatingsPublished; a table kinerja published before is checked against
+// k and kept. Ratings of an agency that is not in ds.Agencies are refused.
+func Protect(ds *iku.Dataset, k int, earlier [][]iku.RatingCount) error {
 	if err := CheckK(k); err != nil {
-		return nil, err
+		return err
 	}
-	if len(rows) == 0 {
-		return nil, nil
+	if len(ds.Ratings) == 0 {
+		return nil
 	}
-	years, err := tables(rows)
+	known := make(map[string]bool, len(ds.Agencies))
+	for _, a := range ds.Agencies {
+		known[a.Slug] = true
+	}
+	for _, r := range ds.Ratings {
+		if r.AgencySlug != "" && !known[r.AgencySlug] {
+			return iku.Errorf(iku.Invalid, "the ratings table (%d) names agency %q, which is not in the agencies table: add the agency or remove its ratings (publik.ratings, ratings.csv)", r.Year, r.AgencySlug)
+		}
+	}
+	if ds.RatingsPublished {
+		out, err := published(ds.Ratings, k)
+		if err != nil {
+			return err
+		}
+		ds.Ratings = out
+		return nil
+	}
+	out, kept, err := Revise(ds.Ratings, k, earlier)
+	if err != nil {
+		return err
+	}
+	ds.Ratings, ds.RatingsKept, ds.RatingsPublished = out, kept, true
+	return nil
+}
+
+// published checks a table published before against k and returns it in
+// order.
+func published(rows []iku.RatingCount, k int) ([]iku.RatingCount, error) {
+	years, err := tables(rows, false)
 	if err != nil {
 		return nil, err
 	}
-	published := slices.ContainsFunc(rows, func(r iku.RatingCount) bool { return r.Count == nil })
 	var out []iku.RatingCount
 	for _, t := range years {
-		if published {
-			for _, r := range t.rows {
-				for j := range cols {
-					if !t.sup[r][j] && t.x[r][j] > 0 && t.x[r][j] < k {
-						return nil, iku.Errorf(iku.Invalid, "the ratings table of %d publishes a count of %d (%s, %s), below the privacy threshold k = %d: it was published with a smaller k; rebuild it from the database", t.year, t.x[r][j], t.name(r), iku.SKPPredicates[j], k)
-					}
-				}
-			}
-		} else if !t.protect(k) {
-			continue // cannot be protected: the year is not published
+		if r, j, ok := t.showsBelow(k); ok {
+			return nil, iku.Errorf(iku.Invalid, "the ratings table of %d publishes a count of %d (%s, %s), below the privacy threshold k = %d: it was published with a smaller k; rebuild it from the database", t.year, t.x[r][j], t.name(r), iku.SKPPredicates[j], k)
 		}
 		out = append(out, t.published()...)
 	}
 	return out, nil
 }
 
-const cols = 5
-
-// table is one year: rows 0..n-1 agencies (by slug), row n the city.
-type table struct {
-	year  int
-	slugs []string // per row; "" for the city
-	rated []int
-	x     [][cols]int
-	sup   [][cols]bool
-	rows  []int // 0..n
-}
-
-func (t *table) city() int { return len(t.slugs) - 1 }
-
-func (t *table) name(r int) string {
-	if t.slugs[r] == "" {
-		return "the city"
-	}
-	return fmt.Sprintf("agency %q", t.slugs[r])
-}
-
-// tables groups rows by year and checks them: known predicates, five
-// cells per row, counts that add up to the headcount rated, city cells
-// that are the sums of the agencies' (where both are known).
-func tables(rows []iku.RatingCount) ([]*table, error) {
-	type key struct {
-		year int
-		slug string
-	}
-	type acc struct {
-		rated int
-		n     [cols]int
-		known [cols]bool
-		seen  [cols]bool
-	}
-	byKey := map[key]*acc{}
-	for _, r := range rows {
-		j := slices.Index(iku.SKPPredicates, r.Predicate)
-		if j < 0 {
-			return nil, iku.Errorf(iku.Invalid, "the ratings table has the predicate %q (%d, agency %q): write one of Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang", r.Predicate, r.Year, r.AgencySlug)
-		}
-		k := key{r.Year, r.AgencySlug}
-		a := byKey[k]
-		if a == nil {
-			a = &acc{rated: r.Rated}
-			byKey[k] = a
-		}
-		if a.seen[j] {
-			return nil, iku.Errorf(iku.Invalid, "the ratings table has two rows for %d, agency %q, predicate %q: keep one", r.Year, r.AgencySlug, r.Predicate)
-		}
-		if r.Rated != a.rated || r.Rated < 0 || r.Count != nil && (*r.Count < 0 || *r.Count > r.Rated) {
-			return nil, iku.Errorf(iku.Invalid, "the ratings table's counts for %d, agency %q, do not fit its headcount rated (%d): every row of an agency and year carries the same rated, and each count is between 0 and it", r.Year, r.AgencySlug, r.Rated)
-		}
-		a.seen[j] = true
-		if r.Count != nil {
-			a.n[j], a.known[j] = *r.Count, true
-		}
-	}
-	var years []int
-	for k := range byKey {
-		if !slices.Contains(years, k.year) {
-			years = append(years, k.year)
-		}
-	}
-	slices.Sort(years)
-	var out []*table
-	for _, y := range years {
-		t := &table{year: y}
-		var slugs []string
-		for k := range byKey {
-			if k.year == y && k.slug != "" {
-				slugs = append(slugs, k.slug)
+// showsBelow finds a shown count from 1 to k−1.
+func (t *table) showsBelow(k int) (r, j int, ok bool) {
+	for r := range t.slugs {
+		for j := range cols {
+			if !t.sup[r][j] && t.x[r][j] > 0 && t.x[r][j] < k {
+				return r, j, true
 			}
 		}
-		slices.Sort(slugs)
-		slugs = append(slugs, "")
-		cityAcc := byKey[key{y, ""}]
-		if cityAcc == nil {
-			cityAcc = &acc{seen: [cols]bool{true, true, true, true, true}, known: [cols]bool{true, true, true, true, true}}
-			for _, s := range slugs[:len(slugs)-1] {
-				a := byKey[key{y, s}]
-				cityAcc.rated += a.rated
+	}
+	return 0, 0, false
+}
+
+// Revise returns the published table of rows (raw counts, none nil), in
+// the order year, agency slug (the city last), predicate, with every
+// suppressed count nil. earlier are the ratings tables published before,
+// oldest first (each a whole published table, of any years): each year is
+// suppressed consistently with every earlier version of it (rule 4). kept
+// are the years whose revised table could not be published, for which the
+// table published last is returned instead. A year without its city row
+// gets one summed from its agencies.
+func Revise(rows []iku.RatingCount, k int, earlier [][]iku.RatingCount) (out []iku.RatingCount, kept []int, err error) {
+	if err := CheckK(k); err != nil {
+		return nil, nil, err
+	}
+	years, err := tables(rows, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	history := map[int][]*table{}
+	for i, e := range earlier {
+		ts, err := tables(e, false)
+		if err != nil {
+			return nil, nil, iku.Wrap(err, iku.Invalid, "the ratings table of the %s release published before does not read (%s): restore the releases folder from the office's copy", ordinal(i+1), iku.ErrorMessage(err))
+		}
+		for _, t := range ts {
+			h := history[t.year]
+			if len(h) == 0 || !same(h[len(h)-1], t) {
+				history[t.year] = append(h, t)
+			}
+		}
+	}
+	for _, t := range years {
+		pub, wasKept := revise(t, k, history[t.year])
+		if wasKept {
+			kept = append(kept, t.year)
+		}
+		if pub != nil {
+			out = append(out, pub.published()...)
+		}
+	}
+	return out, kept, nil
+}
+
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
+// revise suppresses t consistently with hist, the versions of its year
+// published before (oldest first, consecutive ones different). It returns
+// the table to publish (nil: none) and whether it is the one published
+// last, kept because the revision cannot be published.
+func revise(t *table, k int, hist []*table) (*table, bool) {
+	if len(hist) == 0 {
+		if !t.protect(k) {
+			return nil, false // cannot be protected: the year is not published
+		}
+		return t, false
+	}
+	last := hist[len(hist)-1]
+	keep := func() (*table, bool) {
+		if _, _, ok := last.showsBelow(k); ok {
+			return nil, true // k was raised since: publish nothing of the year
+		}
+		return last, true
+	}
+	for r, s := range t.slugs {
+		for _, h := range hist {
+			if hr := h.row(s); hr >= 0 {
 				for j := range cols {
-					if !a.seen[j] {
-						return nil, iku.Errorf(iku.Invalid, "the ratings table of %d has no row for %s and the predicate %q: give all five predicates, with 0 where nobody has it", y, describe(s), iku.SKPPredicates[j])
+					if h.sup[hr][j] {
+						t.sup[r][j], t.carried[r][j] = true, true
 					}
-					if !a.known[j] {
-						return nil, iku.Errorf(iku.Invalid, "the ratings table of %d has no row for the whole city (empty agency_slug) and suppressed cells, so the city's counts cannot be summed: add the city's rows", y)
-					}
-					cityAcc.n[j] += a.n[j]
 				}
 			}
 		}
-		for r, s := range slugs {
-			a := byKey[key{y, s}]
-			if s == "" {
-				a = cityAcc
-			}
-			sum, all := 0, true
-			for j := range cols {
-				if !a.seen[j] {
-					return nil, iku.Errorf(iku.Invalid, "the ratings table of %d has no row for %s and the predicate %q: give all five predicates, with 0 where nobody has it", y, describe(s), iku.SKPPredicates[j])
-				}
-				sum += a.n[j]
-				all = all && a.known[j]
-			}
-			if all && sum != a.rated {
-				return nil, iku.Errorf(iku.Invalid, "the ratings table of %d counts %d civil servants for %s but its headcount rated is %d: the counts of the five predicates add up to rated", y, sum, describe(s), a.rated)
-			}
-			var sup [cols]bool
-			for j := range cols {
-				sup[j] = !a.known[j]
-			}
-			t.slugs, t.rated = append(t.slugs, s), append(t.rated, a.rated)
-			t.x, t.sup = append(t.x, a.n), append(t.sup, sup)
-			t.rows = append(t.rows, r)
-		}
-		city := len(slugs) - 1
-		for j := range cols {
-			sum, all := 0, !t.sup[city][j]
-			for r := range city {
-				sum += t.x[r][j]
-				all = all && !t.sup[r][j]
-			}
-			if all && sum != t.x[city][j] {
-				return nil, iku.Errorf(iku.Invalid, "the ratings table of %d gives the city %d civil servants rated %q but its agencies add up to %d: the city's row is the sum of the agencies'", y, t.x[city][j], iku.SKPPredicates[j], sum)
-			}
-		}
-		out = append(out, t)
 	}
-	return out, nil
-}
-
-func describe(slug string) string {
-	if slug == "" {
-		return "the whole city"
+	t.primary(k)
+	if t.hopeless(last) {
+		return keep()
 	}
-	return fmt.Sprintf("agency %q", slug)
-}
-
-// protect suppresses by the package's rule; false when the year cannot be
-// protected.
-func (t *table) protect(k int) bool {
-	for _, r := range t.rows {
-		for j := range cols {
-			switch {
-			case t.rated[r] < 2*k:
-				t.sup[r][j] = true
-			case t.x[r][j] >= 1 && t.x[r][j] < k:
-				t.sup[r][j] = true
-			}
+	if !t.protect(k) || t.hopeless(last) {
+		return keep()
+	}
+	if same(t, last) {
+		return t, false
+	}
+	// Secondary suppression for the versions together: while the audit
+	// finds a hidden count with too few values, hide one more cell of
+	// this version (rarely enough: a cell hidden for the first time is
+	// itself only one change away from the count shown before).
+	for round := 0; round < maxJointComplements; round++ {
+		weak, ok := t.jointAudit(hist)
+		if ok && len(weak) == 0 {
+			return t, false
 		}
-	}
-	// A predicate nobody in the city received would show that a small
-	// group suppressed whole has nobody there either.
-	if slices.ContainsFunc(t.rows, t.whole) {
-		for j := range cols {
-			if t.x[t.city()][j] == 0 {
-				t.sup[t.city()][j] = true
-			}
-		}
-	}
-	for {
-		e, ok := t.firstExposed()
 		if !ok {
-			return true
+			break
 		}
-		if !t.complement(e) {
-			return false
+		c, found := t.jointComplement(hist, last, weak)
+		if !found {
+			break
+		}
+		t.sup[c.r][c.j] = true
+		if !t.protect(k) || t.hopeless(last) {
+			break
 		}
 	}
+	return keep()
 }
 
-type cellRef struct{ r, j int }
+// maxJointComplements bounds the cells revise hides for the joint audit.
+const maxJointComplements = 3
 
-// candidates are the published non-zero cells in e's row and column, in
-// the order of preference when equally small: the row first.
-func (t *table) candidates(e cellRef) []cellRef {
+// jointAudit audits t together with hist (see jointWeak), from the last
+// pair of earlier versions that no single change explains: such a pair
+// links nothing a reader could use.
+func (t *table) jointAudit(hist []*table) ([]weakCell, bool) {
+	vs, slugs := versions(append(slices.Clone(hist), t))
+	start := 0
+	for i := len(vs) - 3; i >= 0; i-- {
+		if len(changes(vs[i], vs[i+1])) == 0 {
+			start = i + 1
+			break
+		}
+	}
+	weak, ok := jointWeak(vs[start:])
+	for i := range weak {
+		weak[i].v += start
+		weak[i].slug = slugs[weak[i].r]
+	}
+	return weak, ok
+}
+
+// jointComplement chooses the published non-zero cell of t, in the rows
+// and columns of the weak cells, whose suppression leaves the fewest
+// weak cells (then the smallest count, then table order).
+func (t *table) jointComplement(hist []*table, last *table, weak []weakCell) (cellRef, bool) {
 	var cs []cellRef
-	for j := range cols {
-		if j != e.j && !t.sup[e.r][j] && t.x[e.r][j] > 0 {
-			cs = append(cs, cellRef{e.r, j})
+	for _, w := range weak {
+		wr := t.row(w.slug)
+		for r := range t.slugs {
+			for j := range cols {
+				c := cellRef{r, j}
+				if (r == wr || j == w.j) && !t.sup[r][j] && t.x[r][j] > 0 && !slices.Contains(cs, c) {
+					cs = append(cs, c)
+				}
+			}
 		}
 	}
-	for _, r := range t.rows {
-		if r != e.r && !t.sup[r][e.j] && t.x[r][e.j] > 0 {
-			cs = append(cs, cellRef{r, e.j})
-		}
-	}
-	slices.SortStableFunc(cs, func(a, b cellRef) int { return cmp.Compare(t.x[a.r][a.j], t.x[b.r][b.j]) })
-	return cs
-}
-
-// complement suppresses one more cell (or row) for exposed cell e; false
-// when nothing is left to suppress. Of the candidates, it takes the first
-// of: those that make e undetermined before those that do not; then those
-// that leave the fewest cells of the table exposed; then the smallest.
-func (t *table) complement(e cellRef) bool {
-	if c, ok := t.best(e, t.candidates(e)); ok {
-		t.sup[c.r][c.j] = true
-		return true
-	}
-	if c, ok := t.best(e, t.anywhere()); ok && !t.exposedWith(e, c) {
-		t.sup[c.r][c.j] = true
-		return true
-	}
-	if cs := t.candidates(e); len(cs) > 0 {
-		c, _ := t.best(e, cs)
-		t.sup[c.r][c.j] = true
-		return true
-	}
-	if !t.whole(e.r) {
-		t.sup[e.r] = [cols]bool{true, true, true, true, true}
-		return true
-	}
-	// Its row is whole and its column has no published non-zero cell:
-	// suppress another row whole, the smallest with a published cell.
-	best := -1
-	for _, r := range t.rows {
-		if !t.whole(r) && (best < 0 || t.rated[r] < t.rated[best]) {
-			best = r
-		}
-	}
-	if best < 0 {
-		return false
-	}
-	t.sup[best] = [cols]bool{true, true, true, true, true}
-	return true
-}
-
-// best is the candidate to suppress for e by the order of complement.
-func (t *table) best(e cellRef, cs []cellRef) (cellRef, bool) {
-	best, bestKey := -1, [3]int{}
+	slices.SortStableFunc(cs, func(a, b cellRef) int {
+		return cmp.Or(cmp.Compare(a.r, b.r), cmp.Compare(a.j, b.j))
+	})
+	best, bestKey := -1, [2]int{}
 	for i, c := range cs {
 		t.sup[c.r][c.j] = true
-		key := [3]int{1, t.countExposed(), t.x[c.r][c.j]}
-		if !t.exposed(e) {
-			key[0] = 0
-		}
-		t.sup[c.r][c.j] = false
-		if best < 0 || key[0] < bestKey[0] ||
-			key[0] == bestKey[0] && (key[1] < bestKey[1] || key[1] == bestKey[1] && key[2] < bestKey[2]) {
-			best, bestKey = i, key
-		}
-	}
-	if best < 0 {
-		return cellRef{}, false
-	}
-	return cs[best], bestKey[0] == 0
-}
-
-func (t *table) exposedWith(e, c cellRef) bool {
-	t.sup[c.r][c.j] = true
-	defer func() { t.sup[c.r][c.j] = false }()
-	return t.exposed(e)
-}
-
-// anywhere lists every published non-zero cell, in table order.
-func (t *table) anywhere() []cellRef {
-	var cs []cellRef
-	for _, r := range t.rows {
-		for j := range cols {
-			if !t.sup[r][j] && t.x[r][j] > 0 {
-				cs = append(cs, cellRef{r, j})
-			}
-		}
-	}
-	return cs
-}
-
-func (t *table) countExposed() int {
-	n := 0
-	for _, r := range t.rows {
-		for j := range cols {
-			if t.sup[r][j] && t.exposed(cellRef{r, j}) {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-func (t *table) whole(r int) bool { return t.sup[r] == [cols]bool{true, true, true, true, true} }
-
-func (t *table) firstExposed() (cellRef, bool) {
-	for _, r := range t.rows {
-		for j := range cols {
-			if t.sup[r][j] && t.exposed(cellRef{r, j}) {
-				return cellRef{r, j}, true
-			}
-		}
-	}
-	return cellRef{}, false
-}
-
-// lower is what an attacker knows a suppressed cell of row r is at least:
-// 0 in a row suppressed whole and in the city row, else 1 (zeros are
-// hidden only there).
-func (t *table) lower(r int) int {
-	if t.whole(r) || r == t.city() {
-		return 0
-	}
-	return 1
-}
-
-// exposed reports whether suppressed cell e has only one value consistent
-// with everything published. Nodes: rows 0..n (the city is n), then the
-// five columns. A suppressed agency cell may increase (edge row → column)
-// and, when above its lower bound, decrease (column → row); the city's
-// cells carry the opposite sign in the column equations, so their edges
-// run the other way. e has a second value when a directed cycle runs
-// through one of its own edges.
-func (t *table) exposed(e cellRef) bool {
-	n := len(t.slugs)
-	city := n - 1
-	adj := make([][]int, n+cols)
-	for _, r := range t.rows {
-		for j := range cols {
-			if !t.sup[r][j] || (cellRef{r, j}) == e {
-				continue
-			}
-			inc, dec := [2]int{r, n + j}, [2]int{n + j, r}
-			if r == city {
-				inc, dec = dec, inc
-			}
-			adj[inc[0]] = append(adj[inc[0]], inc[1])
-			if t.x[r][j] > t.lower(r) {
-				adj[dec[0]] = append(adj[dec[0]], dec[1])
-			}
-		}
-	}
-	reach := func(from, to int) bool {
-		seen := make([]bool, len(adj))
-		stack := []int{from}
-		seen[from] = true
-		for len(stack) > 0 {
-			v := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if v == to {
-				return true
-			}
-			for _, w := range adj[v] {
-				if !seen[w] {
-					seen[w] = true
-					stack = append(stack, w)
+		if !t.hopeless(last) {
+			if w, ok := t.jointAudit(hist); ok {
+				key := [2]int{len(w), t.x[c.r][c.j]}
+				if best < 0 || key[0] < bestKey[0] || key[0] == bestKey[0] && key[1] < bestKey[1] {
+					best, bestKey = i, key
 				}
 			}
 		}
-		return false
+		t.sup[c.r][c.j] = false
 	}
-	row, col := e.r, n+e.j
-	canDec := t.x[e.r][e.j] > t.lower(e.r)
-	if e.r == city {
-		// increase: col → row, then back row ⇝ col; decrease: row → col, then col ⇝ row
-		return !(reach(row, col) || canDec && reach(col, row))
+	if best < 0 || bestKey[0] >= len(weak) {
+		return cellRef{}, false
 	}
-	// increase: row → col, then col ⇝ row; decrease: col → row, then row ⇝ col
-	return !(reach(col, row) || canDec && reach(row, col))
+	return cs[best], true
 }
 
-func (t *table) published() []iku.RatingCount {
-	var out []iku.RatingCount
-	for _, r := range t.rows {
+// hopeless reports whether t hides for the first time a cell that the
+// version before it showed so low that it cannot keep enough values: one
+// change away from its old count a, it can only be a−1, a or a+1, and not
+// below its lower bound.
+func (t *table) hopeless(last *table) bool {
+	for r, s := range t.slugs {
+		lr := last.row(s)
 		for j := range cols {
-			rc := iku.RatingCount{AgencySlug: t.slugs[r], Year: t.year, Predicate: iku.SKPPredicates[j], Rated: t.rated[r]}
-			if !t.sup[r][j] {
-				n := t.x[r][j]
-				rc.Count = &n
+			if !t.sup[r][j] || t.carried[r][j] {
+				continue
 			}
-			out = append(out, rc)
+			a := 0 // a row the last version lacks had nobody rated
+			if lr >= 0 {
+				a = last.x[lr][j]
+			}
+			n := 0
+			for x := a - 1; x <= a+1; x++ {
+				if x >= t.lower(r, j) && x <= t.rated[r] {
+					n++
+				}
+			}
+			if n < need(t.rated[r]) {
+				return true
+			}
 		}
 	}
-	return out
+	return false
 }
 
 // Share is count / rated × 100 with one decimal, rounded half away from

@@ -17,6 +17,8 @@ type Input struct {
 	// per version; Revisions the values they revised.
 	Releases  []ReleaseIn
 	Revisions []RevisionIn
+	// RatingRevisions are the years of ratings the releases revised.
+	RatingRevisions []RatingRevisionIn
 	// Calendar is the office's release calendar (data/kalender.toml),
 	// earliest first.
 	Calendar []CalendarEntry

@@ -32,6 +32,14 @@ type RevisionIn struct {
 	Reason    string
 }
 
+// RatingRevisionIn is a year of civil servants' ratings that a release
+// revised, or whose correction it kept back; never a count.
+type RatingRevisionIn struct {
+	Year  int
+	InKey string
+	Kept  bool
+}
+
 // Release is one quarter's release page.
 type Release struct {
 	Key          string        `json:"key"`
@@ -48,6 +56,7 @@ type Release struct {
 	Declined     []Mover       `json:"declined"`
 	NotReporting []SectorLink  `json:"not_reporting"`
 	Revisions    []RevisionRow `json:"revisions"`
+	RatingNotes  []string      `json:"rating_notes,omitempty"` // years of ratings revised or kept back, in words
 	RevCaption   string        `json:"revisions_caption"`
 	Versions     []Version     `json:"versions"` // newest first
 	Published    string        `json:"published"`
@@ -171,6 +180,15 @@ func (m *Model) releases() {
 			Old: l.value(rv.Old, "", "na_not_reported"), New: l.value(rv.New, "", "na_not_reported"),
 			FromIn: rv.From + " → " + rv.In, Reason: cmpOr(rv.Reason, l.w("revision_no_reason")),
 		})
+	}
+	for _, rv := range m.in.RatingRevisions {
+		if i, ok := at[rv.InKey]; ok {
+			key := "release_ratings_revised"
+			if rv.Kept {
+				key = "release_ratings_kept"
+			}
+			m.Releases[i].RatingNotes = append(m.Releases[i].RatingNotes, l.t(key, map[string]any{"Year": rv.Year}))
+		}
 	}
 	for i := range m.Releases {
 		r := &m.Releases[i]

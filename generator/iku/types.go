@@ -265,6 +265,15 @@ type Dataset struct {
 	// Counts of people, never a person: see package disclosure, which
 	// suppresses small counts before anything is written.
 	Ratings []RatingCount
+	// RatingsPublished says that Ratings is a table kinerja published
+	// (suppressed), read back from a release or from a bundle kinerja
+	// wrote; false means raw counts, which kinerja must suppress.
+	RatingsPublished bool
+	// RatingsKept are the years whose ratings changed after they were
+	// published but whose revised table could not be published without
+	// letting a hidden count be derived: Ratings holds the table published
+	// before for them (package disclosure, Revise).
+	RatingsKept []int
 }
 
 // SKP predicates of PermenPANRB 6/2022 for an individual civil servant,

@@ -23,7 +23,6 @@ import (
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/chart"
-	"github.com/tanjungbalai/kinerja/generator/disclosure"
 	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/iku"
@@ -86,6 +85,9 @@ type Options struct {
 	// (0 = DefaultShardSize): a larger site is built in several runs, so
 	// that memory stays bounded.
 	ShardSize int
+	// History are the releases published before (kinerja publish sets
+	// them): the ratings are suppressed consistently with their tables.
+	History []*release.Release
 }
 
 // DefaultShardSize bounds a Hugo run to the pages of 2,500 indicators (in
@@ -257,8 +259,11 @@ func (p *Prepared) load(ctx context.Context, o Options, rules iku.Rules, warn bo
 	if err != nil {
 		return err
 	}
-	if ds.Ratings, err = disclosure.Suppress(ds.Ratings, k); err != nil {
+	if err := release.ProtectRatings(ds, k, o.History); err != nil {
 		return err
+	}
+	for _, y := range ds.RatingsKept {
+		fmt.Fprintf(p.stderr, "  warning: the ratings of %d were corrected since they were published, but the corrected table would let a hidden count be derived: it is not published, the table published before is kept\n", y)
 	}
 	p.k = k
 	p.Dataset, p.Demo = ds, ds.Fictitious
@@ -415,6 +420,15 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 		}
 		in.Releases = append(in.Releases, rin)
 	}
+	ratings := map[*release.Release][]iku.RatingCount{}
+	var rs []*release.Release
+	for _, ri := range rels {
+		ratings[ri.Release] = ri.Ratings
+		rs = append(rs, ri.Release)
+	}
+	for _, rv := range release.RatingRevisions(rs, ratings) {
+		in.RatingRevisions = append(in.RatingRevisions, display.RatingRevisionIn{Year: rv.Year, InKey: rv.In.Key(), Kept: rv.Kept})
+	}
 	for _, rv := range revisions {
 		in.Revisions = append(in.Revisions, display.RevisionIn{Indicator: rv.Indicator, Quarter: rv.Quarter, Old: rv.Old, New: rv.New,
 			From: rv.From.Label(), In: rv.In.Label(), InKey: rv.In.Key(), Reason: rv.In.Reason})
@@ -524,7 +538,7 @@ func (p *Prepared) releases() ([]sitedata.ReleaseInput, []release.Revision, []do
 			}
 		}
 		datasets[r] = ds
-		ri := sitedata.ReleaseInput{Release: r, Current: r == p.Current}
+		ri := sitedata.ReleaseInput{Release: r, Current: r == p.Current, Ratings: ds.Ratings}
 		if i == len(p.Releases)-1 || p.Releases[i+1].Q != r.Q {
 			rep := p.Report
 			if r != p.Current {

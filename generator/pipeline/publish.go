@@ -102,6 +102,7 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 	// Load and check the data exactly as a build would, against the
 	// latest release for what changed since.
 	o.Latest = po.Quarter
+	o.History = f.Releases
 	if last := release.Latest(f.Releases); last != nil {
 		prev, err := last.Dataset()
 		if err != nil {

@@ -235,3 +235,26 @@ func TestRatingsViewCountsWithoutPeople(t *testing.T) {
 		t.Errorf("%d groups of publik.ratings do not have five predicates adding up to rated", badRated)
 	}
 }
+
+// TestRatingsContractSaysRawCounts: migration 0003 calls the publik views
+// "exactly what may be published", but publik.ratings gives portal_reader
+// exact small counts, as it must (kinerja suppresses them itself). The
+// database's own description of the view and of the schema says so.
+func TestRatingsContractSaysRawCounts(t *testing.T) {
+	t.Parallel()
+	_, src := migrated(t)
+	ctx := testContext(t)
+	var view, schema sql.NullString
+	if err := src.DB().QueryRowContext(ctx, `SELECT obj_description('publik.ratings'::regclass, 'pg_class'),
+		obj_description((SELECT oid FROM pg_namespace WHERE nspname = 'publik'), 'pg_namespace')`).Scan(&view, &schema); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Raw aggregate counts", "small counts and 0 included", "only the exporter (portal_reader) reads it", "kinerja suppresses"} {
+		if !strings.Contains(view.String, want) {
+			t.Errorf("COMMENT ON VIEW publik.ratings = %q; want it to say %q", view.String, want)
+		}
+	}
+	if !strings.Contains(schema.String, "except publik.ratings, which holds raw aggregate counts") {
+		t.Errorf("COMMENT ON SCHEMA publik = %q; want it to name publik.ratings as raw counts", schema.String)
+	}
+}

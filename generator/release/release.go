@@ -42,6 +42,12 @@ type Manifest struct {
 	Forced     string `json:"forced,omitempty"` // published despite blocking problems: why
 	Fictitious bool   `json:"fictitious,omitempty"`
 	Files      []File `json:"files"`
+
+	// RatingsKept are the years whose ratings were corrected after they
+	// were published, but whose corrected table would have let a hidden
+	// count be derived: this release repeats the table published before
+	// (package disclosure, rule 4).
+	RatingsKept []int `json:"ratings_kept,omitempty"`
 }
 
 // File is one file of a release with its size and SHA-256.
@@ -78,7 +84,14 @@ func (r *Release) Dataset() (*iku.Dataset, error) {
 	if name == "" {
 		name = "the release " + r.Quarter
 	}
-	return bundle.Open(fsys, name).Load(context.Background())
+	ds, err := bundle.Open(fsys, name).Load(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	// A release holds the ratings table kinerja published (releases made
+	// before the bundle said so lack the mark).
+	ds.RatingsPublished = true
+	return ds, nil
 }
 
 // Freeze makes a release of ds for quarter q: the results and explanations
@@ -97,6 +110,7 @@ func Freeze(ds *iku.Dataset, q iku.Quarter, m Manifest) (*Release, error) {
 	}
 	m.Quarter = q.String()
 	m.Fictitious = ds.Fictitious
+	m.RatingsKept = slices.DeleteFunc(slices.Clone(ds.RatingsKept), func(y int) bool { return y >= q.Year })
 	m.Files = nil
 	for _, name := range bundle.Files() {
 		m.Files = append(m.Files, fileOf(name, files[name]))
@@ -110,9 +124,11 @@ func Freeze(ds *iku.Dataset, q iku.Quarter, m Manifest) (*Release, error) {
 }
 
 // SameData reports whether two releases hold the same bundle (their
-// manifests aside).
+// manifests aside, but for the years whose ratings correction was kept
+// back: a correction the office made is a new version even when its
+// table cannot be published).
 func SameData(a, b *Release) bool {
-	if len(a.Files()) != len(b.Files()) {
+	if len(a.Files()) != len(b.Files()) || !slices.Equal(a.RatingsKept, b.RatingsKept) {
 		return false
 	}
 	for name, x := range a.files {

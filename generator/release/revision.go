@@ -1,9 +1,7 @@
 package release
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -27,10 +25,7 @@ func (r *Release) Label() string { return fmt.Sprintf("%s v%d", r.Quarter, r.Ver
 // time (a late report) is not a revision; one withdrawn (set back to not
 // reported) is.
 func Revisions(rs []*Release, datasets map[*Release]*iku.Dataset) []Revision {
-	order := slices.Clone(rs)
-	slices.SortStableFunc(order, func(a, b *Release) int {
-		return cmp.Or(cmp.Compare(a.Published, b.Published), cmp.Compare(a.Q.Index(), b.Q.Index()), cmp.Compare(a.Version, b.Version))
-	})
+	order := byPublication(rs)
 	type key struct {
 		slug string
 		q    int

@@ -312,6 +312,18 @@ type Release struct {
 	Declined     []Mover          `json:"declined"`
 	NotReporting []AgencyCount    `json:"not_reporting"`
 	Revisions    []Revision       `json:"revisions"`
+	// RatingsRevised are the years of the civil servants' ratings this
+	// release revised (never a count: see package disclosure).
+	RatingsRevised []RatingsRevision `json:"ratings_revised"`
+}
+
+// RatingsRevision is a year whose ratings table a release revised; Kept:
+// the correction is not published (it would let a hidden count be
+// derived) and the release repeats the table published before.
+type RatingsRevision struct {
+	Year int    `json:"year"`
+	In   string `json:"in"` // "2026-Q3 v2"
+	Kept bool   `json:"kept"`
 }
 
 // ReleaseVersion is one version of a release and its frozen files.

@@ -342,6 +342,7 @@ type ReleaseInput struct {
 	Current bool        // the release that drives the site
 	Files   []File      // its frozen files under /data/rilis/
 	Zip     File
+	Ratings []iku.RatingCount // its ratings table (published, suppressed)
 }
 
 // releasesData writes the releases for the templates: one entry per
@@ -366,7 +367,7 @@ func releasesData(in Input) ([]Release, map[string][]Revision) {
 			i = len(out)
 			at[r.Key()] = i
 			out = append(out, Release{Key: r.Key(), Quarter: quarter(r.Q), Versions: []ReleaseVersion{},
-				Improved: []Mover{}, Declined: []Mover{}, NotReporting: []AgencyCount{}, Revisions: []Revision{}})
+				Improved: []Mover{}, Declined: []Mover{}, NotReporting: []AgencyCount{}, Revisions: []Revision{}, RatingsRevised: []RatingsRevision{}})
 		}
 		rel := &out[i]
 		rel.Current = rel.Current || ri.Current
@@ -383,6 +384,17 @@ func releasesData(in Input) ([]Release, map[string][]Revision) {
 					rel.NotReporting = append(rel.NotReporting, AgencyCount{Agency: ar.Agency.Slug, Name: ar.Agency.Name, N: n})
 				}
 			}
+		}
+	}
+	ratings := map[*release.Release][]iku.RatingCount{}
+	var rels []*release.Release
+	for _, ri := range in.Releases {
+		ratings[ri.Release] = ri.Ratings
+		rels = append(rels, ri.Release)
+	}
+	for _, rv := range release.RatingRevisions(rels, ratings) {
+		if i, ok := at[rv.In.Key()]; ok {
+			out[i].RatingsRevised = append(out[i].RatingsRevised, RatingsRevision{Year: rv.Year, In: rv.In.Label(), Kept: rv.Kept})
 		}
 	}
 	revised := map[string][]Revision{}
