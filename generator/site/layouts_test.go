@@ -11,6 +11,7 @@ package site
 
 import (
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -103,6 +104,38 @@ func fixture() *iku.Dataset {
 	}
 	res("annual", "2025-Q4", dp("14"), false)
 	ds.Explanations = []iku.Explanation{{IndicatorSlug: "wait", Quarter: q("2026-Q3"), Supporting: "Antrean daring", FollowUp: "Tambah loket"}}
+
+	// Three kecamatan offices report the same service (a comparison).
+	for i, k := range []struct{ slug, name string }{{"kec-datuk-bandar", "Datuk Bandar"}, {"kec-teluk-nibung", "Teluk Nibung"}, {"kec-sei-tualang-raso", "Sei Tualang Raso"}} {
+		if i > 0 {
+			ds.Agencies = append(ds.Agencies, iku.Agency{Slug: k.slug, Code: fmt.Sprintf("7.01.0%d", i+1), Name: "Kecamatan " + k.name, Kind: "kecamatan", SectorSlug: "pariwisata"})
+		}
+		slug := k.slug + "-paten"
+		ds.Indicators = append(ds.Indicators, iku.Indicator{Slug: slug, AgencySlug: k.slug, SectorSlug: "pariwisata",
+			Name: "Persentase layanan PATEN Kecamatan " + k.name + " yang selesai tepat waktu", Unit: "%", Polarity: iku.Positive,
+			Consolidation: iku.Last, Decimals: 2, Multiplier: d("1"), Frequency: iku.Quarterly, ValidFrom: q("2025-Q1")})
+		for _, y := range []int{2025, 2026} {
+			ds.Targets = append(ds.Targets, iku.Target{IndicatorSlug: slug, Year: y, Value: d("90")})
+		}
+		for j, qq := range quarters {
+			res(slug, qq, dp(fmt.Sprintf("%d.50", 80+j+3*i)), false)
+		}
+	}
+
+	// Civil servants' ratings, as published (a suppressed cell is nil).
+	n := func(v int) *int { return &v }
+	for _, a := range []struct {
+		slug   string
+		counts [5]*int
+		rated  int
+	}{
+		{"dinkes", [5]*int{n(40), n(120), nil, nil, n(0)}, 170},
+		{"", [5]*int{n(40), n(120), nil, nil, n(0)}, 170},
+	} {
+		for j, p := range iku.SKPPredicates {
+			ds.Ratings = append(ds.Ratings, iku.RatingCount{AgencySlug: a.slug, Year: 2025, Predicate: p, Count: a.counts[j], Rated: a.rated})
+		}
+	}
 	return ds
 }
 
@@ -160,7 +193,7 @@ func themeFiles(t *testing.T) string {
 
 // records builds the display models of ds in the site's languages and
 // returns the files Hugo reads them from, as txtar.
-func records(t *testing.T, ds *iku.Dataset) (string, []*display.Model) {
+func records(t *testing.T, ds *iku.Dataset, findings ...iku.Finding) (string, []*display.Model) {
 	t.Helper()
 	rep, err := iku.Evaluate(ds, iku.DefaultRules(), iku.Options{})
 	if err != nil {
@@ -170,7 +203,11 @@ func records(t *testing.T, ds *iku.Dataset) (string, []*display.Model) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := display.Input{Report: rep, Dataset: ds, K: 10,
+	cal, err := sitedata.LoadCalendar(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := display.Input{Report: rep, Dataset: ds, K: 10, Calendar: cal,
 		Releases: []display.ReleaseIn{{Key: "2026-q3", Quarter: rep.Latest, Version: 1, Published: "2026-10-30", Current: true, Report: rep}},
 		Files:    map[string][]display.FileIn{"iku/wait": {{Format: "csv", Path: "data/iku/wait.csv", Bytes: 2048}}}}
 	var models []*display.Model
@@ -182,6 +219,9 @@ func records(t *testing.T, ds *iku.Dataset) (string, []*display.Model) {
 		m, err := display.Build(in, display.Lang{Code: lang, Prefix: prefix, Words: words[lang], Default: i == 0, Fallback: "id", City: "Kota Tanjungbalai"})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if findings != nil {
+			m.SetCheck(rep.Latest, findings)
 		}
 		models = append(models, m)
 	}
@@ -235,4 +275,177 @@ func TestHomeCountsOneDefinition(t *testing.T) {
 	// home.html: the headline's first count names every status it counts.
 	b.AssertFileContent("public/index.html", `Sangat Baik, Baik, Tercapai atau Tercapai sejauh ini`)
 	b.AssertFileContent("public/index.html", `tidak dijadwalkan triwulan ini`)
+}
+
+var (
+	fixOnce   sync.Once
+	fixFiles  string
+	fixModels []*display.Model
+)
+
+// fixtureSite builds the fixture's site once for the tests that only
+// read it.
+func fixtureSite(t *testing.T) (*hugolib.IntegrationTestBuilder, map[string]*display.Model) {
+	t.Helper()
+	fixOnce.Do(func() { fixFiles, fixModels = records(t, fixture()) })
+	b := hugolib.Test(t, themeFiles(t)+fixFiles)
+	ms := map[string]*display.Model{}
+	for _, m := range fixModels {
+		ms[m.Lang] = m
+	}
+	return b, ms
+}
+
+// page is a page's file in the built site of language lang.
+func page(lang, path string) string {
+	if lang != "id" {
+		path = lang + "/" + path
+	}
+	return "public/" + path + "index.html"
+}
+
+// esc writes record text as a page holds it: escaped by html/template.
+func esc(texts ...string) []string {
+	out := make([]string, len(texts))
+	for i, s := range texts {
+		out[i] = html.EscapeString(s)
+	}
+	return out
+}
+
+// Every page template, in both languages, prints its record: each test
+// names the template, the page and the record's values it must show.
+func TestEveryTemplatePrintsItsRecord(t *testing.T) {
+	b, ms := fixtureSite(t)
+	for lang, m := range ms {
+		t.Run(lang, func(t *testing.T) {
+			s := m.Site
+			h := s.Home
+			// home.html: the headline by its one definition, the counts
+			// with their not-due line, the table beside the chart.
+			b.AssertFileContent(page(lang, ""), esc(h.Title, h.Intro, h.Counts.Headline[0].Num, h.Counts.Headline[0].Text,
+				h.Counts.NotDueAt, h.OverviewTable.Caption, h.Kecamatan[0].Text.Text, h.Overview.Heading)...)
+			// iku/page.html, iku/section.html, embed/page.html: every
+			// indicator.
+			var names []string
+			for _, ind := range m.Indicators {
+				want := esc(ind.Title, ind.Table.Caption, ind.Latest.Heading)
+				for _, r := range ind.Rows {
+					want = append(want, `data-sort-value="`+r.Key+`">`+html.EscapeString(r.Period)+`</th>`)
+				}
+				for _, kv := range ind.KeyData {
+					want = append(want, esc(kv.Label)...)
+				}
+				if ind.Answer.Period != "" {
+					want = append(want, esc(ind.Answer.Period+": ", ind.Answer.Status.Label)...)
+				}
+				b.AssertFileContent(page(lang, "iku/"+ind.Slug+"/"), want...)
+				b.AssertFileContent(page(lang, "embed/iku/"+ind.Slug+"/"), esc(ind.Title, ind.Summary)...)
+				names = append(names, esc(ind.Title)...)
+			}
+			b.AssertFileContent(page(lang, "iku/"), append(names, esc(s.AllTable.Caption)...)...)
+			b.AssertFileContent(page(lang, "cari/"), names...)
+			// opd/page.html and opd/section.html: every agency.
+			var agencies []string
+			for _, a := range m.Agencies {
+				want := esc(a.Title, a.Score.Heading, a.Table.Caption, a.Scores.Caption, a.Lead)
+				if a.Score.Value.Text != "" {
+					want = append(want, esc(a.Score.Value.Shown())...)
+				} else {
+					want = append(want, esc(a.Score.Value.NA)...)
+				}
+				for _, c := range a.Comparisons {
+					want = append(want, esc(c.Rank)...)
+				}
+				if a.Ratings != nil {
+					want = append(want, esc(a.Ratings.Heading, a.Ratings.Table.Caption)...)
+				}
+				b.AssertFileContent(page(lang, "opd/"+a.Slug+"/"), want...)
+				agencies = append(agencies, esc(a.Title)...)
+			}
+			b.AssertFileContent(page(lang, "opd/"), append(agencies, esc(s.AgencyTable.Caption)...)...)
+			// sektor/page.html and sektor/section.html.
+			for _, sec := range m.Sectors {
+				b.AssertFileContent(page(lang, "sektor/"+sec.Slug+"/"), esc(sec.Title, sec.Lead, sec.Table.Caption)...)
+			}
+			b.AssertFileContent(page(lang, "sektor/"), esc(h.OverviewTable.Caption)...)
+			// banding/page.html: the ranking in its order.
+			if len(m.Comparisons) == 0 {
+				t.Fatal("the fixture makes no comparison: banding/page.html is not tested")
+			}
+			for _, c := range m.Comparisons {
+				want := esc(c.Title, c.Answer, c.Table.Caption)
+				for _, r := range c.Rows {
+					want = append(want, esc(r.Agency.Text.Text)...)
+				}
+				b.AssertFileContent(page(lang, "banding/"+c.Slug+"/"), want...)
+			}
+			// rilis/page.html, rilis/section.html, rilis/section.atom.xml.
+			for _, r := range m.Releases {
+				b.AssertFileContent(page(lang, "rilis/"+r.Key+"/"), esc(r.Title, r.Lead, r.Summary, r.Versions[0].Heading)...)
+				b.AssertFileContent(page(lang, "rilis/"), esc(r.Period)...)
+				b.AssertFileContent(strings.TrimSuffix(page(lang, "rilis/"), "index.html")+"feed.xml", esc(r.FeedTitle, r.FeedSummary)...)
+			}
+			// data/section.html.
+			b.AssertFileContent(page(lang, "data/"), esc(s.Data.Lead)...)
+			// asn.html: each year's table.
+			if s.Asn == nil || len(s.Asn.Years) == 0 {
+				t.Fatal("the fixture has no ratings: asn.html is not tested")
+			}
+			for _, y := range s.Asn.Years {
+				b.AssertFileContent(page(lang, "asn/"), esc(y.Table.Caption, s.Asn.Footnote)...)
+			}
+			// page.html with the methodology's shortcodes: the category
+			// table and the status legend from the same records.
+			var method []string
+			for _, c := range s.Categories {
+				method = append(method, esc(c.Range, c.Status.Label)...)
+			}
+			for _, l := range s.Legend {
+				method = append(method, esc(l.Help)...)
+			}
+			b.AssertFileContent(page(lang, "metodologi/"), append(method, esc(s.ScoreCap)...)...)
+			// sitemap.xml: every indicator page, whichever Hugo run made it.
+			sitemap := "public/sitemap.xml"
+			if lang != "id" {
+				sitemap = "public/" + lang + "/sitemap.xml"
+			}
+			var urls []string
+			for _, ind := range m.Indicators {
+				urls = append(urls, "<loc>https://example.org/"+ind.URL+"</loc>")
+			}
+			if lang == "id" {
+				sitemap = "public/id/sitemap.xml"
+			}
+			b.AssertFileContent(sitemap, urls...)
+		})
+	}
+	// 404.html.
+	b.AssertFileContent("public/404.html", "Halaman tidak ditemukan")
+}
+
+// pemeriksaan/page.html: the preview's data check, each finding a
+// sentence in the page's language; never in a published build.
+func TestCheckPage(t *testing.T) {
+	findings := []iku.Finding{{Code: iku.CodeNoActual, Severity: iku.Blocking, Agency: "dinkes", Indicator: "ikm", Quarter: iku.MustQuarter("2026-Q3")}}
+	data, models := records(t, fixture(), findings...)
+	b := hugolib.Test(t, strings.Replace(themeFiles(t), "[params]\n", "[params]\npreview = true\n", 1)+data)
+	for _, m := range models {
+		c := m.Check
+		b.AssertFileContent(page(m.Lang, "pemeriksaan/"), esc(c.Lead, c.Summary, c.Agencies[0].Caption, c.Agencies[0].Findings[0].Text)...)
+	}
+	b = build(t, fixture())
+	b.AssertFileExists("public/pemeriksaan/index.html", false)
+}
+
+// rilis/page.html: a note the office wrote ahead, for a quarter with no
+// release yet, shows the coming release with its planned day.
+func TestEarlyNote(t *testing.T) {
+	data, models := records(t, fixture())
+	b := hugolib.Test(t, themeFiles(t)+data+"-- content/rilis/2026-q4.md --\n---\ntitle: Catatan\n---\nCatatan rilis berikutnya.\n")
+	coming := models[0].Site.Coming["2026-q4"]
+	if coming.Title == "" {
+		t.Fatal("the calendar has no 2026-Q4 release: the test checks nothing")
+	}
+	b.AssertFileContent("public/rilis/2026-q4/index.html", append(esc(coming.Title, coming.Lead), "Catatan rilis berikutnya.")...)
 }
