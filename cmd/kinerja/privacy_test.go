@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tanjungbalai/kinerja/generator/disclosure/disclosuretest"
+	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres/pgtest"
 	"github.com/tanjungbalai/kinerja/generator/release"
@@ -48,11 +49,11 @@ func correct(rows []iku.RatingCount, y int, slug, from, to string) {
 // ratingsOf reads the ratings table a release version froze.
 func ratingsOf(t *testing.T, dir string) []iku.RatingCount {
 	t.Helper()
-	r, err := release.Read(dir)
+	src, err := bundle.OpenPath(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, err := r.Dataset()
+	ds, err := src.Load(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ func demoModels(t *testing.T) []*display.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ds.Ratings, err = disclosure.Suppress(ds.Ratings, k); err != nil {
+	if err = disclosure.Protect(ds, k, nil); err != nil {
 		t.Fatal(err)
 	}
 	rules, err := LoadRules(root)
