@@ -22,11 +22,15 @@ func (p *Prepared) finishing(so *site.Options) {
 		so.Params["search"] = true
 		steps = append(steps, func(ctx context.Context, dir string) error {
 			t := time.Now()
-			n, err := search.Index(ctx, bin, dir)
+			n, cached, err := search.Cached(ctx, bin, dir, filepath.Join(p.Root, ".cache", "search"))
 			if err != nil {
 				return err
 			}
-			p.stage("search", t, "%d pages indexed by Pagefind", n)
+			if cached {
+				p.stage("search", t, "%d pages, the index of the same pages from the cache", n)
+			} else {
+				p.stage("search", t, "%d pages indexed by Pagefind", n)
+			}
 			return nil
 		})
 	} else {

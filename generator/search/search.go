@@ -9,12 +9,19 @@ package search
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -84,4 +91,129 @@ func lastLine(b []byte) string {
 		}
 	}
 	return s
+}
+
+// Cached is Index with a cache: the index of the same pages (the same
+// bytes at the same paths, indexed by the same Pagefind with the same
+// options) is taken from cacheDir instead of being built again, so that a
+// build whose pages did not change spends no time on search. It returns
+// the pages indexed and whether the index came from the cache. cacheDir
+// keeps the indexes of the last few builds.
+func Cached(ctx context.Context, bin, dir, cacheDir string) (int, bool, error) {
+	key, err := pagesKey(bin, dir)
+	if err != nil {
+		return 0, false, err
+	}
+	entry := filepath.Join(cacheDir, key)
+	if b, err := os.ReadFile(filepath.Join(entry, "pages")); err == nil {
+		if n, err := strconv.Atoi(string(b)); err == nil {
+			if err := copyTree(filepath.Join(entry, "pagefind"), filepath.Join(dir, "pagefind")); err == nil {
+				touch(entry)
+				return n, true, nil
+			}
+			os.RemoveAll(filepath.Join(dir, "pagefind"))
+		}
+	}
+	n, err := Index(ctx, bin, dir)
+	if err != nil {
+		return 0, false, err
+	}
+	// Keep it for the next build: written beside, then renamed, so that a
+	// half-written entry is never taken.
+	if err := os.MkdirAll(cacheDir, 0o755); err == nil {
+		if tmp, err := os.MkdirTemp(cacheDir, ".new-"); err == nil {
+			ok := copyTree(filepath.Join(dir, "pagefind"), filepath.Join(tmp, "pagefind")) == nil &&
+				os.WriteFile(filepath.Join(tmp, "pages"), []byte(strconv.Itoa(n)), 0o644) == nil
+			if !ok || os.Rename(tmp, entry) != nil {
+				os.RemoveAll(tmp)
+			}
+			prune(cacheDir, 3)
+		}
+	}
+	return n, false, nil
+}
+
+// pagesKey is the SHA-256 of what an index depends on: the pages Glob
+// matches (path and bytes), Pagefind itself (its path, size and time) and
+// its options.
+func pagesKey(bin, dir string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", Glob, exclude)
+	if fi, err := os.Stat(bin); err == nil {
+		real, _ := filepath.EvalSymlinks(bin)
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", real, fi.Size(), fi.ModTime().UnixNano())
+	}
+	var files []string
+	for _, section := range []string{"iku", "opd", "sektor", "en/iku", "en/opd", "en/sektor"} {
+		m, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(section), "*", "index.html"))
+		if err != nil {
+			return "", err
+		}
+		files = append(files, m...)
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		rel, _ := filepath.Rel(dir, f)
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// copyTree copies the folder from into to (a new folder), hard-linking
+// files where it can.
+func copyTree(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		if err := os.Link(p, dst); err == nil {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+}
+
+// touch marks a cache entry as used now.
+func touch(entry string) {
+	now := time.Now()
+	os.Chtimes(entry, now, now)
+}
+
+// prune keeps the keep most recently used entries of cacheDir.
+func prune(cacheDir string, keep int) {
+	entries, err := os.ReadDir(cacheDir)
+	if err != nil {
+		return
+	}
+	type used struct {
+		name string
+		at   time.Time
+	}
+	var all []used
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil {
+			all = append(all, used{e.Name(), fi.ModTime()})
+		}
+	}
+	slices.SortFunc(all, func(a, b used) int { return b.at.Compare(a.at) })
+	for _, u := range all[min(keep, len(all)):] {
+		os.RemoveAll(filepath.Join(cacheDir, u.name))
+	}
 }
