@@ -115,7 +115,7 @@ func (w *siteWriter) zip(ctx context.Context, path string, files []File, modifie
 		h.str(f.Path)
 		h.str(SHA256(f.Data))
 	}
-	return w.keyed(path, hex.EncodeToString(h.Sum(nil)), func() ([]byte, error) { return ZipFiles(files, modified) })
+	return w.keyed(path, hex.EncodeToString(h.Sum()), func() ([]byte, error) { return ZipFiles(files, modified) })
 }
 
 // tableDigest is the SHA-256 of everything of t that a writer reads: its
@@ -145,7 +145,7 @@ func tableDigest(t *Table) []byte {
 			h.str(v.Text)
 		}
 	}
-	return h.Sum(nil)
+	return h.Sum()
 }
 
 // fileKey names the file of a table of digest rows in format f: the
@@ -172,25 +172,49 @@ func fileKey(rows []byte, f Format, m Meta) string {
 		}
 		h.str(m.published().Format(time.RFC3339Nano))
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum())
 }
 
 // digest is a SHA-256 of length-prefixed parts, so that no two lists of
-// parts hash alike.
-type digest struct{ hash.Hash }
+// parts hash alike; the parts are gathered in a buffer (a table has
+// hundreds of thousands of them).
+type digest struct {
+	h   hash.Hash
+	buf []byte
+}
 
-func newDigest(kind string) digest {
-	d := digest{sha256.New()}
+func newDigest(kind string) *digest {
+	d := &digest{h: sha256.New(), buf: make([]byte, 0, 512)}
 	d.str("kinerja-download " + kind)
 	return d
 }
 
-func (d digest) int(n int) {
-	var b [binary.MaxVarintLen64]byte
-	d.Write(b[:binary.PutVarint(b[:], int64(n))])
+func (d *digest) int(n int) {
+	d.buf = binary.AppendVarint(d.buf, int64(n))
+	d.flush(false)
 }
 
-func (d digest) str(s string) {
-	d.int(len(s))
-	d.Write([]byte(s))
+func (d *digest) str(s string) {
+	d.buf = binary.AppendVarint(d.buf, int64(len(s)))
+	d.buf = append(d.buf, s...)
+	d.flush(false)
+}
+
+// Write adds p as it is (a digest of parts).
+func (d *digest) Write(p []byte) {
+	d.buf = append(d.buf, p...)
+	d.flush(false)
+}
+
+func (d *digest) flush(all bool) {
+	if all || len(d.buf) >= 48<<10 {
+		d.h.Write(d.buf)
+		d.buf = d.buf[:0]
+	}
+}
+
+// Sum is the SHA-256 of the parts.
+func (d *digest) Sum() []byte {
+	d.flush(true)
+	return d.h.Sum(nil)
 }
