@@ -24,9 +24,14 @@ func put(t *testing.T, s *Store, key, data string) (File, bool) {
 	return f, written
 }
 
+// reopen saves and closes s and opens its folder again, as the next
+// build does.
 func reopen(t *testing.T, s *Store) *Store {
 	t.Helper()
 	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
 	s2, err := Open(s.Dir())
@@ -81,7 +86,9 @@ func TestStoreSavesOnlyWhatChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	put(t, s, "k", "x")
-	s = reopen(t, s)
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
 	index := filepath.Join(s.Dir(), "index")
 	before, err := os.Stat(index)
 	if err != nil {
@@ -188,5 +195,84 @@ func TestStoreWithoutIndex(t *testing.T) {
 	}
 	if _, written := put(t, s, "", "bad"); !written {
 		t.Error("Put of bytes whose file on disk differs did not write them")
+	}
+}
+
+// TestPruneKeepsWhatRecentBuildsUsed: Prune removes the files none of the
+// last Keep builds used, and leaves the others (and what they map keys
+// to).
+func TestPruneKeepsWhatRecentBuildsUsed(t *testing.T) {
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := put(t, s, "old", "used by the first build only")
+	kept, _ := put(t, s, "kept", "used by every build")
+	if err := os.WriteFile(filepath.Join(filepath.Dir(kept.Path), ".tmp-123"), []byte("half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		s = reopen(t, s)
+		put(t, s, "kept", "used by every build")
+	}
+	ran, removed, _, err := s.Prune(3) // the first build is one of the last three
+	if err != nil || !ran || removed != 1 {
+		t.Fatalf("Prune(3) after 3 builds = ran %v, %d removed, %v; want only the stopped build's temporary file removed", ran, removed, err)
+	}
+	s = reopen(t, s)
+	put(t, s, "kept", "used by every build")
+	ran, removed, bytes, err := s.Prune(3)
+	if err != nil || !ran || removed != 1 || bytes != old.Size {
+		t.Errorf("Prune(3) after 4 builds = ran %v, %d removed (%d bytes), %v; want the first build's file removed", ran, removed, bytes, err)
+	}
+	if _, err := os.Stat(old.Path); err == nil {
+		t.Errorf("%s is still in the store", old.Path)
+	}
+	if _, err := os.Stat(kept.Path); err != nil {
+		t.Errorf("the file every build used is gone: %v", err)
+	}
+	s = reopen(t, s)
+	if _, ok := s.Get("old"); ok {
+		t.Error("Get finds the removed file")
+	}
+	if got, ok := s.Get("kept"); !ok || got != kept {
+		t.Errorf("Get(kept) = %+v, %v; want %+v", got, ok, kept)
+	}
+}
+
+// TestPruneWaitsForOtherBuilds: while another build has the store open
+// (it may be about to link a file into its site), Prune removes nothing.
+func TestPruneWaitsForOtherBuilds(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := put(t, s, "k", "the other build's file")
+	s = reopen(t, s)
+	other, err := Open(dir) // another build, from its start to its end
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran, removed, _, err := s.Prune(1)
+	if err != nil || ran || removed != 0 {
+		t.Errorf("Prune while another build has the store open = ran %v, %d removed, %v; want it not to run", ran, removed, err)
+	}
+	if _, err := os.Stat(f.Path); err != nil {
+		t.Errorf("the other build's file is gone: %v", err)
+	}
+	if err := other.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if ran, removed, _, err := s.Prune(1); err != nil || !ran || removed != 1 {
+		t.Errorf("Prune once the other build ended = ran %v, %d removed, %v; want the file nobody used removed", ran, removed, err)
+	}
+	// This build still holds the store: another one's Prune does not run.
+	third, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ran, _, _, err := third.Prune(1); err != nil || ran {
+		t.Errorf("Prune while the first build still has the store open = ran %v, %v; want it not to run", ran, err)
 	}
 }

@@ -617,9 +617,19 @@ func (p *Prepared) downloads(ctx context.Context, m *display.Model, frozen []dow
 			written += int64(f.Bytes)
 		}
 	}
+	// What the last builds did not use goes, unless another build is
+	// using the cache.
+	_, removed, freed, err := store.Prune(filestore.Keep)
+	if err != nil {
+		return nil, err
+	}
+	pruned := ""
+	if removed > 0 {
+		pruned = fmt.Sprintf("; %d old files removed from the cache (%.1f MB)", removed, float64(freed)/1e6)
+	}
 	n, made, fresh, size := dl.Counts()
-	p.stage("downloads", t, "%d files, %.1f MB, with the API (%d documents): %d made, %d new (%.1f MB written), the rest from the cache",
-		n, float64(size)/1e6, dl.API, made, fresh, float64(written)/1e6)
+	p.stage("downloads", t, "%d files, %.1f MB, with the API (%d documents): %d made, %d new (%.1f MB written), the rest from the cache%s",
+		n, float64(size)/1e6, dl.API, made, fresh, float64(written)/1e6, pruned)
 	return dl, nil
 }
 
