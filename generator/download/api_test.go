@@ -309,6 +309,10 @@ func TestAPIValuesMatchReport(t *testing.T) {
 			if e.Category != "" {
 				category = e.Category
 			}
+			var met any
+			if yes, known := iku.Tercapai(e.Status, e.Achievement); known {
+				met = yes
+			}
 			for _, f := range []struct {
 				field string
 				want  any
@@ -317,7 +321,7 @@ func TestAPIValuesMatchReport(t *testing.T) {
 				{"actual", decimalText(e.Actual)}, {"ytd", decimalText(e.YearToDate)}, {"compared", decimalText(e.Compared)},
 				{"achievement", decimalText(e.Achievement)}, {"target", target}, {"target_high", high},
 				{"status", string(e.Status)}, {"category", category},
-				{"exceeds", e.Exceeds}, {"provisional", e.Provisional},
+				{"exceeds", e.Exceeds}, {"provisional", e.Provisional && e.Actual != nil}, {"tercapai", met},
 			} {
 				if got[f.field] != f.want {
 					t.Errorf("%s, %s: %s = %#v; want %#v", ind.Slug, key, f.field, got[f.field], f.want)

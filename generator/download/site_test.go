@@ -422,3 +422,63 @@ func TestWriterVersion(t *testing.T) {
 		t.Errorf("%s records another writerVersion; run with -update", golden)
 	}
 }
+
+// TestNoProvisionalWithoutActual: a due period without an actual is never
+// provisional in a download or the API (DOMAIN.md, "One definition per
+// count": there is nothing to verify), even when the agency's row says so.
+func TestNoProvisionalWithoutActual(t *testing.T) {
+	d, err := demoReport()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := *d.ds
+	ds.Results = append([]iku.Result(nil), d.ds.Results...)
+	slug := ""
+	for i, r := range ds.Results {
+		if r.Actual == nil && r.Quarter.Q == 4 {
+			ds.Results[i].Provisional = true
+			slug = r.IndicatorSlug
+		}
+	}
+	if slug == "" {
+		t.Fatal("the demo has no unreported result in a Q4; this test needs one")
+	}
+	rep, err := iku.Evaluate(&ds, iku.DefaultRules(), iku.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := displayModel(&ds, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := 0
+	for _, r := range m.Indicator(slug).Rows {
+		if r.Eval.Actual == nil && r.Eval.Provisional {
+			raw++
+		}
+	}
+	if raw == 0 {
+		t.Fatalf("no evaluation of %s is provisional without an actual; the test's premise is gone", slug)
+	}
+	_, files := siteFiles(t, m, newStore(t))
+	for _, row := range readCSV(t, files["data/iku/"+slug+".csv"]) {
+		if row["actual"] == "" && row["provisional"] != "false" {
+			t.Errorf("data/iku/%s.csv, %s: no actual, provisional %q; want false", slug, row["period"], row["provisional"])
+		}
+	}
+	var doc struct {
+		Series []struct {
+			Period      string
+			Actual      *string
+			Provisional bool
+		}
+	}
+	if err := json.Unmarshal(files["api/v1/iku/"+slug+".json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range doc.Series {
+		if p.Actual == nil && p.Provisional {
+			t.Errorf("api/v1/iku/%s.json, %s: no actual, provisional true; want false", slug, p.Period)
+		}
+	}
+}
