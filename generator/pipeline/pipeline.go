@@ -110,15 +110,20 @@ type Prepared struct {
 	k           int             // the privacy threshold the ratings were suppressed with
 	calendar    []display.CalendarEntry
 	files       map[string]string // the downloads: path in the site → the stored file (site.Options.Files)
+	store       *filestore.Store  // holds the files until they are linked into the site
 }
 
-// Close removes the build folder unless it was named by Options.BuildDir.
+// Close removes the build folder unless it was named by Options.BuildDir,
+// and lets other builds prune the file cache again.
 func (p *Prepared) Close() {
 	if p != nil && p.Dir != "" && !p.keep {
 		os.RemoveAll(p.Dir)
 	}
 	if p != nil && p.unlock != nil {
 		p.unlock()
+	}
+	if p != nil && p.store != nil {
+		p.store.Close()
 	}
 }
 
@@ -605,6 +610,7 @@ func (p *Prepared) downloads(ctx context.Context, m *display.Model, frozen []dow
 	if err != nil {
 		return nil, err
 	}
+	p.store = store
 	dl, err := download.Site(ctx, m, download.SiteOptions{BaseURL: base, Meta: meta, Extra: frozen, Store: store, Progress: p.progressFor("downloads")})
 	if err != nil {
 		return nil, err
