@@ -654,14 +654,6 @@ func (p *Prepared) published() time.Time {
 	return download.QuarterEnd(p.Report.Latest)
 }
 
-func links(ls []download.Link) []sitedata.File {
-	out := make([]sitedata.File, len(ls))
-	for i, l := range ls {
-		out[i] = sitedata.File{Format: string(l.Format), Path: l.Path, Bytes: l.Bytes}
-	}
-	return out
-}
-
 // makeDir makes the build folder: the empty folder named, kept afterwards
 // for inspection, or a new folder under the site's .build/.
 func (p *Prepared) makeDir(named string) error {
