@@ -9,11 +9,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -79,8 +81,48 @@ func TestDownloadsAreChecked(t *testing.T) {
 			t.Errorf("datapackage.json does not list %s", p)
 		}
 	}
-	if len(files) < 500 {
-		t.Errorf("/data/ has %d files; want every indicator, agency and sector in four formats", len(files))
+	// Each indicator's table in CSV and JSON, each agency's and sector's
+	// in all four formats.
+	ds, err := bundle.Demo().Load(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range ds.Indicators {
+		for _, suffix := range []string{".csv", ".json", "-excel.csv", ".xlsx"} {
+			_, ok := files["iku/"+ind.Slug+suffix]
+			if want := suffix == ".csv" || suffix == ".json"; ok != want {
+				t.Errorf("/data/iku/%s%s published: %v; want %v", ind.Slug, suffix, ok, want)
+			}
+		}
+	}
+	for _, stem := range []string{"opd/" + ds.Agencies[0].Slug, "sektor/" + ds.Sectors[0].Slug, "iku-semua", "iku-terbaru"} {
+		for _, suffix := range []string{".csv", ".json", "-excel.csv", ".xlsx"} {
+			if _, ok := files[stem+suffix]; !ok {
+				t.Errorf("/data/%s%s is not published", stem, suffix)
+			}
+		}
+	}
+	// Every download a page links is published.
+	link := regexp.MustCompile(`(?:href|src)="?(/[^"\s>#?]+\.(?:csv|xlsx|jsonld|json|zip)|/[^"\s>#?]*SHA256SUMS)`)
+	linked := 0
+	err = filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		for _, m := range link.FindAllStringSubmatch(readFile(t, p), -1) {
+			linked++
+			if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(m[1]))); err != nil {
+				rel, _ := filepath.Rel(public, p)
+				t.Errorf("%s links %s, which is not published", rel, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if linked < len(ds.Indicators)*2 {
+		t.Errorf("the pages link %d downloads; want at least each indicator's two", linked)
 	}
 
 	// One flipped byte fails the check.
@@ -194,8 +236,8 @@ func TestHostileTextInDownloads(t *testing.T) {
 			}
 		}
 	}
-	if csvs < 100 || xlsxs < 50 {
-		t.Fatalf("checked %d CSV and %d XLSX files; want all of them", csvs, xlsxs)
+	if want := len(ds.Agencies) + len(ds.Sectors) + 2; csvs < 100 || xlsxs < want { // agencies, sectors, the whole and the latest
+		t.Fatalf("checked %d CSV and %d XLSX files; want all of them (at least %d XLSX)", csvs, xlsxs, want)
 	}
 	whole := readFile(t, filepath.Join(public, "data", "iku-semua.csv"))
 	if !strings.Contains(whole, `'=HYPERLINK(""http://x"")`) || !strings.Contains(whole, "'@SUM(1)") {

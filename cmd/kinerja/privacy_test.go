@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tanjungbalai/kinerja/generator/disclosure/disclosuretest"
 	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/disclosure/disclosuretest"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres/pgtest"
 	"github.com/tanjungbalai/kinerja/generator/release"

@@ -126,6 +126,17 @@ func TestServeStopsOnCtrlC(t *testing.T) {
 	if !strings.Contains(page, "Pratinjau") {
 		t.Errorf("the preview has no Pratinjau banner")
 	}
+	// The downloads, kept outside Hugo's folders, are served too.
+	for _, p := range []string{"data/SHA256SUMS", "data/iku-semua.xlsx", "api/v1/index.json"} {
+		resp, err := http.Get(url + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("the preview answers /%s with %s; want 200", p, resp.Status)
+		}
+	}
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}

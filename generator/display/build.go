@@ -85,6 +85,22 @@ func (m *Model) Sector(slug string) *Sector {
 	return nil
 }
 
+// Report is the evaluated report the model shows, and Dataset its data:
+// the downloads and the API read their keys and exact values (slugs,
+// codes, definitions, targets) there, and everything else from the
+// records.
+func (m *Model) Report() *iku.Report { return m.in.Report }
+
+// Dataset is the dataset the model shows (see Report).
+func (m *Model) Dataset() *iku.Dataset { return m.in.Dataset }
+
+// Report is the evaluated indicator the record shows: its metadata and
+// targets, for the downloads and the API.
+func (ind *Indicator) Report() *iku.IndicatorReport { return ind.rep }
+
+// Report is the evaluated agency the record shows.
+func (a *Agency) Report() *iku.AgencyReport { return a.rep }
+
 // Build builds the display model of in in language l.
 func Build(in Input, l Lang) (*Model, error) {
 	if in.Report == nil || in.Dataset == nil {

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
@@ -47,10 +48,13 @@ var openAPISpec []byte
 //	api/v1/openapi.json       the OpenAPI 3.1 description of both, with a
 //	                          JSON Schema (2020-12) for each document
 //
-// The documents hold exactly what rep holds, numbers as the exact decimal
-// text of iku.Decimal, and nothing about when they were written, so the
-// same Report gives the same bytes. ds only says whether the data are
-// fictitious.
+// The documents are written from the display model m of the default
+// language (generator/display): every period, status, trend and flag is
+// the one its record shows (a row's key, its evaluation, its provisional
+// mark), and tercapai is the evaluation's Met (iku), never decided here; the metadata
+// and targets are the evaluated indicator's. Numbers are the exact decimal
+// text of iku.Decimal, and nothing says when they were written, so the
+// same model gives the same bytes.
 //
 // For the /data/ page (to journalists and researchers):
 //
@@ -72,11 +76,12 @@ var openAPISpec []byte
 // files change only when the data do, and the field names of v1 never
 // change. The data are licensed CC BY 4.0: credit "Pemerintah Kota
 // Tanjungbalai" and the agency named with each indicator.
-func API(rep *iku.Report, ds *iku.Dataset, o APIOptions) (map[string][]byte, error) {
+func API(m *display.Model, o APIOptions) (map[string][]byte, error) {
 	base, err := apiBase(o.BaseURL)
 	if err != nil {
 		return nil, err
 	}
+	rep := m.Report()
 	if rep.Latest.IsZero() || rep.First.IsZero() {
 		return nil, fmt.Errorf("download: the report has no quarter, so there is nothing to publish in the API")
 	}
@@ -99,7 +104,7 @@ func API(rep *iku.Report, ds *iku.Dataset, o APIOptions) (map[string][]byte, err
 		Title:         apiTitle,
 		Publisher:     apiPublisher,
 		Licence:       licence,
-		Fictitious:    ds.Fictitious,
+		Fictitious:    m.Site.Demo,
 		FirstQuarter:  rep.First.String(),
 		LatestQuarter: rep.Latest.String(),
 		ScoreCap:      number(rep.Rules.ScoreCap),
@@ -116,55 +121,64 @@ func API(rep *iku.Report, ds *iku.Dataset, o APIOptions) (map[string][]byte, err
 	for _, c := range rep.Rules.Categories {
 		idx.Categories = append(idx.Categories, apiCategory{Key: c.Key, Min: number(c.Min), Good: c.Good})
 	}
-	sectorNames := map[string]string{}
 	for _, sr := range rep.Sectors {
 		s := sr.Sector
 		if !slugPattern.MatchString(s.Slug) {
 			return nil, fmt.Errorf("download: sector slug %q cannot be part of a URL", s.Slug)
 		}
-		sectorNames[s.Slug] = s.Name
-		idx.Sectors = append(idx.Sectors, apiSector{Slug: s.Slug, Code: s.Code, Name: s.Name, URL: link("/sektor/" + s.Slug + "/")})
+		idx.Sectors = append(idx.Sectors, apiSector{Slug: s.Slug, Code: s.Code, Name: m.Sector(s.Slug).Name.Text, URL: link("/sektor/" + s.Slug + "/")})
 	}
-	agencyNames := map[string]string{}
-	for _, ar := range rep.Agencies {
-		a := ar.Agency
-		if !slugPattern.MatchString(a.Slug) {
-			return nil, fmt.Errorf("download: agency slug %q cannot be part of a URL", a.Slug)
+	for i := range m.Agencies {
+		a := &m.Agencies[i]
+		ag := a.Report().Agency
+		if !slugPattern.MatchString(ag.Slug) {
+			return nil, fmt.Errorf("download: agency slug %q cannot be part of a URL", ag.Slug)
 		}
-		agencyNames[a.Slug] = a.Name
-		idx.Agencies = append(idx.Agencies, apiAgency{Slug: a.Slug, Code: a.Code, Name: a.Name,
-			ShortName: a.ShortName, Kind: a.Kind, Sector: a.SectorSlug, URL: link("/opd/" + a.Slug + "/")})
+		idx.Agencies = append(idx.Agencies, apiAgency{Slug: ag.Slug, Code: ag.Code, Name: a.Name.Text,
+			ShortName: ag.ShortName, Kind: ag.Kind, Sector: ag.SectorSlug, URL: link("/opd/" + ag.Slug + "/")})
 	}
 
-	for i := range rep.Indicators {
-		ir := &rep.Indicators[i]
-		ind := ir.Indicator
-		if !slugPattern.MatchString(ind.Slug) {
-			return nil, fmt.Errorf("download: indicator slug %q cannot be part of a URL", ind.Slug)
+	for i := range m.Indicators {
+		ind := &m.Indicators[i]
+		meta := ind.Report().Indicator
+		if !slugPattern.MatchString(meta.Slug) {
+			return nil, fmt.Errorf("download: indicator slug %q cannot be part of a URL", meta.Slug)
 		}
-		self := link("/" + apiRoot + "iku/" + ind.Slug + ".json")
-		page := link("/iku/" + ind.Slug + "/")
-		sum := apiIndicatorSummary{Slug: ind.Slug, Code: ind.Code, Name: ind.Name, Agency: ind.AgencySlug,
-			Sector: ind.SectorSlug, Unit: ind.Unit, Polarity: string(ind.Polarity), Frequency: string(ind.Frequency),
-			Consolidation: string(ind.Consolidation), URL: self, Page: page}
-		if len(ir.Series) > 0 {
-			e := ir.Latest()
-			p := ind.Frequency.Period(e.Quarter)
-			sum.Latest = &apiLatest{Period: p.Key(), Kind: string(p.Kind), Quarter: e.Quarter.String(),
-				Status: string(e.Status), Category: optional(e.Category), Actual: decimal(e.Actual), Achievement: decimal(e.Achievement)}
+		self := link("/" + apiRoot + "iku/" + meta.Slug + ".json")
+		page := link("/iku/" + meta.Slug + "/")
+		sum := apiIndicatorSummary{Slug: meta.Slug, Code: meta.Code, Name: ind.Name.Text, Agency: meta.AgencySlug,
+			Sector: meta.SectorSlug, Unit: ind.Unit.Text, Polarity: string(meta.Polarity), Frequency: string(meta.Frequency),
+			Consolidation: string(meta.Consolidation), URL: self, Page: page}
+		if n := len(ind.Rows); n > 0 {
+			r := &ind.Rows[n-1]
+			e := r.Eval
+			sum.Latest = &apiLatest{Period: r.Key, Kind: string(meta.Frequency.Period(e.Quarter).Kind), Quarter: e.Quarter.String(),
+				Status: string(e.Status), Category: optional(e.Category), Actual: decimal(e.Actual), Achievement: decimal(e.Achievement),
+				Tercapai: tercapai(e.Met)}
 		}
 		idx.Indicators = append(idx.Indicators, sum)
 
-		doc, err := apiIndicatorDoc(ir, agencyNames[ind.AgencySlug], sectorNames[ind.SectorSlug])
+		doc, err := apiIndicatorDoc(ind)
 		if err != nil {
 			return nil, err
 		}
-		doc.Licence, doc.Fictitious, doc.LatestQuarter = licence, ds.Fictitious, rep.Latest.String()
-		dl := "/data/iku/" + ind.Slug
-		doc.Links = apiIndicatorLinks{Self: self, Page: page, Downloads: apiDownloads{
-			CSV: link(CSV.File(dl)), ExcelCSV: link(ExcelCSV.File(dl)), XLSX: link(XLSX.File(dl)), JSON: link(JSON.File(dl)),
-		}}
-		if err := put(apiRoot+"iku/"+ind.Slug+".json", doc); err != nil {
+		doc.Licence, doc.Fictitious, doc.LatestQuarter = licence, m.Site.Demo, rep.Latest.String()
+		dl := "/" + Folder + "/iku/" + meta.Slug
+		doc.Links = apiIndicatorLinks{Self: self, Page: page}
+		for _, f := range IndicatorFormats {
+			u := link(f.File(dl))
+			switch f {
+			case CSV:
+				doc.Links.Downloads.CSV = u
+			case ExcelCSV:
+				doc.Links.Downloads.ExcelCSV = &u
+			case XLSX:
+				doc.Links.Downloads.XLSX = &u
+			case JSON:
+				doc.Links.Downloads.JSON = u
+			}
+		}
+		if err := put(apiRoot+"iku/"+meta.Slug+".json", doc); err != nil {
 			return nil, err
 		}
 	}
@@ -181,21 +195,24 @@ func API(rep *iku.Report, ds *iku.Dataset, o APIOptions) (map[string][]byte, err
 }
 
 // apiIndicatorDoc is everything of one indicator but the parts that are
-// the same for every indicator (licence, links).
-func apiIndicatorDoc(ir *iku.IndicatorReport, agencyName, sectorName string) (*apiIndicator, error) {
-	ind := ir.Indicator
-	f := ind.Frequency
+// the same for every indicator (licence, links): its metadata and targets
+// from the evaluated indicator, every due period and year from the
+// display record's rows.
+func apiIndicatorDoc(ind *display.Indicator) (*apiIndicator, error) {
+	ir := ind.Report()
+	meta := ir.Indicator
+	f := meta.Frequency
 	doc := &apiIndicator{
-		Version: apiVersion, Slug: ind.Slug, Code: ind.Code, Name: ind.Name,
-		Agency: ind.AgencySlug, AgencyName: agencyName, Sector: ind.SectorSlug, SectorName: sectorName,
-		Unit: ind.Unit, Polarity: string(ind.Polarity), Consolidation: string(ind.Consolidation),
-		Frequency: string(f), Decimals: ind.Decimals, Definition: ind.Definition, Formula: ind.Formula,
-		Source: ind.Source, Verification: ind.Verification, Limitations: ind.Limitations,
-		ValidFrom: ind.ValidFrom.String(), Publisher: apiPublisher, DueNow: ir.DueNow,
+		Version: apiVersion, Slug: meta.Slug, Code: meta.Code, Name: ind.Name.Text,
+		Agency: meta.AgencySlug, AgencyName: ind.Agency.Text.Text, Sector: meta.SectorSlug, SectorName: ind.Sector.Text.Text,
+		Unit: ind.Unit.Text, Polarity: string(meta.Polarity), Consolidation: string(meta.Consolidation),
+		Frequency: string(f), Decimals: meta.Decimals, Definition: meta.Definition, Formula: meta.Formula,
+		Source: meta.Source, Verification: meta.Verification, Limitations: meta.Limitations,
+		ValidFrom: meta.ValidFrom.String(), Publisher: apiPublisher, DueNow: ind.DueNow,
 		Targets: []apiTarget{}, Series: []apiPeriod{}, Years: []apiYear{},
 	}
-	if ind.ValidTo != nil {
-		doc.ValidTo = optional(ind.ValidTo.String())
+	if meta.ValidTo != nil {
+		doc.ValidTo = optional(meta.ValidTo.String())
 	}
 	if !ir.NextDue.IsZero() {
 		doc.NextDue = optional(ir.NextDue.String())
@@ -213,14 +230,17 @@ func apiIndicatorDoc(ir *iku.IndicatorReport, agencyName, sectorName string) (*a
 		}
 		doc.Targets = append(doc.Targets, at)
 	}
-	for _, e := range ir.Series {
+	for k := range ind.Rows {
+		r := &ind.Rows[k]
+		e := r.Eval
 		p := f.Period(e.Quarter)
 		ap := apiPeriod{
-			Period: p.Key(), Kind: string(p.Kind), Year: p.Year, Quarter: e.Quarter.String(),
+			Period: r.Key, Kind: string(p.Kind), Year: p.Year, Quarter: e.Quarter.String(),
 			Actual: decimal(e.Actual), YearToDate: decimal(e.YearToDate), Compared: decimal(e.Compared),
 			Basis: optional(string(e.Basis)), Achievement: decimal(e.Achievement), Status: string(e.Status),
-			Category: optional(e.Category), Exceeds: e.Exceeds, Provisional: e.Provisional,
-			Grade: optional(e.Grade), VsPrevious: optional(string(e.VsPrevious)), VsYearAgo: optional(string(e.VsYearAgo)),
+			Category: optional(e.Category), Exceeds: r.Status.Exceeds != "", Provisional: r.Actual.Prov != "",
+			Grade: optional(e.Grade), VsPrevious: optional(r.Trend.Key), VsYearAgo: optional(string(e.VsYearAgo)),
+			Tercapai: tercapai(e.Met),
 		}
 		if t := e.Target; t != nil {
 			kind, err := targetKind(*t)
@@ -231,15 +251,38 @@ func apiIndicatorDoc(ir *iku.IndicatorReport, agencyName, sectorName string) (*a
 		}
 		doc.Series = append(doc.Series, ap)
 	}
-	for _, y := range ir.Years {
+	// The consolidated years: the rows of the years' table, or, for an
+	// annual indicator (whose table lists its years), the years themselves.
+	var years []*iku.Year
+	if ind.Years != nil {
+		for k := range ind.Years.Rows {
+			years = append(years, ind.Years.Rows[k].Year)
+		}
+	} else {
+		for k := range ir.Years {
+			years = append(years, &ir.Years[k])
+		}
+	}
+	for _, y := range years {
 		ay := apiYear{Year: y.Year, Actual: decimal(y.Actual), Complete: y.Complete,
-			Achievement: decimal(y.Achievement), Status: string(y.Status), Category: optional(y.Category)}
+			Achievement: decimal(y.Achievement), Status: string(y.Status), Category: optional(y.Category),
+			Tercapai: tercapai(y.Met)}
 		if y.Target != nil {
 			ay.Target, ay.TargetHigh = decimal(&y.Target.Value), decimal(y.Target.High)
 		}
 		doc.Years = append(doc.Years, ay)
 	}
 	return doc, nil
+}
+
+// tercapai is the evaluation's Met as the API writes it: true, false or
+// null.
+func tercapai(m iku.Met) *bool {
+	if m == iku.MetUnknown {
+		return nil
+	}
+	met := m == iku.MetYes
+	return &met
 }
 
 func targetKind(t iku.Target) (string, error) {
@@ -399,6 +442,7 @@ type (
 		Category    *string `json:"category"`
 		Actual      *string `json:"actual"`
 		Achievement *string `json:"achievement"`
+		Tercapai    *bool   `json:"tercapai"`
 	}
 	// Indicator
 	apiIndicator struct {
@@ -463,6 +507,7 @@ type (
 		Grade       *string `json:"grade"`
 		VsPrevious  *string `json:"vs_previous"`
 		VsYearAgo   *string `json:"vs_year_ago"`
+		Tercapai    *bool   `json:"tercapai"`
 	}
 	// Year
 	apiYear struct {
@@ -474,6 +519,7 @@ type (
 		Achievement *string `json:"achievement"`
 		Status      string  `json:"status"`
 		Category    *string `json:"category"`
+		Tercapai    *bool   `json:"tercapai"`
 	}
 	// IndicatorLinks
 	apiIndicatorLinks struct {
@@ -483,9 +529,9 @@ type (
 	}
 	// Downloads
 	apiDownloads struct {
-		CSV      string `json:"csv"`
-		ExcelCSV string `json:"excel_csv"`
-		XLSX     string `json:"xlsx"`
-		JSON     string `json:"json"`
+		CSV      string  `json:"csv"`
+		ExcelCSV *string `json:"excel_csv"` // null: not published per indicator (IndicatorFormats)
+		XLSX     *string `json:"xlsx"`      // null: as excel_csv
+		JSON     string  `json:"json"`
 	}
 )

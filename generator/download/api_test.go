@@ -18,10 +18,12 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
-// demoReport evaluates the embedded demo once for all API tests.
+// demoReport evaluates the embedded demo once for all API tests, and
+// builds its display model in Indonesian (the downloads' language).
 var demoReport = sync.OnceValues(func() (*demoData, error) {
 	ds, err := bundle.Demo().Load(context.Background())
 	if err != nil {
@@ -31,12 +33,17 @@ var demoReport = sync.OnceValues(func() (*demoData, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &demoData{ds: ds, rep: rep}, nil
+	m, err := displayModel(ds, rep)
+	if err != nil {
+		return nil, err
+	}
+	return &demoData{ds: ds, rep: rep, m: m}, nil
 })
 
 type demoData struct {
 	ds  *iku.Dataset
 	rep *iku.Report
+	m   *display.Model
 }
 
 func demoAPI(t *testing.T, o APIOptions) (*demoData, map[string][]byte) {
@@ -45,7 +52,7 @@ func demoAPI(t *testing.T, o APIOptions) (*demoData, map[string][]byte) {
 	if err != nil {
 		t.Fatalf("load and evaluate the demo: %v", err)
 	}
-	files, err := API(d.rep, d.ds, o)
+	files, err := API(d.m, o)
 	if err != nil {
 		t.Fatalf("API: %v", err)
 	}
@@ -302,6 +309,10 @@ func TestAPIValuesMatchReport(t *testing.T) {
 			if e.Category != "" {
 				category = e.Category
 			}
+			var met any
+			if e.Met != iku.MetUnknown {
+				met = e.Met == iku.MetYes
+			}
 			for _, f := range []struct {
 				field string
 				want  any
@@ -310,7 +321,7 @@ func TestAPIValuesMatchReport(t *testing.T) {
 				{"actual", decimalText(e.Actual)}, {"ytd", decimalText(e.YearToDate)}, {"compared", decimalText(e.Compared)},
 				{"achievement", decimalText(e.Achievement)}, {"target", target}, {"target_high", high},
 				{"status", string(e.Status)}, {"category", category},
-				{"exceeds", e.Exceeds}, {"provisional", e.Provisional},
+				{"exceeds", e.Exceeds}, {"provisional", e.Provisional && e.Actual != nil}, {"tercapai", met},
 			} {
 				if got[f.field] != f.want {
 					t.Errorf("%s, %s: %s = %#v; want %#v", ind.Slug, key, f.field, got[f.field], f.want)
@@ -403,7 +414,11 @@ func TestAPIDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := API(rep, d.ds, APIOptions{BaseURL: "https://kinerja.example.go.id/"})
+	m, err := displayModel(d.ds, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := API(m, APIOptions{BaseURL: "https://kinerja.example.go.id/"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -515,14 +530,18 @@ func TestAPIRefusesBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, base := range []string{"kinerja.example.go.id", "ftp://kinerja.example.go.id/", "https://kinerja.example.go.id/?a=1", "https:///x", "https://x.go.id/a b/"} {
-		if _, err := API(d.rep, d.ds, APIOptions{BaseURL: base}); err == nil {
+		if _, err := API(d.m, APIOptions{BaseURL: base}); err == nil {
 			t.Errorf("API with BaseURL %q succeeded; want an error", base)
 		}
 	}
 	rep := *d.rep
 	rep.Indicators = append([]iku.IndicatorReport(nil), d.rep.Indicators...)
-	rep.Indicators[0].Indicator.Slug = "../../etc/passwd"
-	if _, err := API(&rep, d.ds, APIOptions{}); err == nil || !strings.Contains(err.Error(), "../../etc/passwd") {
+	m, err := displayModel(d.ds, &rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Indicators[0].Indicator.Slug = "../../etc/passwd" // the API takes the slug from the evaluated indicator
+	if _, err := API(m, APIOptions{}); err == nil || !strings.Contains(err.Error(), "../../etc/passwd") {
 		t.Errorf("API with the indicator slug ../../etc/passwd: %v; want an error naming it", err)
 	}
 }
@@ -548,8 +567,8 @@ func TestAPILinksWithBaseURL(t *testing.T) {
 		{doc.Links.Self, "https://example.go.id/kinerja/api/v1/iku/perkim-ikm.json"},
 		{doc.Links.Page, "https://example.go.id/kinerja/iku/perkim-ikm/"},
 		{doc.Links.Downloads.CSV, "https://example.go.id/kinerja/data/iku/perkim-ikm.csv"},
-		{doc.Links.Downloads.ExcelCSV, "https://example.go.id/kinerja/data/iku/perkim-ikm-excel.csv"},
-		{doc.Links.Downloads.XLSX, "https://example.go.id/kinerja/data/iku/perkim-ikm.xlsx"},
+		{doc.Links.Downloads.ExcelCSV, ""}, // null: not published per indicator (IndicatorFormats)
+		{doc.Links.Downloads.XLSX, ""},
 		{doc.Links.Downloads.JSON, "https://example.go.id/kinerja/data/iku/perkim-ikm.json"},
 	} {
 		if c.got != c.want {

@@ -1,12 +1,19 @@
 // Package download writes the open-data files of the portal: every table
-// (one indicator, one agency, one sector, the latest quarter, the whole
-// dataset) in four formats, with a checksum list, a Frictionless data
-// package and a DCAT-AP catalogue. What follows is written for the people
-// who use the files; the /data/ page shows it.
+// (one agency, one sector, the latest quarter, the whole dataset) in four
+// formats and each indicator's in CSV and JSON, the static API, a
+// checksum list, a Frictionless data package and a DCAT-AP catalogue.
+// They are written from the display model of the default language
+// (generator/display), so that a file says exactly what the page says,
+// into a file store (generator/filestore) that the site links them from.
+// What follows is written for the people who use the files; the /data/
+// page shows it.
 //
 // # The formats
 //
-// Every table comes in four files with the same columns and rows:
+// The tables of an agency, a sector, the latest quarter and the whole
+// dataset come in four files with the same columns and rows; one
+// indicator's table, whose rows are in its agency's and sector's tables
+// too, in the first and the last:
 //
 //	name.csv        CSV for programs (R, Python, pandas, databases)
 //	name-excel.csv  CSV for Excel set to Indonesian

@@ -1,6 +1,7 @@
 package download
 
 import (
+	"context"
 	"fmt"
 	"io"
 )
@@ -53,13 +54,18 @@ func (f Format) MediaType() string { return formats[f].mediaType }
 // Write writes t in f with the writer of that format; m is used by the
 // formats that carry meta data (XLSX, JSON).
 func (f Format) Write(w io.Writer, t *Table, m Meta) error {
+	return f.write(context.Background(), w, t, m)
+}
+
+// write is Write stopping when ctx ends (the XLSX, which takes long).
+func (f Format) write(ctx context.Context, w io.Writer, t *Table, m Meta) error {
 	switch f {
 	case CSV:
 		return WriteCSV(w, t)
 	case ExcelCSV:
 		return WriteExcelCSV(w, t)
 	case XLSX:
-		return WriteXLSX(w, t, m)
+		return writeXLSX(ctx, w, t, m)
 	case JSON:
 		return WriteJSON(w, t, m)
 	}

@@ -3,7 +3,10 @@ package download
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
+	"context"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -11,31 +14,40 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/display"
+	"github.com/tanjungbalai/kinerja/generator/filestore"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
 // Folder is where the downloads live in the published site: /data/.
 const Folder = "data"
 
-// SiteOptions say how the downloads of one build are described.
+// IndicatorFormats are the formats of one indicator's own table: CSV and
+// JSON. Its rows are also in its agency's and sector's tables and the
+// whole table, which come in every one of TableFormats: an XLSX per
+// indicator would cost most of the downloads' time (README, "the
+// downloads") and repeat rows published in Excel formats already.
+var IndicatorFormats = []Format{CSV, JSON}
+
+// SiteOptions say how the downloads of one build are described and where
+// they are kept.
 type SiteOptions struct {
 	// BaseURL is the site's public address ("https://…/"); the page_url
-	// column and the DCAT catalogue use it.
+	// column, the API and the DCAT catalogue use it.
 	BaseURL string
-	// Label names a status or category for people, from the site's words
-	// ("category_baik" → "Baik", "status_not_reported" → "Belum
-	// dilaporkan"); nil leaves the label columns empty.
-	Label func(key string) string
-	Meta  Meta
+	Meta    Meta
 	// Extra are files under Folder written elsewhere (the releases' frozen
 	// files): the data package and SHA256SUMS list them too.
 	Extra []File
-	// Write, when set, receives every file as soon as it is made (its path
-	// under the site root), so that the files of a large site are never
-	// all in memory; it is called from several goroutines. When nil the
-	// files are kept in Downloads.Files.
-	Write func(path string, data []byte) error
+	// Store keeps every file Site makes; Site writes nowhere else. A file
+	// made from the same inputs as one in the store is not made again, and
+	// bytes the store holds are not written again.
+	Store *filestore.Store
+	// Progress, when set, is told how many of the tables' files are done.
+	Progress func(done, total int)
 }
 
 // Link is one downloadable file of a page: its format, path under the
@@ -46,15 +58,49 @@ type Link struct {
 	Bytes  int    `json:"bytes"`
 }
 
+// Published is one file of the site that Site made, kept in the store.
+type Published struct {
+	Path  string // under the site root: "data/iku/x.csv", "api/v1/index.json"
+	File  string // the stored file holding its bytes (absolute)
+	Hash  string // hex SHA-256 of the bytes
+	Bytes int
+	// Rendered reports whether a writer made the file in this run: the
+	// store held no file made from the same inputs. (Tables and the bundle
+	// zip; the small documents are always made in memory, and only their
+	// hash decides whether they are new.)
+	Rendered bool
+	// Written reports whether the bytes were new to the store and written.
+	Written bool
+}
+
 // Downloads are the files of one build and which page links to which.
 type Downloads struct {
-	Files []File // every file by path under the site root, sorted (empty when SiteOptions.Write took them)
+	// Files are every file Site made, sorted by path: the site links each
+	// into the published folder (generator/site).
+	Files []Published
 	// Pages maps "iku/<slug>", "opd/<slug>", "sektor/<slug>", "all",
-	// "latest" and "bundle" to their files, in TableFormats order.
+	// "latest", "bundle" and "asn" to their files, in TableFormats order.
 	Pages map[string][]Link
 	// Catalogue are the files the /data/ page lists besides those of the
 	// pages: the data package, the DCAT catalogue and SHA256SUMS.
 	Catalogue []Link
+	API       int // how many of Files are API documents
+}
+
+// Counts are how many files were made, rendered by a writer and written,
+// and the size of them all.
+func (d *Downloads) Counts() (files, rendered, written int, bytes int64) {
+	for _, f := range d.Files {
+		files++
+		if f.Rendered {
+			rendered++
+		}
+		if f.Written {
+			written++
+		}
+		bytes += int64(f.Bytes)
+	}
+	return files, rendered, written, bytes
 }
 
 // Columns of the flat table: one row per indicator and due period, with
@@ -93,51 +139,45 @@ var flatColumns = []Column{
 	{Name: "inhibiting", Title: "Faktor penghambat", Type: String, Description: "Penjelasan perangkat daerah: apa yang menghambat capaian periode itu; kosong bila tidak ada."},
 	{Name: "follow_up", Title: "Tindak lanjut", Type: String, Description: "Penjelasan perangkat daerah: langkah yang akan diambil; kosong bila tidak ada."},
 	{Name: "page_url", Title: "Halaman", Type: String, Description: "Alamat halaman indikator di situs."},
+	{Name: "tercapai", Title: "Tercapai", Type: Boolean, Description: "true bila target tercapai: capaian paling sedikit 100, atau status met (target 0 terpenuhi, atau target tahun itu sudah tercapai); false bila capaian di bawah 100, atau status not_met; kosong bila keduanya tidak berlaku (in_progress, met_so_far, incomplete, no_target, not_reported). Definisi yang sama dipakai di setiap halaman, hitungan dan API."},
 }
 
 // FlatColumns are the columns of the flat table, for the data dictionary
 // of the /data/ page: the same list the files are written with.
 func FlatColumns() []Column { return append([]Column(nil), flatColumns...) }
 
-// Site builds every download of a build from the evaluated report: the
-// flat table for the whole data, the latest state, each indicator, agency
-// and sector, in every table format; the raw bundle of ds (its files and a
-// zip); datapackage.json, catalog.jsonld and SHA256SUMS. The same input
-// gives the same bytes.
-func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
+// Site makes every download of a build from the display model m of the
+// default language (generator/display): the flat table for the whole
+// data, the latest state, each agency and sector in every table format
+// and each indicator in IndicatorFormats; the civil servants' ratings; the
+// raw bundle of the model's dataset (its files and a zip); the static API
+// (API); datapackage.json, catalog.jsonld and SHA256SUMS, which list
+// exactly the files made. Every file goes into o.Store, none anywhere
+// else; the returned Files say where each is.
+//
+// The tables are written in parallel (one per CPU); each checks ctx, so
+// that Ctrl+C stops the stage within a file per CPU, and a file stopped
+// half-way is never in the store. The same input gives the same bytes.
+func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, error) {
+	if o.Store == nil {
+		return nil, iku.Errorf(iku.Internal, "download: no file store to keep the downloads in")
+	}
+	rep, ds := m.Report(), m.Dataset()
 	d := &Downloads{Pages: map[string][]Link{}}
+	w := &siteWriter{store: o.Store, meta: o.Meta}
 	var resources []Resource
 	var datasets []Dataset
-	var sums []File // path and hash of every file, for SHA256SUMS
-	var mu sync.Mutex
-	// emit hands one finished file to the sink (or keeps it), and returns
-	// its hash; it may be called from several goroutines.
-	emit := func(path string, data []byte) (string, error) {
-		h := SHA256(data)
-		if o.Write != nil {
-			if err := o.Write(path, data); err != nil {
-				return "", err
-			}
-			return h, nil
+	var sums []File // path and hash of every file under Folder, for SHA256SUMS
+	add := func(pub Published) {
+		d.Files = append(d.Files, pub)
+		if rel, ok := strings.CutPrefix(pub.Path, Folder+"/"); ok {
+			sums = append(sums, File{Path: rel, Hash: pub.Hash})
 		}
-		mu.Lock()
-		d.Files = append(d.Files, File{Path: path, Data: data})
-		mu.Unlock()
-		return h, nil
 	}
-	rows := flatRows(rep, ds, o)
+	rows := flatRows(m, o.BaseURL)
 
-	// One job per page: the rows of the page, written in every format.
-	type job struct {
-		page, dir, name, title string
-		rows                   []int
-	}
-	type result struct {
-		links []Link
-		res   []Resource
-		err   error
-	}
-	var jobs []job
+	// One job per page: the rows of the page, written in its formats.
+	var jobs []tableJob
 	all, latest := make([]int, len(rows)), []int{}
 	byIndicator, byAgency, bySector := map[string][]int{}, map[string][]int{}, map[string][]int{}
 	for i, r := range rows {
@@ -150,70 +190,61 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 		bySector[r.sector] = append(bySector[r.sector], i)
 	}
 	jobs = append(jobs,
-		job{"all", "", "iku-semua", "Semua indikator kinerja utama, semua periode", all},
-		job{"latest", "", "iku-terbaru", fmt.Sprintf("Kondisi terbaru semua indikator, data sampai %s", rep.Latest), latest})
-	for _, ir := range rep.Indicators {
-		jobs = append(jobs, job{"iku/" + ir.Indicator.Slug, "iku/", ir.Indicator.Slug, ir.Indicator.Name, byIndicator[ir.Indicator.Slug]})
+		tableJob{"all", "", "iku-semua", "Semua indikator kinerja utama, semua periode", all, TableFormats},
+		tableJob{"latest", "", "iku-terbaru", fmt.Sprintf("Kondisi terbaru semua indikator, data sampai %s", rep.Latest), latest, TableFormats})
+	for i := range m.Indicators {
+		ind := &m.Indicators[i]
+		jobs = append(jobs, tableJob{"iku/" + ind.Slug, "iku/", ind.Slug, ind.Name.Text, byIndicator[ind.Slug], IndicatorFormats})
 	}
-	for _, ar := range rep.Agencies {
-		jobs = append(jobs, job{"opd/" + ar.Agency.Slug, "opd/", ar.Agency.Slug, ar.Agency.Name, byAgency[ar.Agency.Slug]})
+	for i := range m.Agencies {
+		a := &m.Agencies[i]
+		jobs = append(jobs, tableJob{"opd/" + a.Slug, "opd/", a.Slug, a.Name.Text, byAgency[a.Slug], TableFormats})
 	}
-	for _, sr := range rep.Sectors {
-		jobs = append(jobs, job{"sektor/" + sr.Sector.Slug, "sektor/", sr.Sector.Slug, sr.Sector.Name, bySector[sr.Sector.Slug]})
+	for i := range m.Sectors {
+		s := &m.Sectors[i]
+		jobs = append(jobs, tableJob{"sektor/" + s.Slug, "sektor/", s.Slug, s.Name.Text, bySector[s.Slug], TableFormats})
 	}
+	total := 0
+	for _, j := range jobs {
+		total += len(j.formats)
+	}
+	w.progress = progress(o.Progress, total)
+
 	// The CSV resources of every page share two schema files.
 	schemas := map[Format]string{CSV: "schema/iku.json", ExcelCSV: "schema/iku-excel.json"}
-	results := make([]result, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, runtime.NumCPU()) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := jobs[i]
-				t := &Table{Name: j.name, Title: j.title, Columns: flatColumns}
-				for _, k := range j.rows {
-					t.Rows = append(t.Rows, rows[k].values)
-				}
-				// Resources keep the columns only, not the rows.
-				head := &Table{Name: j.name, Title: j.title, Columns: flatColumns}
-				var r result
-				for _, f := range TableFormats {
-					var buf bytes.Buffer
-					if err := f.Write(&buf, t, o.Meta); err != nil {
-						r.err = iku.Wrap(err, iku.Internal, "cannot write the download %s", f.File(j.name))
-						break
-					}
-					path := j.dir + f.File(j.name)
-					h, err := emit(Folder+"/"+path, buf.Bytes())
-					if err != nil {
-						r.err = err
-						break
-					}
-					r.links = append(r.links, Link{Format: f, Path: Folder + "/" + path, Bytes: buf.Len()})
-					r.res = append(r.res, Resource{Path: path, Format: f, Table: head, Size: buf.Len(), Hash: h, SchemaPath: schemas[f]})
-				}
-				results[i] = r
-			}
-		}()
-	}
+	results := make([][]Published, len(jobs))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(1, runtime.NumCPU()))
 	for i := range jobs {
-		next <- i
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			j := jobs[i]
+			t := &Table{Name: j.name, Title: j.title, Columns: flatColumns}
+			for _, k := range j.rows {
+				t.Rows = append(t.Rows, rows[k].values)
+			}
+			var err error
+			results[i], err = w.table(gctx, j.dir, t, j.formats)
+			return err
+		})
 	}
-	close(next)
-	wg.Wait()
+	if err := g.Wait(); err != nil || ctx.Err() != nil {
+		return nil, cmp.Or(ctx.Err(), err)
+	}
 	for i, j := range jobs {
-		r := results[i]
-		if r.err != nil {
-			return nil, r.err
+		// Resources keep the columns only, not the rows.
+		head := &Table{Name: j.name, Title: j.title, Columns: flatColumns}
+		var res []Resource
+		for k, pub := range results[i] {
+			f := j.formats[k]
+			add(pub)
+			d.Pages[j.page] = append(d.Pages[j.page], Link{Format: f, Path: pub.Path, Bytes: pub.Bytes})
+			res = append(res, Resource{Path: strings.TrimPrefix(pub.Path, Folder+"/"), Format: f, Table: head, Size: pub.Bytes, Hash: pub.Hash, SchemaPath: schemas[f]})
 		}
-		d.Pages[j.page] = r.links
-		resources = append(resources, r.res...)
-		datasets = append(datasets, Dataset{ID: o.BaseURL + j.page + "/", Title: j.title, Resources: r.res})
-		for _, res := range r.res {
-			sums = append(sums, File{Path: res.Path, Hash: res.Hash})
-		}
+		resources = append(resources, res...)
+		datasets = append(datasets, Dataset{ID: o.BaseURL + j.page + "/", Title: j.title, Resources: res})
 	}
 	for _, f := range []Format{CSV, ExcelCSV} {
 		path := schemas[f]
@@ -221,30 +252,26 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 		if err != nil {
 			return nil, err
 		}
-		h, err := emit(Folder+"/"+path, b)
+		pub, err := w.plain(Folder+"/"+path, b)
 		if err != nil {
 			return nil, err
 		}
-		sums = append(sums, File{Path: path, Hash: h})
+		add(pub)
 		resources = append(resources, Resource{Path: path, Format: JSON, Data: b, Title: "Table Schema: " + path})
 	}
 
 	// The civil servants' rating counts, suppressed (generator/disclosure).
 	if t := RatingsTable(rep, ds); t != nil {
+		pubs, err := w.table(ctx, "", t, TableFormats)
+		if err != nil {
+			return nil, err
+		}
 		var res []Resource
-		for _, f := range TableFormats {
-			var buf bytes.Buffer
-			if err := f.Write(&buf, t, o.Meta); err != nil {
-				return nil, iku.Wrap(err, iku.Internal, "cannot write the download %s", f.File(t.Name))
-			}
-			path := f.File(t.Name)
-			h, err := emit(Folder+"/"+path, buf.Bytes())
-			if err != nil {
-				return nil, err
-			}
-			sums = append(sums, File{Path: path, Hash: h})
-			d.Pages["asn"] = append(d.Pages["asn"], Link{Format: f, Path: Folder + "/" + path, Bytes: buf.Len()})
-			res = append(res, Resource{Path: path, Format: f, Table: &Table{Name: t.Name, Title: t.Title, Columns: t.Columns}, Size: buf.Len(), Hash: h})
+		for k, pub := range pubs {
+			f := TableFormats[k]
+			add(pub)
+			d.Pages["asn"] = append(d.Pages["asn"], Link{Format: f, Path: pub.Path, Bytes: pub.Bytes})
+			res = append(res, Resource{Path: strings.TrimPrefix(pub.Path, Folder+"/"), Format: f, Table: &Table{Name: t.Name, Title: t.Title, Columns: t.Columns}, Size: pub.Bytes, Hash: pub.Hash})
 		}
 		resources = append(resources, res...)
 		datasets = append(datasets, Dataset{ID: o.BaseURL + "asn/", Title: t.Title, Resources: res})
@@ -259,29 +286,41 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	var bundleRes []Resource
 	for _, name := range bundle.Files() {
 		path := "bundle/" + name
-		h, err := emit(Folder+"/"+path, files[name])
+		pub, err := w.plain(Folder+"/"+path, files[name])
 		if err != nil {
 			return nil, err
 		}
-		sums = append(sums, File{Path: path, Hash: h})
-		d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: formatOf(name), Path: Folder + "/" + path, Bytes: len(files[name])})
-		bundleRes = append(bundleRes, Resource{Path: path, Format: formatOf(name), Data: files[name], Title: "Bundel: " + name})
+		add(pub)
+		d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: formatOf(name), Path: pub.Path, Bytes: pub.Bytes})
+		bundleRes = append(bundleRes, Resource{Path: path, Format: formatOf(name), Size: pub.Bytes, Hash: pub.Hash, Title: "Bundel: " + name})
 		zipped = append(zipped, File{Path: "bundle/" + name, Data: files[name]})
 	}
-	z, err := ZipFiles(zipped, o.Meta.published())
+	zpub, err := w.zip(ctx, Folder+"/bundle.zip", zipped, o.Meta.published())
 	if err != nil {
 		return nil, err
 	}
-	zbuf := bytes.NewBuffer(z)
-	zh, err := emit(Folder+"/bundle.zip", z)
-	if err != nil {
-		return nil, err
-	}
-	sums = append(sums, File{Path: "bundle.zip", Hash: zh})
-	d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: Zip, Path: Folder + "/bundle.zip", Bytes: zbuf.Len()})
-	bundleRes = append(bundleRes, Resource{Path: "bundle.zip", Format: Zip, Data: zbuf.Bytes(), Title: "Bundel data mentah (zip)"})
+	add(zpub)
+	d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: Zip, Path: zpub.Path, Bytes: zpub.Bytes})
+	bundleRes = append(bundleRes, Resource{Path: "bundle.zip", Format: Zip, Size: zpub.Bytes, Hash: zpub.Hash, Title: "Bundel data mentah (zip)"})
 	resources = append(resources, bundleRes...)
 	datasets = append(datasets, Dataset{ID: o.BaseURL + "data/#bundel", Title: "Bundel data mentah (tabel masukan)", Resources: bundleRes})
+
+	// The static API.
+	api, err := API(m, APIOptions{BaseURL: o.BaseURL})
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range slices.Sorted(maps.Keys(api)) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pub, err := w.plain(path, api[path])
+		if err != nil {
+			return nil, err
+		}
+		add(pub)
+		d.API++
+	}
 
 	for _, f := range o.Extra {
 		path := strings.TrimPrefix(f.Path, Folder+"/")
@@ -304,12 +343,13 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	if err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot write catalog.jsonld")
 	}
+	d.Catalogue = []Link{{Format: JSON, Path: Folder + "/datapackage.json", Bytes: len(pkg)}, {Format: JSON, Path: Folder + "/catalog.jsonld", Bytes: len(cat)}}
 	for _, f := range []File{{Path: "datapackage.json", Data: pkg}, {Path: "catalog.jsonld", Data: cat}} {
-		h, err := emit(Folder+"/"+f.Path, f.Data)
+		pub, err := w.plain(Folder+"/"+f.Path, f.Data)
 		if err != nil {
 			return nil, err
 		}
-		sums = append(sums, File{Path: f.Path, Hash: h})
+		add(pub)
 	}
 
 	// SHA256SUMS lists every file of the folder but itself, relative to it.
@@ -320,18 +360,46 @@ func Site(rep *iku.Report, ds *iku.Dataset, o SiteOptions) (*Downloads, error) {
 	if err := WriteChecksums(&sbuf, sums); err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot write %s", ChecksumsFile)
 	}
-	if _, err := emit(Folder+"/"+ChecksumsFile, sbuf.Bytes()); err != nil {
+	pub, err := w.plain(Folder+"/"+ChecksumsFile, sbuf.Bytes())
+	if err != nil {
 		return nil, err
 	}
-	if o.Write == nil {
-		slices.SortFunc(d.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	add(pub)
+	d.Catalogue = append(d.Catalogue, Link{Format: "sha256", Path: pub.Path, Bytes: pub.Bytes})
+
+	slices.SortFunc(d.Files, func(a, b Published) int { return strings.Compare(a.Path, b.Path) })
+	for i := 1; i < len(d.Files); i++ {
+		if d.Files[i].Path == d.Files[i-1].Path {
+			return nil, iku.Errorf(iku.Internal, "download: two files have the path %q", d.Files[i].Path)
+		}
 	}
-	d.Catalogue = []Link{
-		{Format: JSON, Path: Folder + "/datapackage.json", Bytes: len(pkg)},
-		{Format: JSON, Path: Folder + "/catalog.jsonld", Bytes: len(cat)},
-		{Format: "sha256", Path: Folder + "/" + ChecksumsFile, Bytes: sbuf.Len()},
+	if err := o.Store.Save(); err != nil {
+		return nil, err
 	}
 	return d, nil
+}
+
+// tableJob is one table of the flat rows: the page that links it, its
+// folder under Folder, file stem, title, rows and formats.
+type tableJob struct {
+	page, dir, name, title string
+	rows                   []int
+	formats                []Format
+}
+
+// progress serialises a progress callback called from several goroutines.
+func progress(f func(done, total int), total int) func() {
+	if f == nil {
+		return func() {}
+	}
+	var mu sync.Mutex
+	done := 0
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		f(done, total)
+	}
 }
 
 // ZipFiles packs files into a zip with fixed times and modes, so that the same
@@ -368,31 +436,24 @@ type flatRow struct {
 	values                    []Value
 }
 
-func flatRows(rep *iku.Report, ds *iku.Dataset, o SiteOptions) []flatRow {
-	agencies := map[string]string{}
-	for _, a := range ds.Agencies {
-		agencies[a.Slug] = a.Name
-	}
-	sectors := map[string]string{}
-	for _, s := range ds.Sectors {
-		sectors[s.Slug] = s.Name
-	}
-	label := func(key string) Value {
-		if o.Label == nil || strings.HasSuffix(key, "_") {
-			return Value{Null: true}
-		}
-		return text(o.Label(key))
-	}
+// flatRows are the rows of every indicator's table in the display model m:
+// the period, status and its words, the provisional mark and the
+// "exceeds" mark of each row are the record's, and the exact values and
+// keys are its evaluation's (Row.Eval); tercapai is the evaluation's Met.
+func flatRows(m *display.Model, base string) []flatRow {
 	var rows []flatRow
-	for _, ir := range rep.Indicators {
-		ind := ir.Indicator
-		for i, e := range ir.Series {
-			p := ind.Frequency.Period(e.Quarter)
+	for i := range m.Indicators {
+		ind := &m.Indicators[i]
+		meta := &ind.Report().Indicator
+		for k := range ind.Rows {
+			r := &ind.Rows[k]
+			e := r.Eval
+			p := meta.Frequency.Period(e.Quarter)
 			v := []Value{
-				text(ind.AgencySlug), text(agencies[ind.AgencySlug]), text(ind.SectorSlug), text(sectors[ind.SectorSlug]),
-				text(ind.Slug), text(ind.Code), text(ind.Name), text(ind.Unit),
-				text(string(ind.Polarity)), text(string(ind.Consolidation)), text(string(ind.Frequency)),
-				text(p.Key()), text(string(p.Kind)), integer(e.Quarter.Year), integer(e.Quarter.Q),
+				text(meta.AgencySlug), text(ind.Agency.Text.Text), text(meta.SectorSlug), text(ind.Sector.Text.Text),
+				text(meta.Slug), text(meta.Code), text(ind.Name.Text), text(ind.Unit.Text),
+				text(string(meta.Polarity)), text(string(meta.Consolidation)), text(string(meta.Frequency)),
+				text(r.Key), text(string(p.Kind)), integer(e.Quarter.Year), integer(e.Quarter.Q),
 			}
 			var target, high *iku.Decimal
 			kind := ""
@@ -403,20 +464,28 @@ func flatRows(rep *iku.Report, ds *iku.Dataset, o SiteOptions) []flatRow {
 					kind = string(t.Basis)
 				}
 			}
+			categoryLabel := Value{Null: true}
+			if e.Status == iku.StatusCategory {
+				categoryLabel = text(r.Status.Label)
+			}
 			v = append(v, text(kind),
-				cell(target, ind.Decimals), cell(high, ind.Decimals), cell(e.Actual, ind.Decimals),
-				cell(e.YearToDate, ind.Decimals), cell(e.Compared, ind.Decimals), text(string(e.Basis)),
-				cell(e.Achievement, 2), text(e.Category), label("category_"+e.Category),
-				text(string(e.Status)), label("status_"+string(e.Status)),
-				boolean(e.Exceeds), boolean(e.Provisional),
+				cell(target, meta.Decimals), cell(high, meta.Decimals), cell(e.Actual, meta.Decimals),
+				cell(e.YearToDate, meta.Decimals), cell(e.Compared, meta.Decimals), text(string(e.Basis)),
+				cell(e.Achievement, 2), text(e.Category), categoryLabel,
+				text(string(e.Status)), text(r.Status.Label),
+				boolean(r.Status.Exceeds != ""), boolean(r.Actual.Prov != ""),
 			)
 			var x iku.Explanation
 			if e.Explanation != nil {
 				x = *e.Explanation
 			}
-			v = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), text(o.BaseURL+"iku/"+ind.Slug+"/"))
-			rows = append(rows, flatRow{indicator: ind.Slug, agency: ind.AgencySlug, sector: ind.SectorSlug,
-				latest: i == len(ir.Series)-1, values: v})
+			met := Value{Null: true}
+			if e.Met != iku.MetUnknown {
+				met = boolean(e.Met == iku.MetYes)
+			}
+			v = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), text(base+ind.URL), met)
+			rows = append(rows, flatRow{indicator: meta.Slug, agency: meta.AgencySlug, sector: meta.SectorSlug,
+				latest: k == len(ind.Rows)-1, values: v})
 		}
 	}
 	return rows

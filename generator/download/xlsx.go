@@ -1,6 +1,7 @@
 package download
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -40,6 +41,11 @@ const (
 // notes of m. The same table and meta always give the same bytes: the
 // document's dates are m.Published, not the time of writing.
 func WriteXLSX(w io.Writer, t *Table, m Meta) error {
+	return writeXLSX(context.Background(), w, t, m)
+}
+
+// writeXLSX is WriteXLSX stopping with ctx's error when ctx ends.
+func writeXLSX(ctx context.Context, w io.Writer, t *Table, m Meta) error {
 	if err := t.check(); err != nil {
 		return err
 	}
@@ -48,9 +54,12 @@ func WriteXLSX(w io.Writer, t *Table, m Meta) error {
 	}
 	x := excelize.NewFile()
 	defer x.Close()
-	s := &xlsxWriter{f: x, numFmt: map[int]int{}}
+	s := &xlsxWriter{f: x, numFmt: map[int]int{}, ctx: ctx}
 	s.write(t, m)
 	if s.err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fmt.Errorf("download: writing %s.xlsx: %w", t.Name, s.err)
 	}
 	if _, err := x.WriteTo(w); err != nil {
@@ -96,6 +105,7 @@ func utf16Len(s string) int {
 // xlsxWriter fills one workbook; the first error sticks.
 type xlsxWriter struct {
 	f      *excelize.File
+	ctx    context.Context // checked every few hundred rows
 	err    error
 	bold   int
 	wrap   int
@@ -149,6 +159,11 @@ func (s *xlsxWriter) write(t *Table, m Meta) {
 
 	textNumbers := map[string]int{} // column → numbers written as text
 	for i, row := range t.Rows {
+		if i%256 == 0 {
+			if s.check(s.ctx.Err()); s.err != nil {
+				return
+			}
+		}
 		r := i + 2
 		for j, v := range row {
 			if isNull(v) {

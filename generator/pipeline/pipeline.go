@@ -18,13 +18,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/chart"
 	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/download"
+	"github.com/tanjungbalai/kinerja/generator/filestore"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
 	"github.com/tanjungbalai/kinerja/generator/release"
@@ -124,15 +124,21 @@ type Prepared struct {
 	shards      []string          // the shards' folders, when the site is made in several Hugo runs
 	siteTitles  map[string]string // hugo.toml's title in each language
 	badges      map[string]string // the demo's mark in each language, when the data is fictitious
+	files       map[string]string // the downloads: path in the site → the stored file (site.Options.Files)
+	store       *filestore.Store  // holds the files until they are linked into the site
 }
 
-// Close removes the build folder unless it was named by Options.BuildDir.
+// Close removes the build folder unless it was named by Options.BuildDir,
+// and lets other builds prune the file cache again.
 func (p *Prepared) Close() {
 	if p != nil && p.Dir != "" && !p.keep {
 		os.RemoveAll(p.Dir)
 	}
 	if p != nil && p.unlock != nil {
 		p.unlock()
+	}
+	if p != nil && p.store != nil {
+		p.store.Close()
 	}
 }
 
@@ -398,19 +404,8 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 	if err != nil {
 		return err
 	}
-	dl := &download.Downloads{}
-	if !p.noDownloads {
-		if dl, err = p.downloads(msgs[0].msgs, frozen); err != nil {
-			return err
-		}
-	}
-
 	t := time.Now()
-	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: p.calendar, K: p.k, Files: map[string][]display.FileIn{}}
-	for page, ls := range dl.Pages {
-		in.Files[page] = fileIns(ls)
-	}
-	in.Files["catalogue"] = fileIns(dl.Catalogue)
+	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: p.calendar, K: p.k}
 	for _, ri := range rels {
 		r := ri.Release
 		rin := display.ReleaseIn{Key: r.Key(), Quarter: r.Q, Version: r.Version, Published: r.Published, Reason: r.Reason,
@@ -452,6 +447,24 @@ func (p *Prepared) write(ctx context.Context, msgs []langMessages) error {
 			m.SetCheck(p.check.Quarter, p.check.Findings)
 		}
 		models = append(models, m)
+	}
+	// The downloads are written from the default language's model; then
+	// every model lists them.
+	spent := time.Since(t)
+	files := map[string][]display.FileIn{}
+	if !p.noDownloads {
+		dl, err := p.downloads(ctx, models[0], frozen)
+		if err != nil {
+			return err
+		}
+		for page, ls := range dl.Pages {
+			files[page] = fileIns(ls)
+		}
+		files["catalogue"] = fileIns(dl.Catalogue)
+	}
+	t = time.Now().Add(-spent)
+	for _, m := range models {
+		m.SetFiles(files)
 	}
 	p.Models = models
 
@@ -612,9 +625,13 @@ func (p *Prepared) writeStatic(path string, data []byte) error {
 	return nil
 }
 
-// downloads writes the files for journalists into the build folder's
-// static/ (Hugo copies them to the site as they are).
-func (p *Prepared) downloads(msgs sitedata.Messages, frozen []download.File) (*download.Downloads, error) {
+// downloads makes the files for journalists (/data/, /api/) from the
+// display model m of the default language, into the site's file cache
+// (<site>/.cache/files): a file whose inputs did not change is neither
+// made nor written again. Nothing goes into the build folder, so Hugo
+// copies none of it; generator/site links each file into the new site
+// (p.files).
+func (p *Prepared) downloads(ctx context.Context, m *display.Model, frozen []download.File) (*download.Downloads, error) {
 	t := time.Now()
 	cfg, err := sitedata.LoadConfig(p.Root)
 	if err != nil {
@@ -642,28 +659,36 @@ func (p *Prepared) downloads(msgs sitedata.Messages, frozen []download.File) (*d
 		Notes:     notes,
 		Published: p.published(),
 	}
-	var files, bytes atomic.Int64
-	write := func(path string, data []byte) error {
-		files.Add(1)
-		bytes.Add(int64(len(data)))
-		return p.writeStatic(path, data)
-	}
-	dl, err := download.Site(p.Report, p.Dataset, download.SiteOptions{BaseURL: base, Meta: meta, Extra: frozen,
-		Label: func(k string) string { return msgs[k] }, Write: write})
+	store, err := filestore.Open(filepath.Join(p.Root, ".cache", "files"))
 	if err != nil {
 		return nil, err
 	}
-	api, err := download.API(p.Report, p.Dataset, download.APIOptions{BaseURL: base})
+	p.store = store
+	dl, err := download.Site(ctx, m, download.SiteOptions{BaseURL: base, Meta: meta, Extra: frozen, Store: store, Progress: p.progressFor("downloads")})
 	if err != nil {
 		return nil, err
 	}
-	n := files.Load()
-	for _, path := range slices.Sorted(maps.Keys(api)) {
-		if err := write(path, api[path]); err != nil {
-			return nil, err
+	p.files = map[string]string{}
+	var written int64
+	for _, f := range dl.Files {
+		p.files[f.Path] = f.File
+		if f.Written {
+			written += int64(f.Bytes)
 		}
 	}
-	p.stage("downloads", t, "%d files, %.1f MB, and the API (%d documents)", n, float64(bytes.Load())/1e6, len(api))
+	// What the last builds did not use goes, unless another build is
+	// using the cache.
+	_, removed, freed, err := store.Prune(filestore.Keep)
+	if err != nil {
+		return nil, err
+	}
+	pruned := ""
+	if removed > 0 {
+		pruned = fmt.Sprintf("; %d old files removed from the cache (%.1f MB)", removed, float64(freed)/1e6)
+	}
+	n, made, fresh, size := dl.Counts()
+	p.stage("downloads", t, "%d files, %.1f MB, with the API (%d documents): %d made, %d new (%.1f MB written), the rest from the cache%s",
+		n, float64(size)/1e6, dl.API, made, fresh, float64(written)/1e6, pruned)
 	return dl, nil
 }
 
@@ -680,14 +705,6 @@ func (p *Prepared) published() time.Time {
 		return p.sourceDate.UTC()
 	}
 	return download.QuarterEnd(p.Report.Latest)
-}
-
-func links(ls []download.Link) []sitedata.File {
-	out := make([]sitedata.File, len(ls))
-	for i, l := range ls {
-		out[i] = sitedata.File{Format: string(l.Format), Path: l.Path, Bytes: l.Bytes}
-	}
-	return out
 }
 
 // makeDir makes the build folder: the empty folder named, kept afterwards
@@ -741,7 +758,7 @@ func build(ctx context.Context, o Options, out string, at func(stage string)) (s
 	if err := site.CleanDebris(p.Root, out); err != nil {
 		return site.Stats{}, err
 	}
-	so := site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr, Shards: p.shards}
+	so := site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep, Stderr: p.stderr, Shards: p.shards, Files: p.files}
 	p.finishing(&so)
 	if at != nil {
 		finish := so.Finish
@@ -770,7 +787,7 @@ func Serve(ctx context.Context, o Options, bind string, port int) error {
 	}
 	defer p.Close()
 	fmt.Fprintf(p.stderr, "Preview at http://localhost:%d/ (Ctrl+C to stop); the data check at http://localhost:%d/pemeriksaan/\n", port, port)
-	return site.Serve(ctx, site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Preview: true,
+	return site.Serve(ctx, site.Options{SiteRoot: p.Root, ThemesDir: p.Themes, BuildDir: p.Dir, Preview: true, Files: p.files,
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port), Stderr: p.stderr}, bind, port)
 }
 

@@ -75,6 +75,13 @@ type Options struct {
 	// Params are extra site parameters for the templates (search,
 	// ogImages: what Finish will add to the built site).
 	Params map[string]bool
+	// Files are files published as they are, by slash path under the site
+	// root → a file on disk (the downloads, kept in a file store). Build
+	// links each into the site Hugo wrote, before Finish (a hard link, or a
+	// copy on another file system), so that Hugo never copies them and a
+	// build writes none of their bytes; Serve links them into BuildDir's
+	// static/.
+	Files map[string]string `json:"-"`
 	// Finish, when set, runs on the built staging folder before it is
 	// published (the search index, the preview images); an error fails
 	// the build and leaves the published site as it was.
@@ -177,6 +184,18 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 			}
 		}
 	}
+	if copied, err := linkFiles(ctx, staging, o.Files); err != nil {
+		if ctx.Err() != nil {
+			return Stats{}, iku.Wrap(ctx.Err(), iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
+		}
+		return Stats{}, err
+	} else if copied > 0 && o.Stderr != nil {
+		noun := "files"
+		if copied == 1 {
+			noun = "file"
+		}
+		fmt.Fprintf(o.Stderr, "  %d %s copied into the site, not linked: the file cache and %q are on different file systems\n", copied, noun, out)
+	}
 	if o.Finish != nil {
 		if err := o.Finish(ctx, staging); err != nil {
 			if ctx.Err() != nil {
@@ -230,6 +249,9 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 // Serve runs Hugo's live server until ctx is cancelled.
 func Serve(ctx context.Context, o Options, bind string, port int) error {
 	if err := writeMounts(o); err != nil {
+		return err
+	}
+	if _, err := linkFiles(ctx, filepath.Join(o.BuildDir, "static"), o.Files); err != nil {
 		return err
 	}
 	args := append([]string{"server", "--bind", bind, "--port", fmt.Sprint(port), "--renderToMemory"}, hugoArgs(o, 0)...)
