@@ -2,53 +2,75 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/search"
 	"github.com/tanjungbalai/kinerja/generator/site"
 )
 
+// Previews draws the link preview of every indicator and agency page of
+// every model into the built site dir (generator/preview, a worker per
+// core), from the cache in cacheDir where the same card was drawn before;
+// it returns how many cards there are and how many it drew.
+func Previews(ctx context.Context, models []*display.Model, titles, badges map[string]string, dir, cacheDir string, progress func(done, total int)) (int, int, error) {
+	jobs := PreviewJobs(models, titles, badges, dir)
+	drawn, err := drawPreviews(ctx, jobs, cacheDir, progress)
+	return len(jobs), drawn, err
+}
+
+// Search indexes the built site dir with Pagefind (bin), or takes the
+// index of the same pages from the cache in cacheDir; it returns the pages
+// indexed and whether the index came from the cache.
+func Search(ctx context.Context, bin, dir, cacheDir string) (int, bool, error) {
+	return search.Cached(ctx, bin, dir, cacheDir)
+}
+
 // finishing adds to a build what runs on the site Hugo wrote, before it
-// is published: the search index (Pagefind) and the link previews (PNG,
-// generator/preview). Without Pagefind the site is built without search,
+// is published: the link previews (PNG, generator/preview) and the search
+// index (Pagefind). Without Pagefind the site is built without search,
 // and says so in one line.
 func (p *Prepared) finishing(so *site.Options) {
-	so.Params = map[string]bool{}
-	var steps []func(ctx context.Context, dir string) error
-	if bin := search.Find(p.Root, os.Getenv); bin != "" {
+	so.Params = map[string]bool{"previews": true}
+	root, log := p.Settings.Root, p.log
+	titles, badges := map[string]string{}, map[string]string{}
+	for _, l := range p.Settings.Langs {
+		titles[l.Code] = p.Settings.Config.SiteTitle(l.Code)
+		if p.Dataset.Fictitious {
+			badges[l.Code] = l.Words.T("demo_title", nil)
+		}
+	}
+	steps := []func(ctx context.Context, dir string) error{
+		func(ctx context.Context, dir string) error {
+			t := time.Now()
+			n, drawn, err := Previews(ctx, p.Models, titles, badges, dir, filepath.Join(root, ".cache", "previews"), log.progressFor("previews"))
+			if err != nil {
+				return err
+			}
+			log.line("previews", t, "%d images of 1200×630, %d drawn, %d from the cache", n, drawn, n-drawn)
+			return nil
+		},
+	}
+	if bin := search.Find(root, os.Getenv); bin != "" {
 		so.Params["search"] = true
 		steps = append(steps, func(ctx context.Context, dir string) error {
 			t := time.Now()
-			n, cached, err := search.Cached(ctx, bin, dir, filepath.Join(p.Root, ".cache", "search"))
+			n, cached, err := Search(ctx, bin, dir, filepath.Join(root, ".cache", "search"))
 			if err != nil {
 				return err
 			}
 			if cached {
-				p.stage("search", t, "%d pages, the index of the same pages from the cache", n)
+				log.line("search", t, "%d pages, the index of the same pages from the cache", n)
 			} else {
-				p.stage("search", t, "%d pages indexed by Pagefind", n)
+				log.line("search", t, "%d pages indexed by Pagefind", n)
 			}
 			return nil
 		})
 	} else {
-		fmt.Fprintf(p.stderr, "%-9s no Pagefind found (npm ci in the site folder, or KINERJA_PAGEFIND): /cari/ is the A–Z list without search\n", "search:")
+		log.printf("%-9s no Pagefind found (npm ci in the site folder, or KINERJA_PAGEFIND): /cari/ is the A–Z list without search\n", "search:")
 	}
-	// Link previews: drawn in Go from the display records (generator/
-	// preview), cached by content, for every indicator and agency page.
-	so.Params["previews"] = true
-	steps = append(steps, func(ctx context.Context, dir string) error {
-		t := time.Now()
-		jobs := PreviewJobs(p.Models, p.siteTitles, p.badges, dir)
-		drawn, err := drawPreviews(ctx, jobs, filepath.Join(p.Root, ".cache", "previews"), p.progressFor("previews"))
-		if err != nil {
-			return err
-		}
-		p.stage("previews", t, "%d images of 1200×630, %d drawn, %d from the cache", len(jobs), drawn, len(jobs)-drawn)
-		return nil
-	})
 	so.Finish = func(ctx context.Context, dir string) error {
 		for _, step := range steps {
 			if err := step(ctx, dir); err != nil {

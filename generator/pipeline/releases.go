@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,12 +13,12 @@ import (
 // noteFolder says in the terminal what a build from the releases folder f
 // should know: a folder without an index (written by an older kinerja),
 // and a release that an interrupted publish wrote but did not publish.
-func (p *Prepared) noteFolder(f *release.Folder) {
+func noteFolder(log *stageLog, f *release.Folder) {
 	if !f.Indexed && len(f.Releases) > 0 {
-		fmt.Fprintf(p.stderr, "  note: the releases folder %q has no %s yet (written by an older kinerja), so each release is checked against its own manifest only; the next kinerja publish writes it\n", f.Dir, release.IndexFile)
+		log.printf("  note: the releases folder %q has no %s yet (written by an older kinerja), so each release is checked against its own manifest only; the next kinerja publish writes it\n", f.Dir, release.IndexFile)
 	}
 	if pd := f.Pending; pd != nil && pd.Release != nil && !pd.Indexed {
-		fmt.Fprintf(p.stderr, "  warning: a publish of %s was interrupted after writing its release, which this build leaves out: run kinerja publish --quarter %s --releases %s again to finish it\n", pd.Label(), pd.Quarter, f.Dir)
+		log.printf("  warning: a publish of %s was interrupted after writing its release, which this build leaves out: run kinerja publish --quarter %s --releases %s again to finish it\n", pd.Label(), pd.Quarter, f.Dir)
 	}
 }
 
@@ -31,17 +30,17 @@ var noteName = regexp.MustCompile(`^([0-9]{4}-q[1-4])(\.[a-z]{2,3})?\.md$`)
 // that has no release in this build: their page says the release is
 // coming (layouts/rilis/page.html), which is right for a note written
 // ahead and wrong for a misnamed one.
-func (p *Prepared) warnEarlyNotes() {
-	dir := filepath.Join(p.Root, "content", "rilis")
+func warnEarlyNotes(log *stageLog, root string, releases []*release.Release) {
+	dir := filepath.Join(root, "content", "rilis")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
 		m := noteName.FindStringSubmatch(e.Name())
-		if m == nil || slices.ContainsFunc(p.Releases, func(r *release.Release) bool { return r.Key() == m[1] }) {
+		if m == nil || slices.ContainsFunc(releases, func(r *release.Release) bool { return r.Key() == m[1] }) {
 			continue
 		}
-		fmt.Fprintf(p.stderr, "  warning: content/rilis/%s is a note for %s, which has no release yet: its page says the release is coming\n", e.Name(), strings.ToUpper(m[1]))
+		log.printf("  warning: content/rilis/%s is a note for %s, which has no release yet: its page says the release is coming\n", e.Name(), strings.ToUpper(m[1]))
 	}
 }

@@ -10,6 +10,19 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/display"
 )
 
+// Chart is a rendered chart: the option JSON for later enhancement and the
+// checked SVG the page carries inline.
+type Chart struct {
+	ID     string
+	Lang   string // the language its words are in: written to assets/charts/<lang>/
+	Option json.RawMessage
+	SVG    string
+}
+
+// ChartsDir is where the charts go in the build folder that Hugo mounts
+// as its assets: <lang>/<id>.svg and <lang>/<id>.json.
+const ChartsDir = "assets/charts"
+
 // Pages is what Hugo builds the site from: the display model of every
 // language (the layouts print its records and decide nothing) and the
 // drawn charts.

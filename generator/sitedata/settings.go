@@ -81,52 +81,6 @@ func number(v any) (iku.Decimal, error) {
 	return iku.Decimal{}, fmt.Errorf("not a number: %v", v)
 }
 
-// Messages are the site's i18n strings for one language: the theme's
-// file, overridden by the site's own i18n/ folder, as Hugo merges them.
-type Messages map[string]string
-
-// LoadMessages reads i18n/<lang>.toml of the theme (in themeDir) and of
-// the site.
-func LoadMessages(siteRoot, themeDir, lang string) (Messages, error) {
-	m := Messages{}
-	for _, p := range []string{
-		filepath.Join(themeDir, "i18n", lang+".toml"),
-		filepath.Join(siteRoot, "i18n", lang+".toml"),
-	} {
-		b, err := os.ReadFile(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, iku.Wrap(err, iku.Invalid, "cannot read %s", p)
-		}
-		var raw map[string]any
-		if err := toml.Unmarshal(b, &raw); err != nil {
-			return nil, iku.Wrap(err, iku.Invalid, "%s is not valid TOML (%v): fix the file", p, err)
-		}
-		for k, v := range raw {
-			switch t := v.(type) {
-			case string:
-				m[k] = t
-			case map[string]any: // key = { other = "…" }
-				if s, ok := t["other"].(string); ok {
-					m[k] = s
-				}
-			}
-		}
-	}
-	return m, nil
-}
-
-// Get returns the message for key, or the key itself so that a missing
-// translation is visible rather than blank.
-func (m Messages) Get(key string) string {
-	if s, ok := m[key]; ok {
-		return s
-	}
-	return key
-}
-
 // Config is what the build reads of the site's hugo.toml: its public
 // address and who publishes it, for the downloads' metadata.
 type Config struct {
