@@ -117,7 +117,10 @@ func TestStagesStopOnCtrlC(t *testing.T) {
 		"load":     func() error { _, err := Load(ctx, Options{}, s.K); return err },
 		"evaluate": func() error { _, err := Evaluate(ctx, l.Dataset, s.Rules, rep.Latest); return err },
 		"releases": func() error { _, err := Releases(ctx, l, rep, s.Rules, true); return err },
-		"display":  func() error { _, err := Display(ctx, display.Input{Report: rep, Dataset: l.Dataset}, s.Langs, nil); return err },
+		"display": func() error {
+			_, err := Display(ctx, display.Input{Report: rep, Dataset: l.Dataset}, s.Langs, nil)
+			return err
+		},
 		"downloads": func() error {
 			_, err := Downloads(ctx, DownloadsIn{Model: models[0], Base: "https://example.org/", Store: store, Meta: download.Meta{}})
 			return err
