@@ -44,6 +44,11 @@ test: node_modules/.package-lock.json lint
 	$(GO) test -run '^$$' -fuzz '^FuzzDecimal$$' -fuzztime 10s ./generator/iku/
 	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 10s ./generator/bundle/
 
+# Everything but Chromium, go install and the whole-site builds: about a
+# minute on 2 cores (README, "Tests").
+test-short:
+	$(GO) test -short -count=1 ./...
+
 # PNGs of the main templates at phone and desktop widths, both languages
 # (cmd/screenshots); README.md shows the committed phone shots.
 screenshots: demo

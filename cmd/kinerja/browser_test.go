@@ -55,6 +55,9 @@ func serve(t *testing.T, dir string) string {
 // browser starts headless Chromium (Debian's chromium, or $CHROMIUM) with
 // the flags of DESIGN.md, any extra ones, and a fresh profile.
 func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
+	if testing.Short() {
+		t.Skip("Chromium: make test runs it (not -short)")
+	}
 	t.Helper()
 	path := os.Getenv("CHROMIUM")
 	if path == "" {

@@ -22,6 +22,9 @@ import (
 // fragments of the index it started with); and after kinerja rollback, a
 // page of the newer build still open gets its stylesheet.
 func TestOpenPagesSurviveDeployAndRollback(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Chromium and whole-site builds: make test runs it (not -short)")
+	}
 	dir := t.TempDir()
 	site := siteCopy(t, filepath.Join(dir, "site"))
 	// Pagefind and resvg as npm ci puts them in a site folder.

@@ -39,6 +39,9 @@ const longDefinition = 10_485_760
 // " Kecamatan ", and a definition of 10 MB. Tests must not modify it.
 func inputSite(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("a whole-site build: make test runs it (not -short)")
+	}
 	inputOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "kinerja-input-")
 		if err != nil {

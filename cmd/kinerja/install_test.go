@@ -15,6 +15,9 @@ import (
 // Nothing of the repository (its hugo.toml, theme or node_modules) is in
 // reach.
 func TestInstalledBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("go install and a whole-site build: make test runs it (not -short)")
+	}
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Fatalf("go is not on the PATH: %v", err)

@@ -158,8 +158,15 @@ type result struct {
 }
 
 // run runs kinerja in this process through the same Main the binary uses.
+//
+// With -short (go test -short ./...: everything but Chromium and the
+// whole-site builds, in about a minute), a test that builds, serves or
+// publishes a whole site is skipped; make test runs it.
 func run(t testing.TB, env map[string]string, args ...string) result {
 	t.Helper()
+	if testing.Short() && len(args) > 0 && (args[0] == "build" || args[0] == "serve" || args[0] == "publish") {
+		t.Skipf("kinerja %s builds a whole site: make test runs it (not -short)", args[0])
+	}
 	var stdout, stderr bytes.Buffer
 	m := &Main{Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
 	code := m.Run(context.Background(), args)
@@ -186,6 +193,9 @@ var (
 // the published folder. Tests must not modify it.
 func demoSite(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("the demo site: make test builds it (not -short)")
+	}
 	root := repoRoot(t)
 	demoOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "kinerja-demo-")
