@@ -54,8 +54,11 @@ test-short:
 screenshots: demo
 	$(GO) run ./cmd/screenshots -site public -out docs/screenshots
 
-bench: $(BIN)
-	$(GO) run ./bench
+# Fully cold, warm and one-change builds of the demo and of generated cities
+# of 1,000 and 10,000 indicators against the Hugo floor, into
+# bench/RESULTS.md and bench/curve.svg; BENCH_FLAGS=-large adds 50,000.
+bench: $(BIN) node_modules/.package-lock.json
+	$(GO) run ./bench $(BENCH_FLAGS)
 
 clean:
 	rm -rf bin public public.new-* .build .cache

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
@@ -42,12 +43,21 @@ func main() {
 		}
 		os.Exit(0)
 	}
+	// KINERJA_CPUPROFILE=FILE writes a CPU profile of this process (not
+	// of its Hugo child) for 'go tool pprof': for developers.
+	if p := os.Getenv("KINERJA_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
 	code := m.Run(ctx, os.Args[1:])
 	stop()
-	os.Exit(code)
+	if code != 0 {
+		os.Exit(code)
+	}
 }
 
 // Main is the program: the binary and the end-to-end tests run the same

@@ -446,7 +446,11 @@ func build(ctx context.Context, o Options, out string, at func(stage string)) (s
 	if err != nil {
 		return st, err
 	}
-	p.log.printf("%-9s %d pages, %d files in %s (%.2f s)\n", "site:", st.Pages, st.Files, out, st.Duration.Seconds())
+	cached := ""
+	if st.PagesCached {
+		cached = ", the pages from the cache (Hugo's input unchanged)"
+	}
+	p.log.printf("%-9s %d pages, %d files in %s%s (%.2f s)\n", "site:", st.Pages, st.Files, out, cached, st.Duration.Seconds())
 	return st, nil
 }
 

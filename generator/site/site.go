@@ -93,9 +93,12 @@ type Options struct {
 
 // Stats describes a finished build.
 type Stats struct {
-	Pages    int // HTML pages written
-	Files    int // all files written
-	Duration time.Duration
+	// PagesCached: Hugo's input had not changed since the last build, and
+	// its pages came from the page cache (pagecache.go).
+	PagesCached bool
+	Pages       int // HTML pages written
+	Files       int // all files written
+	Duration    time.Duration
 }
 
 // Build runs Hugo into a staging folder and publishes it: beside Out,
@@ -157,31 +160,25 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	// the first renders every page but the shards' indicator pages, each
 	// next one only its shard's, into the same staging folder, so that no
 	// Hugo process holds more than one shard's pages in memory.
-	runs := max(1, len(o.Shards))
-	for i := range runs {
-		args := []string{"build", "--destination", staging, "--minify"}
-		if i == 0 {
-			args = append(args, "--cleanDestinationDir")
-		} else {
-			args = append(args, "--renderSegments", shardSegment)
+	// Hugo's input unchanged since the last build: its pages, linked from
+	// the page cache (pagecache.go), and its warnings again.
+	key, keyErr := pageKey(o)
+	var st Stats
+	if keyErr == nil && linkCachedPages(ctx, o.SiteRoot, key, staging) {
+		st.PagesCached = true
+		if w, err := os.ReadFile(filepath.Join(o.SiteRoot, ".cache", pageCacheDir, key, ".warnings")); err == nil && o.Stderr != nil {
+			o.Stderr.Write(w)
 		}
-		args = append(args, hugoArgs(o, i)...)
-		var stderr bytes.Buffer
-		if err := runChild(ctx, o, args, io.Discard, &stderr); err != nil {
-			if ctx.Err() != nil {
-				return Stats{}, iku.Wrap(ctx.Err(), iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
-			}
-			msg := strings.TrimSpace(stderr.String())
-			return Stats{}, iku.Wrap(err, iku.Invalid, "hugo could not build the site (the published site in %q is unchanged): %s", out, lastLines(msg, 6))
+	} else {
+		var warnings bytes.Buffer
+		if err := runHugo(ctx, o, staging, out, &warnings); err != nil {
+			return Stats{}, err
 		}
-		// Hugo's warnings (a deprecated setting, a missing translation) are
-		// worth the office's attention even when the build succeeds.
-		if o.Stderr != nil && i == 0 {
-			for _, line := range strings.Split(stderr.String(), "\n") {
-				if strings.HasPrefix(line, "WARN") {
-					fmt.Fprintf(o.Stderr, "  hugo: %s\n", strings.TrimSpace(strings.TrimPrefix(line, "WARN")))
-				}
-			}
+		if o.Stderr != nil {
+			o.Stderr.Write(warnings.Bytes())
+		}
+		if keyErr == nil {
+			storePages(o.SiteRoot, key, staging, warnings.Bytes())
 		}
 	}
 	if copied, err := linkFiles(ctx, staging, o.Files); err != nil {
@@ -217,7 +214,6 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	if err := writeMarker(staging, carried); err != nil {
 		return Stats{}, err
 	}
-	var st Stats
 	_ = filepath.WalkDir(staging, func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			st.Files++
@@ -244,6 +240,42 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	}
 	st.Duration = time.Since(start)
 	return st, nil
+}
+
+// runHugo runs Hugo into staging: once, or once per shard of a large site
+// (Options.Shards): the first renders every page but the shards'
+// indicator pages, each next one only its shard's, into the same staging
+// folder, so that no Hugo process holds more than one shard's pages in
+// memory. Hugo's warnings (a deprecated setting, a missing translation),
+// worth the office's attention even when the build succeeds, go to
+// warnings as lines of their own.
+func runHugo(ctx context.Context, o Options, staging, out string, warnings io.Writer) error {
+	runs := max(1, len(o.Shards))
+	for i := range runs {
+		args := []string{"build", "--destination", staging, "--minify"}
+		if i == 0 {
+			args = append(args, "--cleanDestinationDir")
+		} else {
+			args = append(args, "--renderSegments", shardSegment)
+		}
+		args = append(args, hugoArgs(o, i)...)
+		var stderr bytes.Buffer
+		if err := runChild(ctx, o, args, io.Discard, &stderr); err != nil {
+			if ctx.Err() != nil {
+				return iku.Wrap(ctx.Err(), iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
+			}
+			msg := strings.TrimSpace(stderr.String())
+			return iku.Wrap(err, iku.Invalid, "hugo could not build the site (the published site in %q is unchanged): %s", out, lastLines(msg, 6))
+		}
+		if i == 0 {
+			for _, line := range strings.Split(stderr.String(), "\n") {
+				if strings.HasPrefix(line, "WARN") {
+					fmt.Fprintf(warnings, "  hugo: %s\n", strings.TrimSpace(strings.TrimPrefix(line, "WARN")))
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Serve runs Hugo's live server until ctx is cancelled.
