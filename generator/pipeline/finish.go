@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
+	"github.com/tanjungbalai/kinerja/generator/preview"
 	"github.com/tanjungbalai/kinerja/generator/search"
 	"github.com/tanjungbalai/kinerja/generator/site"
 )
@@ -28,13 +29,9 @@ func Search(ctx context.Context, bin, dir, cacheDir string) (int, bool, error) {
 	return search.Cached(ctx, bin, dir, cacheDir)
 }
 
-// finishing adds to a build what runs on the site Hugo wrote, before it
-// is published: the link previews (PNG, generator/preview) and the search
-// index (Pagefind). Without Pagefind the site is built without search,
-// and says so in one line.
-func (p *Prepared) finishing(so *site.Options) {
-	so.Params = map[string]bool{"previews": true}
-	root, log := p.Settings.Root, p.log
+// previewJobs are the link previews of p's pages, into the site dir ("":
+// into their cache only).
+func (p *Prepared) previewJobs(dir string) []preview.Job {
 	titles, badges := map[string]string{}, map[string]string{}
 	for _, l := range p.Settings.Langs {
 		titles[l.Code] = p.Settings.Config.SiteTitle(l.Code)
@@ -42,14 +39,27 @@ func (p *Prepared) finishing(so *site.Options) {
 			badges[l.Code] = l.Words.T("demo_title", nil)
 		}
 	}
+	return PreviewJobs(p.Models, titles, badges, dir)
+}
+
+// finishing adds to a build what runs on the site Hugo wrote, before it
+// is published: the link previews (PNG, generator/preview) and the search
+// index (Pagefind). Without Pagefind the site is built without search,
+// and says so in one line.
+func (p *Prepared) finishing(so *site.Options) {
+	so.Params = map[string]bool{"previews": true}
+	root, log := p.Settings.Root, p.log
 	steps := []func(ctx context.Context, dir string) error{
 		func(ctx context.Context, dir string) error {
 			t := time.Now()
-			n, drawn, err := Previews(ctx, p.Models, titles, badges, dir, filepath.Join(root, ".cache", "previews"), log.progressFor("previews"))
+			jobs := p.previewJobs(dir)
+			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), log.progressFor("previews"))
 			if err != nil {
 				return err
 			}
-			log.line("previews", t, "%d images of 1200×630, %d drawn, %d from the cache", n, drawn, n-drawn)
+			// Most were drawn beside the charts (Prepare): count them here.
+			drawn += p.previewsDrawn
+			log.printf("%-9s %d images of 1200×630, %d drawn, %d from the cache (%.2f s)\n", "previews:", len(jobs), drawn, len(jobs)-drawn, (time.Since(t) + p.previewsTime).Seconds())
 			return nil
 		},
 	}

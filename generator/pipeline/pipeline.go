@@ -10,6 +10,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"golang.org/x/sync/errgroup"
 	"io"
 	"io/fs"
 	"os"
@@ -23,6 +24,7 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/release"
 	"github.com/tanjungbalai/kinerja/generator/site"
+	"github.com/tanjungbalai/kinerja/generator/sitedata"
 )
 
 // Source says where the data comes from: From (a bundle folder or zip),
@@ -71,6 +73,9 @@ type Options struct {
 	// Preview adds the data check's report (/pemeriksaan/) to the site
 	// data: serve sets it, a published build never does.
 	Preview bool
+	// previews: the build draws link previews (set by Build; serve has
+	// none), beside the charts.
+	previews bool
 	// Previous is the dataset of the last release, for the checks of
 	// changed units, polarities and definitions; nil skips them.
 	Previous *iku.Dataset
@@ -109,6 +114,10 @@ type Prepared struct {
 	unlock func()           // unlocks the build folder (site.NewBuildDir)
 	store  *filestore.Store // holds the files until they are linked into the site
 	log    *stageLog
+	// previewsDrawn and previewsTime: the link previews drawn (into their
+	// cache) beside the charts, before Hugo; Finish then links them.
+	previewsDrawn int
+	previewsTime  time.Duration
 }
 
 // Root is the site folder.
@@ -277,44 +286,74 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	p.Models = models
 	log.line("display", t, "%d records in %s", records(models[0]), plural(len(models), "language"))
 
-	files := map[string][]display.FileIn{}
+	// Three stages that need only the display model run side by side: the
+	// charts (mostly Node.js drawing with ECharts), the downloads and the
+	// link previews (Go). Each prints its line when all three are done, in
+	// this order, with its own time.
+	g, gctx := errgroup.WithContext(ctx)
+	var (
+		dl             *Downloaded
+		dlTime, chTime time.Duration
+		charts         []sitedata.Chart
+		cached         int
+		pruneLine      string
+	)
 	if !o.NoDownloads {
-		t = time.Now()
 		store, err := filestore.Open(filepath.Join(s.Root, ".cache", "files"))
 		if err != nil {
 			return err
 		}
 		p.store = store
-		dl, err := Downloads(ctx, DownloadsIn{Model: models[0], Meta: p.downloadsMeta(o), Base: p.baseURL(o), Frozen: rel.Frozen,
-			Store: store, Progress: log.progressFor("downloads")})
-		if err != nil {
+		g.Go(func() error {
+			t := time.Now()
+			var err error
+			dl, err = Downloads(gctx, DownloadsIn{Model: models[0], Meta: p.downloadsMeta(o), Base: p.baseURL(o), Frozen: rel.Frozen, Store: store})
+			if err != nil {
+				return err
+			}
+			// What the last builds did not use goes, unless another build is
+			// using the cache.
+			_, removed, freed, err := store.Prune(filestore.Keep)
+			if err != nil {
+				return err
+			}
+			if removed > 0 {
+				pruneLine = fmt.Sprintf("; %d old files removed from the cache (%.1f MB)", removed, float64(freed)/1e6)
+			}
+			dlTime = time.Since(t)
+			return nil
+		})
+	}
+	g.Go(func() error {
+		t := time.Now()
+		var err error
+		charts, cached, err = Charts(gctx, models, filepath.Join(s.Root, ".cache", "charts"), log.progressFor("charts"))
+		chTime = time.Since(t)
+		return err
+	})
+	if o.previews {
+		g.Go(func() error {
+			t := time.Now()
+			var err error
+			p.previewsDrawn, err = drawPreviews(gctx, p.previewJobs(""), filepath.Join(s.Root, ".cache", "previews"), nil)
+			p.previewsTime = time.Since(t)
 			return err
-		}
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	files := map[string][]display.FileIn{}
+	if dl != nil {
 		p.Files, files = dl.Links, dl.Pages
-		// What the last builds did not use goes, unless another build is
-		// using the cache.
-		_, removed, freed, err := store.Prune(filestore.Keep)
-		if err != nil {
-			return err
-		}
-		pruned := ""
-		if removed > 0 {
-			pruned = fmt.Sprintf("; %d old files removed from the cache (%.1f MB)", removed, float64(freed)/1e6)
-		}
 		n, made, fresh, size := dl.Result.Counts()
-		log.line("downloads", t, "%d files, %.1f MB, with the API (%d documents): %d made, %d new (%.1f MB written), the rest from the cache%s",
-			n, float64(size)/1e6, dl.Result.API, made, fresh, float64(dl.Written)/1e6, pruned)
+		log.printf("%-9s %d files, %.1f MB, with the API (%d documents): %d made, %d new (%.1f MB written), the rest from the cache%s (%.2f s)\n", "downloads:",
+			n, float64(size)/1e6, dl.Result.API, made, fresh, float64(dl.Written)/1e6, pruneLine, dlTime.Seconds())
 	}
 	for _, m := range models {
 		m.SetFiles(files)
 	}
-
-	t = time.Now()
-	charts, cached, err := Charts(ctx, models, filepath.Join(s.Root, ".cache", "charts"), log.progressFor("charts"))
-	if err != nil {
-		return err
-	}
-	log.line("charts", t, "%d charts in %s, %d drawn by ECharts, %d from the cache", len(charts), plural(len(models), "language"), len(charts)-cached, cached)
+	log.printf("%-9s %d charts in %s, %d drawn by ECharts, %d from the cache (%.2f s)\n", "charts:", len(charts), plural(len(models), "language"), len(charts)-cached, cached, chTime.Seconds())
 
 	t = time.Now()
 	if p.Shards, err = WriteData(ctx, p.Dir, models, charts, cmp.Or(o.ShardSize, DefaultShardSize)); err != nil {
@@ -421,6 +460,7 @@ func Build(ctx context.Context, o Options, out string) (site.Stats, error) {
 // set, is called with "site-staged" once the new site is complete and
 // not yet published (see PublishOptions.At).
 func build(ctx context.Context, o Options, out string, at func(stage string)) (site.Stats, error) {
+	o.previews = true
 	p, err := Prepare(ctx, o)
 	if err != nil {
 		return site.Stats{}, err

@@ -28,15 +28,24 @@ func PreviewJobs(models []*display.Model, site, badge map[string]string, dir str
 				c.Status = &preview.Status{Key: ind.Answer.Status.Key, Label: ind.Answer.Status.Label}
 			}
 			c.Chart = indicatorChart(ind)
-			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: filepath.Join(dir, filepath.FromSlash(ind.URL), Preview)})
+			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: previewPath(dir, ind.URL)})
 		}
 		for i := range m.Agencies {
 			a := &m.Agencies[i]
 			c := preview.Card{Site: site[m.Lang], Badge: badge[m.Lang], Title: a.Title, Lines: a.Card, Chart: agencyChart(m, a)}
-			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: filepath.Join(dir, filepath.FromSlash(a.URL), Preview)})
+			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: previewPath(dir, a.URL)})
 		}
 	}
 	return jobs
+}
+
+// previewPath is where the preview of the page at url goes in the site
+// dir; "" when dir is "" (the card goes into its cache only).
+func previewPath(dir, url string) string {
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, filepath.FromSlash(url), Preview)
 }
 
 // indicatorChart is an indicator's series as its page's chart plots it:

@@ -120,8 +120,10 @@ func DrawAll(ctx context.Context, jobs []Job, cache Cache, workers int, progress
 					return err
 				}
 			}
-			if err := writeFile(j.Out, b); err != nil {
-				return iku.Wrap(err, iku.Invalid, "cannot write the preview image %q", j.Out)
+			if j.Out != "" {
+				if err := writeFile(j.Out, b); err != nil {
+					return iku.Wrap(err, iku.Invalid, "cannot write the preview image %q", j.Out)
+				}
 			}
 			mu.Lock()
 			defer mu.Unlock()
