@@ -62,7 +62,7 @@ func (m *Model) agency(out *Agency) {
 	out.Score = sc
 	if sc.Value.Text != "" {
 		out.Summary = l.t("agency_summary", map[string]any{"Quarter": q.Name, "Name": out.Name.Text,
-			"Score": sc.Value.Shown(), "Counted": counted, "Missing": missing})
+			"Score": sc.Value.Shown(), "Counted": counted, "Missing": missing, "Count": missing})
 	} else {
 		out.Summary = l.t("agency_summary_none", map[string]any{"Quarter": q.Name, "Name": out.Name.Text})
 	}

@@ -211,3 +211,24 @@ func TestEnglishMarksUntranslatedText(t *testing.T) {
 		}
 	}
 }
+
+// TestAgencySummaryPlural: the English agency summary agrees in number
+// with the count of indicators not counted ("1 was", "2 were").
+func TestAgencySummaryPlural(t *testing.T) {
+	models, _ := demo(t)
+	m := models["en"]
+	one, many := 0, 0
+	for _, a := range m.Agencies {
+		switch {
+		case strings.Contains(a.Summary, "; 1 were"):
+			t.Errorf("%s: %q", a.Slug, a.Summary)
+		case strings.Contains(a.Summary, "; 1 was not counted"):
+			one++
+		case strings.Contains(a.Summary, "were not counted"):
+			many++
+		}
+	}
+	if one == 0 || many == 0 {
+		t.Errorf("the demo's English summaries: %d with one indicator not counted, %d with more; want both kinds to check", one, many)
+	}
+}
