@@ -6,6 +6,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
@@ -300,5 +301,31 @@ func TestDrawChartsStopsWhenCancelled(t *testing.T) {
 	}
 	if done >= total || total < 300 {
 		t.Errorf("%d of %d charts drawn after Ctrl+C at the third; want the others left undrawn", done, total)
+	}
+}
+
+// TestChartOptionIsEscapedForItsScript: the option JSON a page prints as
+// it is inside <script type="application/json"> cannot end the script
+// element, whatever text the data put in it.
+func TestChartOptionIsEscapedForItsScript(t *testing.T) {
+	hostile := `</script><img src=x onerror=alert(1)> & ` + "\u2028"
+	opt, err := json.Marshal(map[string]any{"title": map[string]string{"text": hostile}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// json.Marshal already escapes; the file must be escaped even for an
+	// option written by another encoder.
+	raw := []byte(strings.ReplaceAll(string(opt), `\u003c`, "<"))
+	files, err := PageFiles(Pages{Charts: []Chart{{ID: "c1", Lang: "id", SVG: "<svg></svg>", Option: raw}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(files[ChartsDir+"/id/c1.json"])
+	if strings.ContainsAny(got, "<>&\u2028") {
+		t.Errorf("the option file %q holds a character that could end its script element", got)
+	}
+	var back map[string]map[string]string
+	if err := json.Unmarshal([]byte(got), &back); err != nil || back["title"]["text"] != hostile {
+		t.Errorf("the option file %q does not read back as the option (%v)", got, err)
 	}
 }

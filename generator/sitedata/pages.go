@@ -175,7 +175,14 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 	for _, c := range p.Charts {
 		d := ChartsDir + "/" + c.Lang + "/"
 		files[d+c.ID+".svg"] = []byte(c.SVG)
-		files[d+c.ID+".json"] = append([]byte(nil), c.Option...)
+		// The option goes into the page as it is, inside <script
+		// type="application/json">: escaped here, once, for that place
+		// (json.HTMLEscape: no "<", ">", "&", U+2028 or U+2029 left, so no
+		// text of the data can end the script element), so that Hugo
+		// prints it without parsing and encoding it again on every page.
+		var opt bytes.Buffer
+		json.HTMLEscape(&opt, c.Option)
+		files[d+c.ID+".json"] = opt.Bytes()
 	}
 	return files, nil
 }
