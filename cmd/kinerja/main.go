@@ -15,8 +15,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"syscall"
+	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/site"
@@ -50,6 +52,11 @@ func main() {
 			defer func() { pprof.StopCPUProfile(); f.Close() }()
 		}
 	}
+	// KINERJA_MEMPROFILE=FILE writes a heap profile of this process at its
+	// largest heap (checked every second), for 'go tool pprof'.
+	if p := os.Getenv("KINERJA_MEMPROFILE"); p != "" {
+		go peakHeapProfile(p)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
@@ -57,6 +64,24 @@ func main() {
 	stop()
 	if code != 0 {
 		os.Exit(code)
+	}
+}
+
+// peakHeapProfile writes a heap profile into path whenever the heap in
+// use is larger than at the last check that wrote one.
+func peakHeapProfile(path string) {
+	var most uint64
+	for range time.Tick(time.Second) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if ms.HeapInuse <= most {
+			continue
+		}
+		most = ms.HeapInuse
+		if f, err := os.Create(path); err == nil {
+			pprof.Lookup("heap").WriteTo(f, 0)
+			f.Close()
+		}
 	}
 }
 
