@@ -71,9 +71,12 @@ type Options struct {
 	// Preview adds the data check's report (/pemeriksaan/) to the site
 	// data: serve sets it, a published build never does.
 	Preview bool
-	// Previous is the dataset of the last release, for the checks of
-	// changed units, polarities and definitions; nil skips them.
-	Previous *iku.Dataset
+	// Previous is the dataset of the last release (or of the version a
+	// revision revises), for the checks of changed units, polarities,
+	// definitions and eased targets; nil skips them. PreviousName names it:
+	// "2026-Q3 v1".
+	Previous     *iku.Dataset
+	PreviousName string
 	// ShardSize is how many indicators' pages one Hugo run makes at most
 	// (0 = DefaultShardSize): a larger site is built in several runs, so
 	// that memory stays bounded.
@@ -178,7 +181,7 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	if o.Preview {
 		t := time.Now()
 		cfg := s.Checks
-		cfg.Previous = o.Previous
+		cfg.Previous, cfg.PreviousName = o.Previous, o.PreviousName
 		check = &CheckResult{Dataset: l.Dataset, Report: rep, Quarter: rep.Latest, Findings: iku.Check(l.Dataset, rep, cfg)}
 		check.Blocking, check.Warnings = iku.Tally(check.Findings)
 		log.line("check", t, "%s, %s: the report is at /pemeriksaan/", plural(check.Blocking, "blocking problem"), plural(check.Warnings, "warning"))
@@ -501,7 +504,7 @@ func Check(ctx context.Context, o Options) (*CheckResult, error) {
 		return nil, err
 	}
 	cfg := s.Checks
-	cfg.Previous = o.Previous
+	cfg.Previous, cfg.PreviousName = o.Previous, o.PreviousName
 	r := &CheckResult{Dataset: l.Dataset, Report: rep, Quarter: rep.Latest}
 	r.Findings = iku.Check(l.Dataset, rep, cfg)
 	r.Blocking, r.Warnings = iku.Tally(r.Findings)
