@@ -27,8 +27,8 @@ const (
 	CodeTargetTooLow       Code = "target_too_low"       // met by a wide margin in every recent due period
 	CodeLooksCumulative    Code = "looks_cumulative"     // a last indicator that rises every year and falls back in Q1: a running total since January?
 	CodeZeroTarget         Code = "zero_target"          // a target of 0 on a percentage or where higher is better: every period reads "met"
-	CodeTargetEased        Code = "target_eased"         // a target eased by more than target_eased_share since the last release (or version)
-	CodeTargetEasedYear    Code = "target_eased_year"    // a year's target eased by more than target_eased_share from the year before's
+	CodeTargetEased        Code = "target_eased"         // a target eased by target_eased_share or more since the last release (or version)
+	CodeTargetEasedYear    Code = "target_eased_year"    // a year's target eased by target_eased_share or more from the year before's
 	CodeUnitChanged        Code = "unit_changed"         // the unit differs from the previous release's
 	CodePolarityChanged    Code = "polarity_changed"     // the polarity differs from the previous release's
 	CodeDefinitionChanged  Code = "definition_changed"   // the definition or formula differs from the previous release's
@@ -104,7 +104,7 @@ type CheckConfig struct {
 	CumulativeYears int
 	// TargetEasedShare: a target is eased when it moves in the direction
 	// that makes it easier to meet (lowered where higher is better, raised
-	// where lower is better) by more than this share, in percent of the
+	// where lower is better) by this share or more, in percent of the
 	// earlier target, compared with the same target in Previous and with
 	// the year before's annual target. For a range target the bound that
 	// decides whether the target is met is compared: the lower bound where
@@ -523,14 +523,14 @@ func (c *checker) targets(ir *IndicatorReport, previous []Target, compare bool) 
 					if c.cfg.PreviousName != "" {
 						since += " (" + c.cfg.PreviousName + ")"
 					}
-					c.add(CodeTargetEased, ind, at(t), targetText(t), targetText(p), "indicator %s has its target for %s %s from %s to %s since %s, %s%% easier to meet (more than target_eased_share, %v%%); a target changed after it was published changes the judgement of every period it applies to: check it with the agency, and say why in the reason of the revision (--revise) or the release notes", name(ind), targetPeriod(t), movedWord(ind), targetText(p), targetText(t), since, share, c.cfg.TargetEasedShare)
+					c.add(CodeTargetEased, ind, at(t), targetText(t), targetText(p), "indicator %s has its target for %s %s from %s to %s since %s, %s%% easier to meet (target_eased_share is %v%%); a target changed after it was published changes the judgement of every period it applies to: check it with the agency, and say why in the reason of the revision (--revise) or the release notes", name(ind), targetPeriod(t), movedWord(ind), targetText(p), targetText(t), since, share, c.cfg.TargetEasedShare)
 				}
 			}
 		}
 		// The year's annual target eased from the year before's.
 		if t.Year == y && t.Quarter == 0 && lastYear != nil {
 			if share, ok := c.eased(ind, lastYear, t); ok {
-				c.add(CodeTargetEasedYear, ind, c.q, targetText(t), targetText(lastYear), "indicator %s has a target for %d of %s, %s%% easier to meet than its target for %d (%s; more than target_eased_share, %v%%); check with the agency that the target is the one it committed to (Renstra, Perjanjian Kinerja), and say why it was %s in the release notes", name(ind), y, targetText(t), share, y-1, targetText(lastYear), c.cfg.TargetEasedShare, movedWord(ind))
+				c.add(CodeTargetEasedYear, ind, c.q, targetText(t), targetText(lastYear), "indicator %s has a target for %d of %s, %s%% easier to meet than its target for %d (%s; target_eased_share is %v%%); check with the agency that the target is the one it committed to (Renstra, Perjanjian Kinerja), and say why it was %s in the release notes", name(ind), y, targetText(t), share, y-1, targetText(lastYear), c.cfg.TargetEasedShare, movedWord(ind))
 			}
 		}
 	}
@@ -552,8 +552,8 @@ func bar(ind *Indicator, t *Target) fixed {
 }
 
 // eased reports whether the target moved from old to new in the
-// direction that makes it easier to meet by more than TargetEasedShare
-// percent of old's bar, and by how much (in percent, 2 decimals). From a
+// direction that makes it easier to meet by TargetEasedShare percent of
+// old's bar or more, and by how much (in percent, 2 decimals). From a
 // bar of 0 any easing counts (the share is then given as "∞").
 func (c *checker) eased(ind *Indicator, old, new *Target) (string, bool) {
 	o, n := bar(ind, old), bar(ind, new)
@@ -569,7 +569,7 @@ func (c *checker) eased(ind *Indicator, old, new *Target) (string, bool) {
 	}
 	share := d.mul(fixedHundred).quo(o.abs(), 2)
 	limit := fixedOf(MustDecimal(strconv.FormatFloat(c.cfg.TargetEasedShare, 'f', -1, 64)))
-	if share.cmp(limit) <= 0 {
+	if share.cmp(limit) < 0 {
 		return "", false
 	}
 	return share.decimal(2).String(), true
