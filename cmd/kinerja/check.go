@@ -17,7 +17,9 @@ Checks the data before publishing: indicators due in the quarter (default:
 the newest with data) without an actual, a target or an explanation of a
 missed target; implausible values (negative counts, percentages outside
 0-100, values far outside the indicator's own history, actuals copied from
-the targets, targets set too low); indicators with no data for several
+the targets, targets set too low); targets of 0 on a percentage or where
+higher is better, and targets eased by target_eased_share (25%) or more
+from the previous release or year; indicators with no data for several
 periods or results outside their validity.
 
 The site's data/pemeriksaan.toml says which checks block publishing and
