@@ -104,11 +104,7 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 	// version it revises, else the latest release, for what changed since.
 	o.Latest = po.Quarter
 	o.History = f.Releases
-	last := release.Latest(f.Releases)
-	if len(versions) > 0 {
-		last = versions[len(versions)-1]
-	}
-	if last != nil {
+	if last := previous(f.Releases, po.Quarter); last != nil {
 		prev, err := last.Dataset()
 		if err != nil {
 			return nil, err
