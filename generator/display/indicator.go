@@ -203,7 +203,8 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 		value.Hint = l.w(ytdKey(ind.Consolidation, "ytd_short"))
 	}
 	target := l.target(e.Target, u)
-	out.Answer = Answer{Period: p.Name, Value: value, Target: target, Status: st, Trend: l.trend(e.VsPrevious, prev.Name)}
+	out.Answer = Answer{Period: p.Name, Value: value, Target: target, Status: st, Trend: l.trend(e.VsPrevious, prev.Name),
+		TargetRevised: revised.target(ind.Slug, e.Target)}
 
 	// Kondisi terbaru.
 	lt := Latest{Heading: l.t("latest_heading", map[string]any{"Quarter": p.Name})}

@@ -152,6 +152,8 @@ type Answer struct {
 	Target Cell   `json:"target"`
 	Status Status `json:"status"`
 	Trend  Trend  `json:"trend"`
+	// TargetRevised are the "revised" marks of the target.
+	TargetRevised []Mark `json:"target_revised,omitempty"`
 }
 
 // Table is a table's caption and column headers.

@@ -136,6 +136,9 @@ func TestTargetRevision(t *testing.T) {
 			}
 			return false
 		}
+		if len(ind.Answer.TargetRevised) == 0 {
+			t.Errorf("%s: the answer's target is not marked revised", c.lang)
+		}
 		if !kvMarked(ind.Latest.Items, c.target) {
 			t.Errorf("%s: the latest period's target is not marked revised", c.lang)
 		}
