@@ -303,6 +303,8 @@ type Mover struct {
 	Agency    Link   `json:"agency"`
 	Change    string `json:"change"` // "dari 80,00% menjadi 95,00% (naik 15,00 poin)"
 	Short     string `json:"short"`  // "+15,00 poin"
+	// Revised marks a mover whose target the release revised.
+	Revised []Mark `json:"revised,omitempty"`
 }
 
 // Agency is one agency's page.

@@ -181,6 +181,32 @@ func (m *Model) revisionMarks() marks {
 	return out
 }
 
+// targetRevisedIn are the "target revised" marks of an indicator whose
+// targets the release key revised, linking each revision.
+func (m *Model) targetRevisedIn(slug, key string) []Mark {
+	l := m.l
+	var out []Mark
+	for i := range m.in.Revisions {
+		rv := &m.in.Revisions[i]
+		if rv.Field != "target" || rv.Indicator != slug || rv.InKey != key || key == "" {
+			continue
+		}
+		old, _ := m.revisedValues(rv)
+		out = append(out, Mark{Label: l.w("revised_target_mark"),
+			Title: l.t("revised_target_title", map[string]any{"In": rv.In, "Old": old, "Period": m.targetPeriod(rv.Quarter)}),
+			URL:   l.url("rilis/" + rv.InKey + "/#" + m.anchors[i])})
+	}
+	return out
+}
+
+// targetPeriod names a target's period: "Tahun 2026", "Triwulan II 2026".
+func (m *Model) targetPeriod(q iku.Quarter) string {
+	if q.Q == 0 {
+		return m.l.yearPeriod(q.Year).Name
+	}
+	return m.l.quarter(q).Name
+}
+
 // target are the marks of a target: t is the target a figure shows.
 func (mk marks) target(slug string, t *iku.Target) []Mark {
 	if t == nil {
@@ -272,8 +298,8 @@ func (m *Model) releases() {
 		r.Versions = append([]Version{v}, r.Versions...)
 		if rep := ri.Report; rep != nil {
 			r.Counts = m.counts(rep.Counts)
-			r.Improved = m.movers(rep.Improvements)
-			r.Declined = m.movers(rep.Declines)
+			r.Improved = m.movers(rep.Improvements, ri.Key)
+			r.Declined = m.movers(rep.Declines, ri.Key)
 			r.NotReporting = []SectorLink{}
 			for _, ar := range rep.Agencies {
 				if n := ar.Counts.NotReported; n > 0 {
@@ -297,12 +323,7 @@ func (m *Model) releases() {
 		case "actual":
 			row.What, row.Period = l.w("col_actual"), l.period(m.frequency(rv.Indicator), rv.Quarter).Name
 		case "target":
-			row.What = l.w("col_target")
-			if rv.Quarter.Q == 0 {
-				row.Period = l.yearPeriod(rv.Quarter.Year).Name
-			} else {
-				row.Period = l.quarter(rv.Quarter).Name
-			}
+			row.What, row.Period = l.w("col_target"), m.targetPeriod(rv.Quarter)
 		default:
 			row.What, row.Period = l.w("label_"+rv.Field), l.w("revision_all_periods")
 		}

@@ -153,3 +153,47 @@ func TestTargetRevision(t *testing.T) {
 		}
 	}
 }
+
+// TestMoverWithRevisedTarget: a biggest improvement whose target the
+// release revised says so, on the release page and the home page; the
+// others do not.
+func TestMoverWithRevisedTarget(t *testing.T) {
+	ds, err := bundle.Demo().Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := iku.Evaluate(ds, iku.DefaultRules(), iku.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Improvements) < 2 {
+		t.Fatal("the demo has fewer than 2 improvements")
+	}
+	slug := rep.Improvements[0].IndicatorSlug
+	words, err := sitedata.LoadWords("../..", "../../themes/kinerja", []string{"id", "en"}, "id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := display.Input{Report: rep, Dataset: ds, K: 10,
+		Releases: []display.ReleaseIn{{Key: "2026-q3", Quarter: rep.Latest, Version: 2, Published: "2026-11-02", Current: true, Report: rep}},
+		Revisions: []display.RevisionIn{{Indicator: slug, Field: "target", Quarter: iku.Quarter{Year: 2026},
+			OldTarget: &iku.Target{IndicatorSlug: slug, Year: 2026, Value: iku.MustDecimal("90")}, NewTarget: &iku.Target{IndicatorSlug: slug, Year: 2026, Value: iku.MustDecimal("50")},
+			From: "2026-Q3 v1", In: "2026-Q3 v2", InKey: "2026-q3"}}}
+	m, err := display.Build(in, display.Lang{Code: "id", Words: words["id"], Default: true, Fallback: "id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for where, list := range map[string][]display.Mover{"the release page": m.Releases[0].Improved, "the home page": m.Site.Home.Improved} {
+		if len(list) < 2 {
+			t.Fatalf("%s lists %d improvements", where, len(list))
+		}
+		if got := list[0].Revised; len(got) != 1 || got[0].Label != "target direvisi" || !strings.HasPrefix(got[0].Title, "Target Tahun 2026 direvisi dalam rilis 2026-Q3 v2: semula 90") {
+			t.Errorf("%s: the improvement of %s (listed: %s), whose target was revised, is marked %+v", where, slug, list[0].Indicator.URL, got)
+		}
+		for _, mv := range list[1:] {
+			if len(mv.Revised) > 0 {
+				t.Errorf("%s: %s is marked target revised", where, mv.Indicator.URL)
+			}
+		}
+	}
+}
