@@ -32,10 +32,12 @@ the connection string, else 1m).
 Flags:
 `
 
-const serveUsage = `Usage: kinerja serve [--db DSN | --from BUNDLE] [--port 1313] [flags]
+const serveUsage = `Usage: kinerja serve [--db DSN | --from BUNDLE] [--port 1313] [--compare releases] [flags]
 
 Builds the data like 'kinerja build' and serves a live preview, with a
-"Pratinjau" banner, at http://localhost:1313. Ctrl+C stops it.
+"Pratinjau" banner, at http://localhost:1313, and the data check at
+/pemeriksaan/ (with --compare, also against the releases folder, as
+'kinerja check --compare' does). Ctrl+C stops it.
 
 Flags:
 `
@@ -214,11 +216,13 @@ func (m *Main) build(ctx context.Context, args []string) error {
 
 func (m *Main) serve(ctx context.Context, args []string) error {
 	var port *int
-	var bind *string
+	var bind, compare *string
 	return m.withData("serve", serveUsage, args, func(fs *flag.FlagSet) {
 		port = fs.Int("port", 1313, "the port to listen on")
 		bind = fs.String("bind", "127.0.0.1", "the interface to listen on")
+		compare = fs.String("compare", "", "the releases folder the data check compares with, as publish does")
 	}, func(o pipeline.Options) error {
+		o.Compare = *compare
 		err := pipeline.Serve(ctx, o, *bind, *port)
 		if err != nil && ctx.Err() != nil {
 			return iku.Wrap(err, iku.Invalid, "the preview stopped before it started")

@@ -11,14 +11,19 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/pipeline"
 )
 
-const checkUsage = `Usage: kinerja check [--quarter 2026-Q3] [--json] [--db DSN | --from BUNDLE] [--site DIR]
+const checkUsage = `Usage: kinerja check [--quarter 2026-Q3] [--json] [--compare releases] [--db DSN | --from BUNDLE] [--site DIR]
 
 Checks the data before publishing: indicators due in the quarter (default:
 the newest with data) without an actual, a target or an explanation of a
 missed target; implausible values (negative counts, percentages outside
 0-100, values far outside the indicator's own history, actuals copied from
-the targets, targets set too low); indicators with no data for several
-periods or results outside their validity.
+the targets, targets set too low); targets of 0 on a percentage or where
+higher is better, and targets eased by target_eased_share (25%) or more
+from the previous release or year; indicators with no data for several
+periods or results outside their validity. With --compare, the data is
+also compared with the releases folder as 'kinerja publish' compares it
+(with the newest version of the quarter, else the latest release): targets
+eased since, units, polarities and definitions changed.
 
 The site's data/pemeriksaan.toml says which checks block publishing and
 sets the thresholds. Exit status: 0 publishable, 1 a blocking problem (or
@@ -54,10 +59,12 @@ type checkFinding struct {
 
 func (m *Main) check(ctx context.Context, args []string) error {
 	var asJSON *bool
+	var compare *string
 	return m.withData("check", checkUsage, args, func(fs *flag.FlagSet) {
 		asJSON = fs.Bool("json", false, "print the findings as JSON on stdout")
+		compare = fs.String("compare", "", "the releases folder to compare with, as publish does (targets eased since, units, polarities, definitions changed)")
 	}, func(o pipeline.Options) error {
-		o.Progress = nil
+		o.Progress, o.Compare = nil, *compare
 		r, err := pipeline.Check(ctx, o)
 		if err != nil {
 			return err

@@ -59,6 +59,7 @@ type Model struct {
 	indicators map[string]int
 	agencies   map[string]int
 	sectors    map[string]int
+	anchors    []string // of Input.Revisions on their release pages
 }
 
 // Indicator returns the record of the indicator slug, or nil.
@@ -138,6 +139,7 @@ func Build(in Input, l Lang) (*Model, error) {
 			m.Agencies[i].ShortName = a.ShortName
 		}
 	}
+	m.anchors = m.revisionAnchors()
 	revised := m.revisionMarks()
 	m.Indicators = make([]Indicator, len(rep.Indicators))
 	for i := range rep.Indicators {

@@ -1,6 +1,8 @@
 package display
 
 import (
+	"strings"
+
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
@@ -74,13 +76,7 @@ func (m *Model) SetCheck(q iku.Quarter, findings []iku.Finding) {
 				p = l.period(ind.Frequency, f.Quarter)
 			}
 		}
-		value, ref := f.Value, f.Ref
-		if _, err := iku.ParseDecimal(value); err == nil {
-			value = l.Number(value)
-		}
-		if _, err := iku.ParseDecimal(ref); err == nil {
-			ref = l.Number(ref)
-		}
+		value, ref := l.findingValue(f.Value), l.findingValue(f.Ref)
 		row := CheckRow{Blocking: f.Severity == iku.Blocking, Indicator: name, Period: p.Name,
 			Text: l.t("check_"+string(f.Code), map[string]any{"Indicator": name.Text.Text, "Period": p.Name,
 				"Year": f.Quarter.Year, "Value": value, "Ref": ref})}
@@ -95,4 +91,20 @@ func (m *Model) SetCheck(q iku.Quarter, findings []iku.Finding) {
 		g.Caption = l.t("check_caption", map[string]any{"Agency": g.Agency.Text.Text, "Count": len(g.Findings)})
 	}
 	m.Check = out
+}
+
+// findingValue writes a finding's value in the page's style: a number
+// ("62,5"), a range of numbers ("80–90"), or text as it is.
+func (l *lang) findingValue(v string) string {
+	if _, err := iku.ParseDecimal(v); err == nil {
+		return l.Number(v)
+	}
+	if lo, hi, ok := strings.Cut(v, "–"); ok {
+		_, err1 := iku.ParseDecimal(lo)
+		_, err2 := iku.ParseDecimal(hi)
+		if err1 == nil && err2 == nil {
+			return l.t("target_range", map[string]any{"Low": l.Number(lo), "High": l.Number(hi)})
+		}
+	}
+	return v
 }

@@ -2,6 +2,7 @@ package display
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -21,7 +22,7 @@ func ChartID(section, slug string) string {
 }
 
 // indicator builds one indicator's page.
-func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[string][]Mark) {
+func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks) {
 	l := m.l
 	ind := &ir.Indicator
 	*out = Indicator{
@@ -42,12 +43,13 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 		e := &ir.Series[k]
 		p := l.period(f, e.Quarter)
 		r := Row{Key: p.Key, Period: p.Name, Short: p.Short, Eval: e,
-			Target:      l.target(e.Target, ""),
-			Actual:      l.value(e.Actual, "", "na_not_reported"),
-			Achievement: l.achievement(e, "", false),
-			Status:      l.status(e.Status, e.Category, e.Exceeds),
-			Trend:       l.trend(e.VsPrevious, l.period(f, e.PreviousDue).Name),
-			Revised:     revised[ind.Slug+"/"+p.Key],
+			Target:        l.target(e.Target, ""),
+			Actual:        l.value(e.Actual, "", "na_not_reported"),
+			Achievement:   l.achievement(e, "", false),
+			Status:        l.status(e.Status, e.Category, e.Exceeds),
+			Trend:         l.trend(e.VsPrevious, l.period(f, e.PreviousDue).Name),
+			Revised:       revised[ind.Slug+"/"+strings.ToLower(p.Key)],
+			TargetRevised: revised.target(ind.Slug, e.Target),
 		}
 		if e.Provisional && e.Actual != nil {
 			r.Actual.Prov = l.w("provisional")
@@ -91,7 +93,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 
 	// The latest due period: the answer, the key figures, the summary.
 	latest := ir.Latest()
-	m.latest(out, ir, &latest)
+	m.latest(out, ir, &latest, revised)
 
 	// Earlier periods' explanations, newest first.
 	for k := len(out.Rows) - 1; k >= 0; k-- {
@@ -116,7 +118,8 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 			p := l.yearPeriod(y.Year)
 			row := YearRow{Key: p.Key, Period: p.Name, Year: y,
 				Target: l.target(y.Target, ""), Actual: l.value(y.Actual, "", "na_no_data"),
-				Achievement: l.yearAchievement(y), Status: l.status(y.Status, y.Category, false)}
+				Achievement: l.yearAchievement(y), Status: l.status(y.Status, y.Category, false),
+				TargetRevised: revised.target(ind.Slug, y.Target)}
 			if y.Actual != nil && !y.Complete {
 				row.Actual.Hint = l.w("year_incomplete")
 			}
@@ -131,10 +134,10 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised map[s
 	}
 
 	out.Defs = []KV{
-		{Label: l.w("label_definition"), Text: ptr(orNA(l.text(ind.Definition, ind.DefinitionEN), l.w("na_no_data")))},
-		{Label: l.w("label_formula"), Text: ptr(orNA(l.text(ind.Formula, ""), l.w("na_no_data")))},
+		{Label: l.w("label_definition"), Text: ptr(orNA(l.text(ind.Definition, ind.DefinitionEN), l.w("na_no_data"))), Revised: revised[ind.Slug+"/definition"]},
+		{Label: l.w("label_formula"), Text: ptr(orNA(l.text(ind.Formula, ""), l.w("na_no_data"))), Revised: revised[ind.Slug+"/formula"]},
 	}
-	out.KeyData = m.keyData(out, ir)
+	out.KeyData = m.keyData(out, ir, revised)
 	out.Cite = CiteParts{Name: out.Name.Text, Year: m.in.Report.Latest.Year}
 	out.Chart = Chart{ID: ChartID("iku", ind.Slug), Summary: out.Summary,
 		Heading: l.w(map[bool]string{true: "chart_trend_title", false: "chart_trend_title_periods"}[f == iku.Quarterly])}
@@ -160,7 +163,7 @@ func sameDec(a, b *iku.Decimal) bool {
 // latest builds the answer, the "kondisi terbaru" section, the summary
 // sentence, the list row and the link preview's lines of an indicator,
 // from its latest due period e.
-func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluation) {
+func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluation, revised marks) {
 	l := m.l
 	ind := &ir.Indicator
 	f := ind.Frequency
@@ -200,7 +203,8 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 		value.Hint = l.w(ytdKey(ind.Consolidation, "ytd_short"))
 	}
 	target := l.target(e.Target, u)
-	out.Answer = Answer{Period: p.Name, Value: value, Target: target, Status: st, Trend: l.trend(e.VsPrevious, prev.Name)}
+	out.Answer = Answer{Period: p.Name, Value: value, Target: target, Status: st, Trend: l.trend(e.VsPrevious, prev.Name),
+		TargetRevised: revised.target(ind.Slug, e.Target)}
 
 	// Kondisi terbaru.
 	lt := Latest{Heading: l.t("latest_heading", map[string]any{"Quarter": p.Name})}
@@ -224,7 +228,7 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 		}
 		tlabel += " (" + l.w("target_kind_"+kind) + ")"
 	}
-	lt.Items = append(lt.Items, KV{Label: tlabel, Cell: &target})
+	lt.Items = append(lt.Items, KV{Label: tlabel, Cell: &target, Revised: revised.target(ind.Slug, e.Target)})
 	alabel := "col_achievement"
 	switch e.Basis {
 	case iku.BasisAnnualProgress:
@@ -356,10 +360,16 @@ func (l *lang) explanation(x *iku.Explanation) *Explanation {
 // keyData is an indicator's key-data block (after Our World in Data's
 // chart footer), less the licence and citation, which come from the
 // site's settings.
-func (m *Model) keyData(out *Indicator, ir *iku.IndicatorReport) []KV {
+func (m *Model) keyData(out *Indicator, ir *iku.IndicatorReport, revised marks) []KV {
 	l := m.l
 	ind := &ir.Indicator
 	kv := func(label string, t Text) KV { return KV{Label: l.w(label), Text: &t} }
+	// A field a release revised carries its marks.
+	field := func(label string, t Text, f string) KV {
+		x := kv(label, t)
+		x.Revised = revised[ind.Slug+"/"+f]
+		return x
+	}
 	unit := orNA(out.Unit, l.w("na_no_data"))
 	polarity := l.w("polarity_" + string(ind.Polarity))
 	if slices.ContainsFunc(ir.Targets, func(t iku.Target) bool { return t.IsRange() }) {
@@ -380,13 +390,13 @@ func (m *Model) keyData(out *Indicator, ir *iku.IndicatorReport) []KV {
 		}
 	}
 	kvs := []KV{
-		kv("label_unit", unit),
-		kv("label_polarity", Text{Text: polarity}),
-		kv("label_consolidation", Text{Text: l.w("consolidation_" + string(ind.Consolidation))}),
+		field("label_unit", unit, "unit"),
+		field("label_polarity", Text{Text: polarity}, "polarity"),
+		field("label_consolidation", Text{Text: l.w("consolidation_" + string(ind.Consolidation))}, "consolidation"),
 		kv("label_source", out.Source),
 		kv("label_verification", orNA(l.text(ind.Verification, ""), l.w("na_no_data"))),
 		kv("label_limitations", orNA(l.text(ind.Limitations, ""), l.w("na_no_limitations"))),
-		kv("label_frequency", Text{Text: l.w("frequency_" + string(ind.Frequency))}),
+		field("label_frequency", Text{Text: l.w("frequency_" + string(ind.Frequency))}, "frequency"),
 		kv("label_valid", Text{Text: valid}),
 		kv("label_last_reported", Text{Text: last}),
 		kv("label_data_until", Text{Text: l.quarter(m.in.Report.Latest).Name}),

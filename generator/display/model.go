@@ -87,22 +87,27 @@ type KV struct {
 	Cell   *Cell   `json:"cell,omitempty"`
 	Status *Status `json:"status,omitempty"`
 	Trend  *Trend  `json:"trend,omitempty"`
+	// Revised are the "revised" marks of the value (a target, a field
+	// of the indicator), printed after it.
+	Revised []Mark `json:"revised,omitempty"`
 }
 
 // Row is one indicator in one due period: a row of the indicator's table,
 // and of every download and API document.
 type Row struct {
-	Key         string       `json:"key"`    // "2026-Q3", "2026-S1", "2026"
-	Period      string       `json:"period"` // "Triwulan III 2026"
-	Short       string       `json:"-"`      // "TW III 2026": the chart's axis
-	Target      Cell         `json:"target"`
-	Actual      Cell         `json:"actual"`
-	YTD         Cell         `json:"ytd"`
-	Achievement Cell         `json:"achievement"`
-	Status      Status       `json:"status"`
-	Trend       Trend        `json:"trend"` // against the previous due period
-	Revised     []Mark       `json:"revised,omitempty"`
-	Explanation *Explanation `json:"explanation,omitempty"`
+	Key         string `json:"key"`    // "2026-Q3", "2026-S1", "2026"
+	Period      string `json:"period"` // "Triwulan III 2026"
+	Short       string `json:"-"`      // "TW III 2026": the chart's axis
+	Target      Cell   `json:"target"`
+	Actual      Cell   `json:"actual"`
+	YTD         Cell   `json:"ytd"`
+	Achievement Cell   `json:"achievement"`
+	Status      Status `json:"status"`
+	Trend       Trend  `json:"trend"`             // against the previous due period
+	Revised     []Mark `json:"revised,omitempty"` // of the actual
+	// TargetRevised are the marks of the target the row shows.
+	TargetRevised []Mark       `json:"target_revised,omitempty"`
+	Explanation   *Explanation `json:"explanation,omitempty"`
 	// YTDCol says that the table has a year-to-date column (the same in
 	// every row of a table).
 	YTDCol bool `json:"ytd_col,omitempty"`
@@ -147,6 +152,8 @@ type Answer struct {
 	Target Cell   `json:"target"`
 	Status Status `json:"status"`
 	Trend  Trend  `json:"trend"`
+	// TargetRevised are the "revised" marks of the target.
+	TargetRevised []Mark `json:"target_revised,omitempty"`
 }
 
 // Table is a table's caption and column headers.
@@ -173,6 +180,8 @@ type YearRow struct {
 	Achievement Cell   `json:"achievement"`
 	Status      Status `json:"status"`
 	Trend       Trend  `json:"trend"` // against the year before
+	// TargetRevised are the marks of the year's target.
+	TargetRevised []Mark `json:"target_revised,omitempty"`
 	// Year is the consolidated year, for the downloads and the API.
 	Year *iku.Year `json:"-"`
 }
@@ -294,6 +303,8 @@ type Mover struct {
 	Agency    Link   `json:"agency"`
 	Change    string `json:"change"` // "dari 80,00% menjadi 95,00% (naik 15,00 poin)"
 	Short     string `json:"short"`  // "+15,00 poin"
+	// Revised marks a mover whose target the release revised.
+	Revised []Mark `json:"revised,omitempty"`
 }
 
 // Agency is one agency's page.

@@ -1,6 +1,7 @@
 package display
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
@@ -22,14 +23,24 @@ type ReleaseIn struct {
 	Zip    FileIn
 }
 
-// RevisionIn is a published value that a later release changed.
+// RevisionIn is something published that a later release changed: an
+// actual (Old, New), a target (OldTarget, NewTarget) or a field of the
+// indicator (OldText, NewText).
 type RevisionIn struct {
 	Indicator string
-	Quarter   iku.Quarter
-	Old, New  *iku.Decimal
-	From, In  string // "2026-Q2 v1", "2026-Q3 v1"
-	InKey     string // the key of the release that revised it
-	Reason    string
+	// Field is "actual", "target", or the indicator's "unit", "polarity",
+	// "consolidation", "frequency", "definition" or "formula".
+	Field string
+	// Quarter is an actual's (due) quarter; a target's year, with the
+	// quarter 0 for an annual target.
+	Quarter              iku.Quarter
+	Old, New             *iku.Decimal
+	OldTarget, NewTarget *iku.Target
+	OldText, NewText     string // a code (polarity, consolidation, frequency) or text (unit, definition, formula)
+	OldEN, NewEN         string // the English text of a unit or definition; "" = not translated
+	From, In             string // "2026-Q2 v1", "2026-Q3 v1"
+	InKey                string // the key of the release that revised it
+	Reason               string
 }
 
 // RatingRevisionIn is a year of civil servants' ratings that a release
@@ -76,50 +87,180 @@ type Version struct {
 	Files   []File `json:"files"`
 }
 
-// RevisionRow is one revised value on the page of the release that
-// revised it.
+// RevisionRow is one revision on the page of the release that made it:
+// the old and new figure (an actual, a target) or words (a field of the
+// indicator: its unit, polarity, …).
 type RevisionRow struct {
 	Anchor    string `json:"anchor"`
 	Indicator Link   `json:"indicator"`
-	Period    string `json:"period"`
-	Old       Cell   `json:"old"`
-	New       Cell   `json:"new"`
+	What      string `json:"what"`   // "Realisasi", "Target", "Satuan", …
+	Period    string `json:"period"` // "Triwulan I 2026", "Tahun 2026"; "semua periode" for a field
+	Old       *Cell  `json:"old,omitempty"`
+	New       *Cell  `json:"new,omitempty"`
+	OldText   *Text  `json:"old_text,omitempty"`
+	NewText   *Text  `json:"new_text,omitempty"`
 	FromIn    string `json:"from_in"` // "2026-Q2 v1 → 2026-Q3 v1"
 	Reason    string `json:"reason"`
 }
 
-// revisionAnchor is the id of a revision's row on its release page.
-func revisionAnchor(indicator, periodKey string) string {
-	return "revisi-" + indicator + "-" + strings.ToLower(periodKey)
+// revisionKey is what a revision revised, for anchors and marks:
+// "2026-q1" (an actual's period), "target-2026", "target-2026-q2",
+// "unit", "polarity", ….
+func (m *Model) revisionKey(rv *RevisionIn) string {
+	switch rv.Field {
+	case "actual":
+		return strings.ToLower(m.l.period(m.frequency(rv.Indicator), rv.Quarter).Key)
+	case "target":
+		return "target-" + targetKey(rv.Quarter)
+	}
+	return rv.Field
 }
 
-// revisionMarks are the "revised" marks by indicator and period key.
-func (m *Model) revisionMarks() map[string][]Mark {
-	l := m.l
-	freq := map[string]iku.Frequency{}
-	for _, ind := range m.in.Dataset.Indicators {
-		freq[ind.Slug] = ind.Frequency
+// targetKey names a target's period: "2026", "2026-q2".
+func targetKey(q iku.Quarter) string {
+	if q.Q == 0 {
+		return strconv.Itoa(q.Year)
 	}
-	out := map[string][]Mark{}
-	for _, rv := range m.in.Revisions {
-		p := l.period(freq[rv.Indicator], rv.Quarter)
-		old := l.dec(rv.Old)
-		if old == "" {
-			old = l.w("na_not_reported")
+	return strings.ToLower(q.String())
+}
+
+// frequency is the indicator's frequency (quarterly for one the report
+// no longer has).
+func (m *Model) frequency(slug string) iku.Frequency {
+	if i, ok := m.indicators[slug]; ok {
+		return m.in.Report.Indicators[i].Indicator.Frequency
+	}
+	return iku.Quarterly
+}
+
+// unit is the indicator's unit in the page's language ("" for one the
+// report no longer has).
+func (m *Model) unit(slug string) string {
+	if i, ok := m.indicators[slug]; ok {
+		ind := &m.in.Report.Indicators[i].Indicator
+		return m.l.text(ind.Unit, ind.UnitEN).Text
+	}
+	return ""
+}
+
+// revisionAnchors are the ids of the revisions' rows on their release
+// pages, in the order of Input.Revisions: "revisi-<slug>-<key>", with
+// "-2", "-3" … when the versions of one quarter revised the same thing
+// again.
+func (m *Model) revisionAnchors() []string {
+	out := make([]string, len(m.in.Revisions))
+	used := map[string]int{}
+	for i := range m.in.Revisions {
+		rv := &m.in.Revisions[i]
+		a := "revisi-" + rv.Indicator + "-" + m.revisionKey(rv)
+		used[rv.InKey+"#"+a]++
+		if n := used[rv.InKey+"#"+a]; n > 1 {
+			a += "-" + strconv.Itoa(n)
 		}
-		k := rv.Indicator + "/" + p.Key
-		out[k] = append(out[k], Mark{Label: l.w("revised_mark"), Title: l.t("revised_title", map[string]any{"In": rv.In, "Old": old}),
-			URL: l.url("rilis/" + rv.InKey + "/#" + revisionAnchor(rv.Indicator, p.Key))})
+		out[i] = a
 	}
 	return out
 }
 
+// marks are the "revised" marks of the indicator pages, by indicator
+// and what was revised (revisionKey): "<slug>/2026-q1",
+// "<slug>/target-2026", "<slug>/unit".
+type marks map[string][]Mark
+
+// revisionMarks are the "revised" marks of every revision.
+func (m *Model) revisionMarks() marks {
+	l := m.l
+	out := marks{}
+	for i := range m.in.Revisions {
+		rv := &m.in.Revisions[i]
+		old, _ := m.revisedValues(rv)
+		k := rv.Indicator + "/" + m.revisionKey(rv)
+		out[k] = append(out[k], Mark{Label: l.w("revised_mark"), Title: l.t("revised_title", map[string]any{"In": rv.In, "Old": old}),
+			URL: l.url("rilis/" + rv.InKey + "/#" + m.anchors[i])})
+	}
+	return out
+}
+
+// targetRevisedIn are the "target revised" marks of an indicator whose
+// targets the release key revised, linking each revision.
+func (m *Model) targetRevisedIn(slug, key string) []Mark {
+	l := m.l
+	var out []Mark
+	for i := range m.in.Revisions {
+		rv := &m.in.Revisions[i]
+		if rv.Field != "target" || rv.Indicator != slug || rv.InKey != key || key == "" {
+			continue
+		}
+		old, _ := m.revisedValues(rv)
+		out = append(out, Mark{Label: l.w("revised_target_mark"),
+			Title: l.t("revised_target_title", map[string]any{"In": rv.In, "Old": old, "Period": m.targetPeriod(rv.Quarter)}),
+			URL:   l.url("rilis/" + rv.InKey + "/#" + m.anchors[i])})
+	}
+	return out
+}
+
+// targetPeriod names a target's period: "Tahun 2026", "Triwulan II 2026".
+func (m *Model) targetPeriod(q iku.Quarter) string {
+	if q.Q == 0 {
+		return m.l.yearPeriod(q.Year).Name
+	}
+	return m.l.quarter(q).Name
+}
+
+// target are the marks of a target: t is the target a figure shows.
+func (mk marks) target(slug string, t *iku.Target) []Mark {
+	if t == nil {
+		return nil
+	}
+	return mk[slug+"/target-"+targetKey(iku.Quarter{Year: t.Year, Q: t.Quarter})]
+}
+
+// revisedValues writes the old and new value of a revision as a sentence
+// does, in the page's language: figures with the indicator's unit,
+// targets as targets, codes as their words.
+func (m *Model) revisedValues(rv *RevisionIn) (old, new string) {
+	o, n, ot, nt := m.revisionCells(rv)
+	if o != nil {
+		return cmpOr(o.Shown(), o.NA), cmpOr(n.Shown(), n.NA)
+	}
+	return ot.Text, nt.Text
+}
+
+// revisionCells are the old and new figure of an actual or a target, or
+// the old and new words of a field.
+func (m *Model) revisionCells(rv *RevisionIn) (old, new *Cell, oldText, newText *Text) {
+	l := m.l
+	unit := m.unit(rv.Indicator)
+	switch rv.Field {
+	case "actual":
+		o, n := l.value(rv.Old, unit, "na_not_reported"), l.value(rv.New, unit, "na_not_reported")
+		return &o, &n, nil, nil
+	case "target":
+		o, n := l.target(rv.OldTarget, unit), l.target(rv.NewTarget, unit)
+		return &o, &n, nil, nil
+	}
+	word := func(code string) *Text {
+		if code == "" {
+			return &Text{Text: l.w("na_no_data")}
+		}
+		switch rv.Field {
+		case "polarity", "consolidation", "frequency":
+			return &Text{Text: cmpOr(l.w(rv.Field+"_"+code), code)}
+		}
+		return nil
+	}
+	text := func(id, en string) *Text {
+		if t := word(id); t != nil {
+			return t
+		}
+		t := l.text(id, en)
+		return &t
+	}
+	return nil, nil, text(rv.OldText, rv.OldEN), text(rv.NewText, rv.NewEN)
+}
+
 func (m *Model) releases() {
 	l := m.l
-	freq := map[string]iku.Frequency{}
-	for _, ind := range m.in.Dataset.Indicators {
-		freq[ind.Slug] = ind.Frequency
-	}
 	at := map[string]int{}
 	for _, ri := range m.in.Releases {
 		i, ok := at[ri.Key]
@@ -157,8 +298,8 @@ func (m *Model) releases() {
 		r.Versions = append([]Version{v}, r.Versions...)
 		if rep := ri.Report; rep != nil {
 			r.Counts = m.counts(rep.Counts)
-			r.Improved = m.movers(rep.Improvements)
-			r.Declined = m.movers(rep.Declines)
+			r.Improved = m.movers(rep.Improvements, ri.Key)
+			r.Declined = m.movers(rep.Declines, ri.Key)
 			r.NotReporting = []SectorLink{}
 			for _, ar := range rep.Agencies {
 				if n := ar.Counts.NotReported; n > 0 {
@@ -169,17 +310,24 @@ func (m *Model) releases() {
 				"Total": r.Counts.Total, "NotReported": rep.Counts.NotReported, "NotDue": rep.Counts.NotDue})
 		}
 	}
-	for _, rv := range m.in.Revisions {
+	for k := range m.in.Revisions {
+		rv := &m.in.Revisions[k]
 		i, ok := at[rv.InKey]
 		if !ok {
 			continue
 		}
-		p := l.period(freq[rv.Indicator], rv.Quarter)
-		m.Releases[i].Revisions = append(m.Releases[i].Revisions, RevisionRow{
-			Anchor: revisionAnchor(rv.Indicator, p.Key), Indicator: m.indicatorLink(rv.Indicator), Period: p.Name,
-			Old: l.value(rv.Old, "", "na_not_reported"), New: l.value(rv.New, "", "na_not_reported"),
-			FromIn: rv.From + " → " + rv.In, Reason: cmpOr(rv.Reason, l.w("revision_no_reason")),
-		})
+		row := RevisionRow{Anchor: m.anchors[k], Indicator: m.indicatorLink(rv.Indicator),
+			FromIn: rv.From + " → " + rv.In, Reason: cmpOr(rv.Reason, l.w("revision_no_reason"))}
+		row.Old, row.New, row.OldText, row.NewText = m.revisionCells(rv)
+		switch rv.Field {
+		case "actual":
+			row.What, row.Period = l.w("col_actual"), l.period(m.frequency(rv.Indicator), rv.Quarter).Name
+		case "target":
+			row.What, row.Period = l.w("col_target"), m.targetPeriod(rv.Quarter)
+		default:
+			row.What, row.Period = l.w("label_"+rv.Field), l.w("revision_all_periods")
+		}
+		m.Releases[i].Revisions = append(m.Releases[i].Revisions, row)
 	}
 	for _, rv := range m.in.RatingRevisions {
 		if i, ok := at[rv.InKey]; ok {

@@ -260,8 +260,14 @@ func (m *Model) home(counts Counts) {
 	h.Title = l.t("home_title", map[string]any{"City": l.City, "Quarter": q.Name})
 	h.Intro = l.t("headline_intro", map[string]any{"Total": counts.Total})
 	h.Counts = counts
-	h.Improved = m.movers(rep.Improvements)
-	h.Declined = m.movers(rep.Declines)
+	current := ""
+	for i := range m.Releases {
+		if m.Releases[i].Current {
+			current = m.Releases[i].Key
+		}
+	}
+	h.Improved = m.movers(rep.Improvements, current)
+	h.Declined = m.movers(rep.Declines, current)
 	for _, x := range []struct {
 		key  string
 		list []Mover
@@ -307,7 +313,10 @@ func (m *Model) home(counts Counts) {
 }
 
 // movers are the biggest changes, as sentences.
-func (m *Model) movers(ms []iku.Mover) []Mover {
+//
+// A mover whose target the release rel revised is marked so: its change
+// may come from the target rather than the result.
+func (m *Model) movers(ms []iku.Mover, rel string) []Mover {
 	l := m.l
 	out := []Mover{}
 	for _, mv := range ms {
@@ -326,7 +335,8 @@ func (m *Model) movers(ms []iku.Mover) []Mover {
 			Agency:    m.agencyLink(agency),
 			Change: l.t(key, map[string]any{"From": withUnit(l.dec(&mv.From), "%"), "To": withUnit(l.dec(&mv.To), "%"),
 				"Change": l.Number(change)}),
-			Short: l.t("headline_points", map[string]any{"Sign": sign, "Change": l.Number(change)}),
+			Short:   l.t("headline_points", map[string]any{"Sign": sign, "Change": l.Number(change)}),
+			Revised: m.targetRevisedIn(mv.IndicatorSlug, rel),
 		})
 	}
 	return out

@@ -26,6 +26,9 @@ const (
 	CodeActualEqualsTarget Code = "actual_equals_target" // the actual equals the target several due periods in a row
 	CodeTargetTooLow       Code = "target_too_low"       // met by a wide margin in every recent due period
 	CodeLooksCumulative    Code = "looks_cumulative"     // a last indicator that rises every year and falls back in Q1: a running total since January?
+	CodeZeroTarget         Code = "zero_target"          // a target of 0 on a percentage or where higher is better: every period reads "met"
+	CodeTargetEased        Code = "target_eased"         // a target eased by target_eased_share or more since the last release (or version)
+	CodeTargetEasedYear    Code = "target_eased_year"    // a year's target eased by target_eased_share or more from the year before's
 	CodeUnitChanged        Code = "unit_changed"         // the unit differs from the previous release's
 	CodePolarityChanged    Code = "polarity_changed"     // the polarity differs from the previous release's
 	CodeDefinitionChanged  Code = "definition_changed"   // the definition or formula differs from the previous release's
@@ -40,6 +43,7 @@ const (
 var Codes = []Code{
 	CodeNoActual, CodeNoTarget, CodeNoExplanation,
 	CodeNegativeCount, CodePercentOutOfRange, CodeOutlier, CodeActualEqualsTarget, CodeTargetTooLow, CodeLooksCumulative,
+	CodeZeroTarget, CodeTargetEased, CodeTargetEasedYear,
 	CodeUnitChanged, CodePolarityChanged, CodeDefinitionChanged,
 	CodeStale, CodeOutsideValidity, CodeDataWarning,
 }
@@ -98,14 +102,25 @@ type CheckConfig struct {
 	// years each rise from their first due period to their last, and the
 	// year after each falls back in its first due period.
 	CumulativeYears int
-	// Previous is the dataset of the last release, to compare units,
-	// polarities and definitions with; nil skips those checks.
-	Previous *Dataset
+	// TargetEasedShare: a target is eased when it moves in the direction
+	// that makes it easier to meet (lowered where higher is better, raised
+	// where lower is better) by this share or more, in percent of the
+	// earlier target, compared with the same target in Previous and with
+	// the year before's annual target. For a range target the bound that
+	// decides whether the target is met is compared: the lower bound where
+	// higher is better, the upper bound where lower is better.
+	TargetEasedShare float64
+	// Previous is the dataset of the last release (when publishing a new
+	// version, the version it revises), to compare units, polarities,
+	// definitions and targets with; nil skips those checks. PreviousName
+	// names it in messages: "2026-Q3 v1".
+	Previous     *Dataset
+	PreviousName string
 }
 
 // DefaultBlock are the codes that block when data/pemeriksaan.toml does
 // not say otherwise: numbers that cannot be right, or cannot be evaluated.
-var DefaultBlock = []Code{CodeNoTarget, CodeNegativeCount, CodePercentOutOfRange}
+var DefaultBlock = []Code{CodeNoTarget, CodeNegativeCount, CodePercentOutOfRange, CodeZeroTarget}
 
 // DefaultCheckConfig is the configuration that ships.
 func DefaultCheckConfig() CheckConfig {
@@ -118,6 +133,7 @@ func DefaultCheckConfig() CheckConfig {
 		TooLowRun:         8,
 		StaleRun:          3,
 		CumulativeYears:   2,
+		TargetEasedShare:  25,
 	}
 }
 
@@ -147,6 +163,8 @@ func (c CheckConfig) Validate() error {
 		return Errorf(Invalid, "stale_run is %d; set it to 1 or more (the default is 3)", c.StaleRun)
 	case c.CumulativeYears < 1:
 		return Errorf(Invalid, "cumulative_years is %d; set it to 1 or more (the default is 2)", c.CumulativeYears)
+	case !(c.TargetEasedShare > 0):
+		return Errorf(Invalid, "target_eased_share is %v; set it above 0, in percent (the default is 25)", c.TargetEasedShare)
 	}
 	return nil
 }
@@ -169,10 +187,15 @@ func Check(ds *Dataset, rep *Report, cfg CheckConfig) []Finding {
 	}
 	c := &checker{cfg: cfg, q: q, rules: rep.Rules}
 	var prev map[string]*Indicator
+	var prevTargets map[string][]Target
 	if cfg.Previous != nil {
 		prev = make(map[string]*Indicator, len(cfg.Previous.Indicators))
 		for i := range cfg.Previous.Indicators {
 			prev[cfg.Previous.Indicators[i].Slug] = &cfg.Previous.Indicators[i]
+		}
+		prevTargets = make(map[string][]Target, len(cfg.Previous.Indicators))
+		for _, t := range cfg.Previous.Targets {
+			prevTargets[t.IndicatorSlug] = append(prevTargets[t.IndicatorSlug], t)
 		}
 	}
 	byCode := map[[2]string]bool{} // indicator, code: found
@@ -180,6 +203,7 @@ func Check(ds *Dataset, rep *Report, cfg CheckConfig) []Finding {
 		ir := &rep.Indicators[i]
 		n := len(c.out)
 		c.indicator(ir)
+		c.targets(ir, prevTargets[ir.Indicator.Slug], cfg.Previous != nil)
 		if p := prev[ir.Indicator.Slug]; p != nil {
 			c.changed(&ir.Indicator, p)
 		}
@@ -443,6 +467,129 @@ func (c *checker) changed(ind, prev *Indicator) {
 	if strings.TrimSpace(ind.Definition) != strings.TrimSpace(prev.Definition) || strings.TrimSpace(ind.Formula) != strings.TrimSpace(prev.Formula) {
 		c.add(CodeDefinitionChanged, ind, c.q, "", "", "indicator %s changed its definition or formula since the last release; if it now measures something else, end it (valid_to) and start a new indicator", name(ind))
 	}
+}
+
+// targets checks the targets of an indicator that judge the checked
+// quarter's year: a target of 0 where it cannot be meant (a percentage,
+// or higher is better: every period then reads "met"), a target eased
+// since the previous release (of any year up to the checked one: easing
+// a past year's target rewrites its judgements), and the year's annual
+// target eased from the year before's. Targets are checked whether or not
+// the indicator is due in the quarter.
+func (c *checker) targets(ir *IndicatorReport, previous []Target, compare bool) {
+	ind := &ir.Indicator
+	y := c.q.Year
+	at := func(t *Target) Quarter {
+		switch {
+		case t.Quarter != 0:
+			return Quarter{Year: t.Year, Q: t.Quarter}
+		case t.Year == y:
+			return c.q
+		}
+		return Quarter{Year: t.Year, Q: 4}
+	}
+	var lastYear *Target
+	for i := range ir.Targets {
+		t := &ir.Targets[i]
+		if t.Year == y-1 && t.Quarter == 0 {
+			lastYear = t
+		}
+	}
+	for i := range ir.Targets {
+		t := &ir.Targets[i]
+		if t.Year > y {
+			continue
+		}
+		// A zero target for the checked year or quarter.
+		if (t.Year == y && (t.Quarter == 0 || t.Quarter == c.q.Q)) && zero(t) && (ind.Unit == "%" || ind.Polarity == Positive) {
+			why := "higher is better"
+			if ind.Unit == "%" {
+				why = "it is a percentage"
+				if ind.Polarity == Positive {
+					why = "it is a percentage where higher is better"
+				}
+			}
+			c.add(CodeZeroTarget, ind, at(t), "0", "", "indicator %s has a target of 0 for %s although %s, so every period reads as met; enter the target the agency committed to (a 0 usually means it was not entered), or if 0 really is the target, remove zero_target from block in %s", name(ind), targetPeriod(t), why, "data/pemeriksaan.toml")
+		}
+		// Eased since the previous release (or version).
+		if compare {
+			for j := range previous {
+				p := &previous[j]
+				if p.Year != t.Year || p.Quarter != t.Quarter {
+					continue
+				}
+				if share, ok := c.eased(ind, p, t); ok {
+					since := "the last release"
+					if c.cfg.PreviousName != "" {
+						since += " (" + c.cfg.PreviousName + ")"
+					}
+					c.add(CodeTargetEased, ind, at(t), targetText(t), targetText(p), "indicator %s has its target for %s %s from %s to %s since %s, %s%% easier to meet (target_eased_share is %v%%); a target changed after it was published changes the judgement of every period it applies to: check it with the agency, and say why in the reason of the revision (--revise) or the release notes", name(ind), targetPeriod(t), movedWord(ind), targetText(p), targetText(t), since, share, c.cfg.TargetEasedShare)
+				}
+			}
+		}
+		// The year's annual target eased from the year before's.
+		if t.Year == y && t.Quarter == 0 && lastYear != nil {
+			if share, ok := c.eased(ind, lastYear, t); ok {
+				c.add(CodeTargetEasedYear, ind, c.q, targetText(t), targetText(lastYear), "indicator %s has a target for %d of %s, %s%% easier to meet than its target for %d (%s; target_eased_share is %v%%); check with the agency that the target is the one it committed to (Renstra, Perjanjian Kinerja), and say why it was %s in the release notes", name(ind), y, targetText(t), share, y-1, targetText(lastYear), c.cfg.TargetEasedShare, movedWord(ind))
+			}
+		}
+	}
+}
+
+// zero reports whether t is 0 (a single value, or the range 0–0).
+func zero(t *Target) bool {
+	return t.Value.Sign() == 0 && (t.High == nil || t.High.Sign() == 0)
+}
+
+// bar is the bound of a target that decides whether it is met: the
+// target, or of a range the lower bound where higher is better and the
+// upper bound where lower is better.
+func bar(ind *Indicator, t *Target) fixed {
+	if ind.Polarity == Negative && t.High != nil {
+		return fixedOf(*t.High)
+	}
+	return fixedOf(t.Value)
+}
+
+// eased reports whether the target moved from old to new in the
+// direction that makes it easier to meet by TargetEasedShare percent of
+// old's bar or more, and by how much (in percent, 2 decimals). From a
+// bar of 0 any easing counts (the share is then given as "∞").
+func (c *checker) eased(ind *Indicator, old, new *Target) (string, bool) {
+	o, n := bar(ind, old), bar(ind, new)
+	d := o.sub(n) // lowered by d
+	if ind.Polarity == Negative {
+		d = n.sub(o) // raised by d
+	}
+	if d.sign() <= 0 {
+		return "", false
+	}
+	if o.sign() == 0 {
+		return "∞", true
+	}
+	share := d.mul(fixedHundred).quo(o.abs(), 2)
+	limit := fixedOf(MustDecimal(strconv.FormatFloat(c.cfg.TargetEasedShare, 'f', -1, 64)))
+	if share.cmp(limit) < 0 {
+		return "", false
+	}
+	return share.decimal(2).String(), true
+}
+
+// movedWord says how an eased target moved: "lowered" where higher is
+// better, "raised" where lower is better.
+func movedWord(ind *Indicator) string {
+	if ind.Polarity == Negative {
+		return "raised"
+	}
+	return "lowered"
+}
+
+// targetText writes a target as exact text: "40", "80–90".
+func targetText(t *Target) string {
+	if t.High != nil {
+		return t.Value.String() + "–" + t.High.String()
+	}
+	return t.Value.String()
 }
 
 // warnings turns Evaluate's data warnings up to the checked quarter into

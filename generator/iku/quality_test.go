@@ -79,6 +79,27 @@ func setTargets(ds *Dataset, slug, v string) {
 	}
 }
 
+// setTarget sets the annual target of slug in year y.
+func setTarget(ds *Dataset, slug string, y int, v string) {
+	setRange(ds, slug, y, v, "")
+}
+
+// setRange sets the annual target of slug in year y to the range lo–hi
+// (a single value when hi is "").
+func setRange(ds *Dataset, slug string, y int, lo, hi string) {
+	for i := range ds.Targets {
+		t := &ds.Targets[i]
+		if t.IndicatorSlug == slug && t.Year == y && t.Quarter == 0 {
+			t.Value, t.High = MustDecimal(lo), nil
+			if hi != "" {
+				t.High = DecimalPtr(hi)
+			}
+			return
+		}
+	}
+	panic(fmt.Sprintf("no target %s %d", slug, y))
+}
+
 func indicatorOf(ds *Dataset, slug string) *Indicator {
 	for i := range ds.Indicators {
 		if ds.Indicators[i].Slug == slug {
@@ -172,6 +193,9 @@ func TestCheck(t *testing.T) {
 			}
 		}, nil, []string{"actual_equals_target warning ikm 2026-Q3 80.00/80"}},
 		{"a zero target met four times", func(ds *Dataset) {
+			// "0 cases": lower is better (a zero target where higher is
+			// better is zero_target).
+			indicatorOf(ds, "kunjungan").Polarity = Negative
 			setTargets(ds, "kunjungan", "0")
 			for _, q := range []string{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"} {
 				setActual(ds, "kunjungan", q, "0")
@@ -233,6 +257,54 @@ func TestCheck(t *testing.T) {
 			[]string{"unit_changed warning ikm 2026-Q3 indeks/%", "polarity_changed warning ikm 2026-Q3 negative/positive",
 				"definition_changed warning ikm 2026-Q3 /"}},
 		{"no previous release", func(ds *Dataset) { indicatorOf(ds, "ikm").Unit = "indeks" }, nil, nil},
+
+		// Targets that cannot judge: 0 where it cannot be meant, and
+		// targets eased by target_eased_share (25 %) or more.
+		{"a zero target on a percentage", func(ds *Dataset) { setTarget(ds, "ikm", 2026, "0") }, nil,
+			// 80 → 0 is also eased by 100 % from 2025.
+			[]string{"zero_target blocking ikm 2026-Q3 0/", "target_eased_year warning ikm 2026-Q3 0/80"}},
+		{"a zero target where higher is better", func(ds *Dataset) { setTarget(ds, "kunjungan", 2026, "0") }, nil,
+			[]string{"zero_target blocking kunjungan 2026-Q3 0/", "target_eased_year warning kunjungan 2026-Q3 0/4000"}},
+		{"a zero quarterly target on a percentage", func(ds *Dataset) {
+			ds.Targets = append(ds.Targets, quarterly("ikm", 2026, 3, PerQuarter, "0"))
+		}, nil, []string{"zero_target blocking ikm 2026-Q3 0/"}},
+		{"a target lowered by less than the share", func(ds *Dataset) { setTarget(ds, "ikm", 2026, "60.1") }, nil, nil},
+		{"a target lowered by the share", func(ds *Dataset) { setTarget(ds, "ikm", 2026, "60") }, nil,
+			[]string{"target_eased_year warning ikm 2026-Q3 60/80"}},
+		{"a target lowered by 11.25 % with the share set to 10", func(ds *Dataset) { setTarget(ds, "ikm", 2026, "71") },
+			func(c *CheckConfig) { c.TargetEasedShare = 10 }, []string{"target_eased_year warning ikm 2026-Q3 71/80"}},
+		{"a target raised where higher is better", func(ds *Dataset) { setTarget(ds, "kunjungan", 2026, "8000") }, nil,
+			// 3,035 of 8,000 by Q3: no longer on pace, but no easing.
+			nil},
+		{"a target raised where lower is better", func(ds *Dataset) {
+			indicatorOf(ds, "ikm").Polarity = Negative
+			setTarget(ds, "ikm", 2026, "101")
+		}, nil, []string{"target_eased_year warning ikm 2026-Q3 101/80"}},
+		{"a range whose lower bound is lowered, where higher is better", func(ds *Dataset) {
+			setRange(ds, "ikm", 2025, "80", "90")
+			setRange(ds, "ikm", 2026, "55", "95")
+		}, nil, []string{"target_eased_year warning ikm 2026-Q3 55–95/80–90"}},
+		{"a range whose upper bound is raised, where higher is better", func(ds *Dataset) {
+			setRange(ds, "ikm", 2025, "80", "90")
+			setRange(ds, "ikm", 2026, "80", "150")
+		}, nil, nil},
+		{"a range whose upper bound is raised, where lower is better", func(ds *Dataset) {
+			indicatorOf(ds, "ikm").Polarity = Negative
+			setRange(ds, "ikm", 2025, "78", "82")
+			setRange(ds, "ikm", 2026, "78", "110")
+		}, nil, []string{"target_eased_year warning ikm 2026-Q3 78–110/78–82"}},
+		{"a target lowered since the last release", func(ds *Dataset) { setTarget(ds, "ikm", 2026, "70") },
+			func(c *CheckConfig) { c.Previous = checkDataset(); c.TargetEasedShare = 10 },
+			// 80 → 70: 12.5 % since the last release, and from 2025.
+			[]string{"target_eased warning ikm 2026-Q3 70/80", "target_eased_year warning ikm 2026-Q3 70/80"}},
+		{"a past year's target lowered since the last release", func(ds *Dataset) { setTarget(ds, "cakupan", 2025, "60") },
+			func(c *CheckConfig) { c.Previous = checkDataset() }, []string{"target_eased warning cakupan 2025-Q4 60/85"}},
+		{"the next year's target lowered since the last release", func(ds *Dataset) {
+			ds.Targets = append(ds.Targets, annual("ikm", 2027, "50"))
+		}, func(c *CheckConfig) {
+			c.Previous = checkDataset()
+			c.Previous.Targets = append(c.Previous.Targets, annual("ikm", 2027, "85"))
+		}, nil},
 
 		// Staleness.
 		{"stale", func(ds *Dataset) {

@@ -76,9 +76,16 @@ type Options struct {
 	// previews: the build draws link previews (set by Build; serve has
 	// none), beside the charts.
 	previews bool
-	// Previous is the dataset of the last release, for the checks of
-	// changed units, polarities and definitions; nil skips them.
-	Previous *iku.Dataset
+	// Previous is the dataset of the last release (or of the version a
+	// revision revises), for the checks of changed units, polarities,
+	// definitions and eased targets; nil skips them. PreviousName names it:
+	// "2026-Q3 v1".
+	Previous     *iku.Dataset
+	PreviousName string
+	// Compare, when Previous is nil, is a releases folder to take Previous
+	// from, as publish does: the newest version of the checked quarter,
+	// else the latest release (check and serve --compare).
+	Compare string
 	// ShardSize is how many indicators' pages one Hugo run makes at most
 	// (0 = DefaultShardSize): a larger site is built in several runs, so
 	// that memory stays bounded.
@@ -187,7 +194,9 @@ func Prepare(ctx context.Context, o Options) (*Prepared, error) {
 	if o.Preview {
 		t := time.Now()
 		cfg := s.Checks
-		cfg.Previous = o.Previous
+		if cfg.Previous, cfg.PreviousName, err = previousOf(o, rep.Latest); err != nil {
+			return nil, err
+		}
 		check = &CheckResult{Dataset: l.Dataset, Report: rep, Quarter: rep.Latest, Findings: iku.Check(l.Dataset, rep, cfg)}
 		check.Blocking, check.Warnings = iku.Tally(check.Findings)
 		log.line("check", t, "%s, %s: the report is at /pemeriksaan/", plural(check.Blocking, "blocking problem"), plural(check.Warnings, "warning"))
@@ -541,9 +550,51 @@ func Check(ctx context.Context, o Options) (*CheckResult, error) {
 		return nil, err
 	}
 	cfg := s.Checks
-	cfg.Previous = o.Previous
+	if cfg.Previous, cfg.PreviousName, err = previousOf(o, rep.Latest); err != nil {
+		return nil, err
+	}
 	r := &CheckResult{Dataset: l.Dataset, Report: rep, Quarter: rep.Latest}
 	r.Findings = iku.Check(l.Dataset, rep, cfg)
 	r.Blocking, r.Warnings = iku.Tally(r.Findings)
 	return r, nil
+}
+
+// previousOf is the dataset a check of quarter q compares with, and its
+// name: o.Previous, else the release that previous picks in the folder
+// o.Compare, else none.
+func previousOf(o Options, q iku.Quarter) (*iku.Dataset, string, error) {
+	if o.Previous != nil || o.Compare == "" {
+		return o.Previous, o.PreviousName, nil
+	}
+	if _, err := os.Stat(o.Compare); err != nil {
+		return nil, "", iku.Errorf(iku.Invalid, "there is no releases folder %q to compare with: name the folder kinerja publish writes (--compare releases)", o.Compare)
+	}
+	unlock, err := release.RLock(o.Compare)
+	if err != nil {
+		return nil, "", err
+	}
+	defer unlock()
+	f, err := release.Open(o.Compare)
+	if err != nil {
+		return nil, "", err
+	}
+	r := previous(f.Releases, q)
+	if r == nil {
+		return nil, "", nil
+	}
+	ds, err := r.Dataset()
+	if err != nil {
+		return nil, "", err
+	}
+	return ds, r.Label(), nil
+}
+
+// previous is the release that data for quarter q is compared with: the
+// newest version of q (which a publish of q revises), else the latest
+// release; nil when there is none.
+func previous(rs []*release.Release, q iku.Quarter) *release.Release {
+	if versions := release.OfQuarter(rs, q); len(versions) > 0 {
+		return versions[len(versions)-1]
+	}
+	return release.Latest(rs)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -100,15 +101,15 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 	}
 
 	// Load and check the data exactly as a build would, against the
-	// latest release for what changed since.
+	// version it revises, else the latest release, for what changed since.
 	o.Latest = po.Quarter
 	o.History = f.Releases
-	if last := release.Latest(f.Releases); last != nil {
+	if last := previous(f.Releases, po.Quarter); last != nil {
 		prev, err := last.Dataset()
 		if err != nil {
 			return nil, err
 		}
-		o.Previous = prev
+		o.Previous, o.PreviousName = prev, last.Label()
 	}
 	chk, err := Check(ctx, o)
 	if err != nil {
@@ -124,6 +125,14 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 		}
 		return nil, iku.Errorf(iku.Invalid, "the data check found %s, so %s is not published (first: %s); fix the data (kinerja check lists every problem), or publish anyway with --force \"the reason\"",
 			plural(chk.Blocking, "blocking problem"), po.Quarter, strings.TrimSuffix(first, "."))
+	}
+
+	// What changes how results are judged is said before it is published
+	// (kinerja check lists every other warning).
+	for _, x := range chk.Findings {
+		if x.Severity == iku.Warning && slices.Contains(judging, x.Code) {
+			fmt.Fprintf(stderr, "  warning: %s\n", x.Message)
+		}
 	}
 
 	t := time.Now()
@@ -153,6 +162,11 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 	}
 	return p, f.Done()
 }
+
+// judging are the findings a publish repeats in the terminal even when
+// they do not block it: changes of what judges an indicator's results.
+var judging = []iku.Code{iku.CodeZeroTarget, iku.CodeTargetEased, iku.CodeTargetEasedYear,
+	iku.CodeUnitChanged, iku.CodePolarityChanged, iku.CodeDefinitionChanged}
 
 // resume ends the publish that the journal of f says was killed: it
 // finishes it when its release was written (the index, then the site),

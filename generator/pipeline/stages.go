@@ -191,7 +191,9 @@ func Releases(ctx context.Context, l *Loaded, rep *iku.Report, rules iku.Rules, 
 		out.Inputs = append(out.Inputs, in)
 	}
 	for _, rv := range release.Revisions(l.Releases, datasets) {
-		out.Revisions = append(out.Revisions, display.RevisionIn{Indicator: rv.Indicator, Quarter: rv.Quarter, Old: rv.Old, New: rv.New,
+		out.Revisions = append(out.Revisions, display.RevisionIn{Indicator: rv.Indicator, Field: string(rv.Field), Quarter: rv.Quarter,
+			Old: rv.Old, New: rv.New, OldTarget: rv.OldTarget, NewTarget: rv.NewTarget,
+			OldText: rv.OldText, NewText: rv.NewText, OldEN: rv.OldEN, NewEN: rv.NewEN,
 			From: rv.From.Label(), In: rv.In.Label(), InKey: rv.In.Key(), Reason: rv.In.Reason})
 	}
 	for _, rv := range release.RatingRevisions(l.Releases, ratings) {

@@ -209,7 +209,19 @@ func records(t *testing.T, ds *iku.Dataset, findings ...iku.Finding) (string, []
 	}
 	in := display.Input{Report: rep, Dataset: ds, K: 10, Calendar: cal,
 		Releases: []display.ReleaseIn{{Key: "2026-q3", Quarter: rep.Latest, Version: 1, Published: "2026-10-30", Current: true, Report: rep}},
-		Files:    map[string][]display.FileIn{"iku/wait": {{Format: "csv", Path: "data/iku/wait.csv", Bytes: 2048}}}}
+		Files:    map[string][]display.FileIn{"iku/wait": {{Format: "csv", Path: "data/iku/wait.csv", Bytes: 2048}}},
+		// What a revision of the release changed: a range target, an
+		// actual, an indicator's definition and polarity.
+		Revisions: []display.RevisionIn{
+			{Indicator: "range", Field: "target", Quarter: iku.Quarter{Year: 2026}, OldTarget: &iku.Target{IndicatorSlug: "range", Year: 2026,
+				Value: iku.MustDecimal("6.5"), High: iku.DecimalPtr("9")}, NewTarget: &iku.Target{IndicatorSlug: "range", Year: 2026,
+				Value: iku.MustDecimal("7"), High: iku.DecimalPtr("8")}, From: "2026-Q2 v1", In: "2026-Q3 v1", InKey: "2026-q3"},
+			{Indicator: "ikm", Field: "actual", Quarter: iku.MustQuarter("2026-Q1"), Old: iku.DecimalPtr("81.5"), New: iku.DecimalPtr("80.5"),
+				From: "2026-Q2 v1", In: "2026-Q3 v1", InKey: "2026-q3", Reason: "Survei diulang"},
+			{Indicator: "visits", Field: "definition", OldText: "Kunjungan ke objek wisata", NewText: "Definisi Jumlah kunjungan wisatawan",
+				From: "2026-Q2 v1", In: "2026-Q3 v1", InKey: "2026-q3"},
+			{Indicator: "wait", Field: "polarity", OldText: "positive", NewText: "negative", From: "2026-Q2 v1", In: "2026-Q3 v1", InKey: "2026-q3"},
+		}}
 	var models []*display.Model
 	for i, lang := range []string{"id", "en"} {
 		prefix := ""
@@ -336,6 +348,37 @@ func TestEveryTemplatePrintsItsRecord(t *testing.T) {
 				for _, kv := range ind.KeyData {
 					want = append(want, esc(kv.Label)...)
 				}
+				// The "revised" marks of actuals, targets and fields
+				// (rows/period.html, rows/year.html, kv.html, keydata.html,
+				// the definitions).
+				marks := append([]display.Mark(nil), ind.Answer.TargetRevised...)
+				for _, r := range ind.Rows {
+					marks = append(append(marks, r.Revised...), r.TargetRevised...)
+				}
+				if ind.Years != nil {
+					for _, y := range ind.Years.Rows {
+						marks = append(marks, y.TargetRevised...)
+					}
+				}
+				for _, kvs := range [][]display.KV{ind.KeyData, ind.Defs, ind.Latest.Items} {
+					for _, kv := range kvs {
+						marks = append(marks, kv.Revised...)
+					}
+				}
+				if n := map[string]int{"range": 6, "ikm": 1, "visits": 1, "wait": 1}[ind.Slug]; len(marks) < n {
+					t.Errorf("%s: /iku/%s/ has %d revised marks; want at least %d", lang, ind.Slug, len(marks), n)
+				}
+				// Each mark as often as the records have it.
+				times := map[string]int{}
+				for _, mk := range marks {
+					times[`href="/`+mk.URL+`">`+html.EscapeString(mk.Label)+`<span class="visually-hidden">: `+html.EscapeString(mk.Title)+`</span></a>`]++
+				}
+				content := b.FileContent(page(lang, "iku/"+ind.Slug+"/"))
+				for mk, n := range times {
+					if got := strings.Count(content, mk); got != n {
+						t.Errorf("%s: /iku/%s/ prints %d times the mark %s; its record has it %d times", lang, ind.Slug, got, mk, n)
+					}
+				}
 				if ind.Answer.Period != "" {
 					want = append(want, esc(ind.Answer.Period+": ", ind.Answer.Status.Label)...)
 				}
@@ -380,9 +423,23 @@ func TestEveryTemplatePrintsItsRecord(t *testing.T) {
 				}
 				b.AssertFileContent(page(lang, "banding/"+c.Slug+"/"), want...)
 			}
-			// rilis/page.html, rilis/section.html, rilis/section.atom.xml.
+			// rilis/page.html (rows/revision.html), rilis/section.html,
+			// rilis/section.atom.xml.
 			for _, r := range m.Releases {
-				b.AssertFileContent(page(lang, "rilis/"+r.Key+"/"), esc(r.Title, r.Lead, r.Summary, r.Versions[0].Heading)...)
+				want := esc(r.Title, r.Lead, r.Summary, r.Versions[0].Heading)
+				if len(r.Revisions) != 4 {
+					t.Fatalf("the fixture's release has %d revisions; want 4", len(r.Revisions))
+				}
+				for _, rv := range r.Revisions {
+					want = append(want, `id="`+rv.Anchor+`"`)
+					want = append(want, esc(rv.What, rv.Period, rv.FromIn, rv.Reason)...)
+					if rv.Old != nil {
+						want = append(want, esc(rv.Old.Shown(), rv.New.Shown())...)
+					} else {
+						want = append(want, esc(rv.OldText.Text, rv.NewText.Text)...)
+					}
+				}
+				b.AssertFileContent(page(lang, "rilis/"+r.Key+"/"), want...)
 				b.AssertFileContent(page(lang, "rilis/"), esc(r.Period)...)
 				b.AssertFileContent(strings.TrimSuffix(page(lang, "rilis/"), "index.html")+"feed.xml", esc(r.FeedTitle, r.FeedSummary)...)
 			}

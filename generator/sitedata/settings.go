@@ -168,6 +168,7 @@ type checkFile struct {
 	TooLowRun         *int      `toml:"too_low_run"`
 	StaleRun          *int      `toml:"stale_run"`
 	CumulativeYears   *int      `toml:"cumulative_years"`
+	TargetEasedShare  any       `toml:"target_eased_share"`
 }
 
 // LoadCheckConfig reads the check settings from the site root. A missing
@@ -198,7 +199,8 @@ func LoadCheckConfig(siteRoot string) (iku.CheckConfig, error) {
 		name string
 		in   any
 		out  *float64
-	}{{"outlier_factor", f.OutlierFactor, &cfg.OutlierFactor}, {"too_low_achievement", f.TooLowAchievement, &cfg.TooLowAchievement}} {
+	}{{"outlier_factor", f.OutlierFactor, &cfg.OutlierFactor}, {"too_low_achievement", f.TooLowAchievement, &cfg.TooLowAchievement},
+		{"target_eased_share", f.TargetEasedShare, &cfg.TargetEasedShare}} {
 		if v.in == nil {
 			continue
 		}

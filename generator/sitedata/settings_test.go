@@ -107,15 +107,15 @@ func writeCheck(t *testing.T, body string) string {
 }
 
 func TestEditedCheckConfig(t *testing.T) {
-	cfg, err := LoadCheckConfig(writeCheck(t, "block = [\"no_actual\", \"no_explanation\"]\noutlier_factor = 5\ntoo_low_achievement = 150.5\nstale_run = 2\ncumulative_years = 3\n"))
+	cfg, err := LoadCheckConfig(writeCheck(t, "block = [\"no_actual\", \"no_explanation\"]\noutlier_factor = 5\ntoo_low_achievement = 150.5\nstale_run = 2\ncumulative_years = 3\ntarget_eased_share = 10\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !cfg.Blocks(iku.CodeNoActual) || !cfg.Blocks(iku.CodeNoExplanation) || cfg.Blocks(iku.CodeNoTarget) {
 		t.Errorf("block = %v; want no_actual and no_explanation only", cfg.Block)
 	}
-	if cfg.OutlierFactor != 5 || cfg.TooLowAchievement != 150.5 || cfg.StaleRun != 2 || cfg.CopiedRun != 4 || cfg.CumulativeYears != 3 {
-		t.Errorf("thresholds %+v; want outlier 5, too low 150.5, stale 2, copied 4 (default), cumulative years 3", cfg)
+	if cfg.OutlierFactor != 5 || cfg.TooLowAchievement != 150.5 || cfg.StaleRun != 2 || cfg.CopiedRun != 4 || cfg.CumulativeYears != 3 || cfg.TargetEasedShare != 10 {
+		t.Errorf("thresholds %+v; want outlier 5, too low 150.5, stale 2, copied 4 (default), cumulative years 3, target eased share 10", cfg)
 	}
 	cfg, err = LoadCheckConfig(writeCheck(t, "block = []\n"))
 	if err != nil || len(cfg.Block) != 0 {
@@ -126,6 +126,7 @@ func TestEditedCheckConfig(t *testing.T) {
 		"outlier_factor = -1\n":    "outlier_factor is -1",
 		"outlier_faktor = 3\n":     "pemeriksaan.toml is not valid",
 		"outlier_factor = \"x\"\n": "outlier_factor in",
+		"target_eased_share = 0\n": "target_eased_share is 0",
 	} {
 		_, err := LoadCheckConfig(writeCheck(t, body))
 		if err == nil || !strings.Contains(iku.ErrorMessage(err), want) {
