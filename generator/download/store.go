@@ -7,8 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
-	"runtime/debug"
-	"sync"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/filestore"
@@ -20,23 +18,7 @@ import (
 // from the same inputs by the same writers. Change it whenever a writer
 // writes other bytes for the same table; TestWriterVersion fails until it
 // does.
-const writerVersion = "1"
-
-// excelizeVersion is the version of the XLSX library, part of what makes
-// an XLSX ("" when the binary does not say).
-var excelizeVersion = sync.OnceValue(func() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, m := range bi.Deps {
-			if m.Path == "github.com/xuri/excelize/v2" {
-				if m.Replace != nil {
-					m = m.Replace
-				}
-				return m.Version + " " + m.Sum
-			}
-		}
-	}
-	return ""
-})
+const writerVersion = "3"
 
 // siteWriter makes the files of a build through the store.
 type siteWriter struct {
@@ -157,9 +139,6 @@ func fileKey(rows []byte, f Format, m Meta) string {
 	h.str(string(f))
 	h.Write(rows)
 	if f == XLSX || f == JSON {
-		if f == XLSX {
-			h.str(excelizeVersion())
-		}
 		h.str(m.Title)
 		h.str(m.Source)
 		h.str(m.Licence)
