@@ -20,7 +20,7 @@ import (
 // from the same inputs by the same writers. Change it whenever a writer
 // writes other bytes for the same table; TestWriterVersion fails until it
 // does.
-const writerVersion = "1"
+const writerVersion = "2"
 
 // excelizeVersion is the version of the XLSX library, part of what makes
 // an XLSX ("" when the binary does not say).

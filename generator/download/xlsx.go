@@ -212,6 +212,9 @@ func (s *xlsxWriter) write(t *Table, m Meta) {
 	}))
 	end, _ := excelize.CoordinatesToCellName(len(t.Columns), len(t.Rows)+1)
 	s.check(f.AutoFilter(DataSheet, "A1:"+end, nil))
+	// The sheet's real extent: readers that trust <dimension> (openpyxl
+	// in read-only mode) read no further.
+	s.check(f.SetSheetDimension(DataSheet, "A1:"+end))
 
 	s.dictionary(t, m, textNumbers)
 
@@ -286,6 +289,7 @@ func (s *xlsxWriter) dictionary(t *Table, m Meta, textNumbers map[string]int) {
 		cell, _ := excelize.CoordinatesToCellName(1, r)
 		s.check(s.f.SetCellStyle(sh, cell, cell, s.bold))
 	}
+	s.check(s.f.SetSheetDimension(sh, fmt.Sprintf("A1:E%d", r)))
 	s.check(s.f.SetColWidth(sh, "A", "A", 22))
 	s.check(s.f.SetColWidth(sh, "B", "B", 40))
 	s.check(s.f.SetColWidth(sh, "C", "D", 16))
