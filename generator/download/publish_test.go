@@ -155,7 +155,7 @@ func TestDCATReadsAsRDF(t *testing.T) {
 		Title:    "Data IKU Kota Tanjungbalai",
 		Datasets: []Dataset{
 			{ID: "https://kinerja.example.go.id/iku/uji/", Title: tb.Title, Description: "Uji.", Keywords: []string{"kesehatan", "IKU"}, Resources: res},
-			{ID: "https://kinerja.example.go.id/data/", Title: "Semua data", Resources: res[:1]},
+			{ID: "https://kinerja.example.go.id/data/", Title: "Semua data", Description: "Semua.", Resources: res[:1]},
 		},
 	}
 	data, err := DCAT(cat, meta)
@@ -234,7 +234,7 @@ func TestPublishDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("DataPackage: two calls differ")
 	}
-	cat := Catalog{ID: "https://x.id/c", BaseURL: "https://x.id/", Title: "C", Datasets: []Dataset{{ID: "https://x.id/d", Title: "D", Resources: res}}}
+	cat := Catalog{ID: "https://x.id/c", BaseURL: "https://x.id/", Title: "C", Datasets: []Dataset{{ID: "https://x.id/d", Title: "D", Description: "D.", Resources: res}}}
 	a, _ = DCAT(cat, meta)
 	b, _ = DCAT(cat, meta)
 	if !bytes.Equal(a, b) {
