@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -209,32 +210,52 @@ func (db *Database) write(ctx context.Context, path string) (err error) {
 	return nil
 }
 
+// insertBatch is how many rows one INSERT statement adds: fewer
+// statements, the same rows in the same order.
+const insertBatch = 64
+
 // insert puts t's rows into its table, in order.
 func insert(ctx context.Context, tx *sql.Tx, t *sqlTable) error {
-	if len(t.rows) == 0 {
-		return nil
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ") + ")"
+	prepare := func(n int) (*sql.Stmt, error) {
+		q := fmt.Sprintf("INSERT INTO %s VALUES %s", t.name, strings.TrimSuffix(strings.Repeat(row+", ", n), ", "))
+		stmt, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("download: database table %s: %w", t.name, err)
+		}
+		return stmt, nil
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ")
-	stmt, err := tx.PrepareContext(ctx, fmt.Sprintf("INSERT INTO %s VALUES (%s)", t.name, marks))
-	if err != nil {
-		return fmt.Errorf("download: database table %s: %w", t.name, err)
-	}
-	defer stmt.Close()
-	args := make([]any, len(t.columns))
-	for i, row := range t.rows {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
+	var full *sql.Stmt
+	args := make([]any, 0, insertBatch*len(t.columns))
+	for i := 0; i < len(t.rows); i += insertBatch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rows := t.rows[i:min(i+insertBatch, len(t.rows))]
+		args = args[:0]
+		for k, r := range rows {
+			if len(r) != len(t.columns) {
+				return fmt.Errorf("download: database table %s, row %d has %d values for %d columns", t.name, i+k+1, len(r), len(t.columns))
+			}
+			for j, v := range r {
+				args = append(args, sqlValue(t.columns[j].Type, v))
 			}
 		}
-		if len(row) != len(t.columns) {
-			return fmt.Errorf("download: database table %s, row %d has %d values for %d columns", t.name, i+1, len(row), len(t.columns))
-		}
-		for j, v := range row {
-			args[j] = sqlValue(t.columns[j].Type, v)
+		stmt := full
+		if len(rows) < insertBatch || full == nil {
+			var err error
+			if stmt, err = prepare(len(rows)); err != nil {
+				return err
+			}
+			if len(rows) == insertBatch {
+				full = stmt
+				defer full.Close()
+			} else {
+				defer stmt.Close()
+			}
 		}
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("download: database table %s, row %d: %w", t.name, i+1, err)
+			return fmt.Errorf("download: database table %s, rows %d to %d: %w", t.name, i+1, i+len(rows), err)
 		}
 	}
 	return nil
@@ -378,34 +399,44 @@ func newDatabase(m *display.Model, base string, flat []flatRow, years, scores []
 	periods := sqlTable{name: "periods", about: "Setiap indikator pada setiap periode yang dijadwalkan: baris tabel iku-semua.",
 		columns: append(columnsFrom(indicatorKey, flatColumns, 11), latest), key: []string{"indicator_slug", "period"},
 		refs: map[string]string{"indicator_slug": "indicators(slug)"}}
-	pick := func(cols []Column, from []Column, row []Value) []Value {
-		var out []Value
-		for _, c := range cols {
-			for j, fc := range from {
-				if fc.Name == c.Name {
-					out = append(out, row[j])
-					break
-				}
-			}
+	// pick returns a function that picks the values of cols from a row
+	// of the columns from.
+	pick := func(cols []Column, from []Column) func(dst, row []Value) []Value {
+		idx := make([]int, len(cols))
+		for i, c := range cols {
+			idx[i] = slices.IndexFunc(from, func(f Column) bool { return f.Name == c.Name })
 		}
-		return out
+		return func(dst, row []Value) []Value {
+			for _, j := range idx {
+				dst = append(dst, row[j])
+			}
+			return dst
+		}
 	}
-	for _, r := range flat {
-		v := append([]Value{text(r.indicator)}, pick(periods.columns[1:len(periods.columns)-1], flatColumns, r.values)...)
-		periods.rows = append(periods.rows, append(v, boolean(r.latest)))
+	pickPeriod := pick(periods.columns[1:len(periods.columns)-1], flatColumns)
+	periods.rows = make([][]Value, len(flat))
+	cells := make([]Value, 0, len(flat)*len(periods.columns)) // one allocation for every row
+	for i, r := range flat {
+		start := len(cells)
+		cells = append(cells, text(r.indicator))
+		cells = pickPeriod(cells, r.values)
+		cells = append(cells, boolean(r.latest))
+		periods.rows[i] = cells[start:len(cells):len(cells)]
 	}
 	yearTable := sqlTable{name: "years", about: "Setiap indikator pada setiap tahun, digabung menurut jenis konsolidasinya: baris tabel iku-tahunan.",
 		columns: columnsFrom(indicatorKey, yearColumns, 11), key: []string{"indicator_slug", "year"},
 		refs: map[string]string{"indicator_slug": "indicators(slug)"}}
+	pickYear := pick(yearTable.columns[1:], yearColumns)
 	for _, r := range years {
-		yearTable.rows = append(yearTable.rows, append([]Value{r[4]}, pick(yearTable.columns[1:], yearColumns, r)...))
+		yearTable.rows = append(yearTable.rows, pickYear([]Value{r[4]}, r))
 	}
 	agencyKey := Column{Name: "agency_slug", Title: "Perangkat daerah", Type: String, Description: "agencies.slug."}
 	scoreTable := sqlTable{name: "scores", about: "Skor capaian setiap perangkat daerah pada setiap triwulan: baris tabel skor-opd.",
 		columns: columnsFrom(agencyKey, scoreColumns, 4), key: []string{"agency_slug", "period"},
 		refs: map[string]string{"agency_slug": "agencies(slug)"}}
+	pickScore := pick(scoreTable.columns[1:], scoreColumns)
 	for _, r := range scores {
-		scoreTable.rows = append(scoreTable.rows, append([]Value{r[0]}, pick(scoreTable.columns[1:], scoreColumns, r)...))
+		scoreTable.rows = append(scoreTable.rows, pickScore([]Value{r[0]}, r))
 	}
 
 	// A view per download table.
