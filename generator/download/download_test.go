@@ -20,12 +20,13 @@ import (
 )
 
 var meta = Meta{
-	Title:     "Indikator Kinerja Utama Kota Tanjungbalai",
-	Source:    "Pemerintah Kota Tanjungbalai, rilis 2026-Q3",
-	Publisher: "Dinas Komunikasi dan Informatika Kota Tanjungbalai",
-	Citation:  "Pemerintah Kota Tanjungbalai (2026). Indikator Kinerja Utama, rilis 2026-Q3. CC BY 4.0.",
-	Notes:     []string{"Data demo: fiktif."},
-	Published: time.Date(2026, 10, 15, 8, 30, 0, 0, time.UTC),
+	Title:        "Indikator Kinerja Utama Kota Tanjungbalai",
+	Source:       "Pemerintah Kota Tanjungbalai, rilis 2026-Q3",
+	Publisher:    "Dinas Komunikasi dan Informatika Kota Tanjungbalai",
+	Citation:     "Pemerintah Kota Tanjungbalai (2026). Indikator Kinerja Utama, rilis 2026-Q3. CC BY 4.0.",
+	Notes:        []string{"Data demo: fiktif."},
+	Published:    time.Date(2026, 10, 15, 8, 30, 0, 0, time.UTC),
+	ContactEmail: "diskominfo@tanjungbalaikota.go.id",
 }
 
 // hostileTexts are texts a spreadsheet, a CSV reader or a page could
