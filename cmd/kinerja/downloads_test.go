@@ -347,3 +347,81 @@ func TestDataPageExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogueURLsExist: every URL of the built demo's catalog.jsonld on
+// the site itself (datasets' landing pages, distributions' access and
+// download URLs, the catalogue, the home page) is a file of the site, and
+// a fragment is an id on its page; the catalogue passes the DCAT-AP 3
+// check of generator/download (testdata/dcatap.py).
+func TestCatalogueURLsExist(t *testing.T) {
+	public := demoSite(t)
+	path := filepath.Join(public, "data", "catalog.jsonld")
+	raw := readFile(t, path)
+	var cat struct {
+		Homepage struct {
+			ID string `json:"@id"`
+		} `json:"foaf:homepage"`
+	}
+	if err := json.Unmarshal([]byte(raw), &cat); err != nil {
+		t.Fatal(err)
+	}
+	base := cat.Homepage.ID
+	if !strings.HasPrefix(base, "https://") || !strings.HasSuffix(base, "/") {
+		t.Fatalf("catalog.jsonld: foaf:homepage %q; want the site's https address", base)
+	}
+	// Every URL anywhere in the document.
+	urls := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"(https?://[^"]+)"`).FindAllStringSubmatch(raw, -1) {
+		urls[m[1]] = true
+	}
+	checked, fragments := 0, 0
+	for u := range urls {
+		rel, ok := strings.CutPrefix(u, base)
+		if !ok {
+			continue // a licence, a vocabulary: not ours
+		}
+		rel, frag, _ := strings.Cut(rel, "#")
+		file := filepath.Join(public, filepath.FromSlash(rel))
+		if rel == "" || strings.HasSuffix(rel, "/") {
+			file = filepath.Join(file, "index.html")
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("catalog.jsonld names %s: the built site has no %s", u, file)
+			continue
+		}
+		checked++
+		if frag != "" {
+			fragments++
+			if !bytes.Contains(b, []byte(`id="`+frag+`"`)) && !bytes.Contains(b, []byte(`id=`+frag+`>`)) && !bytes.Contains(b, []byte(`id=`+frag+` `)) {
+				t.Errorf("catalog.jsonld names %s: %s has no element with the id %q", u, file, frag)
+			}
+		}
+	}
+	for _, want := range []string{"data/kinerja.sqlite", "data/iku-tahunan.csv", "data/skor-opd.xlsx", "data/#h-all", "data/#h-latest"} {
+		if !urls[base+want] {
+			t.Errorf("catalog.jsonld does not name %s%s", base, want)
+		}
+	}
+	if checked < 100 || fragments == 0 {
+		t.Errorf("checked %d URLs of the site (%d with a fragment); the demo's catalogue names hundreds", checked, fragments)
+	}
+
+	const py = "/usr/bin/python3"
+	if out, err := exec.Command(py, "-c", "import rdflib").CombinedOutput(); err != nil {
+		t.Fatalf("this test reads the catalogue with rdflib: apt-get install python3-rdflib (%v: %s)", err, out)
+	}
+	out, err := exec.Command(py, filepath.Join(repoRoot(t), "generator", "download", "testdata", "dcatap.py"), path).Output()
+	if err != nil {
+		t.Fatalf("dcatap.py: %v", err)
+	}
+	var r struct {
+		Problems []string `json:"problems"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Problems {
+		t.Errorf("catalog.jsonld: %s", p)
+	}
+}
