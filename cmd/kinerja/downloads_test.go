@@ -425,3 +425,112 @@ func TestCatalogueURLsExist(t *testing.T) {
 		t.Errorf("catalog.jsonld: %s", p)
 	}
 }
+
+// TestPageNumbersInDownloads walks the built demo's indicator and agency
+// pages and finds every number of their tables in a download: each
+// period of an indicator's table in its CSV (/data/iku/<slug>.csv), each
+// year of its years' table in iku-tahunan.csv, each quarter of an
+// agency's scores in skor-opd.csv, with the same status words.
+func TestPageNumbersInDownloads(t *testing.T) {
+	public := demoSite(t)
+	load := func(rel string) []map[string]string {
+		f, err := os.Open(filepath.Join(public, "data", rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		recs, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+		var out []map[string]string
+		for _, rec := range recs[1:] {
+			row := map[string]string{}
+			for i, name := range recs[0] {
+				row[name] = rec[i]
+			}
+			out = append(out, row)
+		}
+		return out
+	}
+	index := func(rows []map[string]string, cols ...string) map[string]map[string]string {
+		out := map[string]map[string]string{}
+		for _, r := range rows {
+			var k []string
+			for _, c := range cols {
+				k = append(k, r[c])
+			}
+			out[strings.Join(k, "|")] = r
+		}
+		return out
+	}
+	years := index(load("iku-tahunan.csv"), "indicator_slug", "year")
+	scores := index(load("skor-opd.csv"), "agency_slug", "period")
+
+	table := regexp.MustCompile(`(?s)<caption id="?(cap-[a-z]+)"?>.*?</tbody>`)
+	row := regexp.MustCompile(`(?s)<tr><th scope="?row"? data-sort-value="?([^">]+)"?>(.*?)</tr>`)
+	num := regexp.MustCompile(`<td class="?n"? data-sort-value="?([^"> ]+)"?`)
+	status := regexp.MustCompile(`<span class="st st-[a-z_]+"><span class="?st-i"? aria-hidden="?true"?>[^<]*</span> ([^<]+)</span>`)
+	// check finds the page row's numbers and status words in the download
+	// row d.
+	numbers := 0
+	check := func(page, caption, key string, cells string, d map[string]string) {
+		if d == nil {
+			t.Errorf("%s, %s, %s: no row in the download", page, caption, key)
+			return
+		}
+		values := map[string]bool{}
+		for _, v := range d {
+			values[v] = true
+		}
+		for _, m := range num.FindAllStringSubmatch(cells, -1) {
+			numbers++
+			if !values[m[1]] {
+				t.Errorf("%s, %s, %s: the page shows %s; the download's row has no such value: %v", page, caption, key, m[1], d)
+			}
+		}
+		if m := status.FindStringSubmatch(cells); m != nil && m[1] != d["status_label"] && d["status_label"] != "" {
+			t.Errorf("%s, %s, %s: the page says %q; the download %q", page, caption, key, m[1], d["status_label"])
+		}
+	}
+	pages := 0
+	for _, section := range []string{"iku", "opd"} {
+		dirs, err := os.ReadDir(filepath.Join(public, section))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dir := range dirs {
+			if !dir.IsDir() {
+				continue
+			}
+			slug := dir.Name()
+			page := section + "/" + slug + "/"
+			html, err := os.ReadFile(filepath.Join(public, section, slug, "index.html"))
+			if err != nil {
+				continue
+			}
+			pages++
+			var periods map[string]map[string]string
+			if section == "iku" {
+				periods = index(load("iku/"+slug+".csv"), "period")
+			}
+			for _, tm := range table.FindAllStringSubmatch(string(html), -1) {
+				caption := tm[1]
+				for _, rm := range row.FindAllStringSubmatch(tm[0], -1) {
+					key, cells := rm[1], rm[2]
+					switch {
+					case section == "iku" && caption == "cap-years":
+						check(page, caption, key, cells, years[slug+"|"+key])
+					case section == "iku":
+						check(page, caption, key, cells, periods[key])
+					case caption == "cap-scores":
+						check(page, caption, key, cells, scores[slug+"|"+key])
+					}
+				}
+			}
+		}
+	}
+	if pages < 100 || numbers < 5000 {
+		t.Errorf("walked %d pages and %d numbers; the demo has more", pages, numbers)
+	}
+}

@@ -46,6 +46,7 @@ var scoreColumns = []Column{
 	{Name: "not_reported", Title: "Belum dilaporkan", Type: Integer, Description: "Indikator yang dijadwalkan triwulan itu tetapi realisasinya belum dilaporkan."},
 	{Name: "not_due", Title: "Tidak dijadwalkan", Type: Integer, Description: "Indikator semesteran atau tahunan yang tidak dijadwalkan triwulan itu; tidak pernah dihitung sebagai belum dilaporkan."},
 	{Name: "no_percentage", Title: "Tanpa persen lainnya", Type: Integer, Description: "Indikator lain tanpa capaian dalam persen: target 0 (tercapai atau tidak tercapai), target belum ditetapkan, data belum lengkap, atau target tahun sudah tercapai/terlampaui sebelum akhir tahun."},
+	{Name: "not_counted", Title: "Tidak dihitung", Type: Integer, Description: "Indikator yang dijadwalkan triwulan itu tetapi tidak masuk ke skor: in_progress + not_reported + no_percentage (kolom Tidak dihitung di halaman perangkat daerah)."},
 	{Name: "page_url", Title: "Halaman", Type: String, Description: "Alamat halaman perangkat daerah di situs."},
 }
 
@@ -105,7 +106,7 @@ func scoreRows(m *display.Model, base string) [][]Value {
 				text(ag.Slug), text(a.Name.Text), text(ag.SectorSlug), text(sectorName),
 				text(r.Key), integer(s.Quarter.Year), integer(s.Quarter.Q), cell(s.Value, 2),
 				integer(c.Total), integer(counted), integer(c.InProgress), integer(c.NotReported), integer(c.NotDue),
-				integer(c.Total - counted - c.InProgress - c.NotReported - c.NotDue),
+				integer(c.Total - counted - c.InProgress - c.NotReported - c.NotDue), integer(c.Total - counted - c.NotDue),
 				text(base + a.URL),
 			})
 		}
