@@ -346,6 +346,18 @@ func TestDataPageExamples(t *testing.T) {
 			t.Errorf("the %s example printed no unreported indicator of 2026-Q3:\n%s", ex.lang, out)
 		}
 	}
+	// The SQL example, on the database downloaded from the site.
+	script := `
+import sqlite3, sys, tempfile, urllib.request
+path = tempfile.mkdtemp() + "/kinerja.sqlite"
+urllib.request.urlretrieve(sys.argv[1] + "/data/kinerja.sqlite", path)
+for row in sqlite3.connect(path).execute(sys.argv[2]):
+    print(row)
+`
+	out, err := exec.Command("/usr/bin/python3", "-c", script, base, block("sql")).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Dinas") {
+		t.Errorf("the sql example on /data/kinerja.sqlite: %v; printed no agency:\n%s", err, out)
+	}
 }
 
 // TestCatalogueURLsExist: every URL of the built demo's catalog.jsonld on
