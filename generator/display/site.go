@@ -109,8 +109,11 @@ type DataPage struct {
 	LatestHead string    `json:"latest_heading"`
 	Sectors    []DataRow `json:"sectors"`
 	Dictionary []DictRow `json:"dictionary"`
-	Files      int       `json:"files"`
-	Bytes      int       `json:"bytes"`
+	// Dictionaries are the columns of the other tables (iku-tahunan,
+	// skor-opd), each with its caption.
+	Dictionaries []DictTable `json:"dictionaries"`
+	Files        int         `json:"files"`
+	Bytes        int         `json:"bytes"`
 }
 
 // DataRow is a sector's downloads.
@@ -378,6 +381,26 @@ func (m *Model) SetFiles(files map[string][]FileIn) {
 	q := m.Site.Latest.Name
 	d.Lead = l.t("data_lead", map[string]any{"Quarter": q, "Files": l.Int(d.Files), "Size": l.bytes(d.Bytes)})
 	d.LatestHead = l.t("data_latest_heading", map[string]any{"Quarter": q})
+}
+
+// DictTable is the data dictionary of one more table of the data page.
+type DictTable struct {
+	ID      string    `json:"id"` // the caption's id: "cap-dict-iku-tahunan"
+	Caption string    `json:"caption"`
+	Rows    []DictRow `json:"rows"`
+}
+
+// AddDictionary gives the data page the columns of another table (name:
+// its file stem, "iku-tahunan"), under the caption of the words key
+// caption ("data_dictionary_years_caption").
+func (m *Model) AddDictionary(name, caption string, cols []DictIn) {
+	l := m.l
+	t := DictTable{ID: "cap-dict-" + name, Caption: l.t(caption, map[string]any{"File": name}), Rows: []DictRow{}}
+	for _, c := range cols {
+		t.Rows = append(t.Rows, DictRow{Name: c.Name, Title: l.text(c.Title, ""), Type: l.w("type_" + c.Type),
+			Description: l.text(c.Description, "")})
+	}
+	m.Site.Data.Dictionaries = append(m.Site.Data.Dictionaries, t)
 }
 
 // SetDictionary gives the data page the columns of the flat table: their
