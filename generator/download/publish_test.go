@@ -262,7 +262,7 @@ func TestCatalogueIsDCATAP3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dl, files := siteFiles(t, d.m, newStore(t))
+	files := sharedFiles(t)
 	path := filepath.Join(t.TempDir(), "catalog.jsonld")
 	if err := os.WriteFile(path, files["data/catalog.jsonld"], 0o644); err != nil {
 		t.Fatal(err)
@@ -286,8 +286,8 @@ func TestCatalogueIsDCATAP3(t *testing.T) {
 		t.Errorf("catalog.jsonld: %d datasets, %d distributions (%d download URLs); want at least %d datasets", r.Datasets, r.Distributions, len(r.Downloads), pages)
 	}
 	made := map[string]int{}
-	for _, f := range dl.Files {
-		made[siteBase+f.Path] = f.Bytes
+	for path, b := range files {
+		made[siteBase+path] = len(b)
 	}
 	for u, n := range r.Downloads {
 		if got, ok := made[u]; !ok || got != n {

@@ -8,12 +8,52 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
+	"github.com/tanjungbalai/kinerja/generator/filestore"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
+
+// demoFiles are the files Site makes of the demo's display model, made
+// once for the tests that only read them.
+var demoFiles = sync.OnceValues(func() (map[string][]byte, error) {
+	d, err := demoReport()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "kinerja-download-test-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	store, err := filestore.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	dl, err := Site(context.Background(), d.m, SiteOptions{BaseURL: siteBase, Meta: meta, Store: store})
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, f := range dl.Files {
+		if files[f.Path], err = os.ReadFile(f.File); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+})
+
+func sharedFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files, err := demoFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
 
 // TestYearsTableReadsTheDisplayRecords: iku-tahunan has one row per
 // indicator and year of the display model (an annual indicator's years
@@ -73,7 +113,7 @@ func TestScoresTableReadsTheDisplayRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, files := siteFiles(t, d.m, newStore(t))
+	files := sharedFiles(t)
 	rows := readCSV(t, files["data/"+ScoresTable+".csv"])
 	i := 0
 	for k := range d.m.Agencies {
@@ -115,11 +155,7 @@ func TestScoresTableReadsTheDisplayRecords(t *testing.T) {
 // as 1/0), the tables keep every number's exact text, and every foreign
 // key holds.
 func TestSQLiteSameRowsAsCSV(t *testing.T) {
-	d, err := demoReport()
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, files := siteFiles(t, d.m, newStore(t))
+	files := sharedFiles(t)
 	dir := t.TempDir()
 	for _, name := range []string{SQLiteFile, "iku-semua.csv", "iku-terbaru.csv", YearsTable + ".csv", ScoresTable + ".csv"} {
 		b, ok := files["data/"+name]

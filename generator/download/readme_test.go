@@ -45,11 +45,7 @@ func TestReadmeQueryOneAnswer(t *testing.T) {
 		t.Fatalf("README.md, %q: no sentence \"in the demo data, N of M\"", heading)
 	}
 
-	d, err := demoReport()
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, files := siteFiles(t, d.m, newStore(t))
+	files := sharedFiles(t)
 	dir := t.TempDir()
 	for _, name := range []string{YearsTable + ".csv", SQLiteFile} {
 		if err := os.WriteFile(filepath.Join(dir, name), files["data/"+name], 0o644); err != nil {

@@ -237,6 +237,20 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	results := make([][]Published, len(jobs))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(1, runtime.NumCPU()))
+	// The database of every table, first: it takes longest.
+	var dbPub Published
+	if gctx.Err() == nil {
+		g.Go(func() error {
+			db := newDatabase(m, o.BaseURL, rows, yRows, sRows, o.Meta)
+			var err error
+			dbPub, err = w.keyed(Folder+"/"+SQLiteFile, db.key(), func() ([]byte, error) { return db.WriteSQLite(gctx) })
+			if err != nil && gctx.Err() == nil {
+				err = iku.Wrap(err, iku.Internal, "cannot write the download %s", SQLiteFile)
+			}
+			w.progress()
+			return err
+		})
+	}
 	for i := range jobs {
 		if gctx.Err() != nil {
 			break
@@ -249,20 +263,6 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 			}
 			var err error
 			results[i], err = w.table(gctx, j.dir, t, j.formats)
-			return err
-		})
-	}
-	// The database of every table, beside them.
-	var dbPub Published
-	if gctx.Err() == nil {
-		g.Go(func() error {
-			db := newDatabase(m, o.BaseURL, rows, yRows, sRows, o.Meta)
-			var err error
-			dbPub, err = w.keyed(Folder+"/"+SQLiteFile, db.key(), func() ([]byte, error) { return db.WriteSQLite(gctx) })
-			if err != nil && gctx.Err() == nil {
-				err = iku.Wrap(err, iku.Internal, "cannot write the download %s", SQLiteFile)
-			}
-			w.progress()
 			return err
 		})
 	}

@@ -67,10 +67,10 @@ type sqlView struct {
 	from        string   // FROM … WHERE … ORDER BY …
 }
 
-// Database is the SQLite database of a build: the tables of the data
+// database is the SQLite database of a build: the tables of the data
 // (sectors, agencies, indicators, targets, periods, years, scores, a data
 // dictionary and the data's metadata) and a view per download table.
-type Database struct {
+type database struct {
 	tables []sqlTable
 	views  []sqlView
 }
@@ -88,7 +88,7 @@ func sqlType(t Type) string {
 
 // schema is the SQL that creates the tables and views, documented with
 // comments that SQLite keeps (sqlite_master.sql) and tools show.
-func (db *Database) schema() []string {
+func (db *database) schema() []string {
 	var out []string
 	for _, t := range db.tables {
 		var b strings.Builder
@@ -136,7 +136,7 @@ func cmpStr(s, def string) string {
 
 // key names the database made from db's tables by this writer and
 // library.
-func (db *Database) key() string {
+func (db *database) key() string {
 	h := newDigest("sqlite")
 	h.str(sqliteVersion)
 	h.str(sqliteLibrary())
@@ -153,7 +153,7 @@ func (db *Database) key() string {
 // same tables always give the same bytes (a fixed page size, no journal,
 // rows in the order of the downloads, no time of writing anywhere).
 // Foreign keys are checked while the rows go in.
-func (db *Database) WriteSQLite(ctx context.Context) ([]byte, error) {
+func (db *database) WriteSQLite(ctx context.Context) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "kinerja-sqlite-")
 	if err != nil {
 		return nil, err
@@ -166,7 +166,7 @@ func (db *Database) WriteSQLite(ctx context.Context) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-func (db *Database) write(ctx context.Context, path string) (err error) {
+func (db *database) write(ctx context.Context, path string) (err error) {
 	conn, err := sql.Open("sqlite", path)
 	if err != nil {
 		return fmt.Errorf("download: opening %s: %w", SQLiteFile, err)
@@ -346,13 +346,13 @@ func columnsFrom(first Column, cols []Column, n int) []Column {
 	return out
 }
 
-// NewDatabase is the database of the display model m: the same rows as
+// newDatabase is the database of the display model m: the same rows as
 // the tables iku-semua, iku-terbaru, iku-tahunan and skor-opd (flat, years
 // and scores, made by Site), split into tables joined by foreign keys, and
 // a view per table that gives it back whole.
-func newDatabase(m *display.Model, base string, flat []flatRow, years, scores [][]Value, meta Meta) *Database {
+func newDatabase(m *display.Model, base string, flat []flatRow, years, scores [][]Value, meta Meta) *database {
 	rep := m.Report()
-	db := &Database{}
+	db := &database{}
 	url := func(p string) Value { return text(base + p) }
 
 	sectors := sqlTable{name: "sectors", about: "Sektor (urusan pemerintahan).", columns: sectorTableColumns, key: []string{"slug"}}
