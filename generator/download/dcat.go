@@ -35,8 +35,9 @@ type Dataset struct {
 	Title         string
 	TitleEN       string // "" = Title (a name without a translation)
 	Description   string
-	DescriptionEN string // "" = none in English
-	Keywords      []string
+	DescriptionEN string      // "" = none in English
+	Keywords      []string    // in the catalogue's language
+	KeywordsEN    []string    // in English
 	From, To      iku.Quarter // the quarters its data cover; zero = the catalogue's
 	Resources     []Resource  // each becomes a dcat:Distribution
 }
@@ -256,6 +257,9 @@ func DCAT(c Catalog, m Meta) ([]byte, error) {
 		}
 		for _, k := range d.Keywords {
 			ds.Keywords = append(ds.Keywords, ldLiteral{Value: k, Lang: lang})
+		}
+		for _, k := range d.KeywordsEN {
+			ds.Keywords = append(ds.Keywords, ldLiteral{Value: k, Lang: "en"})
 		}
 		for _, r := range d.Resources {
 			if err := checkPath(r.Path); err != nil {

@@ -189,42 +189,48 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		byAgency[r.agency] = append(byAgency[r.agency], i)
 		bySector[r.sector] = append(bySector[r.sector], i)
 	}
-	span := fmt.Sprintf("%s sampai %s", rep.First, rep.Latest)
+	span, spanEN := fmt.Sprintf("%s sampai %s", rep.First, rep.Latest), fmt.Sprintf("%s to %s", rep.First, rep.Latest)
+	// Every dataset's keywords, in Indonesian and English.
+	keywords := []string{"indikator kinerja utama", "IKU", "kinerja perangkat daerah"}
+	keywordsEN := []string{"key performance indicators", "local government performance"}
 	yRows, sRows := yearRows(m, o.BaseURL), scoreRows(m, o.BaseURL)
 	jobs = append(jobs,
 		tableJob{page: "all", name: "iku-semua", title: "Semua indikator kinerja utama, semua periode", rows: all, formats: TableFormats, titleEN: "All key performance indicators, all periods",
 			about:   "Target, realisasi, capaian, kategori, status dan tercapai setiap indikator kinerja utama untuk setiap periode pelaporan yang dijadwalkan, " + span + ".",
-			aboutEN: "Target, actual, achievement, category, status and whether the target was met (tercapai) of every key performance indicator in every due reporting period, " + span + "."},
+			aboutEN: "Target, actual, achievement, category, status and whether the target was met (tercapai) of every key performance indicator in every due reporting period, " + spanEN + "."},
 		tableJob{page: "latest", name: "iku-terbaru", title: fmt.Sprintf("Kondisi terbaru semua indikator, data sampai %s", rep.Latest), rows: latest, formats: TableFormats, titleEN: fmt.Sprintf("Latest state of every indicator, data up to %s", rep.Latest),
 			about:   fmt.Sprintf("Periode terakhir yang dijadwalkan setiap indikator kinerja utama, data sampai %s: target, realisasi, capaian, status dan tercapai.", rep.Latest),
 			aboutEN: fmt.Sprintf("The latest due period of every key performance indicator, data up to %s: target, actual, achievement, status and whether the target was met.", rep.Latest)},
 		tableJob{page: "tahunan", name: YearsTable, title: "Capaian tahunan setiap indikator", columns: yearColumns, own: yRows, formats: TableFormats, titleEN: "Yearly achievement of every indicator",
 			about:   "Satu baris per indikator dan tahun: target tahunan, realisasi setahun (digabung menurut jenis konsolidasi), capaian, kategori, status dan tercapai, " + span + ".",
-			aboutEN: "One row per indicator and year: the annual target, the year's actual (consolidated by the indicator's rule), achievement, category, status and whether the target was met, " + span + "."},
+			aboutEN: "One row per indicator and year: the annual target, the year's actual (consolidated by the indicator's rule), achievement, category, status and whether the target was met, " + spanEN + "."},
 		tableJob{page: "skor", name: ScoresTable, title: "Skor capaian perangkat daerah per triwulan", columns: scoreColumns, own: sRows, formats: TableFormats, titleEN: "Agency scores by quarter",
 			about:   "Satu baris per perangkat daerah dan triwulan: skor capaian (rata-rata capaian yang dibatasi), dan berapa indikator dihitung, dalam proses, belum dilaporkan, tidak dijadwalkan atau tanpa persen, " + span + ".",
-			aboutEN: "One row per agency and quarter: the agency's score (mean of capped achievements) and how many indicators were counted, in progress, not reported, not due or without a percentage, " + span + "."})
+			aboutEN: "One row per agency and quarter: the agency's score (mean of capped achievements) and how many indicators were counted, in progress, not reported, not due or without a percentage, " + spanEN + "."})
 	for i := range m.Indicators {
 		ind := &m.Indicators[i]
 		meta := &ind.Report().Indicator
 		jobs = append(jobs, tableJob{page: "iku/" + ind.Slug, dir: "iku/", name: ind.Slug, title: ind.Name.Text, rows: byIndicator[ind.Slug], formats: IndicatorFormats,
 			about:   fmt.Sprintf("Target, realisasi, capaian dan status indikator %q (%s) untuk setiap periode pelaporan yang dijadwalkan.", ind.Name.Text, ind.Agency.Text.Text),
 			aboutEN: fmt.Sprintf("Target, actual, achievement and status of the indicator %q (%s) in every due reporting period.", firstOf(meta.NameEN, ind.Name.Text), ind.Agency.Text.Text),
-			titleEN: meta.NameEN, from: firstQuarter(ind.Rows), to: lastQuarter(ind.Rows)})
+			titleEN: meta.NameEN, from: firstQuarter(ind.Rows), to: lastQuarter(ind.Rows),
+			keywords: []string{ind.Agency.Text.Text, ind.Sector.Text.Text}, keywordsEN: nonEmpty(sectorOf(rep, meta.SectorSlug).NameEN)})
 	}
 	for i := range m.Agencies {
 		a := &m.Agencies[i]
 		ag := &a.Report().Agency
 		jobs = append(jobs, tableJob{page: "opd/" + a.Slug, dir: "opd/", name: a.Slug, title: a.Name.Text, rows: byAgency[a.Slug], formats: TableFormats, titleEN: ag.NameEN,
+			keywords: []string{a.Name.Text}, keywordsEN: nonEmpty(ag.NameEN),
 			about:   fmt.Sprintf("Target, realisasi, capaian dan status semua indikator kinerja utama %s untuk setiap periode pelaporan, %s.", a.Name.Text, span),
-			aboutEN: fmt.Sprintf("Target, actual, achievement and status of every key performance indicator of %s in every reporting period, %s.", firstOf(ag.NameEN, a.Name.Text), span)})
+			aboutEN: fmt.Sprintf("Target, actual, achievement and status of every key performance indicator of %s in every reporting period, %s.", firstOf(ag.NameEN, a.Name.Text), spanEN)})
 	}
 	for i := range m.Sectors {
 		s := &m.Sectors[i]
 		sec := sectorOf(rep, s.Slug)
 		jobs = append(jobs, tableJob{page: "sektor/" + s.Slug, dir: "sektor/", name: s.Slug, title: s.Name.Text, rows: bySector[s.Slug], formats: TableFormats, titleEN: sec.NameEN,
+			keywords: []string{s.Name.Text}, keywordsEN: nonEmpty(sec.NameEN),
 			about:   fmt.Sprintf("Target, realisasi, capaian dan status semua indikator kinerja utama sektor %s untuk setiap periode pelaporan, %s.", s.Name.Text, span),
-			aboutEN: fmt.Sprintf("Target, actual, achievement and status of every key performance indicator of the sector %s in every reporting period, %s.", firstOf(sec.NameEN, s.Name.Text), span)})
+			aboutEN: fmt.Sprintf("Target, actual, achievement and status of every key performance indicator of the sector %s in every reporting period, %s.", firstOf(sec.NameEN, s.Name.Text), spanEN)})
 	}
 	total := 1 // the database
 	for _, j := range jobs {
@@ -277,8 +283,8 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	datasets = append(datasets, Dataset{ID: o.BaseURL + Folder + "/#" + DataAnchor("sqlite"),
 		Title: "Basis data SQLite semua tabel", TitleEN: "SQLite database of every table",
 		Description:   "Satu berkas SQLite berisi semua tabel data (sektor, perangkat daerah, indikator, target, periode, tahun, skor) yang dihubungkan dengan foreign key, kamus data, dan view yang terdokumentasi: iku_semua, iku_terbaru, iku_tahunan dan skor_opd, masing-masing sama dengan tabel unduhannya; siap untuk Datasette dan DB Browser for SQLite, " + span + ".",
-		DescriptionEN: "One SQLite file with every data table (sectors, agencies, indicators, targets, periods, years, scores) joined by foreign keys, a data dictionary, and documented views iku_semua, iku_terbaru, iku_tahunan and skor_opd, each equal to its download table; ready for Datasette and DB Browser for SQLite, " + span + ".",
-		Resources:     dbRes})
+		DescriptionEN: "One SQLite file with every data table (sectors, agencies, indicators, targets, periods, years, scores) joined by foreign keys, a data dictionary, and documented views iku_semua, iku_terbaru, iku_tahunan and skor_opd, each equal to its download table; ready for Datasette and DB Browser for SQLite, " + spanEN + ".",
+		Resources:     dbRes, Keywords: keywords, KeywordsEN: keywordsEN})
 	for i, j := range jobs {
 		// Resources keep the columns only, not the rows.
 		head := &Table{Name: j.name, Title: j.title, Columns: j.cols()}
@@ -295,7 +301,8 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		}
 		resources = append(resources, res...)
 		datasets = append(datasets, Dataset{ID: o.BaseURL + j.landing(), Title: j.title, TitleEN: j.titleEN,
-			Description: j.about, DescriptionEN: j.aboutEN, From: j.from, To: j.to, Resources: res})
+			Description: j.about, DescriptionEN: j.aboutEN, From: j.from, To: j.to, Resources: res,
+			Keywords: append(slices.Clone(keywords), j.keywords...), KeywordsEN: append(slices.Clone(keywordsEN), j.keywordsEN...)})
 	}
 	for _, f := range []Format{CSV, ExcelCSV} {
 		path := schemas[f]
@@ -328,7 +335,7 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		datasets = append(datasets, Dataset{ID: o.BaseURL + "asn/", Title: t.Title, TitleEN: "Civil servants' performance: number of employees per rating (with disclosure control)",
 			Description:   "Jumlah pegawai ASN per predikat kinerja per perangkat daerah dan tahun; sel dengan terlalu sedikit pegawai disembunyikan agar tidak ada data perorangan yang terbuka.",
 			DescriptionEN: "Number of civil servants per performance rating by agency and year; cells with too few employees are suppressed so that no individual's data is disclosed.",
-			Resources:     res})
+			Resources:     res, Keywords: keywords, KeywordsEN: keywordsEN})
 	}
 
 	// The raw bundle: the input tables, as files and as one zip.
@@ -360,7 +367,7 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	datasets = append(datasets, Dataset{ID: o.BaseURL + Folder + "/#" + DataAnchor("bundle"), Title: "Bundel data mentah (tabel masukan)", TitleEN: "Raw data bundle (input tables)",
 		Description:   "Tabel masukan portal (sektor, perangkat daerah, indikator, target, realisasi, predikat) sebagai CSV dengan datapackage.json; program kinerja membangun ulang situs yang sama dari bundel ini.",
 		DescriptionEN: "The portal's input tables (sectors, agencies, indicators, targets, results, ratings) as CSV with a datapackage.json; the kinerja program rebuilds the same site from this bundle.",
-		Resources:     bundleRes})
+		Resources:     bundleRes, Keywords: keywords, KeywordsEN: keywordsEN})
 
 	// The static API.
 	api, err := API(m, APIOptions{BaseURL: o.BaseURL})
@@ -396,7 +403,7 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		ID: o.BaseURL + Folder + "/catalog.jsonld", BaseURL: o.BaseURL + Folder + "/", Homepage: o.BaseURL,
 		Title: o.Meta.Title, TitleEN: "Key performance indicators of the city's agencies",
 		Description:   "Target, realisasi, capaian dan status indikator kinerja utama (IKU) perangkat daerah setiap periode pelaporan, capaian tahunan, skor perangkat daerah, bundel data mentah dan basis data SQLite, " + span + ".",
-		DescriptionEN: "Targets, actuals, achievement and status of the agencies' key performance indicators (IKU) in every reporting period, yearly achievement, agency scores, the raw data bundle and an SQLite database, " + span + ".",
+		DescriptionEN: "Targets, actuals, achievement and status of the agencies' key performance indicators (IKU) in every reporting period, yearly achievement, agency scores, the raw data bundle and an SQLite database, " + spanEN + ".",
 		Language:      "id", From: rep.First, To: rep.Latest,
 		Datasets: datasets,
 	}, o.Meta)
@@ -449,6 +456,7 @@ type tableJob struct {
 	own                     [][]Value // the rows of a table with its own columns
 	formats                 []Format
 	titleEN, about, aboutEN string
+	keywords, keywordsEN    []string    // besides those of every dataset
 	from, to                iku.Quarter // the span of the rows; zero: the report's
 }
 
@@ -479,6 +487,14 @@ func DataAnchor(page string) string {
 		return "asn"
 	}
 	return "h-" + page
+}
+
+// nonEmpty is s as a list: none when s is empty.
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 func firstQuarter(rows []display.Row) iku.Quarter {

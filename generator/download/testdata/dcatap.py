@@ -51,6 +51,8 @@ landing = []
 for d in datasets:
     bilingual(d, DCTERMS.title, "dct:title")
     bilingual(d, DCTERMS.description, "dct:description")
+    if sorted(set(langs(d, DCAT.keyword))) != ["en", "id"]:
+        problems.append(f"{d}: dcat:keyword in {sorted(set(langs(d, DCAT.keyword)))}; want id and en")
     for prop, what in [(DCTERMS.publisher, "dct:publisher"), (DCAT.contactPoint, "dcat:contactPoint"), (DCTERMS.license, "dct:license"),
                        (DCTERMS.temporal, "dct:temporal"), (DCTERMS.modified, "dct:modified"), (DCAT.theme, "dcat:theme"),
                        (DCAT.landingPage, "dcat:landingPage"), (DCAT.distribution, "dcat:distribution"),
