@@ -346,4 +346,203 @@ func TestDataPageExamples(t *testing.T) {
 			t.Errorf("the %s example printed no unreported indicator of 2026-Q3:\n%s", ex.lang, out)
 		}
 	}
+	// The SQL example, on the database downloaded from the site.
+	script := `
+import sqlite3, sys, tempfile, urllib.request
+path = tempfile.mkdtemp() + "/kinerja.sqlite"
+urllib.request.urlretrieve(sys.argv[1] + "/data/kinerja.sqlite", path)
+for row in sqlite3.connect(path).execute(sys.argv[2]):
+    print(row)
+`
+	out, err := exec.Command("/usr/bin/python3", "-c", script, base, block("sql")).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Dinas") {
+		t.Errorf("the sql example on /data/kinerja.sqlite: %v; printed no agency:\n%s", err, out)
+	}
+}
+
+// TestCatalogueURLsExist: every URL of the built demo's catalog.jsonld on
+// the site itself (datasets' landing pages, distributions' access and
+// download URLs, the catalogue, the home page) is a file of the site, and
+// a fragment is an id on its page; the catalogue passes the DCAT-AP 3
+// check of generator/download (testdata/dcatap.py).
+func TestCatalogueURLsExist(t *testing.T) {
+	public := demoSite(t)
+	path := filepath.Join(public, "data", "catalog.jsonld")
+	raw := readFile(t, path)
+	var cat struct {
+		Homepage struct {
+			ID string `json:"@id"`
+		} `json:"foaf:homepage"`
+	}
+	if err := json.Unmarshal([]byte(raw), &cat); err != nil {
+		t.Fatal(err)
+	}
+	base := cat.Homepage.ID
+	if !strings.HasPrefix(base, "https://") || !strings.HasSuffix(base, "/") {
+		t.Fatalf("catalog.jsonld: foaf:homepage %q; want the site's https address", base)
+	}
+	// Every URL anywhere in the document.
+	urls := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"(https?://[^"]+)"`).FindAllStringSubmatch(raw, -1) {
+		urls[m[1]] = true
+	}
+	checked, fragments := 0, 0
+	for u := range urls {
+		rel, ok := strings.CutPrefix(u, base)
+		if !ok {
+			continue // a licence, a vocabulary: not ours
+		}
+		rel, frag, _ := strings.Cut(rel, "#")
+		file := filepath.Join(public, filepath.FromSlash(rel))
+		if rel == "" || strings.HasSuffix(rel, "/") {
+			file = filepath.Join(file, "index.html")
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("catalog.jsonld names %s: the built site has no %s", u, file)
+			continue
+		}
+		checked++
+		if frag != "" {
+			fragments++
+			if !bytes.Contains(b, []byte(`id="`+frag+`"`)) && !bytes.Contains(b, []byte(`id=`+frag+`>`)) && !bytes.Contains(b, []byte(`id=`+frag+` `)) {
+				t.Errorf("catalog.jsonld names %s: %s has no element with the id %q", u, file, frag)
+			}
+		}
+	}
+	for _, want := range []string{"data/kinerja.sqlite", "data/iku-tahunan.csv", "data/skor-opd.xlsx", "data/#h-all", "data/#h-latest"} {
+		if !urls[base+want] {
+			t.Errorf("catalog.jsonld does not name %s%s", base, want)
+		}
+	}
+	if checked < 100 || fragments == 0 {
+		t.Errorf("checked %d URLs of the site (%d with a fragment); the demo's catalogue names hundreds", checked, fragments)
+	}
+
+	const py = "/usr/bin/python3"
+	if out, err := exec.Command(py, "-c", "import rdflib").CombinedOutput(); err != nil {
+		t.Fatalf("this test reads the catalogue with rdflib: apt-get install python3-rdflib (%v: %s)", err, out)
+	}
+	out, err := exec.Command(py, filepath.Join(repoRoot(t), "generator", "download", "testdata", "dcatap.py"), path).Output()
+	if err != nil {
+		t.Fatalf("dcatap.py: %v", err)
+	}
+	var r struct {
+		Problems []string `json:"problems"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Problems {
+		t.Errorf("catalog.jsonld: %s", p)
+	}
+}
+
+// TestPageNumbersInDownloads walks the built demo's indicator and agency
+// pages and finds every number of their tables in a download: each
+// period of an indicator's table in its CSV (/data/iku/<slug>.csv), each
+// year of its years' table in iku-tahunan.csv, each quarter of an
+// agency's scores in skor-opd.csv, with the same status words.
+func TestPageNumbersInDownloads(t *testing.T) {
+	public := demoSite(t)
+	load := func(rel string) []map[string]string {
+		f, err := os.Open(filepath.Join(public, "data", rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		recs, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+		var out []map[string]string
+		for _, rec := range recs[1:] {
+			row := map[string]string{}
+			for i, name := range recs[0] {
+				row[name] = rec[i]
+			}
+			out = append(out, row)
+		}
+		return out
+	}
+	index := func(rows []map[string]string, cols ...string) map[string]map[string]string {
+		out := map[string]map[string]string{}
+		for _, r := range rows {
+			var k []string
+			for _, c := range cols {
+				k = append(k, r[c])
+			}
+			out[strings.Join(k, "|")] = r
+		}
+		return out
+	}
+	years := index(load("iku-tahunan.csv"), "indicator_slug", "year")
+	scores := index(load("skor-opd.csv"), "agency_slug", "period")
+
+	table := regexp.MustCompile(`(?s)<caption id="?(cap-[a-z]+)"?>.*?</tbody>`)
+	row := regexp.MustCompile(`(?s)<tr><th scope="?row"? data-sort-value="?([^">]+)"?>(.*?)</tr>`)
+	num := regexp.MustCompile(`<td class="?n"? data-sort-value="?([^"> ]+)"?`)
+	status := regexp.MustCompile(`<span class="st st-[a-z_]+"><span class="?st-i"? aria-hidden="?true"?>[^<]*</span> ([^<]+)</span>`)
+	// check finds the page row's numbers and status words in the download
+	// row d.
+	numbers := 0
+	check := func(page, caption, key string, cells string, d map[string]string) {
+		if d == nil {
+			t.Errorf("%s, %s, %s: no row in the download", page, caption, key)
+			return
+		}
+		values := map[string]bool{}
+		for _, v := range d {
+			values[v] = true
+		}
+		for _, m := range num.FindAllStringSubmatch(cells, -1) {
+			numbers++
+			if !values[m[1]] {
+				t.Errorf("%s, %s, %s: the page shows %s; the download's row has no such value: %v", page, caption, key, m[1], d)
+			}
+		}
+		if m := status.FindStringSubmatch(cells); m != nil && m[1] != d["status_label"] && d["status_label"] != "" {
+			t.Errorf("%s, %s, %s: the page says %q; the download %q", page, caption, key, m[1], d["status_label"])
+		}
+	}
+	pages := 0
+	for _, section := range []string{"iku", "opd"} {
+		dirs, err := os.ReadDir(filepath.Join(public, section))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dir := range dirs {
+			if !dir.IsDir() {
+				continue
+			}
+			slug := dir.Name()
+			page := section + "/" + slug + "/"
+			html, err := os.ReadFile(filepath.Join(public, section, slug, "index.html"))
+			if err != nil {
+				continue
+			}
+			pages++
+			var periods map[string]map[string]string
+			if section == "iku" {
+				periods = index(load("iku/"+slug+".csv"), "period")
+			}
+			for _, tm := range table.FindAllStringSubmatch(string(html), -1) {
+				caption := tm[1]
+				for _, rm := range row.FindAllStringSubmatch(tm[0], -1) {
+					key, cells := rm[1], rm[2]
+					switch {
+					case section == "iku" && caption == "cap-years":
+						check(page, caption, key, cells, years[slug+"|"+key])
+					case section == "iku":
+						check(page, caption, key, cells, periods[key])
+					case caption == "cap-scores":
+						check(page, caption, key, cells, scores[slug+"|"+key])
+					}
+				}
+			}
+		}
+	}
+	if pages < 100 || numbers < 5000 {
+		t.Errorf("walked %d pages and %d numbers; the demo has more", pages, numbers)
+	}
 }

@@ -103,8 +103,9 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 		}
 	}
 
-	// Years, unless the table above already lists them.
-	if f != iku.Annual && len(ir.Years) > 0 {
+	// Years: every indicator's, for the downloads; on the page unless the
+	// table above already lists them.
+	if len(ir.Years) > 0 {
 		ys := &Years{Text: l.w("consolidation_" + string(ind.Consolidation)),
 			Table: Table{Caption: l.t("table_years_caption", map[string]any{"Name": out.Name.Text}), Columns: []Column{
 				{Label: l.w("col_year")},
@@ -130,7 +131,10 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 			row.Trend = l.trend(y.VsPreviousYear, prev)
 			ys.Rows = append(ys.Rows, row)
 		}
-		out.Years = ys
+		out.YearRows = ys.Rows
+		if f != iku.Annual {
+			out.Years = ys
+		}
 	}
 
 	out.Defs = []KV{

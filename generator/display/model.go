@@ -217,19 +217,22 @@ type Indicator struct {
 	Chart   Chart     `json:"chart"`
 	Table   Table     `json:"table"`
 	Rows    []Row     `json:"rows"`
-	Earlier []Earlier `json:"earlier"`   // earlier periods' explanations, newest first
-	Years   *Years    `json:"years"`     // nil for an annual indicator (its table lists its years)
-	Defs    []KV      `json:"defs"`      // definition, formula
-	KeyData []KV      `json:"key_data"`  // unit, polarity, consolidation, source, …
-	Cite    CiteParts `json:"cite"`      // what the citation needs besides the site's settings
-	Embed   string    `json:"embed"`     // the page of the embeddable chart
-	Files   []File    `json:"files"`     // the indicator's downloads
-	List    ListRow   `json:"list"`      // the indicator in lists
-	Card    []string  `json:"card"`      // the link preview's lines
-	Legend  [2]string `json:"-"`         // the chart's names of the plotted value and of the target
-	Year    int       `json:"year"`      // the year of the data, for the citation
-	Freq    string    `json:"frequency"` // quarterly, semiannual, annual
-	DueNow  bool      `json:"due_now"`   // due in the site's quarter
+	Earlier []Earlier `json:"earlier"` // earlier periods' explanations, newest first
+	Years   *Years    `json:"years"`   // nil for an annual indicator (its table lists its years)
+	// YearRows are the consolidated years of every indicator, an annual
+	// one's too (its page lists them as its periods), for the downloads.
+	YearRows []YearRow `json:"-"`
+	Defs     []KV      `json:"defs"`      // definition, formula
+	KeyData  []KV      `json:"key_data"`  // unit, polarity, consolidation, source, …
+	Cite     CiteParts `json:"cite"`      // what the citation needs besides the site's settings
+	Embed    string    `json:"embed"`     // the page of the embeddable chart
+	Files    []File    `json:"files"`     // the indicator's downloads
+	List     ListRow   `json:"list"`      // the indicator in lists
+	Card     []string  `json:"card"`      // the link preview's lines
+	Legend   [2]string `json:"-"`         // the chart's names of the plotted value and of the target
+	Year     int       `json:"year"`      // the year of the data, for the citation
+	Freq     string    `json:"frequency"` // quarterly, semiannual, annual
+	DueNow   bool      `json:"due_now"`   // due in the site's quarter
 	// Decimals is how many decimals the indicator's values are written
 	// with: the chart's axis steps by whole units when it is 0.
 	Decimals int `json:"-"`
@@ -354,6 +357,10 @@ type ScoreRow struct {
 	NotDue  Cell   `json:"not_due"`
 	score   *iku.Score
 }
+
+// Score is the score the row shows, with its counts, for the downloads
+// (exact values).
+func (r *ScoreRow) Score() *iku.Score { return r.score }
 
 // RankLine is an agency's place in one comparison.
 type RankLine struct {

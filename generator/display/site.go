@@ -103,11 +103,17 @@ type DataPage struct {
 	Bundle     []File    `json:"bundle"`
 	Catalogue  []File    `json:"catalogue"`
 	Ratings    []File    `json:"ratings"`
+	Years      []File    `json:"years"`  // iku-tahunan: each indicator's years
+	Scores     []File    `json:"scores"` // skor-opd: each agency's scores
+	SQLite     []File    `json:"sqlite"` // the database of every table
 	LatestHead string    `json:"latest_heading"`
 	Sectors    []DataRow `json:"sectors"`
 	Dictionary []DictRow `json:"dictionary"`
-	Files      int       `json:"files"`
-	Bytes      int       `json:"bytes"`
+	// Dictionaries are the columns of the other tables (iku-tahunan,
+	// skor-opd), each with its caption.
+	Dictionaries []DictTable `json:"dictionaries"`
+	Files        int         `json:"files"`
+	Bytes        int         `json:"bytes"`
 }
 
 // DataRow is a sector's downloads.
@@ -343,8 +349,8 @@ func (m *Model) movers(ms []iku.Mover, rel string) []Mover {
 }
 
 // SetFiles gives the pages their downloads: files maps "iku/<slug>",
-// "opd/<slug>", "sektor/<slug>", "all", "latest", "bundle", "asn" and
-// "catalogue" to their files. dict describes the columns of the flat
+// "opd/<slug>", "sektor/<slug>", "all", "latest", "tahunan", "skor",
+// "sqlite", "bundle", "asn" and "catalogue" to their files. dict describes the columns of the flat
 // table for the data dictionary.
 func (m *Model) SetFiles(files map[string][]FileIn) {
 	l := m.l
@@ -371,6 +377,7 @@ func (m *Model) SetFiles(files map[string][]FileIn) {
 		d.Sectors = append(d.Sectors, DataRow{Sector: Link{Text: s.Name, URL: s.URL}, Files: s.Files})
 	}
 	d.All, d.Latest, d.Bundle, d.Ratings, d.Catalogue = list("all"), list("latest"), list("bundle"), list("asn"), list("catalogue")
+	d.Years, d.Scores, d.SQLite = list("tahunan"), list("skor"), list("sqlite")
 	d.Files, d.Bytes = 0, 0
 	for key, fs := range files {
 		if key == "catalogue" {
@@ -384,6 +391,26 @@ func (m *Model) SetFiles(files map[string][]FileIn) {
 	q := m.Site.Latest.Name
 	d.Lead = l.t("data_lead", map[string]any{"Quarter": q, "Files": l.Int(d.Files), "Size": l.bytes(d.Bytes)})
 	d.LatestHead = l.t("data_latest_heading", map[string]any{"Quarter": q})
+}
+
+// DictTable is the data dictionary of one more table of the data page.
+type DictTable struct {
+	ID      string    `json:"id"` // the caption's id: "cap-dict-iku-tahunan"
+	Caption string    `json:"caption"`
+	Rows    []DictRow `json:"rows"`
+}
+
+// AddDictionary gives the data page the columns of another table (name:
+// its file stem, "iku-tahunan"), under the caption of the words key
+// caption ("data_dictionary_years_caption").
+func (m *Model) AddDictionary(name, caption string, cols []DictIn) {
+	l := m.l
+	t := DictTable{ID: "cap-dict-" + name, Caption: l.t(caption, map[string]any{"File": name}), Rows: []DictRow{}}
+	for _, c := range cols {
+		t.Rows = append(t.Rows, DictRow{Name: c.Name, Title: l.text(c.Title, ""), Type: l.w("type_" + c.Type),
+			Description: l.text(c.Description, "")})
+	}
+	m.Site.Data.Dictionaries = append(m.Site.Data.Dictionaries, t)
 }
 
 // SetDictionary gives the data page the columns of the flat table: their

@@ -1,7 +1,9 @@
 // Package download writes the open-data files of the portal: every table
-// (one agency, one sector, the latest quarter, the whole dataset) in four
-// formats and each indicator's in CSV and JSON, the static API, a
-// checksum list, a Frictionless data package and a DCAT-AP catalogue.
+// (one agency, one sector, the latest quarter, the whole dataset, each
+// indicator's years, each agency's scores) in four formats and each
+// indicator's in CSV and JSON, one SQLite database of every table, the
+// static API, a checksum list, a Frictionless data package and a DCAT-AP
+// catalogue.
 // They are written from the display model of the default language
 // (generator/display), so that a file says exactly what the page says,
 // into a file store (generator/filestore) that the site links them from.
@@ -92,6 +94,27 @@
 // there, text cannot run. This is the same rule as the release bundles
 // (package bundle: bundle.Neutralise and bundle.Restore).
 //
+// # One table per question, and every table in SQL
+//
+// iku-tahunan (one row per indicator and year: the annual target, the
+// year's actual consolidated by the indicator's rule, achievement,
+// category, status and tercapai) and skor-opd (one row per agency and
+// quarter: the score and how many indicators were counted, in progress,
+// not reported, not due or without a percentage) come in the four
+// formats too. tercapai is true when the target was met (achievement of
+// at least 100, or a zero target met), false when it was not, and empty
+// where neither applies: the same definition as every page and count.
+//
+// kinerja.sqlite (WriteSQLite) holds every table in one SQLite database:
+// sectors, agencies, indicators, targets, periods, years and scores,
+// joined by foreign keys, a data dictionary (kamus_data), the data's
+// metadata (tentang), and the views iku_semua, iku_terbaru, iku_tahunan
+// and skor_opd, each with the rows and columns of its download table.
+// The tables keep every number as its exact decimal text; the views give
+// numbers as SQL numbers (REAL) and yes/no as 1/0, so that
+// "achievement < 100" compares numbers. PRAGMA user_version is the
+// schema's version. The same data give the same file, byte for byte.
+//
 // # Checksums, data package, catalogue
 //
 // SHA256SUMS (WriteChecksums) lists the SHA-256 of every file, one line
@@ -107,11 +130,13 @@
 // Open Data Editor or a CKAN portal can read the files with the right
 // types.
 //
-// The DCAT catalogue (DCAT) describes the same files in DCAT-AP, as
+// The DCAT catalogue (DCAT) describes the same files in DCAT-AP 3, as
 // JSON-LD, so that a data portal (CKAN with ckanext-dcat, Satu Data
-// Indonesia) can harvest them: datasets with their pages, keywords,
-// publisher and licence, and one distribution per file with its download
-// address, media type, size and checksum.
+// Indonesia) can harvest them: datasets with their pages, titles and
+// descriptions in Indonesian and English, theme, publisher, contact
+// point, licence, temporal coverage and update frequency, and one
+// distribution per file with its download address, description, media
+// type, size and checksum.
 //
 // # Licence and citation
 //

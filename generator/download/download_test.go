@@ -14,16 +14,18 @@ import (
 	"testing"
 	"time"
 
+
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 )
 
 var meta = Meta{
-	Title:     "Indikator Kinerja Utama Kota Tanjungbalai",
-	Source:    "Pemerintah Kota Tanjungbalai, rilis 2026-Q3",
-	Publisher: "Dinas Komunikasi dan Informatika Kota Tanjungbalai",
-	Citation:  "Pemerintah Kota Tanjungbalai (2026). Indikator Kinerja Utama, rilis 2026-Q3. CC BY 4.0.",
-	Notes:     []string{"Data demo: fiktif."},
-	Published: time.Date(2026, 10, 15, 8, 30, 0, 0, time.UTC),
+	Title:        "Indikator Kinerja Utama Kota Tanjungbalai",
+	Source:       "Pemerintah Kota Tanjungbalai, rilis 2026-Q3",
+	Publisher:    "Dinas Komunikasi dan Informatika Kota Tanjungbalai",
+	Citation:     "Pemerintah Kota Tanjungbalai (2026). Indikator Kinerja Utama, rilis 2026-Q3. CC BY 4.0.",
+	Notes:        []string{"Data demo: fiktif."},
+	Published:    time.Date(2026, 10, 15, 8, 30, 0, 0, time.UTC),
+	ContactEmail: "diskominfo@tanjungbalaikota.go.id",
 }
 
 // hostileTexts are texts a spreadsheet, a CSV reader or a page could
@@ -158,6 +160,10 @@ type readBack struct {
 		Creator    string             `json:"creator"`
 		Created    string             `json:"created"`
 	} `json:"xlsx"`
+	ReadOnly map[string]struct {
+		Dimension string      `json:"dimension"`
+		Rows      [][]*string `json:"rows"`
+	} `json:"xlsx_read_only"`
 }
 
 func readBackAll(t *testing.T, dir, name string) readBack {
@@ -274,6 +280,35 @@ func TestRoundTrip(t *testing.T) {
 
 	// XLSX, read with openpyxl.
 	x := rb.XLSX
+	// openpyxl in read-only mode reads what each sheet's <dimension>
+	// declares: every row and column, as the full reader sees them (the
+	// full reader stops before trailing rows without a value).
+	for _, sh := range []struct {
+		name       string
+		full       [][]xlsxCell
+		cols, rows int
+	}{{DataSheet, x.Data, len(tb.Columns), len(tb.Rows) + 1}, {DictionarySheet, x.Dictionary, 5, len(x.Dictionary)}} {
+		ro := rb.ReadOnly[sh.name]
+		col := columnName(sh.cols)
+		if want := "A1:" + col + itoa(sh.rows); ro.Dimension != want {
+			t.Errorf("XLSX sheet %q declares the dimension %q; want %q", sh.name, ro.Dimension, want)
+		}
+		if len(ro.Rows) != len(sh.full) {
+			t.Errorf("XLSX sheet %q: openpyxl read-only reads %d rows; want %d", sh.name, len(ro.Rows), len(sh.full))
+			continue
+		}
+		for i, row := range ro.Rows {
+			for j, v := range row {
+				var f *string
+				if i < len(sh.full) && j < len(sh.full[i]) {
+					f = sh.full[i][j].V
+				}
+				if (v == nil) != (f == nil) || v != nil && *v != *f {
+					t.Errorf("XLSX sheet %q, row %d, column %d: read-only %v; want %v", sh.name, i+1, j+1, v, f)
+				}
+			}
+		}
+	}
 	if strings.Join(x.Sheets, "|") != "Data|Kamus data" {
 		t.Errorf("XLSX sheets = %q; want Data, Kamus data", x.Sheets)
 	}

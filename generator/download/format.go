@@ -15,6 +15,7 @@ const (
 	XLSX     Format = "xlsx"      // WriteXLSX
 	JSON     Format = "json"      // WriteJSON
 	Zip      Format = "zip"       // a zip made elsewhere (a release bundle); not a table format
+	SQLite   Format = "sqlite"    // WriteSQLite: every table in one database; not a table format
 )
 
 // TableFormats are the formats every table is published in, in the order
@@ -34,6 +35,7 @@ var formats = map[Format]formatInfo{
 	XLSX:     {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", ""},
 	JSON:     {".json", "application/json", "JSON", "utf-8"},
 	Zip:      {".zip", "application/zip", "ZIP", ""},
+	SQLite:   {".sqlite", "application/vnd.sqlite3", "", ""}, // the EU file types name no SQLite database
 }
 
 func (f Format) info() (formatInfo, error) {

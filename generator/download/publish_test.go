@@ -155,7 +155,7 @@ func TestDCATReadsAsRDF(t *testing.T) {
 		Title:    "Data IKU Kota Tanjungbalai",
 		Datasets: []Dataset{
 			{ID: "https://kinerja.example.go.id/iku/uji/", Title: tb.Title, Description: "Uji.", Keywords: []string{"kesehatan", "IKU"}, Resources: res},
-			{ID: "https://kinerja.example.go.id/data/", Title: "Semua data", Resources: res[:1]},
+			{ID: "https://kinerja.example.go.id/data/", Title: "Semua data", Description: "Semua.", Resources: res[:1]},
 		},
 	}
 	data, err := DCAT(cat, meta)
@@ -234,10 +234,69 @@ func TestPublishDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("DataPackage: two calls differ")
 	}
-	cat := Catalog{ID: "https://x.id/c", BaseURL: "https://x.id/", Title: "C", Datasets: []Dataset{{ID: "https://x.id/d", Title: "D", Resources: res}}}
+	cat := Catalog{ID: "https://x.id/c", BaseURL: "https://x.id/", Title: "C", Datasets: []Dataset{{ID: "https://x.id/d", Title: "D", Description: "D.", Resources: res}}}
 	a, _ = DCAT(cat, meta)
 	b, _ = DCAT(cat, meta)
 	if !bytes.Equal(a, b) {
 		t.Error("DCAT: two calls differ")
+	}
+}
+
+// dcatReport is what testdata/dcatap.py finds in a catalogue.
+type dcatReport struct {
+	Problems      []string       `json:"problems"`
+	Datasets      int            `json:"datasets"`
+	Distributions int            `json:"distributions"`
+	Downloads     map[string]int `json:"downloads"`
+	Landing       []string       `json:"landing"`
+}
+
+// TestCatalogueIsDCATAP3: every dataset and distribution of the demo's
+// catalog.jsonld carries the mandatory and recommended properties of
+// DCAT-AP 3 (texts in Indonesian and English), and every download URL is
+// a file Site made, of the size the catalogue says. (The landing pages
+// are checked on the built site: cmd/kinerja TestCatalogueURLsExist.)
+func TestCatalogueIsDCATAP3(t *testing.T) {
+	py := python(t, "rdflib", "python3-rdflib")
+	d, err := demoReport()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := sharedFiles(t)
+	path := filepath.Join(t.TempDir(), "catalog.jsonld")
+	if err := os.WriteFile(path, files["data/catalog.jsonld"], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(py, "testdata/dcatap.py", path)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dcatap.py: %v\n%s", err, stderr.Bytes())
+	}
+	var r dcatReport
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Problems {
+		t.Errorf("catalog.jsonld: %s", p)
+	}
+	pages := len(d.m.Indicators) + len(d.m.Agencies) + len(d.m.Sectors) + 4 // all, latest, tahunan, skor
+	if r.Datasets < pages || r.Distributions != len(r.Downloads) || r.Distributions == 0 {
+		t.Errorf("catalog.jsonld: %d datasets, %d distributions (%d download URLs); want at least %d datasets", r.Datasets, r.Distributions, len(r.Downloads), pages)
+	}
+	made := map[string]int{}
+	for path, b := range files {
+		made[siteBase+path] = len(b)
+	}
+	for u, n := range r.Downloads {
+		if got, ok := made[u]; !ok || got != n {
+			t.Errorf("catalog.jsonld names %s (%d bytes); Site made it: %v, %d bytes", u, n, ok, got)
+		}
+	}
+	for _, want := range []string{SQLiteFile, YearsTable + ".csv", ScoresTable + ".xlsx"} {
+		if _, ok := r.Downloads[siteBase+Folder+"/"+want]; !ok {
+			t.Errorf("catalog.jsonld does not list %s", want)
+		}
 	}
 }

@@ -189,22 +189,50 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		byAgency[r.agency] = append(byAgency[r.agency], i)
 		bySector[r.sector] = append(bySector[r.sector], i)
 	}
+	span, spanEN := fmt.Sprintf("%s sampai %s", rep.First, rep.Latest), fmt.Sprintf("%s to %s", rep.First, rep.Latest)
+	// Every dataset's keywords, in Indonesian and English.
+	keywords := []string{"indikator kinerja utama", "IKU", "kinerja perangkat daerah"}
+	keywordsEN := []string{"key performance indicators", "local government performance"}
+	yRows, sRows := yearRows(m, o.BaseURL), scoreRows(m, o.BaseURL)
 	jobs = append(jobs,
-		tableJob{"all", "", "iku-semua", "Semua indikator kinerja utama, semua periode", all, TableFormats},
-		tableJob{"latest", "", "iku-terbaru", fmt.Sprintf("Kondisi terbaru semua indikator, data sampai %s", rep.Latest), latest, TableFormats})
+		tableJob{page: "all", name: "iku-semua", title: "Semua indikator kinerja utama, semua periode", rows: all, formats: TableFormats, titleEN: "All key performance indicators, all periods",
+			about:   "Target, realisasi, capaian, kategori, status dan tercapai setiap indikator kinerja utama untuk setiap periode pelaporan yang dijadwalkan, " + span + ".",
+			aboutEN: "Target, actual, achievement, category, status and whether the target was met (tercapai) of every key performance indicator in every due reporting period, " + spanEN + "."},
+		tableJob{page: "latest", name: "iku-terbaru", title: fmt.Sprintf("Kondisi terbaru semua indikator, data sampai %s", rep.Latest), rows: latest, formats: TableFormats, titleEN: fmt.Sprintf("Latest state of every indicator, data up to %s", rep.Latest),
+			about:   fmt.Sprintf("Periode terakhir yang dijadwalkan setiap indikator kinerja utama, data sampai %s: target, realisasi, capaian, status dan tercapai.", rep.Latest),
+			aboutEN: fmt.Sprintf("The latest due period of every key performance indicator, data up to %s: target, actual, achievement, status and whether the target was met.", rep.Latest)},
+		tableJob{page: "tahunan", name: YearsTable, title: "Capaian tahunan setiap indikator", columns: yearColumns, own: yRows, formats: TableFormats, titleEN: "Yearly achievement of every indicator",
+			about:   "Satu baris per indikator dan tahun: target tahunan, realisasi setahun (digabung menurut jenis konsolidasi), capaian, kategori, status dan tercapai, " + span + ".",
+			aboutEN: "One row per indicator and year: the annual target, the year's actual (consolidated by the indicator's rule), achievement, category, status and whether the target was met, " + spanEN + "."},
+		tableJob{page: "skor", name: ScoresTable, title: "Skor capaian perangkat daerah per triwulan", columns: scoreColumns, own: sRows, formats: TableFormats, titleEN: "Agency scores by quarter",
+			about:   "Satu baris per perangkat daerah dan triwulan: skor capaian (rata-rata capaian yang dibatasi), dan berapa indikator dihitung, dalam proses, belum dilaporkan, tidak dijadwalkan atau tanpa persen, " + span + ".",
+			aboutEN: "One row per agency and quarter: the agency's score (mean of capped achievements) and how many indicators were counted, in progress, not reported, not due or without a percentage, " + spanEN + "."})
 	for i := range m.Indicators {
 		ind := &m.Indicators[i]
-		jobs = append(jobs, tableJob{"iku/" + ind.Slug, "iku/", ind.Slug, ind.Name.Text, byIndicator[ind.Slug], IndicatorFormats})
+		meta := &ind.Report().Indicator
+		jobs = append(jobs, tableJob{page: "iku/" + ind.Slug, dir: "iku/", name: ind.Slug, title: ind.Name.Text, rows: byIndicator[ind.Slug], formats: IndicatorFormats,
+			about:   fmt.Sprintf("Target, realisasi, capaian dan status indikator %q (%s) untuk setiap periode pelaporan yang dijadwalkan.", ind.Name.Text, ind.Agency.Text.Text),
+			aboutEN: fmt.Sprintf("Target, actual, achievement and status of the indicator %q (%s) in every due reporting period.", firstOf(meta.NameEN, ind.Name.Text), ind.Agency.Text.Text),
+			titleEN: meta.NameEN, from: firstQuarter(ind.Rows), to: lastQuarter(ind.Rows),
+			keywords: []string{ind.Agency.Text.Text, ind.Sector.Text.Text}, keywordsEN: nonEmpty(sectorOf(rep, meta.SectorSlug).NameEN)})
 	}
 	for i := range m.Agencies {
 		a := &m.Agencies[i]
-		jobs = append(jobs, tableJob{"opd/" + a.Slug, "opd/", a.Slug, a.Name.Text, byAgency[a.Slug], TableFormats})
+		ag := &a.Report().Agency
+		jobs = append(jobs, tableJob{page: "opd/" + a.Slug, dir: "opd/", name: a.Slug, title: a.Name.Text, rows: byAgency[a.Slug], formats: TableFormats, titleEN: ag.NameEN,
+			keywords: []string{a.Name.Text}, keywordsEN: nonEmpty(ag.NameEN),
+			about:   fmt.Sprintf("Target, realisasi, capaian dan status semua indikator kinerja utama %s untuk setiap periode pelaporan, %s.", a.Name.Text, span),
+			aboutEN: fmt.Sprintf("Target, actual, achievement and status of every key performance indicator of %s in every reporting period, %s.", firstOf(ag.NameEN, a.Name.Text), spanEN)})
 	}
 	for i := range m.Sectors {
 		s := &m.Sectors[i]
-		jobs = append(jobs, tableJob{"sektor/" + s.Slug, "sektor/", s.Slug, s.Name.Text, bySector[s.Slug], TableFormats})
+		sec := sectorOf(rep, s.Slug)
+		jobs = append(jobs, tableJob{page: "sektor/" + s.Slug, dir: "sektor/", name: s.Slug, title: s.Name.Text, rows: bySector[s.Slug], formats: TableFormats, titleEN: sec.NameEN,
+			keywords: []string{s.Name.Text}, keywordsEN: nonEmpty(sec.NameEN),
+			about:   fmt.Sprintf("Target, realisasi, capaian dan status semua indikator kinerja utama sektor %s untuk setiap periode pelaporan, %s.", s.Name.Text, span),
+			aboutEN: fmt.Sprintf("Target, actual, achievement and status of every key performance indicator of the sector %s in every reporting period, %s.", firstOf(sec.NameEN, s.Name.Text), spanEN)})
 	}
-	total := 0
+	total := 1 // the database
 	for _, j := range jobs {
 		total += len(j.formats)
 	}
@@ -215,13 +243,27 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	results := make([][]Published, len(jobs))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(1, runtime.NumCPU()))
+	// The database of every table, first: it takes longest.
+	var dbPub Published
+	if gctx.Err() == nil {
+		g.Go(func() error {
+			db := newDatabase(m, o.BaseURL, rows, yRows, sRows, o.Meta)
+			var err error
+			dbPub, err = w.keyed(Folder+"/"+SQLiteFile, db.key(), func() ([]byte, error) { return db.WriteSQLite(gctx) })
+			if err != nil && gctx.Err() == nil {
+				err = iku.Wrap(err, iku.Internal, "cannot write the download %s", SQLiteFile)
+			}
+			w.progress()
+			return err
+		})
+	}
 	for i := range jobs {
 		if gctx.Err() != nil {
 			break
 		}
 		g.Go(func() error {
 			j := jobs[i]
-			t := &Table{Name: j.name, Title: j.title, Columns: flatColumns}
+			t := &Table{Name: j.name, Title: j.title, Columns: j.cols(), Rows: j.own}
 			for _, k := range j.rows {
 				t.Rows = append(t.Rows, rows[k].values)
 			}
@@ -233,18 +275,34 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	if err := g.Wait(); err != nil || ctx.Err() != nil {
 		return nil, cmp.Or(ctx.Err(), err)
 	}
+	add(dbPub)
+	d.Pages["sqlite"] = []Link{{Format: SQLite, Path: dbPub.Path, Bytes: dbPub.Bytes}}
+	dbRes := []Resource{{Path: SQLiteFile, Format: SQLite, Size: dbPub.Bytes, Hash: dbPub.Hash,
+		Title: "Basis data SQLite: semua tabel (sectors, agencies, indicators, targets, periods, years, scores, kamus_data) dan view iku_semua, iku_terbaru, iku_tahunan, skor_opd"}}
+	resources = append(resources, dbRes...)
+	datasets = append(datasets, Dataset{ID: o.BaseURL + Folder + "/#" + DataAnchor("sqlite"),
+		Title: "Basis data SQLite semua tabel", TitleEN: "SQLite database of every table",
+		Description:   "Satu berkas SQLite berisi semua tabel data (sektor, perangkat daerah, indikator, target, periode, tahun, skor) yang dihubungkan dengan foreign key, kamus data, dan view yang terdokumentasi: iku_semua, iku_terbaru, iku_tahunan dan skor_opd, masing-masing sama dengan tabel unduhannya; siap untuk Datasette dan DB Browser for SQLite, " + span + ".",
+		DescriptionEN: "One SQLite file with every data table (sectors, agencies, indicators, targets, periods, years, scores) joined by foreign keys, a data dictionary, and documented views iku_semua, iku_terbaru, iku_tahunan and skor_opd, each equal to its download table; ready for Datasette and DB Browser for SQLite, " + spanEN + ".",
+		Resources:     dbRes, Keywords: keywords, KeywordsEN: keywordsEN})
 	for i, j := range jobs {
 		// Resources keep the columns only, not the rows.
-		head := &Table{Name: j.name, Title: j.title, Columns: flatColumns}
+		head := &Table{Name: j.name, Title: j.title, Columns: j.cols()}
 		var res []Resource
 		for k, pub := range results[i] {
 			f := j.formats[k]
 			add(pub)
 			d.Pages[j.page] = append(d.Pages[j.page], Link{Format: f, Path: pub.Path, Bytes: pub.Bytes})
-			res = append(res, Resource{Path: strings.TrimPrefix(pub.Path, Folder+"/"), Format: f, Table: head, Size: pub.Bytes, Hash: pub.Hash, SchemaPath: schemas[f]})
+			r := Resource{Path: strings.TrimPrefix(pub.Path, Folder+"/"), Format: f, Table: head, Size: pub.Bytes, Hash: pub.Hash}
+			if j.columns == nil {
+				r.SchemaPath = schemas[f]
+			}
+			res = append(res, r)
 		}
 		resources = append(resources, res...)
-		datasets = append(datasets, Dataset{ID: o.BaseURL + j.page + "/", Title: j.title, Resources: res})
+		datasets = append(datasets, Dataset{ID: o.BaseURL + j.landing(), Title: j.title, TitleEN: j.titleEN,
+			Description: j.about, DescriptionEN: j.aboutEN, From: j.from, To: j.to, Resources: res,
+			Keywords: append(slices.Clone(keywords), j.keywords...), KeywordsEN: append(slices.Clone(keywordsEN), j.keywordsEN...)})
 	}
 	for _, f := range []Format{CSV, ExcelCSV} {
 		path := schemas[f]
@@ -274,7 +332,10 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 			res = append(res, Resource{Path: strings.TrimPrefix(pub.Path, Folder+"/"), Format: f, Table: &Table{Name: t.Name, Title: t.Title, Columns: t.Columns}, Size: pub.Bytes, Hash: pub.Hash})
 		}
 		resources = append(resources, res...)
-		datasets = append(datasets, Dataset{ID: o.BaseURL + "asn/", Title: t.Title, Resources: res})
+		datasets = append(datasets, Dataset{ID: o.BaseURL + "asn/", Title: t.Title, TitleEN: "Civil servants' performance: number of employees per rating (with disclosure control)",
+			Description:   "Jumlah pegawai ASN per predikat kinerja per perangkat daerah dan tahun; sel dengan terlalu sedikit pegawai disembunyikan agar tidak ada data perorangan yang terbuka.",
+			DescriptionEN: "Number of civil servants per performance rating by agency and year; cells with too few employees are suppressed so that no individual's data is disclosed.",
+			Resources:     res, Keywords: keywords, KeywordsEN: keywordsEN})
 	}
 
 	// The raw bundle: the input tables, as files and as one zip.
@@ -303,7 +364,10 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	d.Pages["bundle"] = append(d.Pages["bundle"], Link{Format: Zip, Path: zpub.Path, Bytes: zpub.Bytes})
 	bundleRes = append(bundleRes, Resource{Path: "bundle.zip", Format: Zip, Size: zpub.Bytes, Hash: zpub.Hash, Title: "Bundel data mentah (zip)"})
 	resources = append(resources, bundleRes...)
-	datasets = append(datasets, Dataset{ID: o.BaseURL + "data/#bundel", Title: "Bundel data mentah (tabel masukan)", Resources: bundleRes})
+	datasets = append(datasets, Dataset{ID: o.BaseURL + Folder + "/#" + DataAnchor("bundle"), Title: "Bundel data mentah (tabel masukan)", TitleEN: "Raw data bundle (input tables)",
+		Description:   "Tabel masukan portal (sektor, perangkat daerah, indikator, target, realisasi, predikat) sebagai CSV dengan datapackage.json; program kinerja membangun ulang situs yang sama dari bundel ini.",
+		DescriptionEN: "The portal's input tables (sectors, agencies, indicators, targets, results, ratings) as CSV with a datapackage.json; the kinerja program rebuilds the same site from this bundle.",
+		Resources:     bundleRes, Keywords: keywords, KeywordsEN: keywordsEN})
 
 	// The static API.
 	api, err := API(m, APIOptions{BaseURL: o.BaseURL})
@@ -337,7 +401,10 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	}
 	cat, err := DCAT(Catalog{
 		ID: o.BaseURL + Folder + "/catalog.jsonld", BaseURL: o.BaseURL + Folder + "/", Homepage: o.BaseURL,
-		Title: o.Meta.Title, Description: "Target, realisasi dan capaian indikator kinerja utama perangkat daerah.", Language: "id",
+		Title: o.Meta.Title, TitleEN: "Key performance indicators of the city's agencies",
+		Description:   "Target, realisasi, capaian dan status indikator kinerja utama (IKU) perangkat daerah setiap periode pelaporan, capaian tahunan, skor perangkat daerah, bundel data mentah dan basis data SQLite, " + span + ".",
+		DescriptionEN: "Targets, actuals, achievement and status of the agencies' key performance indicators (IKU) in every reporting period, yearly achievement, agency scores, the raw data bundle and an SQLite database, " + spanEN + ".",
+		Language:      "id", From: rep.First, To: rep.Latest,
 		Datasets: datasets,
 	}, o.Meta)
 	if err != nil {
@@ -379,12 +446,78 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	return d, nil
 }
 
-// tableJob is one table of the flat rows: the page that links it, its
-// folder under Folder, file stem, title, rows and formats.
+// tableJob is one table: the page that links it, its folder under
+// Folder, file stem, title, its rows (indices of the flat rows, or its
+// own rows and columns), formats, and what the catalogue says of it.
 type tableJob struct {
-	page, dir, name, title string
-	rows                   []int
-	formats                []Format
+	page, dir, name, title  string
+	rows                    []int
+	columns                 []Column  // nil: the flat table's
+	own                     [][]Value // the rows of a table with its own columns
+	formats                 []Format
+	titleEN, about, aboutEN string
+	keywords, keywordsEN    []string    // besides those of every dataset
+	from, to                iku.Quarter // the span of the rows; zero: the report's
+}
+
+func (j *tableJob) cols() []Column {
+	if j.columns == nil {
+		return flatColumns
+	}
+	return j.columns
+}
+
+// landing is the page of the site that lists the table's files, relative
+// to the site's root: the indicator's, agency's or sector's page, else a
+// section of the /data/ page.
+func (j *tableJob) landing() string {
+	if j.dir != "" {
+		return j.page + "/"
+	}
+	return Folder + "/#" + DataAnchor(j.page)
+}
+
+// DataAnchor is the id of the /data/ page's section listing the files of
+// page ("all", "latest", "tahunan", "skor", "sqlite", "bundle", "asn").
+func DataAnchor(page string) string {
+	switch page {
+	case "bundle":
+		return "bundel"
+	case "asn":
+		return "asn"
+	}
+	return "h-" + page
+}
+
+// nonEmpty is s as a list: none when s is empty.
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+func firstQuarter(rows []display.Row) iku.Quarter {
+	if len(rows) == 0 {
+		return iku.Quarter{}
+	}
+	return rows[0].Eval.Quarter
+}
+
+func lastQuarter(rows []display.Row) iku.Quarter {
+	if len(rows) == 0 {
+		return iku.Quarter{}
+	}
+	return rows[len(rows)-1].Eval.Quarter
+}
+
+func sectorOf(rep *iku.Report, slug string) iku.Sector {
+	for _, sr := range rep.Sectors {
+		if sr.Sector.Slug == slug {
+			return sr.Sector
+		}
+	}
+	return iku.Sector{}
 }
 
 // progress serialises a progress callback called from several goroutines.
@@ -449,12 +582,7 @@ func flatRows(m *display.Model, base string) []flatRow {
 			r := &ind.Rows[k]
 			e := r.Eval
 			p := meta.Frequency.Period(e.Quarter)
-			v := []Value{
-				text(meta.AgencySlug), text(ind.Agency.Text.Text), text(meta.SectorSlug), text(ind.Sector.Text.Text),
-				text(meta.Slug), text(meta.Code), text(ind.Name.Text), text(ind.Unit.Text),
-				text(string(meta.Polarity)), text(string(meta.Consolidation)), text(string(meta.Frequency)),
-				text(r.Key), text(string(p.Kind)), integer(e.Quarter.Year), integer(e.Quarter.Q),
-			}
+			v := append(indicatorValues(ind), text(r.Key), text(string(p.Kind)), integer(e.Quarter.Year), integer(e.Quarter.Q))
 			var target, high *iku.Decimal
 			kind := ""
 			if t := e.Target; t != nil {
@@ -479,11 +607,7 @@ func flatRows(m *display.Model, base string) []flatRow {
 			if e.Explanation != nil {
 				x = *e.Explanation
 			}
-			met := Value{Null: true}
-			if e.Met != iku.MetUnknown {
-				met = boolean(e.Met == iku.MetYes)
-			}
-			v = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), text(base+ind.URL), met)
+			v = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), text(base+ind.URL), met(e.Met))
 			rows = append(rows, flatRow{indicator: meta.Slug, agency: meta.AgencySlug, sector: meta.SectorSlug,
 				latest: k == len(ind.Rows)-1, values: v})
 		}

@@ -294,8 +294,16 @@ func TestSiteChangedResultRemakesOnlyItsFiles(t *testing.T) {
 	}
 	dl, _ := siteFiles(t, m, again)
 
-	tables := []string{"data/iku/" + slug + ".csv", "data/iku/" + slug + ".json", "data/bundle.zip"}
-	for _, stem := range []string{"data/opd/" + agency, "data/sektor/" + sector, "data/iku-semua", "data/iku-terbaru"} {
+	tables := []string{"data/iku/" + slug + ".csv", "data/iku/" + slug + ".json", "data/bundle.zip", "data/" + SQLiteFile}
+	stems := []string{"data/opd/" + agency, "data/sektor/" + sector, "data/iku-semua", "data/iku-terbaru"}
+	// The yearly and score tables only where the change reaches them.
+	if !bytes.Equal(tableDigest(&Table{Rows: yearRows(d.m, siteBase)}), tableDigest(&Table{Rows: yearRows(m, siteBase)})) {
+		stems = append(stems, "data/"+YearsTable)
+	}
+	if !bytes.Equal(tableDigest(&Table{Rows: scoreRows(d.m, siteBase)}), tableDigest(&Table{Rows: scoreRows(m, siteBase)})) {
+		stems = append(stems, "data/"+ScoresTable)
+	}
+	for _, stem := range stems {
 		for _, f := range TableFormats {
 			tables = append(tables, f.File(stem))
 		}

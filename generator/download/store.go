@@ -18,7 +18,7 @@ import (
 // from the same inputs by the same writers. Change it whenever a writer
 // writes other bytes for the same table; TestWriterVersion fails until it
 // does.
-const writerVersion = "3"
+const writerVersion = "4"
 
 // siteWriter makes the files of a build through the store.
 type siteWriter struct {

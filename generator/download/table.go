@@ -58,7 +58,10 @@ type Meta struct {
 	LicenceURL string // empty means https://creativecommons.org/licenses/by/4.0/
 	Publisher  string // "Dinas Komunikasi dan Informatika Kota Tanjungbalai"
 	Citation   string // how to cite the data, in one sentence
-	Notes      []string
+	// ContactEmail is where questions about the data go (the catalogue's
+	// contact point): "diskominfo@tanjungbalaikota.go.id".
+	ContactEmail string
+	Notes        []string
 	// Published is when the data was published (the release's snapshot
 	// time). Files record it instead of the time they are written, so that
 	// the same data always gives the same bytes. Zero means 2000-01-01.

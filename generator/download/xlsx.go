@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -302,6 +303,9 @@ func (x *xlsxStream) write(w io.Writer) error {
 			}
 		}
 		r := i + 2
+		if !slices.ContainsFunc(row, func(v Value) bool { return !isNull(v) }) {
+			continue // a row of empty cells is no row, as a spreadsheet saves it
+		}
 		bw.WriteString(`<row r="`)
 		bw.WriteString(strconv.Itoa(r))
 		bw.WriteString(`">`)
@@ -322,6 +326,9 @@ func (x *xlsxStream) write(w io.Writer) error {
 		`<col min="1" max="1" width="22" style="2" customWidth="1"/><col min="2" max="2" width="40" style="2" customWidth="1"/>` +
 		`<col min="3" max="4" width="16" style="2" customWidth="1"/><col min="5" max="5" width="80" style="2" customWidth="1"/></cols><sheetData>`)
 	for i, row := range rows {
+		if len(row) == 0 {
+			continue
+		}
 		fmt.Fprintf(bw, `<row r="%d">`, i+1)
 		for j, c := range row {
 			x.writeCell(bw, j, i+1, c)

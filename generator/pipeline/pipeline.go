@@ -405,9 +405,10 @@ func (p *Prepared) downloadsMeta(o Options) download.Meta {
 	}
 	return download.Meta{
 		Title: title, Source: source, Publisher: cmp.Or(cfg.Params.Office, publisher),
-		Citation:  fmt.Sprintf("%s (%d). %s, data sampai %s. %s%s/", publisher, p.Report.Latest.Year, title, p.Report.Latest, p.baseURL(o), download.Folder),
-		Notes:     notes,
-		Published: p.published(o),
+		Citation:     fmt.Sprintf("%s (%d). %s, data sampai %s. %s%s/", publisher, p.Report.Latest.Year, title, p.Report.Latest, p.baseURL(o), download.Folder),
+		Notes:        notes,
+		Published:    p.published(o),
+		ContactEmail: cfg.Params.ContactEmail,
 	}
 }
 

@@ -224,10 +224,14 @@ func formatOf(name string) string {
 // (the default first), with the data dictionary of the downloads and, in
 // a preview, the data check's findings.
 func Display(ctx context.Context, in display.Input, langs []display.Lang, check *CheckResult) ([]*display.Model, error) {
-	var dict []display.DictIn
-	for _, c := range download.FlatColumns() {
-		dict = append(dict, display.DictIn{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit, Description: c.Description})
+	dictIn := func(cols []download.Column) []display.DictIn {
+		var dict []display.DictIn
+		for _, c := range cols {
+			dict = append(dict, display.DictIn{Name: c.Name, Title: c.Title, Type: string(c.Type), Unit: c.Unit, Description: c.Description})
+		}
+		return dict
 	}
+	dict := dictIn(download.FlatColumns())
 	var models []*display.Model
 	for _, l := range langs {
 		if err := ctx.Err(); err != nil {
@@ -238,6 +242,8 @@ func Display(ctx context.Context, in display.Input, langs []display.Lang, check 
 			return nil, err
 		}
 		m.SetDictionary(dict)
+		m.AddDictionary(download.YearsTable, "data_dictionary_years_caption", dictIn(download.YearColumns()))
+		m.AddDictionary(download.ScoresTable, "data_dictionary_scores_caption", dictIn(download.ScoreColumns()))
 		if check != nil {
 			m.SetCheck(check.Quarter, check.Findings)
 		}

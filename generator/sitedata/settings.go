@@ -101,6 +101,8 @@ type Config struct {
 		City      string `toml:"city"`
 		Publisher string `toml:"publisher"`
 		Office    string `toml:"office"`
+		// ContactEmail is where questions go: the catalogue's contact point.
+		ContactEmail string `toml:"contactEmail"`
 	} `toml:"params"`
 }
 
