@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 )
 
