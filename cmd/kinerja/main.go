@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 	"time"
@@ -36,6 +37,14 @@ const (
 var version = "dev"
 
 func main() {
+	// A soft memory limit (unless GOMEMLIMIT says otherwise), for kinerja
+	// and its Hugo child alike: the garbage collector then works harder as
+	// the heap nears it instead of letting it grow to twice what is live,
+	// so that a large site builds on a machine of 2 GiB per process
+	// (README, "Benchmarks and performance").
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	// Hugo's own process (see site.HugoCommand): no signal handling of
 	// ours, Hugo installs its own.
 	if len(os.Args) > 1 && os.Args[1] == site.HugoCommand {
@@ -66,6 +75,9 @@ func main() {
 		os.Exit(code)
 	}
 }
+
+// memoryLimit is the soft limit of the Go heap of each kinerja process.
+const memoryLimit = 1536 << 20
 
 // peakHeapProfile writes a heap profile into path whenever the heap in
 // use is larger than at the last check that wrote one.

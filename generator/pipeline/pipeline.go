@@ -95,9 +95,10 @@ type Options struct {
 	History []*release.Release
 }
 
-// DefaultShardSize bounds a Hugo run to the pages of 2,500 indicators (in
-// two languages, with their embeddable charts: about 10,000 pages).
-const DefaultShardSize = 2500
+// DefaultShardSize bounds a Hugo run to the pages of 1,000 indicators (in
+// two languages, with their embeddable charts: about 4,000 pages, under
+// 1 GiB of memory).
+const DefaultShardSize = 1000
 
 // Prepared is a build folder ready for Hugo, with what it was made from.
 type Prepared struct {
