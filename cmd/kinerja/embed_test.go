@@ -70,10 +70,7 @@ func wordiest(t *testing.T, dir, prefix string, n int) []string {
 // and licence at every width from a phone to a wide article, and the
 // embedded page does not scroll.
 func TestBrowserEmbedFits(t *testing.T) {
-	dir := os.Getenv("EMBED_DIR")
-	if dir == "" {
-		dir = demoSite(t)
-	}
+	dir := demoSite(t)
 	site := serve(t, dir)
 	const public = "https://kinerja.tanjungbalaikota.go.id"
 
