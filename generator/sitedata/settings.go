@@ -94,14 +94,31 @@ type Config struct {
 		Disabled bool   `toml:"disabled"`
 		Title    string `toml:"title"`
 		Params   struct {
-			City string `toml:"city"`
+			City      string `toml:"city"`
+			Publisher string `toml:"publisher"`
 		} `toml:"params"`
 	} `toml:"languages"`
 	Params struct {
 		City      string `toml:"city"`
 		Publisher string `toml:"publisher"`
 		Office    string `toml:"office"`
+		Licence   string `toml:"licence"`
 	} `toml:"params"`
+}
+
+// Publisher is who publishes the site, in language lang: the language's
+// params.publisher, else the site's.
+func (c Config) Publisher(lang string) string {
+	if l, ok := c.Languages[lang]; ok && l.Params.Publisher != "" {
+		return l.Params.Publisher
+	}
+	return cmp.Or(c.Params.Publisher, "Pemerintah Kota Tanjungbalai")
+}
+
+// Licence is the name of the licence the site's data and charts are
+// published under (params.licence).
+func (c Config) Licence() string {
+	return cmp.Or(c.Params.Licence, "CC BY 4.0")
 }
 
 // City is the city's name in language lang: the language's params.city,
