@@ -145,6 +145,11 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 	out.Cite = CiteParts{Name: out.Name.Text, Year: m.in.Report.Latest.Year}
 	out.Chart = Chart{ID: ChartID("iku", ind.Slug), Summary: out.Summary,
 		Heading: l.w(map[bool]string{true: "chart_trend_title", false: "chart_trend_title_periods"}[f == iku.Quarterly])}
+	dir, name := strings.TrimPrefix(out.URL, "/"), l.w("chart_file_name")+"-"+ind.Slug
+	out.Chart.Files = []File{
+		{Format: "svg", Label: l.w("chart_file_svg"), Path: dir + ChartSVG, Name: name + ".svg"},
+		{Format: "png", Label: l.w("chart_file_png"), Path: dir + ChartPNG, Name: name + ".png"},
+	}
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -76,7 +76,17 @@ type Chart struct {
 	ID      string `json:"id"`
 	Heading string `json:"heading"`
 	Summary string `json:"summary"`
+	// Files are the chart as images to download (an indicator's: SVG
+	// and PNG, written beside its page after Hugo by generator/pipeline;
+	// no size, which is known only then).
+	Files []File `json:"files,omitempty"`
 }
+
+// The file names of an indicator's chart images, beside its page.
+const (
+	ChartSVG = "grafik.svg"
+	ChartPNG = "grafik.png"
+)
 
 // KV is one line of a description list: a label and its value, which is
 // exactly one of Text, Cell, Status or Trend.

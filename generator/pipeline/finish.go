@@ -43,8 +43,9 @@ func (p *Prepared) previewJobs(dir string) []preview.Job {
 }
 
 // finishing adds to a build what runs on the site Hugo wrote, before it
-// is published: the link previews (PNG, generator/preview) and the search
-// index (Pagefind). Without Pagefind the site is built without search,
+// is published: the link previews (PNG, generator/preview), the charts
+// of the indicator pages as SVG and PNG to download, and the search index
+// (Pagefind). Without Pagefind the site is built without search,
 // and says so in one line.
 func (p *Prepared) finishing(so *site.Options) {
 	so.Params = map[string]bool{"previews": true}
@@ -60,6 +61,21 @@ func (p *Prepared) finishing(so *site.Options) {
 			// Most were drawn beside the charts (Prepare): count them here.
 			drawn += p.previewsDrawn
 			log.printf("%-9s %d images of 1200×630, %d drawn, %d from the cache (%.2f s)\n", "previews:", len(jobs), drawn, len(jobs)-drawn, (time.Since(t) + p.previewsTime).Seconds())
+			return nil
+		},
+		func(ctx context.Context, dir string) error {
+			t := time.Now()
+			svgs, err := p.chartSVGs(ctx, dir)
+			if err != nil {
+				return err
+			}
+			jobs := p.chartImageJobs(dir)
+			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), log.progressFor("images"))
+			if err != nil {
+				return err
+			}
+			drawn += p.imagesDrawn // drawn beside the charts (Prepare)
+			log.printf("%-9s %d charts as SVG, %d as PNG of %s: %d drawn, %d from the cache (%.2f s)\n", "images:", svgs, len(jobs), preview.ChartImage, drawn, len(jobs)-drawn, (time.Since(t) + p.imagesTime).Seconds())
 			return nil
 		},
 	}

@@ -126,6 +126,10 @@ type Prepared struct {
 	// cache) beside the charts, before Hugo; Finish then links them.
 	previewsDrawn int
 	previewsTime  time.Duration
+	// imagesDrawn and imagesTime: the same for the charts' PNGs to
+	// download.
+	imagesDrawn int
+	imagesTime  time.Duration
 }
 
 // Root is the site folder.
@@ -347,6 +351,12 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 			var err error
 			p.previewsDrawn, err = drawPreviews(gctx, p.previewJobs(""), filepath.Join(s.Root, ".cache", "previews"), nil)
 			p.previewsTime = time.Since(t)
+			if err != nil {
+				return err
+			}
+			t = time.Now()
+			p.imagesDrawn, err = drawPreviews(gctx, p.chartImageJobs(""), filepath.Join(s.Root, ".cache", "previews"), nil)
+			p.imagesTime = time.Since(t)
 			return err
 		})
 	}

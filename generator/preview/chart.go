@@ -131,12 +131,13 @@ func (p *plotted) span() (lo, hi float64) {
 	return lo, hi
 }
 
-// chartAt lays out the chart from top down to the bottom margin: the
-// legend, then the plot, then (for a line chart) the categories' labels.
+// chartAt lays out the chart from top down to l.bottom (the bottom
+// margin, or the footer's top): the legend, then the plot, then (for a
+// line chart) the categories' labels.
 // A chart without room for a plot of m.minPlot pixels is left out.
 func (l *layout) chartAt(p *plotted, top int) {
 	m := l.m
-	left, right, bottom := m.margin, l.size.W-m.margin, l.size.H-m.margin
+	left, right, bottom := m.margin, l.size.W-m.margin, l.bottom
 	full := right - left
 	var texts []text
 	var legend []swatch

@@ -83,6 +83,7 @@ type layout struct {
 	icon   string // the status icon's key, drawn in iconAt
 	iconAt image.Rectangle
 	legend []swatch
+	bottom int             // the lowest pixel row the chart may use
 	plot   image.Rectangle // empty when the card has no chart
 	chart  *plotted
 }
@@ -123,10 +124,16 @@ func place(role, s string, f *face, col color.RGBA, x, y int) text {
 // maxLines is how many figure lines a card takes.
 const maxLines = 3
 
+// maxFooter is how many footer lines a card has room for.
+const maxFooter = 2
+
 // plan checks card c and lays it out at size s.
 func plan(c Card, s Size) (*layout, error) {
 	if s.W < 200 || s.H < 200 || s.W > 4000 || s.H > 4000 {
 		return nil, iku.Errorf(iku.Internal, "cannot draw a preview image of %s: the size must be 200 to 4000 pixels each way", s)
+	}
+	if len(c.Footer) > maxFooter {
+		return nil, iku.Errorf(iku.Internal, "the preview of %q has %d footer lines; a card has room for %d", c.Title, len(c.Footer), maxFooter)
 	}
 	if len(c.Lines) > maxLines {
 		return nil, iku.Errorf(iku.Internal, "the preview of %q has %d figure lines; a card has room for %d", c.Title, len(c.Lines), maxLines)
@@ -188,6 +195,17 @@ func plan(c Card, s Size) (*layout, error) {
 	}
 	if st := c.Status; st != nil && (st.Key != "" || st.Label != "") {
 		y = l.status(*st, lastLine, y)
+	}
+	// The footer, from the bottom margin up: the chart stays above it.
+	l.bottom = s.H - m.margin
+	if len(c.Footer) > 0 {
+		f := faceFor(false, m.labelPx)
+		lead := f.Metrics().Ascent.Ceil() + f.Metrics().Descent.Ceil() + m.gap/3
+		base := s.H - m.margin - f.Metrics().Descent.Ceil() - (len(c.Footer)-1)*lead
+		for i, line := range c.Footer {
+			l.texts = append(l.texts, place("footer", shorten(f, clean(line), full, false), f, grey, left, base+i*lead))
+		}
+		l.bottom = base - f.Metrics().Ascent.Ceil() - m.gap
 	}
 	if data != nil && !data.empty() {
 		l.chartAt(data, y+m.gap/2)

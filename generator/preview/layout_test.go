@@ -482,3 +482,39 @@ func TestNoPlotBeyondFloat64(t *testing.T) {
 		t.Errorf("a chart spanning more than float64 holds has a plot %v", l.plot)
 	}
 }
+
+// A chart image's footer (source, licence, address) sits at the bottom
+// inside the margins, below the plot and clear of every other box, cut
+// with "…" when longer than the card is wide.
+func TestFooterBelowTheChart(t *testing.T) {
+	for _, footer := range [][]string{
+		{"Sumber: Laporan kinerja triwulanan RSUD", "Pemerintah Kota Tanjungbalai · CC BY 4.0 · https://kinerja.example.go.id/iku/x/"},
+		{longTitle(300), longTitle(300)},
+	} {
+		c := indicatorCard()
+		c.Footer = footer
+		png, err := Draw(c, ChartImage)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMargins(t, png, ChartImage)
+		l, _ := plan(c, ChartImage)
+		checkBoxes(t, l)
+		if n := has(l, "footer"); n != 2 {
+			t.Fatalf("%d footer lines; want 2", n)
+		}
+		if l.plot.Empty() {
+			t.Fatal("the footer left no room for the chart")
+		}
+		for _, b := range l.boxes() {
+			if b.role == "footer" && b.r.Min.Y < l.plot.Max.Y {
+				t.Errorf("the footer %v is not below the plot %v", b.r, l.plot)
+			}
+		}
+	}
+	c := indicatorCard()
+	c.Footer = []string{"a", "b", "c"}
+	if _, err := Draw(c, ChartImage); err == nil {
+		t.Error("three footer lines: no error")
+	}
+}

@@ -85,6 +85,10 @@ type Card struct {
 	// Chart, when set and holding at least one number, is drawn below the
 	// text in the room left.
 	Chart *Chart
+	// Footer is up to two lines in small grey type at the bottom (a
+	// chart image's source, publisher and licence), each cut with "…"
+	// when longer than the card is wide; the chart stays above them.
+	Footer []string `json:",omitempty"`
 }
 
 // Status is a status's key and its label in the page's language. The key

@@ -94,7 +94,8 @@ type Config struct {
 		Disabled bool   `toml:"disabled"`
 		Title    string `toml:"title"`
 		Params   struct {
-			City string `toml:"city"`
+			City      string `toml:"city"`
+			Publisher string `toml:"publisher"`
 		} `toml:"params"`
 	} `toml:"languages"`
 	Params struct {
@@ -103,7 +104,23 @@ type Config struct {
 		Office    string `toml:"office"`
 		// ContactEmail is where questions go: the catalogue's contact point.
 		ContactEmail string `toml:"contactEmail"`
+		Licence      string `toml:"licence"`
 	} `toml:"params"`
+}
+
+// Publisher is who publishes the site, in language lang: the language's
+// params.publisher, else the site's.
+func (c Config) Publisher(lang string) string {
+	if l, ok := c.Languages[lang]; ok && l.Params.Publisher != "" {
+		return l.Params.Publisher
+	}
+	return cmp.Or(c.Params.Publisher, "Pemerintah Kota Tanjungbalai")
+}
+
+// Licence is the name of the licence the site's data and charts are
+// published under (params.licence).
+func (c Config) Licence() string {
+	return cmp.Or(c.Params.Licence, "CC BY 4.0")
 }
 
 // City is the city's name in language lang: the language's params.city,
