@@ -18,6 +18,9 @@ release in the releases folder (the bundle and a manifest with the SHA-256
 of every file), and builds the site from every release into a new folder
 that replaces --out only when everything succeeded. A release is never
 replaced: correct one with --revise "the reason", which adds a version.
+The data comes from --db, $DATABASE_URL or --from; without one publish
+refuses, unless --demo asks for the demo data kinerja carries (fictitious,
+for a test site).
 
 The releases folder is locked for the whole publish: a second publish (or
 a build from the folder) stops at once. A publish that was killed is
@@ -30,6 +33,7 @@ Flags:
 
 func (m *Main) publish(ctx context.Context, args []string) error {
 	var out, releases, date, revise, force, baseURL *string
+	var demo *bool
 	return m.withData("publish", publishUsage, args, func(fs *flag.FlagSet) {
 		out = fs.String("out", "public", "the folder to publish the site into")
 		releases = fs.String("releases", "releases", "the releases folder the office keeps (git, object storage)")
@@ -37,6 +41,7 @@ func (m *Main) publish(ctx context.Context, args []string) error {
 		revise = fs.String("revise", "", "publish a new version of an existing release, for this reason")
 		force = fs.String("force", "", "publish despite blocking problems of the data check, for this reason")
 		baseURL = fs.String("base-url", "", "the site's public address (default: baseURL in hugo.toml)")
+		demo = fs.Bool("demo", false, "publish the demo data kinerja carries (fictitious): for a test site only")
 	}, func(o pipeline.Options) error {
 		if o.Latest.IsZero() {
 			return usageError{"publish needs --quarter, e.g. --quarter 2026-Q3"}
@@ -52,7 +57,7 @@ func (m *Main) publish(ctx context.Context, args []string) error {
 		o.BaseURL = *baseURL
 		v, _ := selfVersion()
 		po := pipeline.PublishOptions{Quarter: o.Latest, Releases: *releases, Date: day,
-			Revise: *revise, Force: *force, Software: "kinerja " + v}
+			Revise: *revise, Force: *force, Software: "kinerja " + v, Demo: *demo}
 		if stage := m.Getenv("KINERJA_TEST_KILL_AT"); stage != "" {
 			// Tests: die at once at the named point, as a kill -9 would.
 			po.At = func(s string) {
