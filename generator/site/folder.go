@@ -154,7 +154,7 @@ func Init(fsys fs.FS, dir string) error {
 	for name, body := range map[string]string{
 		"assets/css/custom.css": customCSS,
 		"README.md":             initReadme,
-		".gitignore":            "/public/\n/public.*\n/.build/\n/.cache/\n",
+		".gitignore":            "/public/\n/public.*\n/.build/\n/.cache/\n/node_modules/\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
