@@ -29,9 +29,9 @@ changed (user, host, port and database; never the password).
 
 func (m *Main) db(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
-		fmt.Fprint(m.Stdout, dbUsage)
+		fmt.Fprint(m.Stdout, m.tr(dbUsage))
 		if len(args) == 0 {
-			return usageError{"db needs a subcommand: migrate or seed"}
+			return m.usage("db needs a subcommand: migrate or seed")
 		}
 		return nil
 	}
@@ -41,7 +41,7 @@ func (m *Main) db(ctx context.Context, args []string) error {
 	case "seed":
 		return m.dbSeed(ctx, args[1:])
 	}
-	return usageError{fmt.Sprintf("unknown db subcommand %q: use migrate or seed", args[0])}
+	return m.usage("unknown db subcommand %q: use migrate or seed", args[0])
 }
 
 // pgNaming are the PG* variables that name a server, database or role:
@@ -57,7 +57,7 @@ func (m *Main) connect(ctx context.Context, fs *flag.FlagSet, db string) (*postg
 	if !isSet(fs, "db") {
 		db = m.Getenv("DATABASE_URL")
 		if db == "" && !slices.ContainsFunc(pgNaming, func(k string) bool { return m.Getenv(k) != "" }) {
-			return nil, usageError{errNoDatabase}
+			return nil, usageError{m.tr(errNoDatabase)}
 		}
 	}
 	return postgres.Open(ctx, db)
@@ -92,7 +92,7 @@ func (m *Main) dbSeed(ctx context.Context, args []string) error {
 		return err
 	}
 	if !*useDemo {
-		return usageError{"db seed needs --demo: it loads the fictitious demo data, never real data"}
+		return m.usage("db seed needs --demo: it loads the fictitious demo data, never real data")
 	}
 	t := time.Now()
 	src, err := m.connect(ctx, fs, *db)
@@ -126,10 +126,10 @@ func (m *Main) demoData(ctx context.Context, args []string) error {
 		return err
 	}
 	if *out == "" {
-		return usageError{"demo-data needs --out DIR"}
+		return m.usage("demo-data needs --out DIR")
 	}
 	if *n < 0 {
-		return usageError{"--indicators must be positive"}
+		return m.usage("--indicators must be positive")
 	}
 	t := time.Now()
 	city := demo.Tanjungbalai()

@@ -26,19 +26,19 @@ func (m *Main) init(args []string) error {
 	fs := newFlags("init")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(m.Stdout, initUsage)
+			fmt.Fprint(m.Stdout, m.tr(initUsage))
 			return flag.ErrHelp
 		}
-		return usageError{fmt.Sprintf("init: %v", err)}
+		return m.usage("init: %v", err)
 	}
 	if fs.NArg() != 1 {
-		return usageError{"init needs one folder: kinerja init DIR"}
+		return m.usage("init needs one folder: kinerja init DIR")
 	}
 	dir := fs.Arg(0)
 	if err := site.Init(embedded.Site, dir); err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "Wrote a new site into %s: edit it (its README.md says where), then run 'kinerja build' inside it, or 'kinerja build --site %s'.\n", dir, dir)
+	m.printf(m.Stdout, "Wrote a new site into %s: edit it (its README.md says where), then run 'kinerja build' inside it, or 'kinerja build --site %s'.\n", dir, dir)
 	return nil
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"syscall"
 	"time"
@@ -44,7 +43,7 @@ func (m *Main) publish(ctx context.Context, args []string) error {
 		demo = fs.Bool("demo", false, "publish the demo data kinerja carries (fictitious): for a test site only")
 	}, func(o pipeline.Options) error {
 		if o.Latest.IsZero() {
-			return usageError{"publish needs --quarter, e.g. --quarter 2026-Q3"}
+			return m.usage("publish needs --quarter, e.g. --quarter 2026-Q3")
 		}
 		day := *date
 		if day == "" {
@@ -74,13 +73,13 @@ func (m *Main) publish(ctx context.Context, args []string) error {
 		r := p.Release
 		switch {
 		case p.Resumed && p.Site.Files == 0:
-			fmt.Fprintf(m.Stdout, "The interrupted publish of %s (version %d, %s) had already published its site in %s. The release is in %s.\n",
+			m.printf(m.Stdout, "The interrupted publish of %s (version %d, %s) had already published its site in %s. The release is in %s.\n",
 				r.Quarter, r.Version, r.Published, *out, r.Dir)
 		case p.Resumed:
-			fmt.Fprintf(m.Stdout, "Finished the interrupted publish of %s (version %d, %s): %d pages, %d files, %.1f MB in %s (%.1f s). The release is in %s; deploy %s to the web server.\n",
+			m.printf(m.Stdout, "Finished the interrupted publish of %s (version %d, %s): %d pages, %d files, %.1f MB in %s (%.1f s). The release is in %s; deploy %s to the web server.\n",
 				r.Quarter, r.Version, r.Published, p.Site.Pages, p.Site.Files, float64(p.Bytes)/1e6, *out, time.Since(t).Seconds(), r.Dir, *out)
 		default:
-			fmt.Fprintf(m.Stdout, "Published %s (version %d, %s): %d pages, %d files, %.1f MB in %s (%.1f s). The release is in %s; deploy %s to the web server.\n",
+			m.printf(m.Stdout, "Published %s (version %d, %s): %d pages, %d files, %.1f MB in %s (%.1f s). The release is in %s; deploy %s to the web server.\n",
 				r.Quarter, r.Version, day, p.Site.Pages, p.Site.Files, float64(p.Bytes)/1e6, *out, time.Since(t).Seconds(), r.Dir, *out)
 		}
 		return nil

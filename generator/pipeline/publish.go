@@ -164,8 +164,8 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 // demo data because no data source was given.
 const ErrDemoData = "no data source is given (--db, $DATABASE_URL or --from), so this would publish the demo data kinerja carries, whose numbers are fictitious: give the database with --db DSN or DATABASE_URL, or a bundle with --from; to publish the demo on purpose (a test site), add --demo"
 
-// errDemoWithSource is the sentence of --demo given with a data source.
-const errDemoWithSource = "--demo publishes the demo data kinerja carries, so it cannot go with --db, $DATABASE_URL or --from: leave out --demo to publish that data, or the source to publish the demo"
+// ErrDemoWithSource is the sentence of --demo given with a data source.
+const ErrDemoWithSource = "--demo publishes the demo data kinerja carries, so it cannot go with --db, $DATABASE_URL or --from: leave out --demo to publish that data, or the source to publish the demo"
 
 // demoRail refuses a publish of the embedded demo data unless demo says
 // so, and --demo beside a real source.
@@ -175,7 +175,7 @@ func demoRail(s Source, demo bool) error {
 	case embedded && !demo:
 		return iku.Errorf(iku.Invalid, "%s", ErrDemoData)
 	case !embedded && demo:
-		return iku.Errorf(iku.Invalid, "%s", errDemoWithSource)
+		return iku.Errorf(iku.Invalid, "%s", ErrDemoWithSource)
 	}
 	return nil
 }
