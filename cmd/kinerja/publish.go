@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"os"
-	"syscall"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/pipeline"
@@ -61,7 +60,9 @@ func (m *Main) publish(ctx context.Context, args []string) error {
 			// Tests: die at once at the named point, as a kill -9 would.
 			po.At = func(s string) {
 				if s == stage {
-					_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+					if p, err := os.FindProcess(os.Getpid()); err == nil {
+						_ = p.Kill() // SIGKILL on Unix
+					}
 				}
 			}
 		}
