@@ -18,8 +18,8 @@ Writes an editable site folder into DIR, which must be new or empty:
 hugo.toml, the pages (content/), the category table (data/kategori.toml),
 the hook partials (layouts/_partials/hooks/), an empty
 assets/css/custom.css and a README.md for the office. The theme stays inside
-kinerja; files in DIR override the theme's files of the same name.
-Then run 'kinerja build' inside DIR, or 'kinerja build --site DIR'.
+kinerja; files in DIR override the theme's files of the same name ('kinerja
+theme' lists them). Then run 'kinerja build' inside DIR, or 'kinerja build --site DIR'.
 `
 
 func (m *Main) init(args []string) error {
