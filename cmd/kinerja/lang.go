@@ -14,9 +14,6 @@ import (
 // Indonesian, keyed by the English (as gettext does). The stage lines of
 // a build and the messages of the generator packages stay English.
 
-// languages are the values --lang takes.
-var languages = []string{"en", "id"}
-
 // setLanguage takes --lang (anywhere before "--") out of args and sets
 // m.lang from it, else from the locale.
 func (m *Main) setLanguage(args []string) ([]string, error) {
