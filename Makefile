@@ -69,6 +69,9 @@ bench: $(BIN) node_modules/.package-lock.json
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || cat VERSION 2>/dev/null || echo dev)
 DIST_TARGETS ?= linux/amd64 linux/arm64 windows/amd64 darwin/arm64
 DIST_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# -trimpath keeps the builder's folders out of the programs (reproducible);
+# DIST_FLAGS= reuses the Go cache of ordinary builds instead.
+DIST_FLAGS ?= -trimpath
 dist:
 	rm -rf dist && mkdir -p dist
 	set -e; for t in $(DIST_TARGETS); do \
@@ -76,7 +79,7 @@ dist:
 	  if [ $$os = windows ]; then exe=kinerja.exe; fi; \
 	  echo "dist: $$name"; \
 	  mkdir -p dist/$$name; \
-	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o dist/$$name/$$exe ./cmd/kinerja; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(DIST_FLAGS) -ldflags "-s -w -X main.version=$(VERSION)" -o dist/$$name/$$exe ./cmd/kinerja; \
 	  cp README.md dist/$$name/; \
 	  touch -d @$(DIST_EPOCH) dist/$$name dist/$$name/*; \
 	  if [ $$os = windows ]; then \
