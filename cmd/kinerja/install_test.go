@@ -121,7 +121,7 @@ func TestCrossCompiles(t *testing.T) {
 		t.Fatalf("go is not on the PATH: %v", err)
 	}
 	exe := filepath.Join(t.TempDir(), "kinerja.exe")
-	build := exec.Command(goTool, "build", "-trimpath", "-o", exe, "./cmd/kinerja")
+	build := exec.Command(goTool, "build", "-o", exe, "./cmd/kinerja")
 	build.Dir = repoRoot(t)
 	build.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=windows", "GOARCH=amd64")
 	if out, err := build.CombinedOutput(); err != nil {
