@@ -1,12 +1,13 @@
 # Portal Kinerja Tanjungbalai. Two commands set up a fresh clone:
 #   make demo   builds the demo site into public/
 #   make test   runs every test (needs PostgreSQL and Chromium; see README)
+#   make dist   archives of kinerja for Linux, Windows and macOS, to install without Go
 
 GO        ?= go
 BIN       := bin/kinerja
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all demo build serve test test-short lint bench clean node screenshots
+.PHONY: all demo build serve test test-short lint bench clean node screenshots dist
 
 all: demo
 
@@ -60,5 +61,36 @@ screenshots: demo
 bench: $(BIN) node_modules/.package-lock.json
 	$(GO) run ./bench $(BENCH_FLAGS)
 
+# Archives to install kinerja without Go: one per system, each holding the
+# program (pure Go, CGO_ENABLED=0: Hugo, the theme and ECharts inside) and
+# the README, in dist/ with SHA256SUMS. The version is the git tag
+# (git describe), else the file VERSION. The archives are reproducible:
+# their times are the last commit's.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || cat VERSION 2>/dev/null || echo dev)
+DIST_TARGETS ?= linux/amd64 linux/arm64 windows/amd64 darwin/arm64
+DIST_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# -trimpath keeps the builder's folders out of the programs (reproducible);
+# DIST_FLAGS= reuses the Go cache of ordinary builds instead.
+DIST_FLAGS ?= -trimpath
+dist:
+	rm -rf dist && mkdir -p dist
+	set -e; for t in $(DIST_TARGETS); do \
+	  os=$${t%/*}; arch=$${t#*/}; name=kinerja-$(VERSION)-$$os-$$arch; exe=kinerja; \
+	  if [ $$os = windows ]; then exe=kinerja.exe; fi; \
+	  echo "dist: $$name"; \
+	  mkdir -p dist/$$name; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(DIST_FLAGS) -ldflags "-s -w -X main.version=$(VERSION)" -o dist/$$name/$$exe ./cmd/kinerja; \
+	  cp README.md dist/$$name/; \
+	  touch -d @$(DIST_EPOCH) dist/$$name dist/$$name/*; \
+	  if [ $$os = windows ]; then \
+	    (cd dist && zip -qrX $$name.zip $$name); \
+	  else \
+	    tar -C dist --sort=name --mtime=@$(DIST_EPOCH) --owner=0 --group=0 --numeric-owner -cf - $$name | gzip -n > dist/$$name.tar.gz; \
+	  fi; \
+	  rm -rf dist/$$name; \
+	done
+	cd dist && sha256sum kinerja-* > SHA256SUMS
+	@echo "dist: the archives and SHA256SUMS are in dist/"
+
 clean:
-	rm -rf bin public public.new-* .build .cache
+	rm -rf bin public public.new-* .build .cache dist

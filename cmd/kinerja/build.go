@@ -69,14 +69,14 @@ func (f *sourceFlags) register(fs *flag.FlagSet) {
 // options turns the shared flags into the pipeline's options.
 func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 	if f.from != "" && f.dbSet {
-		return pipeline.Options{}, usageError{"give either --db or --from, not both"}
+		return pipeline.Options{}, m.usage("give either --db or --from, not both")
 	}
 	if f.releases != "" && (f.from != "" || f.dbSet) {
-		return pipeline.Options{}, usageError{"give either --releases or a data source (--db, --from), not both"}
+		return pipeline.Options{}, m.usage("give either --releases or a data source (--db, --from), not both")
 	}
 	root := f.site
 	if f.source != "" {
-		fmt.Fprintln(m.Stderr, "kinerja: --source is now --site (the data comes from --db or --from); --source will go away")
+		m.printf(m.Stderr, "kinerja: --source is now --site (the data comes from --db or --from); --source will go away\n")
 		if root == "" {
 			root = f.source
 		}
@@ -99,7 +99,7 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 	if e := m.Getenv("SOURCE_DATE_EPOCH"); e != "" {
 		sec, err := strconv.ParseInt(e, 10, 64)
 		if err != nil {
-			return o, usageError{fmt.Sprintf("SOURCE_DATE_EPOCH is %q; it must be seconds since 1970", e)}
+			return o, m.usage("SOURCE_DATE_EPOCH is %q; it must be seconds since 1970", e)
 		}
 		o.SourceDate = time.Unix(sec, 0)
 	}
@@ -108,14 +108,14 @@ func (m *Main) options(f *sourceFlags) (pipeline.Options, error) {
 	if e := m.Getenv("KINERJA_SHARD_SIZE"); e != "" {
 		n, err := strconv.Atoi(e)
 		if err != nil || n < 1 {
-			return o, usageError{fmt.Sprintf("KINERJA_SHARD_SIZE is %q; it must be a whole number of indicators, 1 or more", e)}
+			return o, m.usage("KINERJA_SHARD_SIZE is %q; it must be a whole number of indicators, 1 or more", e)
 		}
 		o.ShardSize = n
 	}
 	if f.quarter != "" {
 		q, err := iku.ParseQuarter(f.quarter)
 		if err != nil {
-			return o, usageError{fmt.Sprintf("--quarter: %v", err)}
+			return o, m.usage("--quarter: %v", err)
 		}
 		o.Latest = q
 	}
@@ -163,7 +163,7 @@ func (m *Main) progress(name string) func(done, total int) {
 }
 
 func (m *Main) stage(name string, start time.Time, format string, args ...any) {
-	fmt.Fprintf(m.Stderr, "%-9s %s (%.2f s)\n", name+":", fmt.Sprintf(format, args...), time.Since(start).Seconds())
+	fmt.Fprintf(m.Stderr, "%-9s %s (%.2f s)\n", name+":", fmt.Sprintf(m.tr(format), args...), time.Since(start).Seconds())
 }
 
 // withData parses the shared source flags plus a command's own (added by
@@ -180,7 +180,7 @@ func (m *Main) withData(name, usage string, args []string, flags func(*flag.Flag
 	if !isSet(fs, "timeout") {
 		f.timeout = 0 // the DSN's statement_timeout, else the default
 	} else if f.timeout <= 0 {
-		return usageError{"--timeout must be more than 0, e.g. 5m"}
+		return m.usage("--timeout must be more than 0, e.g. 5m")
 	}
 	o, err := m.options(&f)
 	if err != nil {
@@ -200,7 +200,7 @@ func (m *Main) build(ctx context.Context, args []string) error {
 		downloads = fs.Bool("downloads", true, "write the downloads for journalists (/data/, /api/); --downloads=false for a quicker draft")
 	}, func(o pipeline.Options) error {
 		if *keep < 1 {
-			return usageError{"--keep must be 1 or more: the published build always stays"}
+			return m.usage("--keep must be 1 or more: the published build always stays")
 		}
 		o.BaseURL, o.Keep, o.NoDownloads = *baseURL, *keep, !*downloads
 		if _, err := pipeline.Build(ctx, o, *out); err != nil {
@@ -209,7 +209,7 @@ func (m *Main) build(ctx context.Context, args []string) error {
 			}
 			return err
 		}
-		fmt.Fprintf(m.Stdout, "Built %s: publish it with any web server, or preview it with 'kinerja serve'.\n", *out)
+		m.printf(m.Stdout, "Built %s: publish it with any web server, or preview it with 'kinerja serve'.\n", *out)
 		return nil
 	})
 }

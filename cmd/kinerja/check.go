@@ -107,7 +107,7 @@ func (m *Main) printFindings(r *pipeline.CheckResult, periodOf func(iku.Finding)
 	for _, a := range r.Dataset.Agencies {
 		names[a.Slug] = a.Name
 	}
-	fmt.Fprintf(m.Stdout, "Data check of %s\n", r.Quarter)
+	m.printf(m.Stdout, "Data check of %s\n", r.Quarter)
 	width := 0
 	for _, f := range r.Findings {
 		width = max(width, len(f.Indicator))
@@ -117,31 +117,32 @@ func (m *Main) printFindings(r *pipeline.CheckResult, periodOf func(iku.Finding)
 		if f.Agency != agency {
 			agency = f.Agency
 			if agency == "" { // a finding about a sector's row
-				fmt.Fprintf(m.Stdout, "\nOther tables\n")
+				m.printf(m.Stdout, "\nOther tables\n")
 			} else {
 				fmt.Fprintf(m.Stdout, "\n%s (%s)\n", names[agency], agency)
 			}
 		}
-		marker := "warning "
+		marker := m.tr("warning ")
 		if f.Severity == iku.Blocking {
-			marker = "BLOCKING"
+			marker = m.tr("BLOCKING")
 		}
 		fmt.Fprintf(m.Stdout, "  %s  %-*s  %-7s  %s\n", marker, width, f.Indicator, periodOf(f), f.Message)
 	}
 	if len(r.Findings) > 0 {
 		fmt.Fprintln(m.Stdout)
 	}
-	verdict := "publishable"
+	verdict := m.tr("publishable")
 	if !r.Publishable() {
-		verdict = "not publishable"
+		verdict = m.tr("not publishable")
 	}
-	fmt.Fprintf(m.Stdout, "%s, %s: %s\n", plural(r.Blocking, "blocking problem"), plural(r.Warnings, "warning"), verdict)
+	fmt.Fprintf(m.Stdout, "%s, %s: %s\n", m.plural(r.Blocking, "blocking problem"), m.plural(r.Warnings, "warning"), verdict)
 }
 
-// plural writes "1 warning", "2 warnings".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
+// plural writes "1 warning", "2 warnings" ("2 peringatan": Indonesian
+// nouns have one form).
+func (m *Main) plural(n int, noun string) string {
+	if n == 1 || m.lang == "id" {
+		return fmt.Sprintf("%d %s", n, m.tr(noun))
 	}
 	return fmt.Sprintf("%d %ss", n, strings.TrimSuffix(noun, "s"))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
@@ -19,13 +20,18 @@ const dbUsage = `Usage:
 The reference schema has three parts: kinerja (agency data), asn (civil
 servants: never read by the exporter) and publik (the views the exporter
 reads; the role portal_reader may read only these).
+
+The database is --db DSN, else $DATABASE_URL, else the one the PG*
+variables name (PGHOST, PGPORT, PGDATABASE, PGUSER); with none of them
+both commands refuse rather than guess. Each names the database it
+changed (user, host, port and database; never the password).
 `
 
 func (m *Main) db(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
-		fmt.Fprint(m.Stdout, dbUsage)
+		fmt.Fprint(m.Stdout, m.tr(dbUsage))
 		if len(args) == 0 {
-			return usageError{"db needs a subcommand: migrate or seed"}
+			return m.usage("db needs a subcommand: migrate or seed")
 		}
 		return nil
 	}
@@ -35,14 +41,24 @@ func (m *Main) db(ctx context.Context, args []string) error {
 	case "seed":
 		return m.dbSeed(ctx, args[1:])
 	}
-	return usageError{fmt.Sprintf("unknown db subcommand %q: use migrate or seed", args[0])}
+	return m.usage("unknown db subcommand %q: use migrate or seed", args[0])
 }
 
+// pgNaming are the PG* variables that name a server, database or role:
+// with one of them set, the database is not a guess.
+var pgNaming = []string{"PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"}
+
+// errNoDatabase is the sentence of db migrate or seed given no database.
+const errNoDatabase = "no database given, and kinerja does not guess which one to change: name it with --db postgres://user@host:5432/dbname, or set DATABASE_URL, or the PG* variables (PGHOST, PGPORT, PGDATABASE, PGUSER)"
+
 // connect opens the database of --db when given, else $DATABASE_URL, else
-// the one the PG* variables name.
+// the one the PG* variables name; with none of them it refuses.
 func (m *Main) connect(ctx context.Context, fs *flag.FlagSet, db string) (*postgres.Source, error) {
 	if !isSet(fs, "db") {
 		db = m.Getenv("DATABASE_URL")
+		if db == "" && !slices.ContainsFunc(pgNaming, func(k string) bool { return m.Getenv(k) != "" }) {
+			return nil, usageError{m.tr(errNoDatabase)}
+		}
 	}
 	return postgres.Open(ctx, db)
 }
@@ -63,7 +79,7 @@ func (m *Main) dbMigrate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	m.stage("migrate", t, "%d migrations applied, schema up to date", n)
+	m.stage("migrate", t, "%s: %d migrations applied, schema up to date", src.Describe(), n)
 	return nil
 }
 
@@ -76,7 +92,7 @@ func (m *Main) dbSeed(ctx context.Context, args []string) error {
 		return err
 	}
 	if !*useDemo {
-		return usageError{"db seed needs --demo: it loads the fictitious demo data, never real data"}
+		return m.usage("db seed needs --demo: it loads the fictitious demo data, never real data")
 	}
 	t := time.Now()
 	src, err := m.connect(ctx, fs, *db)
@@ -88,8 +104,8 @@ func (m *Main) dbSeed(ctx context.Context, args []string) error {
 	if err := postgres.Seed(ctx, src.DB(), city, postgres.SeedOptions{Replace: *replace}); err != nil {
 		return err
 	}
-	m.stage("seed", t, "%d agencies, %d indicators, %d measurements, %d quarterly entries, %d employees (demo data)",
-		len(city.Agencies), len(city.Indicators), len(city.Measurements), len(city.Entries), len(city.Employees))
+	m.stage("seed", t, "%s: %d agencies, %d indicators, %d measurements, %d quarterly entries, %d employees (demo data)",
+		src.Describe(), len(city.Agencies), len(city.Indicators), len(city.Measurements), len(city.Entries), len(city.Employees))
 	return nil
 }
 
@@ -110,10 +126,10 @@ func (m *Main) demoData(ctx context.Context, args []string) error {
 		return err
 	}
 	if *out == "" {
-		return usageError{"demo-data needs --out DIR"}
+		return m.usage("demo-data needs --out DIR")
 	}
 	if *n < 0 {
-		return usageError{"--indicators must be positive"}
+		return m.usage("--indicators must be positive")
 	}
 	t := time.Now()
 	city := demo.Tanjungbalai()

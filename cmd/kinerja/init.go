@@ -18,27 +18,27 @@ Writes an editable site folder into DIR, which must be new or empty:
 hugo.toml, the pages (content/), the category table (data/kategori.toml),
 the hook partials (layouts/_partials/hooks/), an empty
 assets/css/custom.css and a README.md for the office. The theme stays inside
-kinerja; files in DIR override the theme's files of the same name.
-Then run 'kinerja build' inside DIR, or 'kinerja build --site DIR'.
+kinerja; files in DIR override the theme's files of the same name ('kinerja
+theme' lists them). Then run 'kinerja build' inside DIR, or 'kinerja build --site DIR'.
 `
 
 func (m *Main) init(args []string) error {
 	fs := newFlags("init")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(m.Stdout, initUsage)
+			fmt.Fprint(m.Stdout, m.tr(initUsage))
 			return flag.ErrHelp
 		}
-		return usageError{fmt.Sprintf("init: %v", err)}
+		return m.usage("init: %v", err)
 	}
 	if fs.NArg() != 1 {
-		return usageError{"init needs one folder: kinerja init DIR"}
+		return m.usage("init needs one folder: kinerja init DIR")
 	}
 	dir := fs.Arg(0)
 	if err := site.Init(embedded.Site, dir); err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "Wrote a new site into %s: edit it (its README.md says where), then run 'kinerja build' inside it, or 'kinerja build --site %s'.\n", dir, dir)
+	m.printf(m.Stdout, "Wrote a new site into %s: edit it (its README.md says where), then run 'kinerja build' inside it, or 'kinerja build --site %s'.\n", dir, dir)
 	return nil
 }
 

@@ -106,3 +106,29 @@ func TestInstalledBinary(t *testing.T) {
 		t.Errorf("the carried site is not in $XDG_CACHE_HOME/kinerja/site-*: %v", m)
 	}
 }
+
+// TestCrossCompiles builds kinerja for Windows, the system furthest from
+// the one the tests run on (no flock, no umask, no SIGTERM), as make dist
+// does: pure Go, CGO_ENABLED=0. make dist builds the other targets the
+// same way (README, "Developing"); this one stands for them, since each
+// target compiles Hugo anew (minutes on a cold cache).
+func TestCrossCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("cross-compiling Hugo takes minutes on a cold cache: make test runs it (not -short)")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("go is not on the PATH: %v", err)
+	}
+	exe := filepath.Join(t.TempDir(), "kinerja.exe")
+	build := exec.Command(goTool, "build", "-o", exe, "./cmd/kinerja")
+	build.Dir = repoRoot(t)
+	build.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=windows", "GOARCH=amd64")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("GOOS=windows GOARCH=amd64 go build ./cmd/kinerja: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(exe)
+	if err != nil || len(b) < 2 || string(b[:2]) != "MZ" {
+		t.Fatalf("%s is not a Windows program (%v)", exe, err)
+	}
+}

@@ -106,6 +106,8 @@ type Main struct {
 	// terminal is the Stderr given, for the progress line's own control
 	// sequences; Run wraps Stdout and Stderr in a termWriter.
 	terminal io.Writer
+	// lang is the terminal's language, "en" or "id" (lang.go).
+	lang string
 }
 
 // usageError is a wrong command line: exit 2 with the command's usage.
@@ -126,7 +128,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		errw.Flush()
 		m.Stdout, m.Stderr = stdout, stderr
 	}()
-	err := m.dispatch(ctx, args)
+	args, err := m.setLanguage(args)
+	if err == nil {
+		err = m.dispatch(ctx, args)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -139,14 +144,14 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(m.Stderr, "kinerja: %s\nRun 'kinerja help' for the list of commands.\n", ue.msg)
+		m.printf(m.Stderr, "kinerja: %s\nRun 'kinerja help' for the list of commands.\n", ue.msg)
 		return exitUsage
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(m.Stderr, "kinerja: interrupted: %s\n", iku.ErrorMessage(err))
+		m.printf(m.Stderr, "kinerja: interrupted: %s\n", m.tr(iku.ErrorMessage(err)))
 		return exitInterrupted
 	}
-	fmt.Fprintf(m.Stderr, "kinerja: %s\n", iku.ErrorMessage(err))
+	fmt.Fprintf(m.Stderr, "kinerja: %s\n", m.tr(iku.ErrorMessage(err)))
 	if m.Getenv("KINERJA_DEBUG") != "" {
 		fmt.Fprintf(m.Stderr, "cause: %v\n", err)
 	}
@@ -170,6 +175,7 @@ Usage:
   kinerja db seed --demo [--db DSN] [--replace]             load the demo data into the database
   kinerja demo-data --out DIR [--indicators N]              write demo (or scale) data as a CSV bundle
   kinerja publish --quarter 2026-Q3 [--releases releases]   check, freeze the quarter as a release, build the site
+  kinerja theme [copy FILE]                                 list the theme's files, or copy one into the site folder
   kinerja version                                           print the versions of kinerja, Hugo and ECharts
   kinerja help [command]                                    show help for a command
 
@@ -181,12 +187,16 @@ so --db "" uses them alone.
 Site: --site DIR (a folder made by 'kinerja init'), else the current folder
 when it holds hugo.toml, else the site kinerja carries. Node.js 18 or newer
 on the PATH draws the charts; nothing else needs installing.
+
+Language: kinerja speaks Indonesian when the locale is Indonesian (LANG,
+LC_MESSAGES or LC_ALL such as id_ID.UTF-8), English otherwise; --lang id
+or --lang en, anywhere on the command line, decides instead.
 `
 
 func (m *Main) dispatch(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprint(m.Stderr, mainUsage)
-		return usageError{"no command given"}
+		fmt.Fprint(m.Stderr, m.tr(mainUsage))
+		return m.usage("no command given")
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -206,6 +216,8 @@ func (m *Main) dispatch(ctx context.Context, args []string) error {
 		return m.demoData(ctx, rest)
 	case "init":
 		return m.init(rest)
+	case "theme":
+		return m.theme(rest)
 	case "version", "--version":
 		m.versions()
 		return nil
@@ -213,10 +225,10 @@ func (m *Main) dispatch(ctx context.Context, args []string) error {
 		if len(rest) > 0 {
 			return m.dispatch(ctx, []string{rest[0], "--help"})
 		}
-		fmt.Fprint(m.Stdout, mainUsage)
+		fmt.Fprint(m.Stdout, m.tr(mainUsage))
 		return nil
 	}
-	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+	return m.usage("unknown command %q", cmd)
 }
 
 // newFlags makes a quiet FlagSet: parse reports its errors.
@@ -228,19 +240,18 @@ func newFlags(name string) *flag.FlagSet {
 }
 
 // parse parses args, printing usage on --help and turning a flag error into
-// a usageError; positional arguments are refused.
-func (m *Main) parse(fs *flag.FlagSet, usage string, args []string) error {
+// a usageError; positional arguments are refused unless positional is set.
+func (m *Main) parse(fs *flag.FlagSet, usage string, args []string, positional ...bool) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(m.Stdout, usage)
-			fs.SetOutput(m.Stdout)
-			fs.PrintDefaults()
+			fmt.Fprint(m.Stdout, m.tr(usage))
+			m.printDefaults(m.Stdout, fs)
 			return flag.ErrHelp
 		}
-		return usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+		return usageError{fmt.Sprintf("%s: %s", fs.Name(), m.flagError(err))}
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
+	if fs.NArg() > 0 && len(positional) == 0 {
+		return m.usage("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
 	}
 	return nil
 }

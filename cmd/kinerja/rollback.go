@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/tanjungbalai/kinerja/generator/site"
@@ -29,6 +28,6 @@ func (m *Main) rollback(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "Rolled back: %s now points at %s.\n", *out, target)
+	m.printf(m.Stdout, "Rolled back: %s now points at %s.\n", *out, target)
 	return nil
 }

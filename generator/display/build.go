@@ -28,6 +28,9 @@ type Input struct {
 	Files map[string][]FileIn
 	// K is the privacy threshold the ratings were suppressed with.
 	K int
+	// Preview: a preview (kinerja serve), which alone says that a
+	// release without a publication day is not published.
+	Preview bool
 }
 
 // CalendarEntry is one planned release.

@@ -72,6 +72,7 @@ type Release struct {
 	Versions     []Version     `json:"versions"` // newest first
 	Published    string        `json:"published"`
 	PublishedAt  string        `json:"published_text"`
+	Listed       string        `json:"listed"` // the list's column: the day, or what stands for it
 	FeedTitle    string        `json:"feed_title"`
 	FeedSummary  string        `json:"feed_summary"`
 	Version      int           `json:"version"` // the newest
@@ -340,10 +341,17 @@ func (m *Model) releases() {
 	}
 	for i := range m.Releases {
 		r := &m.Releases[i]
-		if r.Draft {
-			r.Lead = l.w("release_draft")
-		} else {
+		switch {
+		case r.Draft && m.in.Preview:
+			r.Lead, r.Listed = l.w("release_draft"), l.w("release_draft_short")
+		case r.Draft:
+			// A plain build's own data, never frozen: what the office
+			// deploys, so nothing about being unpublished.
+			r.Lead = l.t("release_latest", map[string]any{"Quarter": r.Period})
+			r.Listed = l.w("release_latest_short")
+		default:
 			r.PublishedAt = l.date(r.Published)
+			r.Listed = r.PublishedAt
 			r.Lead = l.t("release_published", map[string]any{"Date": r.PublishedAt, "Version": r.Version})
 		}
 		r.Next = m.nextRelease(r.quarter)

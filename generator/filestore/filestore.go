@@ -44,6 +44,7 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/tanjungbalai/kinerja/generator/flock"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
@@ -102,7 +103,7 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, iku.Wrap(err, iku.Invalid, "cannot create the lock of the file cache %q: check the permissions of the site folder", abs)
 	}
-	if err := flock(lock, syscall.LOCK_SH); err != nil {
+	if err := lockFile(lock, flock.SH); err != nil {
 		lock.Close()
 		return nil, iku.Wrap(err, iku.Invalid, "cannot lock the file cache %q", abs)
 	}
@@ -122,9 +123,10 @@ func (s *Store) Close() error {
 	return s.lock.Close()
 }
 
-func flock(f *os.File, how int) error {
+// lockFile locks f (flock.SH, flock.EX, …), again after an interrupt.
+func lockFile(f *os.File, how int) error {
 	for {
-		err := syscall.Flock(int(f.Fd()), how)
+		err := flock.Flock(f.Fd(), how)
 		if err != syscall.EINTR {
 			return err
 		}
@@ -358,13 +360,13 @@ func (s *Store) Prune(keep int) (ran bool, removed int, bytes int64, err error) 
 	}
 	// flock(2) converts a lock by removing it first: whether or not the
 	// exclusive lock is granted, take the shared one again afterwards.
-	if err := flock(s.lock, syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		if err := flock(s.lock, syscall.LOCK_SH); err != nil {
+	if err := lockFile(s.lock, flock.EX|flock.NB); err != nil {
+		if err := lockFile(s.lock, flock.SH); err != nil {
 			return false, 0, 0, iku.Wrap(err, iku.Invalid, "cannot lock the file cache %q", s.dir)
 		}
 		return false, 0, 0, nil
 	}
-	defer flock(s.lock, syscall.LOCK_SH)
+	defer lockFile(s.lock, flock.SH)
 	// The index as the last build saved it: this one's, unless another
 	// build that has ended since saved after it.
 	gen := s.readIndex()

@@ -9,7 +9,8 @@ import (
 
 // Validate checks the dataset before anything is computed from it and
 // returns the first problem found as an *Error of Kind Invalid: one
-// sentence naming the row and what to fix. The text of every table is
+// sentence naming the row and what to fix; duplicates (slugs, targets,
+// results, predicates, explanations) are reported all at once. The text of every table is
 // checked first (CheckText: UTF-8, no control characters), then the
 // tables in the order sectors, agencies, indicators, targets, results,
 // predicates.
@@ -58,16 +59,30 @@ func indexDataset(ds *Dataset) (*index, error) {
 		explained:  make([][]int, len(ds.Indicators)),
 	}
 
+	// Duplicates are collected and reported together: the slugs' after
+	// the tables that name them, the rows' at the end.
+	var slugDups, rowDups []twice
 	for i, s := range ds.Sectors {
-		if err := checkRow("sector", "sectors", i, s.Slug, s.Name, ix.sector); err != nil {
+		if err := checkRow("sector", "sectors", i, s.Slug, s.Name, ix.sector, &slugDups); err != nil {
 			return nil, err
 		}
 	}
-
 	for i, a := range ds.Agencies {
-		if err := checkRow("agency", "agencies", i, a.Slug, a.Name, ix.agency); err != nil {
+		if err := checkRow("agency", "agencies", i, a.Slug, a.Name, ix.agency, &slugDups); err != nil {
 			return nil, err
 		}
+	}
+	for i := range ds.Indicators {
+		ind := &ds.Indicators[i]
+		if err := checkRow("indicator", "indicators", i, ind.Slug, ind.Name, ix.indicator, &slugDups); err != nil {
+			return nil, err
+		}
+	}
+	if err := duplicates(slugDups, "slugs appear twice", "give each row its own slug"); err != nil {
+		return nil, err
+	}
+
+	for _, a := range ds.Agencies {
 		if err := checkRef("agency", a.Slug, "sector", "sectors", "sector_slug", a.SectorSlug, ix.sector); err != nil {
 			return nil, err
 		}
@@ -80,9 +95,6 @@ func indexDataset(ds *Dataset) (*index, error) {
 
 	for i := range ds.Indicators {
 		ind := &ds.Indicators[i]
-		if err := checkRow("indicator", "indicators", i, ind.Slug, ind.Name, ix.indicator); err != nil {
-			return nil, err
-		}
 		if err := checkIndicator(ind, ix); err != nil {
 			return nil, err
 		}
@@ -165,16 +177,16 @@ func indexDataset(ds *Dataset) (*index, error) {
 		for _, i := range ix.targets[n] {
 			keys = append(keys, ds.Targets[i].Year*5+ds.Targets[i].Quarter)
 		}
-		if k, dup := duplicate(keys); dup {
+		for _, k := range repeated(keys) {
 			t := &Target{Year: k / 5, Quarter: k % 5}
-			return nil, Errorf(Invalid, "indicator %q has two targets for %s; keep one", ds.Indicators[n].Slug, targetPeriod(t))
+			rowDups = append(rowDups, twice{fmt.Sprintf("indicator %q has two targets for %s", ds.Indicators[n].Slug, targetPeriod(t)), "keep one"})
 		}
 		keys = keys[:0]
 		for _, i := range ix.results[n] {
 			keys = append(keys, ds.Results[i].Quarter.Index())
 		}
-		if k, dup := duplicate(keys); dup {
-			return nil, Errorf(Invalid, "indicator %q has two results for %s; keep one", ds.Indicators[n].Slug, QuarterFromIndex(k))
+		for _, k := range repeated(keys) {
+			rowDups = append(rowDups, twice{fmt.Sprintf("indicator %q has two results for %s", ds.Indicators[n].Slug, QuarterFromIndex(k)), "keep one"})
 		}
 	}
 
@@ -193,7 +205,8 @@ func indexDataset(ds *Dataset) (*index, error) {
 		}
 		k := predicateKey{a, p.Year}
 		if seenPredicate[k] {
-			return nil, Errorf(Invalid, "agency %q has two predicates for %d; keep one", p.AgencySlug, p.Year)
+			rowDups = append(rowDups, twice{fmt.Sprintf("agency %q has two predicates for %d", p.AgencySlug, p.Year), "keep one"})
+			continue
 		}
 		seenPredicate[k] = true
 		ix.predicates[a] = append(ix.predicates[a], i)
@@ -211,29 +224,36 @@ func indexDataset(ds *Dataset) (*index, error) {
 		}
 		k := [2]int{n, x.Quarter.Index()}
 		if seenExplanation[k] {
-			return nil, Errorf(Invalid, "indicator %q has two explanations for %s; keep one", x.IndicatorSlug, x.Quarter)
+			rowDups = append(rowDups, twice{fmt.Sprintf("indicator %q has two explanations for %s", x.IndicatorSlug, x.Quarter), "keep one"})
+			continue
 		}
 		seenExplanation[k] = true
 		ix.explained[n] = append(ix.explained[n], i)
 	}
+	if err := duplicates(rowDups, "rows are duplicates", "keep one of each"); err != nil {
+		return nil, err
+	}
 	return ix, nil
 }
 
-// duplicate returns a value that keys holds twice. It reorders keys.
-func duplicate(keys []int) (int, bool) {
+// repeated returns the values that keys holds more than once, each once,
+// in order. It reorders keys.
+func repeated(keys []int) []int {
 	if !slices.IsSorted(keys) {
 		slices.Sort(keys)
 	}
+	var out []int
 	for i := 1; i < len(keys); i++ {
-		if keys[i] == keys[i-1] {
-			return keys[i], true
+		if keys[i] == keys[i-1] && (len(out) == 0 || out[len(out)-1] != keys[i]) {
+			out = append(out, keys[i])
 		}
 	}
-	return 0, false
+	return out
 }
 
-// checkRow checks a row's slug and name and records the slug in seen.
-func checkRow(what, table string, i int, slug, name string, seen map[string]int) error {
+// checkRow checks a row's slug and name and records the slug in seen; a
+// slug seen before is added to dups (Validate reports every one at once).
+func checkRow(what, table string, i int, slug, name string, seen map[string]int, dups *[]twice) error {
 	switch {
 	case strings.TrimSpace(slug) == "":
 		return Errorf(Invalid, "row %d of the %s table has an empty slug; give every %s a slug", i+1, table, what)
@@ -243,10 +263,32 @@ func checkRow(what, table string, i int, slug, name string, seen map[string]int)
 		return Errorf(Invalid, "%s %q has an empty name; fill in its name", what, slug)
 	}
 	if j, dup := seen[slug]; dup {
-		return Errorf(Invalid, "%s %q appears twice in the %s table (rows %d and %d); give each %s its own slug", what, slug, table, j+1, i+1, what)
+		*dups = append(*dups, twice{fmt.Sprintf("%s %q appears twice in the %s table (rows %d and %d)", what, slug, table, j+1, i+1), fmt.Sprintf("give each %s its own slug", what)})
+		return nil
 	}
 	seen[slug] = i
 	return nil
+}
+
+// twice is a duplicate found: what is twice, and what to do about it.
+type twice struct{ fact, fix string }
+
+// duplicates is the error of every duplicate found (nil for none), in one
+// sentence: "indicator "x" has two targets for 2025 (annual); keep one",
+// or "2 rows are duplicates: …, … and …; keep one of each".
+func duplicates(dups []twice, many, fix string) error {
+	switch len(dups) {
+	case 0:
+		return nil
+	case 1:
+		return Errorf(Invalid, "%s; %s", dups[0].fact, dups[0].fix)
+	}
+	facts := make([]string, len(dups))
+	for i, d := range dups {
+		facts[i] = d.fact
+	}
+	last := len(facts) - 1
+	return Errorf(Invalid, "%d %s: %s and %s; %s", len(dups), many, strings.Join(facts[:last], ", "), facts[last], fix)
 }
 
 // checkRef checks that a row's reference names a row of another table.

@@ -117,6 +117,17 @@ func TestValidate(t *testing.T) {
 		// Predicates.
 		{"duplicate predicate", func(ds *Dataset) { ds.Predicates[1].Year = 2025 },
 			`agency "rsud" has two predicates for 2025; keep one`},
+
+		// Every duplicate at once, not one per run.
+		{"two duplicate slugs", func(ds *Dataset) {
+			ds.Sectors[2].Slug = "kesehatan"
+			ds.Indicators[3].Slug = "kunjungan-wisata"
+		}, `2 slugs appear twice: sector "kesehatan" appears twice in the sectors table (rows 1 and 3) and indicator "kunjungan-wisata" appears twice in the indicators table (rows 1 and 4); give each row its own slug`},
+		{"three duplicate rows", func(ds *Dataset) {
+			ds.Targets[1].Year = 2025
+			ds.Results[2].Quarter = MustQuarter("2025-Q1")
+			ds.Predicates[1].Year = 2025
+		}, `3 rows are duplicates: indicator "kunjungan-wisata" has two targets for 2025 (annual), indicator "kunjungan-wisata" has two results for 2025-Q1 and agency "rsud" has two predicates for 2025; keep one of each`},
 	}
 	for _, tt := range tests {
 		ds := cityDataset()

@@ -1,6 +1,7 @@
 package iku
 
 import (
+	"fmt"
 	"math/big"
 )
 
@@ -29,14 +30,14 @@ func (r Rules) Validate() error {
 	seen := make(map[string]int, len(r.Categories))
 	for i, c := range r.Categories {
 		if !isKey(c.Key) {
-			return Errorf(Invalid, "category row %d has key %q; use lowercase letters, digits and underscores, such as \"sangat_baik\"", i+1, c.Key)
+			return Wrap(CategoryRow(i+1), Invalid, "category row %d has key %q; use lowercase letters, digits and underscores, such as \"sangat_baik\"", i+1, c.Key)
 		}
 		if j, dup := seen[c.Key]; dup {
-			return Errorf(Invalid, "category row %d repeats the key %q of row %d; give each category its own key", i+1, c.Key, j+1)
+			return Wrap(CategoryRow(i+1), Invalid, "category row %d repeats the key %q of row %d; give each category its own key", i+1, c.Key, j+1)
 		}
 		seen[c.Key] = i
 		if i > 0 && i < len(r.Categories)-1 && c.Min.Cmp(r.Categories[i-1].Min) >= 0 {
-			return Errorf(Invalid, "category row %d (%q) has min %s, which is not below the min %s of the row above it; list categories from the highest min to the lowest", i+1, c.Key, c.Min, r.Categories[i-1].Min)
+			return Wrap(CategoryRow(i+1), Invalid, "category row %d (%q) has min %s, which is not below the min %s of the row above it; list categories from the highest min to the lowest", i+1, c.Key, c.Min, r.Categories[i-1].Min)
 		}
 	}
 	if r.ScoreCap.Sign() <= 0 {
@@ -44,6 +45,13 @@ func (r Rules) Validate() error {
 	}
 	return nil
 }
+
+// CategoryRow is the row (from 1) of the category table that Validate
+// found wrong: the cause of its error, so that the settings file can name
+// the row's line.
+type CategoryRow int
+
+func (r CategoryRow) Error() string { return fmt.Sprintf("category row %d", int(r)) }
 
 // isKey reports whether s is a non-empty run of [a-z0-9_].
 func isKey(s string) bool {

@@ -26,6 +26,9 @@ type PublishOptions struct {
 	Revise   string      // the reason for a new version of an existing release
 	Force    string      // the reason to publish despite blocking problems
 	Software string      // "kinerja v1.2.0"
+	// Demo allows publishing the embedded demo data (fictitious), which
+	// a publish without a data source would otherwise refuse.
+	Demo bool
 	// At, when set, is called at each point where a test may stop the
 	// process (cmd/kinerja: KINERJA_TEST_KILL_AT): "locked",
 	// "release-started", "release-written", "index-written",
@@ -60,6 +63,9 @@ type Published struct {
 // (and that is all the next one does when it is for the same quarter),
 // else forgotten.
 func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Published, error) {
+	if err := demoRail(o.Source, po.Demo); err != nil {
+		return nil, err
+	}
 	if _, err := time.Parse("2006-01-02", po.Date); err != nil {
 		return nil, iku.Errorf(iku.Invalid, "the publication date %q is not a day written as 2026-10-15: fix --date", po.Date)
 	}
@@ -167,6 +173,26 @@ func Publish(ctx context.Context, o Options, po PublishOptions, out string) (*Pu
 // they do not block it: changes of what judges an indicator's results.
 var judging = []iku.Code{iku.CodeZeroTarget, iku.CodeTargetEased, iku.CodeTargetEasedYear,
 	iku.CodeUnitChanged, iku.CodePolarityChanged, iku.CodeDefinitionChanged}
+
+// ErrDemoData is the sentence of a publish that would freeze the embedded
+// demo data because no data source was given.
+const ErrDemoData = "no data source is given (--db, $DATABASE_URL or --from), so this would publish the demo data kinerja carries, whose numbers are fictitious: give the database with --db DSN or DATABASE_URL, or a bundle with --from; to publish the demo on purpose (a test site), add --demo"
+
+// ErrDemoWithSource is the sentence of --demo given with a data source.
+const ErrDemoWithSource = "--demo publishes the demo data kinerja carries, so it cannot go with --db, $DATABASE_URL or --from: leave out --demo to publish that data, or the source to publish the demo"
+
+// demoRail refuses a publish of the embedded demo data unless demo says
+// so, and --demo beside a real source.
+func demoRail(s Source, demo bool) error {
+	embedded := s.From == "" && !s.DBSet && s.DatabaseURL == ""
+	switch {
+	case embedded && !demo:
+		return iku.Errorf(iku.Invalid, "%s", ErrDemoData)
+	case !embedded && demo:
+		return iku.Errorf(iku.Invalid, "%s", ErrDemoWithSource)
+	}
+	return nil
+}
 
 // resume ends the publish that the journal of f says was killed: it
 // finishes it when its release was written (the index, then the site),

@@ -39,6 +39,11 @@ func LoadSettings(o Options) (*Settings, error) {
 	if s.Config, err = sitedata.LoadConfig(root); err != nil {
 		return nil, err
 	}
+	if o.BaseURL != "" {
+		if err := sitedata.CheckBaseURL(o.BaseURL); err != nil {
+			return nil, iku.Errorf(iku.Invalid, "--base-url %s", err)
+		}
+	}
 	if s.Rules, err = sitedata.LoadRules(root); err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/tanjungbalai/kinerja/generator/flock"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
@@ -34,7 +35,7 @@ func Lock(dir, who string) (unlock func(), err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, iku.Wrap(err, iku.Invalid, "cannot create the releases folder %q: check the path and its permissions", dir)
 	}
-	release, err := lock(dir, syscall.LOCK_EX, who)
+	release, err := lock(dir, flock.EX, who)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +55,7 @@ func RLock(dir string) (unlock func(), err error) {
 	if _, err := os.Stat(dir); err != nil {
 		return func() {}, nil
 	}
-	return lock(dir, syscall.LOCK_SH, "")
+	return lock(dir, flock.SH, "")
 }
 
 func lock(dir string, how int, who string) (func(), error) {
@@ -69,7 +70,7 @@ func lock(dir string, how int, who string) (func(), error) {
 		if err != nil {
 			return nil, iku.Wrap(err, iku.Invalid, "cannot create the lock file %q: check the permissions of the releases folder", path)
 		}
-		if err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB); err != nil {
+		if err := flock.Flock(f.Fd(), how|flock.NB); err != nil {
 			holder, _ := io.ReadAll(io.LimitReader(f, 512))
 			f.Close()
 			if errors.Is(err, syscall.EWOULDBLOCK) {
@@ -87,13 +88,13 @@ func lock(dir string, how int, who string) (func(), error) {
 	// Who holds it, for the message of the next one; a reader clears what
 	// a killed publish left (no publish can hold it now).
 	_ = f.Truncate(0)
-	if how == syscall.LOCK_EX {
+	if how == flock.EX {
 		_, _ = f.WriteAt(fmt.Appendf(nil, "process %d (%s)\n", os.Getpid(), who), 0)
 	}
 	return func() {
 		// The last holder removes the file: a reader only when it can
 		// take the lock for itself alone.
-		if how == syscall.LOCK_SH && syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
+		if how == flock.SH && flock.Flock(f.Fd(), flock.EX|flock.NB) != nil {
 			f.Close()
 			return
 		}
@@ -105,7 +106,7 @@ func lock(dir string, how int, who string) (func(), error) {
 // busy is the sentence for a lock that another process holds.
 func busy(dir, path string, how int, holder string) error {
 	switch {
-	case how == syscall.LOCK_SH:
+	case how == flock.SH:
 		return iku.Errorf(iku.Invalid, "a kinerja publish is writing to the releases folder %q (lock %s, held by %s): build from it when the publish has finished", dir, path, holder)
 	case holder == "":
 		return iku.Errorf(iku.Invalid, "a kinerja build is reading the releases folder %q (lock %s): publish when it has finished", dir, path)

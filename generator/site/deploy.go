@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -275,9 +274,7 @@ func umask() fs.FileMode {
 			}
 		}
 	}
-	m := syscall.Umask(0)
-	syscall.Umask(m)
-	return fs.FileMode(m)
+	return sysUmask()
 }
 
 // fingerprinted matches the names Hugo's fingerprint gives assets:

@@ -154,7 +154,7 @@ func Init(fsys fs.FS, dir string) error {
 	for name, body := range map[string]string{
 		"assets/css/custom.css": customCSS,
 		"README.md":             initReadme,
-		".gitignore":            "/public/\n/public.*\n/.build/\n/.cache/\n",
+		".gitignore":            "/public/\n/public.*\n/.build/\n/.cache/\n/node_modules/\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -178,37 +178,137 @@ const customCSS = `/* CSS tambahan situs ini: ditambahkan di akhir CSS tema, jad
 
 const initReadme = `# Situs Portal Kinerja
 
-Folder ini dibuat oleh ` + "`kinerja init`" + `. Tema (tata letak, CSS dasar, teks
-antarmuka) ada di dalam program ` + "`kinerja`" + `; di sini hanya yang boleh diubah
-oleh kantor.
+Folder ini dibuat oleh ` + "`" + `kinerja init` + "`" + `. Tema (tata letak, CSS dasar, teks
+antarmuka) ada di dalam program ` + "`" + `kinerja` + "`" + `; di sini hanya yang boleh diubah
+oleh kantor. Program berbahasa Indonesia bila lokal komputer Indonesia
+(` + "`" + `LANG=id_ID.UTF-8` + "`" + `), atau dengan ` + "`" + `--lang id` + "`" + `.
 
 ## Yang diubah di mana
 
 | berkas | isinya |
 |---|---|
-| ` + "`hugo.toml`" + ` | alamat situs (baseURL), judul, nama kota, penerbit, kontak, lisensi |
-| ` + "`content/*.md`" + ` | halaman tulisan: tentang, metodologi, aksesibilitas |
-| ` + "`data/kategori.toml`" + ` | tabel kategori capaian dan batas skor (halaman metodologi ikut membacanya) |
-| ` + "`layouts/_partials/hooks/`" + ` | tambahan di ` + "`<head>`" + ` (head-end.html), logo (header-logo.html), kaki halaman (footer.html) |
-| ` + "`assets/css/custom.css`" + ` | warna dan gaya tambahan |
+| ` + "`" + `hugo.toml` + "`" + ` | alamat situs (baseURL, lengkap dengan https://), judul, nama kota, penerbit, kontak, lisensi |
+| ` + "`" + `content/*.md` + "`" + ` | halaman tulisan: tentang, metodologi, aksesibilitas |
+| ` + "`" + `content/rilis/2026-q3.md` + "`" + ` | catatan kantor untuk rilis sebuah triwulan (Markdown biasa, boleh ditulis lebih dulu) |
+| ` + "`" + `data/kalender.toml` + "`" + ` | jadwal rilis: triwulan dan tanggal terbit setiap rilis |
+| ` + "`" + `data/kategori.toml` + "`" + ` | tabel kategori capaian dan batas skor (halaman metodologi ikut membacanya) |
+| ` + "`" + `data/pemeriksaan.toml` + "`" + ` | pemeriksaan data mana yang menghalangi penerbitan, dan ambangnya |
+| ` + "`" + `data/privasi.toml` + "`" + ` | ambang privasi k untuk data pegawai ASN (paling kecil 5) |
+| ` + "`" + `layouts/_partials/hooks/` + "`" + ` | tambahan di ` + "`" + `<head>` + "`" + ` (head-end.html), logo (header-logo.html), kaki halaman (footer.html) |
+| ` + "`" + `assets/css/custom.css` + "`" + ` | warna dan gaya tambahan |
 
-Berkas tema lain dapat ditimpa dengan menaruh berkas bernama sama di
-` + "`layouts/`" + `, ` + "`assets/`" + ` atau ` + "`i18n/`" + ` folder ini. Tanpa skrip atau gaya
-inline: situs berjalan di bawah Content-Security-Policy yang ketat.
+Setiap pembangunan dan ` + "`" + `kinerja check` + "`" + ` memeriksa berkas-berkas ini lebih
+dulu; kesalahan disebut dengan berkas dan barisnya, misalnya
+` + "`" + `data/kalender.toml:6: the day "2027-02-30" … fix tanggal` + "`" + `.
 
-## Membangun
+**Mengganti berkas tema.** ` + "`" + `kinerja theme` + "`" + ` mendaftar semua berkas tema;
+` + "`" + `kinerja theme copy layouts/_partials/footer.html` + "`" + ` menyalin satu ke folder
+ini, tempat berkas itu menggantikan berkas tema dan dapat diubah. Berkas
+yang sudah ada tidak pernah ditimpa. Tanpa skrip atau gaya inline: situs
+berjalan di bawah Content-Security-Policy yang ketat.
 
-Perlu program ` + "`kinerja`" + ` dan Node.js 18 atau lebih baru (untuk menggambar grafik).
+## Yang diperlukan
 
-` + "```" + `sh
-kinerja build                 # data contoh (atau --db / DATABASE_URL), hasil di public/
-kinerja serve                 # pratinjau di http://localhost:1313
+Program ` + "`" + `kinerja` + "`" + ` (unduh arsip untuk sistem Anda dari halaman rilis
+kinerja, atau ` + "`" + `go install` + "`" + `) dan **Node.js 18 atau lebih baru** (untuk
+menggambar grafik). Jalankan perintah di folder ini (yang memuat
+hugo.toml), atau beri ` + "`" + `--site FOLDER` + "`" + `. Data dibaca dari basis data kota:
+
+` + "`" + `` + "`" + `` + "`" + `sh
+export DATABASE_URL='postgres://portal_reader@db.kota.local:5432/kinerja'
+` + "`" + `` + "`" + `` + "`" + `
+
+Tanpa ` + "`" + `--db` + "`" + `, ` + "`" + `DATABASE_URL` + "`" + ` atau ` + "`" + `--from` + "`" + `, ` + "`" + `kinerja build` + "`" + ` membangun data
+contoh yang fiktif (setiap halaman bertanda "Data contoh"), dan
+` + "`" + `kinerja publish` + "`" + ` menolak; ` + "`" + `--demo` + "`" + ` memaksanya, hanya untuk situs uji coba.
+
+## Satu triwulan, dari awal sampai akhir
+
+Contoh: Triwulan III 2026, terbit sekitar satu bulan setelah triwulannya
+berakhir (tanggalnya di ` + "`" + `data/kalender.toml` + "`" + `).
+
+**1. Periksa data.**
+
+` + "`" + `` + "`" + `` + "`" + `sh
+kinerja check --quarter 2026-Q3
+` + "`" + `` + "`" + `` + "`" + `
+
+Setiap temuan bertanda ` + "`" + `MENGHALANGI` + "`" + ` (misalnya target tahunan yang belum
+diisi, jumlah negatif, persentase di luar 0–100) harus diperbaiki oleh
+perangkat daerahnya di basis data; ` + "`" + `peringatan` + "`" + ` (misalnya target yang tidak
+tercapai tanpa penjelasan) sebaiknya diperbaiki. Baris terakhir berbunyi
+` + "`" + `… : dapat diterbitkan` + "`" + ` bila tidak ada lagi yang menghalangi. Ulangi sampai
+demikian.
+
+**2. Lihat pratinjau.**
+
+` + "`" + `` + "`" + `` + "`" + `sh
+kinerja serve --quarter 2026-Q3
+` + "`" + `` + "`" + `` + "`" + `
+
+Buka <http://localhost:1313>. Setiap halaman bertanda *Pratinjau — belum
+dipublikasikan*; hasil pemeriksaan ada di <http://localhost:1313/pemeriksaan/>.
+Tulis catatan rilis bila perlu (` + "`" + `content/rilis/2026-q3.md` + "`" + `). Ctrl+C
+menghentikannya.
+
+**3. Terbitkan.**
+
+` + "`" + `` + "`" + `` + "`" + `sh
+kinerja publish --quarter 2026-Q3 --releases rilis --out public
+` + "`" + `` + "`" + `` + "`" + `
+
+Perintah ini memeriksa lagi, membekukan data triwulan itu sebagai rilis di
+` + "`" + `rilis/2026-q3/v1/` + "`" + ` (dengan SHA-256 setiap berkas), lalu membangun situs
+dari semua rilis ke ` + "`" + `public/` + "`" + `. Masalah yang menghalangi membuatnya menolak;
+` + "`" + `--force "alasannya"` + "`" + ` menerbitkannya juga, dan alasannya tampil di halaman
+rilis. Simpan folder ` + "`" + `rilis/` + "`" + ` baik-baik (commit ke git): itulah catatan
+resmi kota tentang apa yang pernah diterbitkan.
+
+**4. Pasang di server web (deploy).** ` + "`" + `public/` + "`" + ` berisi berkas biasa:
+salin ke server web apa pun (` + "`" + `rsync -a --delete public/ server:/srv/kinerja/` + "`" + `).
+Di server sendiri, lebih aman bila ` + "`" + `--out` + "`" + ` sebuah tautan yang disajikan
+server web, sehingga penggantian situs terjadi seketika:
+
+` + "`" + `` + "`" + `` + "`" + `sh
+mkdir -p /srv/kinerja/builds && ln -s builds/current-0 /srv/kinerja/current   # sekali saja
+kinerja publish --quarter 2026-Q3 --releases rilis --out /srv/kinerja/current
+` + "`" + `` + "`" + `` + "`" + `
+
+**5. Revisi.** Bila sebuah angka ternyata salah setelah terbit, perangkat
+daerah memperbaikinya di basis data, lalu:
+
+` + "`" + `` + "`" + `` + "`" + `sh
+kinerja publish --quarter 2026-Q3 --releases rilis --out public --revise "koreksi data kunjungan Dispar"
+` + "`" + `` + "`" + `` + "`" + `
+
+Rilis tidak pernah diganti: revisi menambah ` + "`" + `rilis/2026-q3/v2/` + "`" + `. Setiap
+angka yang berubah tercantum di halaman rilis (lama → baru, alasannya) dan
+bertanda *direvisi* di halaman indikatornya; versi 1 tetap dapat diunduh.
+Angka triwulan lalu yang dikoreksi sebelum rilis triwulan berikutnya
+tercatat sebagai revisi pada rilis itu.
+
+**6. Kembalikan (rollback).** Bila situs yang baru terpasang bermasalah:
+
+` + "`" + `` + "`" + `` + "`" + `sh
+kinerja rollback --out /srv/kinerja/current
+` + "`" + `` + "`" + `` + "`" + `
+
+Tautan kembali menunjuk ke hasil bangun sebelumnya, seketika. Tiga hasil
+bangun terakhir disimpan (` + "`" + `--keep N` + "`" + ` mengubahnya). Bila penerbitan terputus
+(listrik padam), jalankan perintah yang sama lagi: kinerja menyelesaikannya
+atau memulainya dari awal, dan mengatakan mana yang dilakukannya.
+
+## Membangun tanpa menerbitkan
+
+` + "`" + `` + "`" + `` + "`" + `sh
+kinerja build                 # data dari --db / DATABASE_URL (atau data contoh), hasil di public/
+kinerja build --releases rilis --out public   # bangun ulang situs terbit dari folder rilis saja
 kinerja build --site FOLDER   # dari folder lain
-` + "```" + `
+` + "`" + `` + "`" + `` + "`" + `
 
-Jalankan di folder ini (yang memuat hugo.toml), atau beri ` + "`--site`" + `.
-Folder ` + "`public/`" + ` berisi berkas biasa: sajikan dengan server web apa pun.
-` + "`kinerja help build`" + ` menjelaskan pilihan lainnya.
+` + "`" + `kinerja build` + "`" + ` biasa tidak membekukan rilis; halaman rilisnya menampilkan
+angka dari data terbaru. ` + "`" + `kinerja help build` + "`" + ` (atau ` + "`" + `kinerja help publish` + "`" + `,
+dan seterusnya) menjelaskan pilihan lainnya.
 
 ## Pencarian (pilihan)
 
@@ -216,13 +316,13 @@ Pencarian di halaman /cari/ (Pagefind) memerlukan satu paket npm di folder
 ini (gambar yang tampil saat halaman dibagikan, misalnya di WhatsApp,
 digambar kinerja sendiri):
 
-` + "```" + `sh
+` + "`" + `` + "`" + `` + "`" + `sh
 npm install pagefind@1.6.0
-` + "```" + `
+` + "`" + `` + "`" + `` + "`" + `
 
+Folder ` + "`" + `node_modules/` + "`" + ` yang dibuatnya tidak ikut di-commit (` + "`" + `.gitignore` + "`" + `).
 Tanpa paket itu situs tetap dibangun: /cari/ berisi daftar semua indikator
-dari A sampai Z. Server web perlu
-mengizinkan WebAssembly untuk pencarian: kirim ` + "`script-src 'self' 'wasm-unsafe-eval'`" + `
-pada /cari/, /en/cari/ dan /pagefind/ saja (README kinerja, "Search and
-link previews").
+dari A sampai Z. Server web perlu mengizinkan WebAssembly untuk pencarian:
+kirim ` + "`" + `script-src 'self' 'wasm-unsafe-eval'` + "`" + ` pada /cari/, /en/cari/ dan
+/pagefind/ saja (README kinerja, "Search and link previews").
 `

@@ -506,3 +506,13 @@ func TestEarlyNote(t *testing.T) {
 	}
 	b.AssertFileContent("public/rilis/2026-q4/index.html", append(esc(coming.Title, coming.Lead), "Catatan rilis berikutnya.")...)
 }
+
+// _partials/head.html: every page names the releases' Atom feed of its
+// language, so that a feed reader finds it from any page.
+func TestEveryPageLinksTheFeed(t *testing.T) {
+	b, _ := fixtureSite(t)
+	for _, p := range []string{"index.html", "iku/visits/index.html", "opd/dinkes/index.html", "rilis/index.html", "rilis/2026-q3/index.html", "metodologi/index.html"} {
+		b.AssertFileContent("public/"+p, `<link rel="alternate" type="application/atom+xml" href="https://example.org/rilis/feed.xml" title="Rilis `)
+		b.AssertFileContent("public/en/"+p, `<link rel="alternate" type="application/atom+xml" href="https://example.org/en/rilis/feed.xml" title="Releases `)
+	}
+}

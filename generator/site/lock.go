@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/tanjungbalai/kinerja/generator/flock"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
@@ -41,7 +42,7 @@ func lockOut(out string) (*outLock, error) {
 		if err != nil {
 			return nil, iku.Wrap(err, iku.Invalid, "cannot create the lock file %q: check the permissions of its folder", path)
 		}
-		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		if err := flock.Flock(f.Fd(), flock.EX|flock.NB); err != nil {
 			f.Close()
 			if errors.Is(err, syscall.EWOULDBLOCK) {
 				return nil, iku.Errorf(iku.Invalid, "another kinerja build is writing to %q (lock %s); wait for it to finish", out, path)
@@ -73,7 +74,7 @@ func NewBuildDir(root string) (dir string, release func(), err error) {
 	}
 	// Hold .build itself while the folder is made and locked, so that
 	// CleanDebris never sees it unlocked.
-	unlockParent, err := flockDir(parent, syscall.LOCK_EX)
+	unlockParent, err := flockDir(parent, flock.EX)
 	if err != nil {
 		return "", nil, err
 	}
@@ -82,7 +83,7 @@ func NewBuildDir(root string) (dir string, release func(), err error) {
 	if err != nil {
 		return "", nil, iku.Wrap(err, iku.Invalid, "cannot create a build folder in %s: check its permissions", parent)
 	}
-	unlock, err := flockDir(dir, syscall.LOCK_EX|syscall.LOCK_NB)
+	unlock, err := flockDir(dir, flock.EX|flock.NB)
 	if err != nil {
 		os.RemoveAll(dir)
 		return "", nil, err
@@ -97,7 +98,7 @@ func flockDir(dir string, how int) (func(), error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), how); err != nil {
+	if err := flock.Flock(f.Fd(), how); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("lock %q: %w", dir, err)
 	}
@@ -179,7 +180,7 @@ func cleanBuildDirs(root string) error {
 	if err != nil {
 		return nil // no .build: nothing to clean
 	}
-	unlockParent, err := flockDir(parent, syscall.LOCK_EX)
+	unlockParent, err := flockDir(parent, flock.EX)
 	if err != nil {
 		return err
 	}
@@ -189,7 +190,7 @@ func cleanBuildDirs(root string) error {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
-		unlock, err := flockDir(dir, syscall.LOCK_EX|syscall.LOCK_NB)
+		unlock, err := flockDir(dir, flock.EX|flock.NB)
 		if err != nil {
 			continue // in use by a running build or preview, or already gone
 		}

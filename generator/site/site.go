@@ -28,7 +28,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/gohugoio/hugo/commands"
@@ -405,8 +404,8 @@ func runChild(ctx context.Context, o Options, args []string, stdout, stderr io.W
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.Env = os.Environ()
 	// Hugo's server ignores a plain SIGINT once it has handled one; end it
-	// with SIGTERM, then SIGKILL after a grace period.
-	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
+	// with SIGTERM (sys_unix.go), then SIGKILL after a grace period.
+	stopWithParent(cmd)
 	cmd.WaitDelay = 5 * time.Second
 	// If kinerja dies without a chance to stop it (SIGKILL, a crash), the
 	// kernel kills Hugo too. The signal is sent when the *thread* that
@@ -414,7 +413,7 @@ func runChild(ctx context.Context, o Options, args []string, stdout, stderr io.W
 	// runtime does not promise to keep a thread (it ends one when a
 	// goroutine locked to it returns), so this goroutine holds its thread
 	// from the fork until the child has been waited for (golang/go#27505).
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	// (stopWithParent sets it, on Linux.)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	return cmd.Run()

@@ -32,17 +32,18 @@ func LoadPrivacy(siteRoot string) (int, error) {
 	if err != nil {
 		return 0, iku.Wrap(err, iku.Invalid, "cannot read %s", path)
 	}
+	tf := newTOMLFile(path, b)
 	var f privacyFile
 	dec := toml.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return 0, iku.Wrap(err, iku.Invalid, "%s is not valid (%v): write k = 10 (or more), or restore the file from git", path, err)
+		return 0, tf.decodeError(err, "write k = 10 (or more), or restore the file from git")
 	}
 	if f.K == nil {
 		return disclosure.DefaultK, nil
 	}
 	if err := disclosure.CheckK(*f.K); err != nil {
-		return 0, err
+		return 0, iku.Wrap(err, iku.Invalid, "%s: %s", tf.at("k"), iku.ErrorMessage(err))
 	}
 	return *f.K, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,7 +23,8 @@ import (
 const RulesFile = "data/kategori.toml"
 
 type rulesFile struct {
-	ScoreCap   any `toml:"score_cap"`
+	ScoreCap   any    `toml:"score_cap"`
+	Source     string `toml:"source"` // the regulation, shown by the methodology page
 	Categories []struct {
 		Key  string `toml:"key"`
 		Min  any    `toml:"min"`
@@ -41,15 +43,18 @@ func LoadRules(siteRoot string) (iku.Rules, error) {
 	if err != nil {
 		return iku.Rules{}, iku.Wrap(err, iku.Invalid, "cannot read %s", path)
 	}
+	tf := newTOMLFile(path, b)
 	var f rulesFile
-	if err := toml.Unmarshal(b, &f); err != nil {
-		return iku.Rules{}, iku.Wrap(err, iku.Invalid, "%s is not valid TOML (%v): fix the file or restore it from git", path, err)
+	dec := toml.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return iku.Rules{}, tf.decodeError(err, "fix the file or restore it from git")
 	}
 	rules := iku.DefaultRules()
 	if f.ScoreCap != nil {
 		d, err := number(f.ScoreCap)
 		if err != nil {
-			return iku.Rules{}, iku.Errorf(iku.Invalid, "score_cap in %s must be a number, not %v", path, f.ScoreCap)
+			return iku.Rules{}, tf.errorf("score_cap", "score_cap must be a number, not %v", f.ScoreCap)
 		}
 		rules.ScoreCap = d
 	}
@@ -58,13 +63,20 @@ func LoadRules(siteRoot string) (iku.Rules, error) {
 		for i, c := range f.Categories {
 			d, err := number(c.Min)
 			if err != nil {
-				return iku.Rules{}, iku.Errorf(iku.Invalid, "category %d (%q) in %s needs a numeric min, not %v", i+1, c.Key, path, c.Min)
+				return iku.Rules{}, tf.errorf(fmt.Sprintf("categories.%d.min", i+1), "category %d (%q) needs a numeric min, not %v", i+1, c.Key, c.Min)
 			}
 			rules.Categories = append(rules.Categories, iku.Category{Key: c.Key, Min: d, Good: c.Good})
 		}
 	}
 	if err := rules.Validate(); err != nil {
-		return iku.Rules{}, iku.Wrap(err, iku.Invalid, "%s: %s", path, iku.ErrorMessage(err))
+		at := path
+		var row iku.CategoryRow
+		if errors.As(err, &row) {
+			at = tf.at(fmt.Sprintf("categories.%d", int(row)))
+		} else if f.ScoreCap != nil {
+			at = tf.at("score_cap")
+		}
+		return iku.Rules{}, iku.Wrap(err, iku.Invalid, "%s: %s", at, iku.ErrorMessage(err))
 	}
 	return rules, nil
 }
@@ -168,10 +180,29 @@ func LoadConfig(siteRoot string) (Config, error) {
 	if err != nil {
 		return c, iku.Wrap(err, iku.Invalid, "cannot read %s", p)
 	}
+	tf := newTOMLFile(p, b)
 	if err := toml.Unmarshal(b, &c); err != nil {
-		return c, iku.Wrap(err, iku.Invalid, "%s is not valid TOML (%v): fix the file", p, err)
+		return c, tf.decodeError(err, "fix the file")
+	}
+	if err := CheckBaseURL(c.BaseURL); err != nil {
+		return c, tf.errorf("baseURL", "baseURL %s", err)
 	}
 	return c, nil
+}
+
+// CheckBaseURL reports what is wrong with a site's public address: it
+// must be an absolute http or https URL, "https://kinerja.example.go.id/".
+func CheckBaseURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case s == "":
+		return errors.New(`is empty: write the site's public address, such as "https://kinerja.tanjungbalaikota.go.id/"`)
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "":
+		return fmt.Errorf(`%q is not an absolute address: write it with https:// and the host, such as "https://kinerja.tanjungbalaikota.go.id/"`, s)
+	case u.RawQuery != "" || u.Fragment != "":
+		return fmt.Errorf(`%q has a query or fragment: write the address alone, such as "https://kinerja.tanjungbalaikota.go.id/"`, s)
+	}
+	return nil
 }
 
 // CheckFile holds which data checks block publishing and the thresholds
@@ -206,7 +237,7 @@ func LoadCheckConfig(siteRoot string) (iku.CheckConfig, error) {
 	dec := toml.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return cfg, iku.Wrap(err, iku.Invalid, "%s is not valid (%v): fix the file or restore it from git", path, err)
+		return cfg, newTOMLFile(path, b).decodeError(err, "fix the file or restore it from git")
 	}
 	if f.Block != nil {
 		cfg.Block = []iku.Code{}

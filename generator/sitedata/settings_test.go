@@ -124,7 +124,7 @@ func TestEditedCheckConfig(t *testing.T) {
 	for body, want := range map[string]string{
 		"block = [\"no_such\"]\n":  `unknown check "no_such"`,
 		"outlier_factor = -1\n":    "outlier_factor is -1",
-		"outlier_faktor = 3\n":     "pemeriksaan.toml is not valid",
+		"outlier_faktor = 3\n":     "pemeriksaan.toml: unknown setting outlier_faktor (line 1)",
 		"outlier_factor = \"x\"\n": "outlier_factor in",
 		"target_eased_share = 0\n": "target_eased_share is 0",
 	} {
