@@ -90,7 +90,6 @@ type xlsxStream struct {
 	decimals    map[int]int    // decimals → index in order
 	order       []int          // the counts of decimals used, in first use
 	cols        []string       // column letters
-	cells       [][]xcell      // nil: computed while writing
 }
 
 type xcell struct {
