@@ -176,6 +176,8 @@ Pilihan:
 	"the longest one database query may take, e.g. 2s or 5m (default: statement_timeout in the connection string, else 1m)": "waktu terlama satu kueri basis data, misalnya 2s atau 5m (bawaan: statement_timeout di string koneksi, jika tidak ada 1m)",
 	"the port to listen on": "port yang didengarkan",
 	"the publication day, e.g. 2026-10-15 (default: today in WIB, or $SOURCE_DATE_EPOCH's day)":                                   "tanggal terbit, misalnya 2026-10-15 (bawaan: hari ini dalam WIB, atau hari $SOURCE_DATE_EPOCH)",
+	"the releases folder the data check compares with, as publish does":                                                           "folder rilis yang menjadi pembanding pemeriksaan data, seperti pada publish",
+	"the releases folder to compare with, as publish does (targets eased since, units, polarities, definitions changed)":          "folder rilis pembanding, seperti pada publish (target yang dilonggarkan sejak itu, satuan, polaritas, definisi yang berubah)",
 	"the releases folder the office keeps (git, object storage)":                                                                  "folder rilis yang disimpan kantor (git, penyimpanan objek)",
 	"the site folder made by 'kinerja init' (default: the current folder when it holds hugo.toml, else the site kinerja carries)": "folder situs buatan 'kinerja init' (bawaan: folder saat ini bila memuat hugo.toml, jika tidak ada situs bawaan kinerja)",
 	"the site folder made by 'kinerja init' (default: the current folder when it holds hugo.toml)":                                "folder situs buatan 'kinerja init' (bawaan: folder saat ini bila memuat hugo.toml)",
