@@ -63,7 +63,10 @@ func pageKey(o Options) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprintf(h, "mounts %d\n%s\n", len(b), anon.Replace(string(b)))
+		// The build folder's name (build-<random>) is left out, and so is
+		// its length: only what Hugo reads counts.
+		mounts := anon.Replace(string(b))
+		fmt.Fprintf(h, "mounts %d\n%s\n", len(mounts), mounts)
 	}
 	env := os.Environ()
 	slices.Sort(env)

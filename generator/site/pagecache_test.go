@@ -36,8 +36,9 @@ func TestPageCache(t *testing.T) {
 	built("<p>first</p>", false)
 	built("<p>first</p>", true)
 
-	// A new build folder with the same data: still the same input.
-	build2 := t.TempDir()
+	// A new build folder (its name of another length) with the same data:
+	// still the same input.
+	build2 := filepath.Join(t.TempDir(), "build-of-another-length")
 	if err := os.CopyFS(build2, os.DirFS(build)); err != nil {
 		t.Fatal(err)
 	}
