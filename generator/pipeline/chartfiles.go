@@ -35,16 +35,9 @@ func (p *Prepared) chartFooter(lang string, ind *display.Indicator) []string {
 // only).
 func (p *Prepared) chartImageJobs(dir string) []preview.Job {
 	var jobs []preview.Job
+	titles, badges := p.cardWords()
 	for _, m := range p.Models {
-		site := p.Settings.Config.SiteTitle(m.Lang)
-		badge := ""
-		if p.Dataset.Fictitious {
-			for _, l := range p.Settings.Langs {
-				if l.Code == m.Lang {
-					badge = l.Words.T("demo_title", nil)
-				}
-			}
-		}
+		site, badge := titles[m.Lang], badges[m.Lang]
 		for i := range m.Indicators {
 			ind := &m.Indicators[i]
 			out := chartFile(dir, ind, "png")

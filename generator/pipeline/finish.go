@@ -29,17 +29,17 @@ func Search(ctx context.Context, bin, dir, cacheDir string) (int, bool, error) {
 	return search.Cached(ctx, bin, dir, cacheDir)
 }
 
-// previewJobs are the link previews of p's pages, into the site dir ("":
-// into their cache only).
-func (p *Prepared) previewJobs(dir string) []preview.Job {
-	titles, badges := map[string]string{}, map[string]string{}
+// cardWords are what every card (link preview, chart image) says of the
+// site in each language: its title, and the demo's mark ("" for real data).
+func (p *Prepared) cardWords() (titles, badges map[string]string) {
+	titles, badges = map[string]string{}, map[string]string{}
 	for _, l := range p.Settings.Langs {
 		titles[l.Code] = p.Settings.Config.SiteTitle(l.Code)
 		if p.Dataset.Fictitious {
 			badges[l.Code] = l.Words.T("demo_title", nil)
 		}
 	}
-	return PreviewJobs(p.Models, titles, badges, dir)
+	return titles, badges
 }
 
 // finishing adds to a build what runs on the site Hugo wrote, before it
@@ -53,14 +53,14 @@ func (p *Prepared) finishing(so *site.Options) {
 	steps := []func(ctx context.Context, dir string) error{
 		func(ctx context.Context, dir string) error {
 			t := time.Now()
-			jobs := p.previewJobs(dir)
-			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), log.progressFor("previews"))
+			titles, badges := p.cardWords()
+			n, drawn, err := Previews(ctx, p.Models, titles, badges, dir, filepath.Join(root, ".cache", "previews"), log.progressFor("previews"))
 			if err != nil {
 				return err
 			}
 			// Most were drawn beside the charts (Prepare): count them here.
 			drawn += p.previewsDrawn
-			log.printf("%-9s %d images of 1200×630, %d drawn, %d from the cache (%.2f s)\n", "previews:", len(jobs), drawn, len(jobs)-drawn, (time.Since(t) + p.previewsTime).Seconds())
+			log.printf("%-9s %d images of 1200×630, %d drawn, %d from the cache (%.2f s)\n", "previews:", n, drawn, n-drawn, (time.Since(t) + p.previewsTime).Seconds())
 			return nil
 		},
 		func(ctx context.Context, dir string) error {

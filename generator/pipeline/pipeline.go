@@ -349,7 +349,8 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 		g.Go(func() error {
 			t := time.Now()
 			var err error
-			p.previewsDrawn, err = drawPreviews(gctx, p.previewJobs(""), filepath.Join(s.Root, ".cache", "previews"), nil)
+			titles, badges := p.cardWords()
+			_, p.previewsDrawn, err = Previews(gctx, p.Models, titles, badges, "", filepath.Join(s.Root, ".cache", "previews"), nil)
 			p.previewsTime = time.Since(t)
 			if err != nil {
 				return err
