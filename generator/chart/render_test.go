@@ -175,9 +175,17 @@ func TestCacheHitDoesNotStartNode(t *testing.T) {
 	if err != nil || cached {
 		t.Fatalf("first Render: cached=%v, %v; want drawn", cached, err)
 	}
+	// The cache holds ECharts' drawing and the finished SVG made of it
+	// (which a warm build takes as it is), and no temporary file.
 	files, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
-	if len(files) != 1 || !strings.HasSuffix(files[0], ".svg") {
-		t.Errorf("cache holds %v; want one .svg (no temporary file left)", files)
+	var finished string
+	for _, f := range files {
+		if b, _ := os.ReadFile(f); string(b) == drawn {
+			finished = f
+		}
+	}
+	if len(files) != 2 || !strings.HasSuffix(files[0], ".svg") || !strings.HasSuffix(files[1], ".svg") || finished == "" {
+		t.Errorf("cache holds %v; want two .svg, one of them the finished SVG (no temporary file left)", files)
 	}
 
 	path := os.Getenv("PATH")
@@ -207,8 +215,17 @@ func TestCacheHitDoesNotStartNode(t *testing.T) {
 		t.Errorf("the twin SVG carries the first chart's ID or not its own description")
 	}
 
-	// A damaged entry is drawn again (Node is back on the PATH for that).
-	os.WriteFile(files[0], []byte("<svg><scr"), 0o644)
+	// A finished entry cut short is finished again from the drawing,
+	// without Node.
+	os.WriteFile(finished, []byte(drawn[:len(drawn)/2]), 0o644)
+	if svg, cached, err := r2.Render(ctx, c); err != nil || !cached || svg != drawn {
+		t.Errorf("Render(finished entry cut short) = cached %v, %v; want finished again from the drawing", cached, err)
+	}
+
+	// Damaged entries are drawn again (Node is back on the PATH for that).
+	for _, f := range files {
+		os.WriteFile(f, []byte("<svg><scr"), 0o644)
+	}
 	t.Setenv("PATH", path)
 	r3 := newTestRenderer(t, cache, 1)
 	svg, cached, err = r3.Render(ctx, c)

@@ -69,8 +69,8 @@ func chartFile(dir string, ind *display.Indicator, format string) string {
 }
 
 // chartSVGs writes every indicator's chart as a standalone SVG
-// (preview.StandaloneSVG of the SVG its page carries, from the build
-// folder) into the built site dir; it returns how many.
+// (preview.StandaloneSVG of the SVG its page carries, from the build's
+// data) into the built site dir; it returns how many.
 func (p *Prepared) chartSVGs(ctx context.Context, dir string) (int, error) {
 	n := 0
 	for _, m := range p.Models {
@@ -83,19 +83,39 @@ func (p *Prepared) chartSVGs(ctx context.Context, dir string) (int, error) {
 			if out == "-" {
 				continue
 			}
-			svg, err := os.ReadFile(filepath.Join(p.Dir, filepath.FromSlash(sitedata.ChartsDir), m.Lang, ind.Chart.ID+".svg"))
-			if err != nil {
-				return n, iku.Wrap(err, iku.Internal, "cannot read the chart of %q", ind.URL)
+			name := sitedata.ChartsDir + "/" + m.Lang + "/" + ind.Chart.ID + ".svg"
+			svg, ok := p.Data[name]
+			if !ok {
+				var err error
+				if svg, err = os.ReadFile(filepath.Join(p.Dir, filepath.FromSlash(name))); err != nil {
+					return n, iku.Wrap(err, iku.Internal, "cannot read the chart of %q", ind.URL)
+				}
 			}
 			b, err := preview.StandaloneSVG(string(svg), ind.Title, p.chartFooter(m.Lang, ind))
 			if err != nil {
 				return n, err
 			}
-			if err := os.WriteFile(out, b, 0o644); err != nil {
+			if err := p.place(out, b); err != nil {
 				return n, iku.Wrap(err, iku.Invalid, "cannot write the chart image %q", out)
 			}
 			n++
 		}
 	}
 	return n, nil
+}
+
+// place puts b at out: through the build's file store when it has one (a
+// warm build then writes no byte, and links the stored file), else as a
+// file of its own.
+func (p *Prepared) place(out string, b []byte) error {
+	if p.store != nil {
+		f, _, err := p.store.Put("", b)
+		if err != nil {
+			return err
+		}
+		if os.Link(f.Path, out) == nil {
+			return nil
+		}
+	}
+	return os.WriteFile(out, b, 0o644)
 }

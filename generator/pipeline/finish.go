@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/preview"
@@ -49,60 +52,77 @@ func (p *Prepared) cardWords() (titles, badges map[string]string) {
 // and says so in one line.
 func (p *Prepared) finishing(so *site.Options) {
 	so.Params = map[string]bool{"previews": true}
-	root, log := p.Settings.Root, p.log
-	steps := []func(ctx context.Context, dir string) error{
-		func(ctx context.Context, dir string) error {
+	root := p.Settings.Root
+	// Each step returns its summary line. They read what Hugo wrote and
+	// write files of their own, so they run side by side; their lines come
+	// out in this order.
+	steps := []func(ctx context.Context, dir string) (string, error){
+		func(ctx context.Context, dir string) (string, error) {
 			t := time.Now()
 			titles, badges := p.cardWords()
-			n, drawn, err := Previews(ctx, p.Models, titles, badges, dir, filepath.Join(root, ".cache", "previews"), log.progressFor("previews"))
+			n, drawn, err := Previews(ctx, p.Models, titles, badges, dir, filepath.Join(root, ".cache", "previews"), nil)
 			if err != nil {
-				return err
+				return "", err
 			}
 			// Most were drawn beside the charts (Prepare): count them here.
 			drawn += p.previewsDrawn
-			log.printf("%-9s %d images of 1200×630, %d drawn, %d from the cache (%.2f s)\n", "previews:", n, drawn, n-drawn, (time.Since(t) + p.previewsTime).Seconds())
-			return nil
+			return fmt.Sprintf("%-9s %d images of 1200×630, %d drawn, %d from the cache (%.2f s)\n", "previews:", n, drawn, n-drawn, (time.Since(t) + p.previewsTime).Seconds()), nil
 		},
-		func(ctx context.Context, dir string) error {
+		func(ctx context.Context, dir string) (string, error) {
 			t := time.Now()
 			svgs, err := p.chartSVGs(ctx, dir)
 			if err != nil {
-				return err
+				return "", err
+			}
+			if p.store != nil {
+				// The chart files are in the store now: the next build
+				// finds them by the index, without reading them.
+				if err := p.store.Save(); err != nil {
+					return "", err
+				}
 			}
 			jobs := p.chartImageJobs(dir)
-			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), log.progressFor("images"))
+			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), nil)
 			if err != nil {
-				return err
+				return "", err
 			}
 			drawn += p.imagesDrawn // drawn beside the charts (Prepare)
-			log.printf("%-9s %d charts as SVG, %d as PNG of %s: %d drawn, %d from the cache (%.2f s)\n", "images:", svgs, len(jobs), preview.ChartImage, drawn, len(jobs)-drawn, (time.Since(t) + p.imagesTime).Seconds())
-			return nil
+			return fmt.Sprintf("%-9s %d charts as SVG, %d as PNG of %s: %d drawn, %d from the cache (%.2f s)\n", "images:", svgs, len(jobs), preview.ChartImage, drawn, len(jobs)-drawn, (time.Since(t) + p.imagesTime).Seconds()), nil
 		},
 	}
 	if bin := search.Find(root, os.Getenv); bin != "" {
 		so.Params["search"] = true
-		steps = append(steps, func(ctx context.Context, dir string) error {
+		steps = append(steps, func(ctx context.Context, dir string) (string, error) {
 			t := time.Now()
 			n, cached, err := Search(ctx, bin, dir, filepath.Join(root, ".cache", "search"))
 			if err != nil {
-				return err
+				return "", err
 			}
+			what := "%d pages indexed by Pagefind"
 			if cached {
-				log.line("search", t, "%d pages, the index of the same pages from the cache", n)
-			} else {
-				log.line("search", t, "%d pages indexed by Pagefind", n)
+				what = "%d pages, the index of the same pages from the cache"
 			}
-			return nil
+			return fmt.Sprintf("%-9s "+what+" (%.2f s)\n", "search:", n, time.Since(t).Seconds()), nil
 		})
 	} else {
-		log.printf("%-9s no Pagefind found (npm ci in the site folder, or KINERJA_PAGEFIND): /cari/ is the A–Z list without search\n", "search:")
+		p.log.printf("%-9s no Pagefind found (npm ci in the site folder, or KINERJA_PAGEFIND): /cari/ is the A–Z list without search\n", "search:")
 	}
 	so.Finish = func(ctx context.Context, dir string) error {
-		for _, step := range steps {
-			if err := step(ctx, dir); err != nil {
+		lines := make([]string, len(steps))
+		g, gctx := errgroup.WithContext(ctx)
+		for i, step := range steps {
+			g.Go(func() error {
+				var err error
+				lines[i], err = step(gctx, dir)
 				return err
-			}
+			})
 		}
-		return nil
+		if err := g.Wait(); err != nil {
+			return err
+		}
+		for _, l := range lines {
+			p.log.printf("%s", l)
+		}
+		return ctx.Err()
 	}
 }

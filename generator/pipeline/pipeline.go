@@ -115,6 +115,10 @@ type Prepared struct {
 	Models []*display.Model
 	// Shards are the folders of the Hugo runs of a large site (nil: one).
 	Shards []string
+	// Data are the files Hugo reads, by slash path under Dir, not yet
+	// written (site.Options.Data): a build whose pages come from the page
+	// cache never writes them.
+	Data map[string][]byte
 	// Files are the downloads: path in the site → the stored file, linked
 	// into the new site after Hugo.
 	Files  map[string]string
@@ -377,8 +381,15 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	log.printf("%-9s %d charts in %s, %d drawn by ECharts, %d from the cache (%.2f s)\n", "charts:", len(charts), plural(len(models), "language"), len(charts)-cached, cached, chTime.Seconds())
 
 	t = time.Now()
-	if p.Shards, err = WriteData(ctx, p.Dir, models, charts, cmp.Or(o.ShardSize, DefaultShardSize)); err != nil {
+	if p.Data, p.Shards, err = DataFiles(ctx, p.Dir, models, charts, cmp.Or(o.ShardSize, DefaultShardSize)); err != nil {
 		return err
+	}
+	if p.keep {
+		// A build folder kept for inspection holds its data either way.
+		if err := sitedata.WriteFiles(p.Dir, p.Data); err != nil {
+			return err
+		}
+		p.Data = nil
 	}
 	runs := ""
 	if len(p.Shards) > 0 {
@@ -492,7 +503,7 @@ func build(ctx context.Context, o Options, out string, at func(stage string)) (s
 		return site.Stats{}, err
 	}
 	so := site.Options{SiteRoot: p.Settings.Root, ThemesDir: p.Settings.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep,
-		Stderr: p.log.w, Shards: p.Shards, Files: p.Files}
+		Stderr: p.log.w, Shards: p.Shards, Files: p.Files, Data: p.Data}
 	p.finishing(&so)
 	if at != nil {
 		finish := so.Finish
@@ -525,7 +536,7 @@ func Serve(ctx context.Context, o Options, bind string, port int) error {
 	}
 	defer p.Close()
 	p.log.printf("Preview at http://localhost:%d/ (Ctrl+C to stop); the data check at http://localhost:%d/pemeriksaan/\n", port, port)
-	return site.Serve(ctx, site.Options{SiteRoot: p.Settings.Root, ThemesDir: p.Settings.Themes, BuildDir: p.Dir, Preview: true, Files: p.Files,
+	return site.Serve(ctx, site.Options{SiteRoot: p.Settings.Root, ThemesDir: p.Settings.Themes, BuildDir: p.Dir, Preview: true, Files: p.Files, Data: p.Data,
 		BaseURL: fmt.Sprintf("http://localhost:%d/", port), Stderr: p.log.w}, bind, port)
 }
 

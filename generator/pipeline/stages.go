@@ -346,29 +346,42 @@ func Charts(ctx context.Context, models []*display.Model, cacheDir string, progr
 // made in several Hugo runs: it returns their folders (each names the
 // indicator pages of its run), nil for one run.
 func WriteData(ctx context.Context, dir string, models []*display.Model, charts []sitedata.Chart, shardSize int) ([]string, error) {
-	if err := ctx.Err(); err != nil {
+	files, shards, err := DataFiles(ctx, dir, models, charts, shardSize)
+	if err != nil {
 		return nil, err
 	}
+	return shards, sitedata.WriteFiles(dir, files)
+}
+
+// DataFiles is WriteData without the writing: the files by slash path
+// under dir, and the shards' folders. The build hands them to
+// generator/site, which writes them only when Hugo has to run (its page
+// cache knows their pages otherwise).
+func DataFiles(ctx context.Context, dir string, models []*display.Model, charts []sitedata.Chart, shardSize int) (map[string][]byte, []string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	shards := shardSlugs(models[0], shardSize)
-	if err := sitedata.WritePages(dir, sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil}); err != nil {
-		return nil, err
+	files, err := sitedata.PageFiles(sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil})
+	if err != nil {
+		return nil, nil, err
 	}
 	var out []string
 	for i, slugs := range shards {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		sdir := filepath.Join(dir, "shards", strconv.Itoa(i))
-		files, err := sitedata.ShardFiles(models, slugs)
+		rel := "shards/" + strconv.Itoa(i)
+		sf, err := sitedata.ShardFiles(models, slugs)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if err := sitedata.WriteFiles(sdir, files); err != nil {
-			return nil, err
+		for name, b := range sf {
+			files[rel+"/"+name] = b
 		}
-		out = append(out, sdir)
+		out = append(out, filepath.Join(dir, filepath.FromSlash(rel)))
 	}
-	return out, nil
+	return files, out, nil
 }
 
 // shardSlugs splits the indicators into the shards of Hugo runs: nil when

@@ -2,6 +2,8 @@ package preview
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -35,10 +37,14 @@ func (c Cache) Get(key string) ([]byte, bool) {
 
 // whole says b starts as a PNG does and ends with its IEND chunk.
 func whole(b []byte) bool {
-	const signature = "\x89PNG\r\n\x1a\n"
-	const iend = "\x00\x00\x00\x00IEND\xae\x42\x60\x82"
-	return len(b) > len(signature)+len(iend) && string(b[:len(signature)]) == signature && string(b[len(b)-len(iend):]) == iend
+	return len(b) > len(pngSignature)+len(pngEnd) && string(b[:len(pngSignature)]) == pngSignature && string(b[len(b)-len(pngEnd):]) == pngEnd
 }
+
+// A PNG's first bytes, and its last: the empty IEND chunk.
+const (
+	pngSignature = "\x89PNG\r\n\x1a\n"
+	pngEnd       = "\x00\x00\x00\x00IEND\xae\x42\x60\x82"
+)
 
 // Put keeps png under key. It writes a temporary file and renames it, so
 // a reader never sees half an image.
@@ -50,6 +56,48 @@ func (c Cache) Put(key string, png []byte) error {
 		return iku.Wrap(err, iku.Unavailable, "cannot write to the preview cache %q: check that the folder is writable, or delete it", c.Dir)
 	}
 	return nil
+}
+
+// has says the cache holds a whole PNG under key (read at its two ends
+// only: a disk that lost the file's end has no IEND there).
+func (c Cache) has(key string) bool {
+	if c.Dir == "" || len(key) < 2 {
+		return false
+	}
+	f, err := os.Open(c.path(key))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() < int64(len(pngSignature)+len(pngEnd)) {
+		return false
+	}
+	head := make([]byte, len(pngSignature))
+	tail := make([]byte, len(pngEnd))
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return false
+	}
+	if _, err := f.ReadAt(tail, fi.Size()-int64(len(tail))); err != nil {
+		return false
+	}
+	return string(head) == pngSignature && string(tail) == pngEnd
+}
+
+// link puts the cached PNG of key at out as a hard link (no byte written);
+// an error where none can be made.
+func (c Cache) link(key, out string) error {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	err := os.Link(c.path(key), out)
+	if errors.Is(err, fs.ErrExist) {
+		// An earlier file of that name is replaced, as writeFile does.
+		if err = os.Remove(out); err == nil {
+			err = os.Link(c.path(key), out)
+		}
+	}
+	return err
 }
 
 // writeFile writes b to a temporary file beside path, then renames it to
@@ -110,19 +158,24 @@ func DrawAll(ctx context.Context, jobs []Job, cache Cache, workers int, progress
 				return err
 			}
 			key := Key(j.Card, j.Size)
-			b, hit := cache.Get(key)
+			// A warm build reads no cached PNG: it checks the file's two
+			// ends and links it where it goes.
+			hit := cache.has(key)
+			if hit && j.Out != "" && cache.link(key, j.Out) != nil {
+				hit = false // no link (another file system): drawn and written
+			}
 			if !hit {
-				var err error
-				if b, err = Draw(j.Card, j.Size); err != nil {
+				b, err := Draw(j.Card, j.Size)
+				if err != nil {
 					return err
 				}
 				if err := cache.Put(key, b); err != nil {
 					return err
 				}
-			}
-			if j.Out != "" {
-				if err := writeFile(j.Out, b); err != nil {
-					return iku.Wrap(err, iku.Invalid, "cannot write the preview image %q", j.Out)
+				if j.Out != "" {
+					if err := writeFile(j.Out, b); err != nil {
+						return iku.Wrap(err, iku.Invalid, "cannot write the preview image %q", j.Out)
+					}
 				}
 			}
 			mu.Lock()

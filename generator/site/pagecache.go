@@ -8,6 +8,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -93,6 +94,12 @@ func pageKey(o Options) (string, error) {
 		if err := hashTree(h, d); err != nil {
 			return "", err
 		}
+	}
+	// The data not written yet, as hashTree would have read it.
+	for _, name := range slices.Sorted(maps.Keys(o.Data)) {
+		fmt.Fprintf(h, "data %s\x00%d\x00", name, len(o.Data[name]))
+		h.Write(o.Data[name])
+		h.Write([]byte{'\n'})
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

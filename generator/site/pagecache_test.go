@@ -92,3 +92,37 @@ func TestPageCacheIncompleteEntry(t *testing.T) {
 	}
 	assertHome(t, out, "<p>x</p>")
 }
+
+// Data not written yet (Options.Data) counts in the key as the files
+// would: a hit writes none of it into the build folder; a miss (changed
+// data) writes it and runs Hugo on it.
+func TestPageCacheData(t *testing.T) {
+	ctx := context.Background()
+	out := filepath.Join(t.TempDir(), "public")
+	root, build := miniSite(t, "unused", `<p>{{ site.Data.kinerja.meta.value }}</p>`)
+	meta := filepath.Join(build, "data", "kinerja", "meta.json")
+	if err := os.Remove(meta); err != nil {
+		t.Fatal(err)
+	}
+	build1 := func(value string, cached bool) {
+		t.Helper()
+		o := options(root, build, out)
+		o.Data = map[string][]byte{"data/kinerja/meta.json": []byte(`{"value": "` + value + `"}`)}
+		os.Remove(meta)
+		st, err := Build(ctx, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.PagesCached != cached {
+			t.Errorf("value %s: PagesCached = %t; want %t", value, st.PagesCached, cached)
+		}
+		if _, err := os.Stat(meta); cached == (err == nil) {
+			t.Errorf("value %s (cached %t): the data file was written: %t", value, cached, err == nil)
+		}
+		assertHome(t, out, "<p>"+value+"</p>")
+	}
+	build1("first", false)
+	build1("first", true)
+	build1("second", false)
+	build1("second", true)
+}

@@ -81,6 +81,12 @@ type Options struct {
 	// build writes none of their bytes; Serve links them into BuildDir's
 	// static/.
 	Files map[string]string `json:"-"`
+	// Data are files Hugo reads (the display records, the charts), by
+	// slash path under BuildDir, that are not written yet: Build writes
+	// them only when Hugo runs (the page cache's key hashes them as they
+	// are, so a build whose pages come from the cache writes none), Serve
+	// always.
+	Data map[string][]byte `json:"-"`
 	// Finish, when set, runs on the built staging folder before it is
 	// published (the search index, the preview images); an error fails
 	// the build and leaves the published site as it was.
@@ -170,6 +176,9 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 		}
 	} else {
 		var warnings bytes.Buffer
+		if err := writeData(o); err != nil {
+			return Stats{}, err
+		}
 		if err := runHugo(ctx, o, staging, out, &warnings); err != nil {
 			return Stats{}, err
 		}
@@ -280,6 +289,9 @@ func runHugo(ctx context.Context, o Options, staging, out string, warnings io.Wr
 // Serve runs Hugo's live server until ctx is cancelled.
 func Serve(ctx context.Context, o Options, bind string, port int) error {
 	if err := writeMounts(o); err != nil {
+		return err
+	}
+	if err := writeData(o); err != nil {
 		return err
 	}
 	if _, err := linkFiles(ctx, filepath.Join(o.BuildDir, "static"), o.Files); err != nil {
@@ -473,4 +485,26 @@ func lastLines(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, " | ")
+}
+
+// writeData writes o.Data into the build folder.
+func writeData(o Options) error {
+	made := map[string]bool{}
+	for _, name := range slices.Sorted(maps.Keys(o.Data)) {
+		rel := filepath.FromSlash(name)
+		if !filepath.IsLocal(rel) {
+			return iku.Errorf(iku.Internal, "the data file %q is not a path inside the build folder", name)
+		}
+		path := filepath.Join(o.BuildDir, rel)
+		if parent := filepath.Dir(path); !made[parent] {
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", o.BuildDir)
+			}
+			made[parent] = true
+		}
+		if err := os.WriteFile(path, o.Data[name], 0o644); err != nil {
+			return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", o.BuildDir)
+		}
+	}
+	return nil
 }

@@ -80,10 +80,14 @@ func ShardFiles(models []*display.Model, slugs []string) (map[string][]byte, err
 
 // WriteFiles writes files into dir.
 func WriteFiles(dir string, files map[string][]byte) error {
+	made := map[string]bool{}
 	for name, body := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return fmt.Errorf("create build folder: %w", err)
+		if parent := filepath.Dir(path); !made[parent] {
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				return fmt.Errorf("create build folder: %w", err)
+			}
+			made[parent] = true
 		}
 		if err := os.WriteFile(path, body, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
