@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -346,24 +347,23 @@ func Charts(ctx context.Context, models []*display.Model, cacheDir string, progr
 // made in several Hugo runs: it returns their folders (each names the
 // indicator pages of its run), nil for one run.
 func WriteData(ctx context.Context, dir string, models []*display.Model, charts []sitedata.Chart, shardSize int) ([]string, error) {
-	files, shards, err := DataFiles(ctx, dir, models, charts, shardSize)
-	if err != nil {
-		return nil, err
-	}
-	return shards, sitedata.WriteFiles(dir, files)
+	_, shards, err := DataFiles(ctx, dir, models, charts, shardSize, 0)
+	return shards, err
 }
 
-// DataFiles is WriteData without the writing: the files by slash path
-// under dir, and the shards' folders. The build hands them to
-// generator/site, which writes them only when Hugo has to run (its page
-// cache knows their pages otherwise).
-func DataFiles(ctx context.Context, dir string, models []*display.Model, charts []sitedata.Chart, shardSize int) (map[string][]byte, []string, error) {
+// DataFiles is WriteData that keeps the files in memory, by slash path
+// under dir, as long as they come to at most maxMemory bytes: the build
+// hands them to generator/site, which writes them only when Hugo has to
+// run (its page cache knows their pages otherwise). Beyond maxMemory
+// (a large site) every file is written to dir as it is made, and the map
+// is nil.
+func DataFiles(ctx context.Context, dir string, models []*display.Model, charts []sitedata.Chart, shardSize, maxMemory int) (map[string][]byte, []string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	e := &dataEmitter{dir: dir, files: map[string][]byte{}, max: maxMemory}
 	shards := shardSlugs(models[0], shardSize)
-	files, err := sitedata.PageFiles(sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil})
-	if err != nil {
+	if err := sitedata.EmitPageFiles(sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil}, e.emit); err != nil {
 		return nil, nil, err
 	}
 	var out []string
@@ -376,12 +376,59 @@ func DataFiles(ctx context.Context, dir string, models []*display.Model, charts 
 		if err != nil {
 			return nil, nil, err
 		}
-		for name, b := range sf {
-			files[rel+"/"+name] = b
+		for _, name := range slices.Sorted(maps.Keys(sf)) {
+			if err := e.emit(rel+"/"+name, sf[name]); err != nil {
+				return nil, nil, err
+			}
 		}
 		out = append(out, filepath.Join(dir, filepath.FromSlash(rel)))
 	}
-	return files, out, nil
+	return e.files, out, nil
+}
+
+// dataEmitter keeps the data files in memory up to max bytes, then writes
+// them, and every later one, into dir.
+type dataEmitter struct {
+	dir   string
+	files map[string][]byte // nil once written
+	size  int
+	max   int
+	made  map[string]bool // folders made
+}
+
+func (e *dataEmitter) emit(name string, b []byte) error {
+	if e.files != nil {
+		e.files[name] = b
+		if e.size += len(b); e.size <= e.max {
+			return nil
+		}
+		files := e.files
+		e.files = nil
+		for _, n := range slices.Sorted(maps.Keys(files)) {
+			if err := e.write(n, files[n]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return e.write(name, b)
+}
+
+func (e *dataEmitter) write(name string, b []byte) error {
+	path := filepath.Join(e.dir, filepath.FromSlash(name))
+	if e.made == nil {
+		e.made = map[string]bool{}
+	}
+	if parent := filepath.Dir(path); !e.made[parent] {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", e.dir)
+		}
+		e.made[parent] = true
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", e.dir)
+	}
+	return nil
 }
 
 // shardSlugs splits the indicators into the shards of Hugo runs: nil when

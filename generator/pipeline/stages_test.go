@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -82,6 +84,38 @@ func TestStagesAlone(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "data", "kinerja", "id", "site.json")); err != nil {
 		t.Errorf("WriteData wrote no site data: %v", err)
+	}
+
+	// DataFiles keeps the same files in memory, unwritten, up to its
+	// limit; beyond it, it writes them all and keeps none.
+	mem := t.TempDir()
+	files, _, err := DataFiles(ctx, mem, models, nil, 40, 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if written, _ := os.ReadDir(mem); len(written) != 0 || len(files) == 0 {
+		t.Errorf("DataFiles under its limit wrote %d entries and kept %d files; want none written", len(written), len(files))
+	}
+	for name, b := range files {
+		if disk, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || !bytes.Equal(disk, b) {
+			t.Errorf("DataFiles kept %s unlike WriteData wrote it (%v)", name, err)
+		}
+	}
+	spill := t.TempDir()
+	if files, _, err := DataFiles(ctx, spill, models, nil, 40, 1000); err != nil || files != nil {
+		t.Fatalf("DataFiles over its limit kept %d files (%v); want them written", len(files), err)
+	}
+	if err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if b, err := os.ReadFile(filepath.Join(spill, rel)); err != nil || len(b) == 0 {
+			t.Errorf("DataFiles over its limit did not write %s (%v)", rel, err)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -110,14 +110,25 @@ func WritePages(dir string, p Pages) error {
 // pure, so that tests can compare two builds' data.
 func PageFiles(p Pages) (map[string][]byte, error) {
 	files := map[string][]byte{}
+	err := EmitPageFiles(p, func(name string, b []byte) error {
+		files[name] = b
+		return nil
+	})
+	return files, err
+}
+
+// EmitPageFiles hands every file of PageFiles to emit, one at a time, so
+// that a large site's data need not be in memory all at once: emit may
+// write it and forget it. Each chart's SVG is emitted before the next
+// chart's is read.
+func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
 	put := func(name string, v any) error {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("encode %s: %w", name, err)
 		}
-		files[name] = buf.Bytes()
-		return nil
+		return emit(name, buf.Bytes())
 	}
 	var mt meta
 	for _, m := range p.Models {
@@ -125,7 +136,7 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 		mt.Demo = mt.Demo || m.Site.Demo
 		dir := "data/kinerja/" + m.Lang + "/"
 		if err := put(dir+"site.json", m.Site); err != nil {
-			return nil, err
+			return err
 		}
 		// Each indicator's record is its own file, which only its pages
 		// (the indicator and its embed) read, when they render: the data
@@ -139,7 +150,7 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 			lists[ind.Slug] = &ind.List
 			pages[ind.Slug] = page{Title: ind.Title, Summary: ind.Summary}
 			if err := put(IndicatorAsset(m.Lang, ind.Slug), ind); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		agencies := make(map[string]*display.Agency, len(m.Agencies))
@@ -164,21 +175,23 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 		}
 		for name, v := range shared {
 			if err := put(dir+name+".json", v); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		if m.Check != nil {
 			if err := put(dir+"check.json", m.Check); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	if err := put("data/kinerja/meta.json", mt); err != nil {
-		return nil, err
+		return err
 	}
 	for _, c := range p.Charts {
 		d := ChartsDir + "/" + c.Lang + "/"
-		files[d+c.ID+".svg"] = []byte(c.SVG)
+		if err := emit(d+c.ID+".svg", []byte(c.SVG)); err != nil {
+			return err
+		}
 		// The option goes into the page as it is, inside <script
 		// type="application/json">: escaped here, once, for that place
 		// (json.HTMLEscape: no "<", ">", "&", U+2028 or U+2029 left, so no
@@ -186,7 +199,9 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 		// prints it without parsing and encoding it again on every page.
 		var opt bytes.Buffer
 		json.HTMLEscape(&opt, c.Option)
-		files[d+c.ID+".json"] = opt.Bytes()
+		if err := emit(d+c.ID+".json", opt.Bytes()); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
