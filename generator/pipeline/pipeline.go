@@ -341,6 +341,15 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 			dlTime = time.Since(t)
 			return nil
 		})
+		if len(models[0].Indicators) > sideBySide {
+			// A large site's downloads (their rows, buffers and SQLite
+			// tables) and its charts would each hold hundreds of MB at
+			// once: one after the other, peak memory is the larger alone.
+			if err := g.Wait(); err != nil {
+				return err
+			}
+			g, gctx = errgroup.WithContext(ctx)
+		}
 	}
 	g.Go(func() error {
 		t := time.Now()
@@ -395,6 +404,10 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	log.line("data", t, "written for %d agencies, %d indicators, %d sectors%s", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors), runs)
 	return nil
 }
+
+// sideBySide is the most indicators whose downloads are made beside the
+// charts and previews; a larger site makes them first, alone.
+const sideBySide = 2000
 
 // maxDataInMemory is the most data a build holds in memory, not written,
 // until it knows whether Hugo runs: about 70 MB at 1,000 indicators; a
