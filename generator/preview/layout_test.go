@@ -518,3 +518,49 @@ func TestFooterBelowTheChart(t *testing.T) {
 		t.Error("three footer lines: no error")
 	}
 }
+
+// A release card keeps every count, both notes and its address inside its
+// margins, none overlapping another, at both sizes; the demo's mark is
+// not cut; longer words wrap or are cut, never drawn into the margins.
+func TestReleaseCardInsideMargins(t *testing.T) {
+	long := releaseCard()
+	long.Title = longTitle(200)
+	long.Counts = append([]Count(nil), long.Counts...)
+	for i := range long.Counts {
+		long.Counts[i].Text = longTitle(300)
+	}
+	long.Counts = append(long.Counts, Count{strings.Repeat("9", 40), strings.Repeat("W", 200)})
+	long.Notes = []Note{{longTitle(100), longTitle(300), "(+" + strings.Repeat("1", 100) + " poin)"}, {"", strings.Repeat("M", 90), "(−12,50 poin)"}}
+	long.Footer = []string{longTitle(300)}
+	for name, c := range map[string]Card{"as the demo": releaseCard(), "long words": long} {
+		for _, s := range []Size{OpenGraph, Portrait} {
+			png, err := Draw(c, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkMargins(t, png, s)
+			l, err := plan(c, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBoxes(t, l)
+			if name != "as the demo" {
+				continue
+			}
+			if n := has(l, "count"); n != len(c.Counts) {
+				t.Errorf("%s: %d of the %d counts drawn", s, n, len(c.Counts))
+			}
+			if n := has(l, "notetail"); n != len(c.Notes) {
+				t.Errorf("%s: %d of the %d notes' tails drawn", s, n, len(c.Notes))
+			}
+			for _, x := range l.texts {
+				if (x.role == "badge" || x.role == "notetail" || x.role == "count" || x.role == "footer") && strings.HasSuffix(x.s, "…") {
+					t.Errorf("%s: the %s %q is cut", s, x.role, x.s)
+				}
+			}
+		}
+	}
+	if _, err := plan(Card{Counts: make([]Count, maxCounts+1)}, OpenGraph); err == nil {
+		t.Errorf("a card of %d counts was planned; want an error", maxCounts+1)
+	}
+}
