@@ -81,6 +81,43 @@ func checkBoxes(t *testing.T, l *layout) {
 	}
 }
 
+// checkInk fails when a pixel below the header band is drawn outside
+// every box of layout l: checkBoxes keeps the boxes apart, this keeps what
+// is drawn inside them, so that no text, icon or legend sample touches
+// another at the pixel level.
+func checkInk(t *testing.T, l *layout) {
+	t.Helper()
+	img := l.paint()
+	defer images.Put(img)
+	boxes := l.boxes()
+	for y := l.m.band; y < l.size.H; y++ {
+		for x := 0; x < l.size.W; x++ {
+			o := img.PixOffset(x, y)
+			if img.Pix[o] == 0xff && img.Pix[o+1] == 0xff && img.Pix[o+2] == 0xff {
+				continue
+			}
+			p := image.Pt(x, y)
+			in := false
+			for _, b := range boxes {
+				if p.In(b.r) {
+					in = true
+					break
+				}
+			}
+			if !in {
+				near := ""
+				for _, b := range boxes {
+					if p.In(b.r.Inset(-4)) {
+						near += " " + b.role + " " + b.r.String()
+					}
+				}
+				t.Errorf("%s: a pixel drawn at %v outside every box (next to:%s)", l.size, p, near)
+				return
+			}
+		}
+	}
+}
+
 func has(l *layout, role string) int {
 	n := 0
 	for _, b := range l.boxes() {
@@ -121,6 +158,7 @@ func TestLongTitleStaysInsideTheMargin(t *testing.T) {
 				checkMargins(t, png, s)
 				l, _ := plan(c, s)
 				checkBoxes(t, l)
+				checkInk(t, l)
 				if n := has(l, "title"); n != metricsFor(s).titleLines {
 					t.Errorf("%s: a title of %d characters takes %d lines; want %d", s, len(title), n, metricsFor(s).titleLines)
 				}
@@ -176,6 +214,7 @@ func TestLegendClearOfTextAndPlot(t *testing.T) {
 				t.Errorf("%s, %s: no legend or no plot: %v", tc.name, s, l.boxes())
 			}
 			checkBoxes(t, l)
+			checkInk(t, l)
 			png, err := Draw(c, s)
 			if err != nil {
 				t.Fatal(err)
@@ -378,6 +417,7 @@ func TestStatusIcons(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkInk(t, l) // the icon stays in its box, clear of its label
 		png, err := Draw(c, OpenGraph)
 		if err != nil {
 			t.Fatal(err)
@@ -544,6 +584,7 @@ func TestReleaseCardInsideMargins(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkBoxes(t, l)
+			checkInk(t, l)
 			if name != "as the demo" {
 				continue
 			}

@@ -44,7 +44,7 @@ import (
 // version is part of every Key: change it whenever a change in this
 // package draws different pixels for the same Card, so that cached
 // images are drawn again.
-const version = "preview-1"
+const version = "preview-2"
 
 // Size is a card's size in pixels.
 type Size struct {
