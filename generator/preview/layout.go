@@ -39,15 +39,17 @@ type metrics struct {
 
 func metricsFor(s Size) metrics {
 	f := float64(s.W) / 1200
+	band := f // the header band's type: the site's title and the badge fit side by side
 	lines := 2
 	if s.H > s.W { // a portrait card is seen smaller and has room: larger type
 		f *= 1.4
+		band *= 1.15
 		lines = 3
 	}
 	sc := func(v float64) int { return int(math.Round(v * f)) }
 	return metrics{
 		margin: sc(40), band: sc(64),
-		sitePx: sc(26), badgePx: sc(22),
+		sitePx: int(math.Round(26 * band)), badgePx: int(math.Round(22 * band)),
 		titlePx: sc(40), titleLead: sc(50), titleLines: lines,
 		bigPx: sc(34), smallPx: sc(28),
 		legendPx: sc(24), labelPx: sc(22),
