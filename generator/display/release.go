@@ -100,7 +100,7 @@ type Share struct {
 
 // ShareCard is one card of a release, beside its page.
 type ShareCard struct {
-	Label  string `json:"label"` // "Instagram (1080 × 1350 piksel)"
+	Label  string `json:"label"` // "Kartu Instagram, 1080 × 1350 piksel (PNG)"
 	Path   string `json:"path"`  // under the site root: "rilis/2026-q3/kartu-1080x1350.png"
 	Name   string `json:"name"`  // the name it downloads as
 	Width  int    `json:"width"`
@@ -114,8 +114,11 @@ type CardMover struct {
 }
 
 // The sizes of a release's cards: a social-media post (4:5) and a link
-// preview (1.91:1).
-var ReleaseCards = [...]struct{ W, H int }{{1080, 1350}, {1200, 630}}
+// preview (1.91:1), which is also the release page's own.
+var ReleaseCards = [...]struct {
+	Use  string // "post", "link": the card's label is release_card_<use>
+	W, H int
+}{{"post", 1080, 1350}, {"link", 1200, 630}}
 
 // releaseCardFile is the file name of a release's card of size w×h,
 // beside its page.
@@ -419,11 +422,11 @@ func (m *Model) share(r *Release) Share {
 	l := m.l
 	s := Share{Cards: []ShareCard{}, Movers: []CardMover{}}
 	dir := strings.TrimPrefix(r.URL, "/")
-	for i, c := range ReleaseCards {
+	for _, c := range ReleaseCards {
 		f := releaseCardFile(c.W, c.H)
-		s.Cards = append(s.Cards, ShareCard{Label: l.t("release_card_"+strconv.Itoa(i+1), map[string]any{"Width": c.W, "Height": c.H}),
+		s.Cards = append(s.Cards, ShareCard{Label: l.t("release_card_"+c.Use, map[string]any{"Width": c.W, "Height": c.H}),
 			Path: dir + f, Name: l.w("release_card_file") + "-" + r.Key + "-" + strings.TrimPrefix(f, "kartu-"), Width: c.W, Height: c.H})
-		if c.W == 1200 && c.H == 630 {
+		if c.Use == "link" {
 			s.OG = dir + f
 		}
 	}
