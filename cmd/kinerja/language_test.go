@@ -292,6 +292,19 @@ func TestEnglishTitles(t *testing.T) {
 			t.Errorf("/en/iku/%s/ is titled %q, %q; want its English name %q", ind.Slug, title, h1, ind.NameEN)
 		}
 	}
+	// The comparisons of the same indicator across agencies: named in
+	// English, the agency in words ("the agency"), one article.
+	cmps, _ := filepath.Glob(filepath.Join(public, "en", "banding", "*", "index.html"))
+	if len(cmps) == 0 {
+		t.Errorf("the demo has no English comparison page")
+	}
+	for _, f := range cmps {
+		page := readFile(t, f)
+		h1 := regexp.MustCompile(`<h1>(.*?)</h1>`).FindStringSubmatch(page)
+		if h1 == nil || strings.Contains(h1[1], "lang") || strings.Contains(h1[1], "…") || strings.Contains(h1[1], "the the ") {
+			t.Errorf("%s is titled %q; want English words", f, h1)
+		}
+	}
 	// The search index: one fragment per page, gzip of "pagefind_dcd"
 	// and the page's JSON record.
 	frags, _ := filepath.Glob(filepath.Join(public, "pagefind", "fragment", "en_*.pf_fragment"))
