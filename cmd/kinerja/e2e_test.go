@@ -67,6 +67,12 @@ func TestDatabaseBuildEqualsDemoBuild(t *testing.T) {
 		if strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, "static/") {
 			a, b = withoutSizes(t, a), withoutSizes(t, b)
 		}
+		if strings.HasSuffix(name, "/releases.json") {
+			// A release's suggested post starts with the demo's mark.
+			for _, mark := range []string{`Data contoh — bukan data resmi.\n`, `Sample data — not official data.\n`} {
+				b = bytes.ReplaceAll(b, []byte(mark), nil)
+			}
+		}
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s differs between the database build and the demo build", name)
 		}

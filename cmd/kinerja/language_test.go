@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -49,19 +52,20 @@ func TestEnglishSitePages(t *testing.T) {
 			t.Errorf("public/en/%s is not marked <html lang=en>", p)
 		}
 	}
-	// An agency and a sector are named in English where the data has it;
-	// an indicator without an English name shows the Indonesian one,
-	// marked as Indonesian.
+	// An agency, a sector and an indicator are named in English where the
+	// data has it; text without an English column (an indicator's
+	// formula) shows the Indonesian, marked as Indonesian.
 	for p, heading := range map[string]string{
 		"opd/dinas-kesehatan/index.html": "<h1>Health Office",
 		"sektor/kesehatan/index.html":    "<h1>Health</h1>",
-		"iku/dinkes-ikm/index.html":      `<h1><span lang="?id"?>Indeks Kepuasan Masyarakat`,
+		"iku/dinkes-ikm/index.html":      `<h1>Community Satisfaction Index \(IKM\) for the services`,
+		"iku/dinkes-ikm/index.html#":     `<dt>Formula</dt><dd><span lang="?id"?>IKM =`,
 		// The agencies' explanations and the files' column titles are
 		// Indonesian text on an English page: marked so.
 		"iku/dlh-bank-sampah-aktif/index.html": `<dd lang="?id"?>`,
 		"data/index.html":                      `<td lang="?id"?>Realisasi</td>`,
 	} {
-		if page := readFile(t, filepath.Join(public, "en", p)); !regexp.MustCompile(heading).MatchString(page) {
+		if page := readFile(t, filepath.Join(public, "en", strings.TrimSuffix(p, "#"))); !regexp.MustCompile(heading).MatchString(page) {
 			t.Errorf("public/en/%s: no %s", p, heading)
 		}
 	}
@@ -262,4 +266,80 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestEnglishTitles: every English indicator page of the demo is titled
+// in English (its <title>, its heading, and its entry in the search
+// index, which English search shows), never with the indicator's
+// Indonesian name.
+func TestEnglishTitles(t *testing.T) {
+	public := demoSite(t)
+	ds, err := bundle.Demo().Load(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	indonesian := map[string]bool{}
+	english := map[string]string{}
+	for _, ind := range ds.Indicators {
+		indonesian[ind.Name] = true
+		english["/en/iku/"+ind.Slug+"/"] = ind.NameEN
+	}
+	for _, ind := range ds.Indicators {
+		page := readFile(t, filepath.Join(public, "en", "iku", ind.Slug, "index.html"))
+		h1 := regexp.MustCompile(`<h1>(.*?)</h1>`).FindStringSubmatch(page)
+		title := regexp.MustCompile(`<title>(.*?) · `).FindStringSubmatch(page)
+		if ind.NameEN == "" || h1 == nil || title == nil || html.UnescapeString(h1[1]) != ind.NameEN || html.UnescapeString(title[1]) != ind.NameEN {
+			t.Errorf("/en/iku/%s/ is titled %q, %q; want its English name %q", ind.Slug, title, h1, ind.NameEN)
+		}
+	}
+	// The comparisons of the same indicator across agencies: named in
+	// English, the agency in words ("the agency"), one article.
+	cmps, _ := filepath.Glob(filepath.Join(public, "en", "banding", "*", "index.html"))
+	if len(cmps) == 0 {
+		t.Errorf("the demo has no English comparison page")
+	}
+	for _, f := range cmps {
+		page := readFile(t, f)
+		h1 := regexp.MustCompile(`<h1>(.*?)</h1>`).FindStringSubmatch(page)
+		if h1 == nil || strings.Contains(h1[1], "lang") || strings.Contains(h1[1], "…") || strings.Contains(h1[1], "the the ") {
+			t.Errorf("%s is titled %q; want English words", f, h1)
+		}
+	}
+	// The search index: one fragment per page, gzip of "pagefind_dcd"
+	// and the page's JSON record.
+	frags, _ := filepath.Glob(filepath.Join(public, "pagefind", "fragment", "en_*.pf_fragment"))
+	seen := 0
+	for _, f := range frags {
+		zr, err := gzip.NewReader(strings.NewReader(readFile(t, f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rec struct {
+			URL  string `json:"url"`
+			Meta struct {
+				Title string `json:"title"`
+			} `json:"meta"`
+		}
+		if err := json.Unmarshal(bytes.TrimPrefix(b, []byte("pagefind_dcd")), &rec); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		want, ok := english[rec.URL]
+		if !ok {
+			continue
+		}
+		seen++
+		if indonesian[rec.Meta.Title] || rec.Meta.Title != want {
+			t.Errorf("English search finds %s titled %q; want %q", rec.URL, rec.Meta.Title, want)
+		}
+	}
+	if len(frags) > 0 && seen != len(ds.Indicators) {
+		t.Errorf("the English search index has %d of the %d indicator pages", seen, len(ds.Indicators))
+	}
+	if len(frags) == 0 {
+		t.Log("no search index in the demo site (no Pagefind): only the pages were checked")
+	}
 }

@@ -31,6 +31,9 @@ type Input struct {
 	// Preview: a preview (kinerja serve), which alone says that a
 	// release without a publication day is not published.
 	Preview bool
+	// Address is the site's public address ("https://kinerja.tanjungbalaikota.go.id/"),
+	// which a release's cards and suggested post name; "" leaves it out.
+	Address string
 }
 
 // CalendarEntry is one planned release.

@@ -76,7 +76,54 @@ type Release struct {
 	FeedTitle    string        `json:"feed_title"`
 	FeedSummary  string        `json:"feed_summary"`
 	Version      int           `json:"version"` // the newest
-	quarter      iku.Quarter
+	// Share is what the communications office posts for the release:
+	// its cards and a suggested post text.
+	Share   Share `json:"share"`
+	quarter iku.Quarter
+}
+
+// Share is a release's cards for social media, drawn after Hugo from this
+// record and its Counts.Headline (generator/pipeline, generator/preview),
+// and the post text the office can copy, in the page's language.
+type Share struct {
+	Cards []ShareCard `json:"cards"`
+	// OG is the card the release page's link preview shows (1200×630),
+	// under the site root.
+	OG   string `json:"og"`
+	Post string `json:"post"`
+	// What the cards show besides the site's title, the release's Title
+	// and its Counts.Headline.
+	Intro   string      `json:"intro"` // "Dari 102 indikator:", before the headline counts
+	Movers  []CardMover `json:"-"`     // the most improved, the most declined
+	Address string      `json:"-"`     // "kinerja.tanjungbalaikota.go.id/rilis/2026-q3/"
+}
+
+// ShareCard is one card of a release, beside its page.
+type ShareCard struct {
+	Label  string `json:"label"` // "Kartu Instagram, 1080 × 1350 piksel (PNG)"
+	Path   string `json:"path"`  // under the site root: "rilis/2026-q3/kartu-1080x1350.png"
+	Name   string `json:"name"`  // the name it downloads as
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+}
+
+// CardMover is the most improved or most declined indicator on a card:
+// "Paling membaik", its name, "(+14,38 poin)".
+type CardMover struct {
+	Label, Name, Change string
+}
+
+// The sizes of a release's cards: a social-media post (4:5) and a link
+// preview (1.91:1), which is also the release page's own.
+var ReleaseCards = [...]struct {
+	Use  string // "post", "link": the card's label is release_card_<use>
+	W, H int
+}{{"post", 1080, 1350}, {"link", 1200, 630}}
+
+// releaseCardFile is the file name of a release's card of size w×h,
+// beside its page.
+func releaseCardFile(w, h int) string {
+	return "kartu-" + strconv.Itoa(w) + "x" + strconv.Itoa(h) + ".png"
 }
 
 // Version is one version of a release and its frozen files.
@@ -363,7 +410,50 @@ func (m *Model) releases() {
 		if n := len(r.Revisions); n > 0 {
 			r.FeedSummary += " " + l.t("release_feed_revisions", map[string]any{"Count": n})
 		}
+		r.Share = m.share(r)
 	}
+}
+
+// share is what a release's cards show and the post text that goes with
+// them: the headline counts of the release's quarter (the page shows the
+// same lines), its most improved and most declined indicator, and the
+// page's address; a demo says first that its data are fictitious.
+func (m *Model) share(r *Release) Share {
+	l := m.l
+	s := Share{Cards: []ShareCard{}, Movers: []CardMover{}}
+	dir := strings.TrimPrefix(r.URL, "/")
+	for _, c := range ReleaseCards {
+		f := releaseCardFile(c.W, c.H)
+		s.Cards = append(s.Cards, ShareCard{Label: l.t("release_card_"+c.Use, map[string]any{"Width": c.W, "Height": c.H}),
+			Path: dir + f, Name: l.w("release_card_file") + "-" + r.Key + "-" + strings.TrimPrefix(f, "kartu-"), Width: c.W, Height: c.H})
+		if c.Use == "link" {
+			s.OG = dir + f
+		}
+	}
+	s.Intro = l.t("headline_intro", map[string]any{"Total": r.Counts.Total})
+	var post []string
+	if m.in.Dataset.Fictitious {
+		post = append(post, l.w("demo_title"))
+	}
+	post = append(post, r.Summary)
+	for _, x := range []struct {
+		key  string
+		list []Mover
+	}{{"improved", r.Improved}, {"declined", r.Declined}} {
+		if len(x.list) == 0 {
+			continue
+		}
+		mv := x.list[0]
+		s.Movers = append(s.Movers, CardMover{Label: l.w("movers_" + x.key), Name: mv.Indicator.Text.Text, Change: "(" + mv.Short + ")"})
+		post = append(post, l.t("release_post_"+x.key, map[string]any{"Name": mv.Indicator.Text.Text, "Change": mv.Short}))
+	}
+	if a := m.in.Address; a != "" {
+		page := strings.TrimSuffix(a, "/") + "/" + dir
+		s.Address = strings.TrimPrefix(strings.TrimPrefix(page, "https://"), "http://")
+		post = append(post, l.t("release_post_more", map[string]any{"URL": page}))
+	}
+	s.Post = strings.Join(post, "\n")
+	return s
 }
 
 // file is one download as a page lists it.

@@ -77,11 +77,11 @@ func TestTargetRevision(t *testing.T) {
 			"Arah kinerja (polaritas)|semua periode|Semakin rendah semakin baik.|Semakin tinggi semakin baik.",
 		}, "Direvisi dalam rilis 2026-Q3 v2: semula 40 unit", "Target", "Satuan", "Arah", "Frekuensi"},
 		{"en", []string{
-			"Actual|Q1 2026|16 unit|17 unit",
-			"Target|Year 2026|40 unit|15 unit",
+			"Actual|Q1 2026|16 units|17 units",
+			"Target|Year 2026|40 units|15 units",
 			"Unit|all periods|bank|unit",
 			"Direction (polarity)|all periods|Lower is better.|Higher is better.",
-		}, "Revised in release 2026-Q3 v2: was 40 unit", "Target", "Unit", "Direction", "Frequency"},
+		}, "Revised in release 2026-Q3 v2: was 40 units", "Target", "Unit", "Direction", "Frequency"},
 	} {
 		m := revised(t, c.lang)
 		var r *display.Release

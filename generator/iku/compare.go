@@ -106,11 +106,19 @@ func Comparisons(r *Report) []Comparison {
 
 // nameEN is the English name the indicators share once their agencies'
 // English names are taken out, with "…" in their place; "" unless every
-// one is translated alike.
+// one is translated alike. An agency's article goes with its name ("the
+// services of the Education Office", "the services of Dr. Tengku Mansyur
+// Regional Hospital": "the services of …"), so that the words put in its
+// place ("the agency") take their own.
 func nameEN(irs []*IndicatorReport, agencies map[string]Agency) string {
 	shared := ""
 	for i, ir := range irs {
-		b, f, ok := cutName(ir.Indicator.NameEN, agencies[ir.Indicator.AgencySlug].NameEN)
+		a := agencies[ir.Indicator.AgencySlug].NameEN
+		the := ""
+		if a != "" {
+			the = "the " + a
+		}
+		b, f, ok := cutName(ir.Indicator.NameEN, the, a)
 		if !ok || (i > 0 && b+"…"+f != shared) {
 			return ""
 		}

@@ -119,6 +119,9 @@ func TestComparisonNameEN(t *testing.T) {
 		{[]*IndicatorReport{ir("a", "Waiting time at A District"), ir("b", "Waiting time at B District")}, "Waiting time at …"},
 		{[]*IndicatorReport{ir("a", "Waiting time at A District"), ir("b", "")}, ""},
 		{[]*IndicatorReport{ir("a", "Waiting time at A District"), ir("b", "Queue at B District")}, ""},
+		// The article goes with the name: "the …" would read "the the agency".
+		{[]*IndicatorReport{ir("a", "Services of the A District office"), ir("b", "Services of the B District office")}, "Services of … office"},
+		{[]*IndicatorReport{ir("a", "Services of the A District"), ir("b", "Services of B District")}, "Services of …"},
 	} {
 		if got := nameEN(tc.irs, agencies); got != tc.want {
 			t.Errorf("nameEN(%q, %q) = %q; want %q", tc.irs[0].Indicator.NameEN, tc.irs[1].Indicator.NameEN, got, tc.want)

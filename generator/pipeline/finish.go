@@ -16,7 +16,7 @@ import (
 )
 
 // Previews draws the link preview of every indicator and agency page of
-// every model into the built site dir (generator/preview, a worker per
+// every model, and the cards of every release, into the built site dir (generator/preview, a worker per
 // core), from the cache in cacheDir where the same card was drawn before;
 // it returns how many cards there are and how many it drew.
 func Previews(ctx context.Context, models []*display.Model, titles, badges map[string]string, dir, cacheDir string, progress func(done, total int)) (int, int, error) {
@@ -66,7 +66,7 @@ func (p *Prepared) finishing(so *site.Options) {
 			}
 			// Most were drawn beside the charts (Prepare): count them here.
 			drawn += p.previewsDrawn
-			return fmt.Sprintf("%-9s %d images of 1200×630, %d drawn, %d from the cache (%.2f s)\n", "previews:", n, drawn, n-drawn, (time.Since(t) + p.previewsTime).Seconds()), nil
+			return fmt.Sprintf("%-9s %d images (link previews of 1200×630, release cards), %d drawn, %d from the cache (%.2f s)\n", "previews:", n, drawn, n-drawn, (time.Since(t) + p.previewsTime).Seconds()), nil
 		},
 		func(ctx context.Context, dir string) (string, error) {
 			t := time.Now()

@@ -296,7 +296,8 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 
 	t = time.Now()
 	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: s.Calendar, K: s.K,
-		Releases: rel.Inputs, Revisions: rel.Revisions, RatingRevisions: rel.RatingRevisions, Preview: o.Preview}
+		Releases: rel.Inputs, Revisions: rel.Revisions, RatingRevisions: rel.RatingRevisions, Preview: o.Preview,
+		Address: p.baseURL(o)}
 	models, err := Display(ctx, in, s.Langs, check)
 	if err != nil {
 		return err

@@ -15,9 +15,9 @@ const Preview = "og.png"
 // PreviewJobs are the link previews of every indicator and agency page of
 // every language, drawn from the same display records as the pages (the
 // value that earned the status and its target, the status, the chart's
-// periods and values), into the built site dir. site names the site in
-// each language (hugo.toml's title), badge the demo's mark ("" for real
-// data).
+// periods and values), and the cards of every release (ReleaseJobs), into
+// the built site dir. site names the site in each language (hugo.toml's
+// title), badge the demo's mark ("" for real data).
 func PreviewJobs(models []*display.Model, site, badge map[string]string, dir string) []preview.Job {
 	var jobs []preview.Job
 	for _, m := range models {
@@ -35,6 +35,53 @@ func PreviewJobs(models []*display.Model, site, badge map[string]string, dir str
 			c := preview.Card{Site: site[m.Lang], Badge: badge[m.Lang], Title: a.Title, Lines: a.Card, Chart: agencyChart(m, a)}
 			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: previewPath(dir, a.URL)})
 		}
+	}
+	return append(jobs, ReleaseJobs(models, site, badge, dir)...)
+}
+
+// ReleaseJobs are the cards of every release of every language, at each
+// size its record links (display.Share), drawn from the record its page
+// shows: the release's title, the headline counts (Counts.Headline, the
+// lines under the page's summary), the most improved and most declined
+// indicator, and the page's address.
+func ReleaseJobs(models []*display.Model, site, badge map[string]string, dir string) []preview.Job {
+	var jobs []preview.Job
+	for _, m := range models {
+		for i := range m.Releases {
+			r := &m.Releases[i]
+			jobs = append(jobs, releaseJobs(r, site[m.Lang], badge[m.Lang], dir)...)
+		}
+	}
+	return jobs
+}
+
+// releaseCard is what the cards of release r show.
+func releaseCard(r *display.Release, site, badge string) preview.Card {
+	c := preview.Card{Site: site, Badge: badge, Title: r.Title}
+	if r.Share.Intro != "" {
+		c.Lines = []string{r.Share.Intro}
+	}
+	for _, h := range r.Counts.Headline {
+		c.Counts = append(c.Counts, preview.Count{Num: h.Num, Text: h.Text})
+	}
+	for _, mv := range r.Share.Movers {
+		c.Notes = append(c.Notes, preview.Note{Label: mv.Label, Text: mv.Name, Tail: mv.Change})
+	}
+	if r.Share.Address != "" {
+		c.Footer = []string{r.Share.Address}
+	}
+	return c
+}
+
+func releaseJobs(r *display.Release, site, badge, dir string) []preview.Job {
+	c := releaseCard(r, site, badge)
+	var jobs []preview.Job
+	for _, f := range r.Share.Cards {
+		out := ""
+		if dir != "" {
+			out = filepath.Join(dir, filepath.FromSlash(f.Path))
+		}
+		jobs = append(jobs, preview.Job{Card: c, Size: preview.Size{W: f.Width, H: f.Height}, Out: out})
 	}
 	return jobs
 }

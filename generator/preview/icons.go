@@ -66,10 +66,12 @@ func drawIcon(c *canvas, key string, r image.Rectangle) {
 		c.fill(col, disc(cx, cy, s*0.42), turned(disc(cx, cy, s*0.42-w*0.8), false))
 	case "sangat_kurang", "not_met": // a cross
 		c.fill(col, segment(at(0.14, 0.14), at(0.86, 0.86), w*1.2), segment(at(0.86, 0.14), at(0.14, 0.86), w*1.2))
+	// A stroke's round ends reach half its width past its end points:
+	// the points keep that far from the box's sides.
 	case "met", "met_so_far": // a tick
-		c.stroke(col, []pt{at(0.1, 0.55), at(0.38, 0.82), at(0.9, 0.2)}, w*1.2, 0, 0)
+		c.stroke(col, []pt{at(0.14, 0.55), at(0.4, 0.8), at(0.86, 0.22)}, w*1.2, 0, 0)
 	case "in_progress": // an arrow to the right
-		c.stroke(col, []pt{at(0.08, 0.5), at(0.6, 0.5)}, w, 0, 0)
+		c.stroke(col, []pt{at(0.12, 0.5), at(0.6, 0.5)}, w, 0, 0)
 		c.fill(col, turned([]pt{at(0.5, 0.16), at(0.95, 0.5), at(0.5, 0.84)}, true))
 	case "not_reported": // a dashed ring
 		ring := disc(cx, cy, s*0.38)

@@ -39,15 +39,17 @@ type metrics struct {
 
 func metricsFor(s Size) metrics {
 	f := float64(s.W) / 1200
+	band := f // the header band's type: the site's title and the badge fit side by side
 	lines := 2
 	if s.H > s.W { // a portrait card is seen smaller and has room: larger type
 		f *= 1.4
+		band *= 1.15
 		lines = 3
 	}
 	sc := func(v float64) int { return int(math.Round(v * f)) }
 	return metrics{
 		margin: sc(40), band: sc(64),
-		sitePx: sc(26), badgePx: sc(22),
+		sitePx: int(math.Round(26 * band)), badgePx: int(math.Round(22 * band)),
 		titlePx: sc(40), titleLead: sc(50), titleLines: lines,
 		bigPx: sc(34), smallPx: sc(28),
 		legendPx: sc(24), labelPx: sc(22),
@@ -138,6 +140,9 @@ func plan(c Card, s Size) (*layout, error) {
 	if len(c.Lines) > maxLines {
 		return nil, iku.Errorf(iku.Internal, "the preview of %q has %d figure lines; a card has room for %d", c.Title, len(c.Lines), maxLines)
 	}
+	if len(c.Counts) > maxCounts || len(c.Notes) > maxNotes {
+		return nil, iku.Errorf(iku.Internal, "the preview of %q has %d counts and %d notes; a card has room for %d and %d", c.Title, len(c.Counts), len(c.Notes), maxCounts, maxNotes)
+	}
 	var data *plotted
 	if c.Chart != nil {
 		var err error
@@ -156,8 +161,14 @@ func plan(c Card, s Size) (*layout, error) {
 	// The header band: the site's title, and the badge at the right.
 	siteRoom := full
 	if b := clean(c.Badge); b != "" {
+		// The badge (the demo's mark) takes what the site's title leaves,
+		// down to half the band: it is not cut where both fit.
 		f := faceFor(false, m.badgePx)
-		b = shorten(f, b, full*2/5, false)
+		room := full * 2 / 5
+		if t := clean(c.Site); t != "" {
+			room = max(room, full-m.gap*2-min(width(faceFor(false, m.sitePx), t), full/2))
+		}
+		b = shorten(f, b, room, false)
 		w := width(f, b)
 		l.texts = append(l.texts, place("badge", b, f, badgeText, right-w, baseline(m.band, f)))
 		siteRoom -= w + m.gap*2
@@ -196,17 +207,21 @@ func plan(c Card, s Size) (*layout, error) {
 	if st := c.Status; st != nil && (st.Key != "" || st.Label != "") {
 		y = l.status(*st, lastLine, y)
 	}
-	// The footer, from the bottom margin up: the chart stays above it.
+	// The footer, from the bottom margin up: the rows and the chart stay
+	// above it.
 	l.bottom = s.H - m.margin
+	var footer []text
 	if len(c.Footer) > 0 {
 		f := faceFor(false, m.labelPx)
 		lead := f.Metrics().Ascent.Ceil() + f.Metrics().Descent.Ceil() + m.gap/3
 		base := s.H - m.margin - f.Metrics().Descent.Ceil() - (len(c.Footer)-1)*lead
 		for i, line := range c.Footer {
-			l.texts = append(l.texts, place("footer", shorten(f, clean(line), full, false), f, grey, left, base+i*lead))
+			footer = append(footer, place("footer", shorten(f, clean(line), full, false), f, grey, left, base+i*lead))
 		}
 		l.bottom = base - f.Metrics().Ascent.Ceil() - m.gap
 	}
+	y = l.rows(c.Counts, c.Notes, y)
+	l.texts = append(l.texts, footer...)
 	if data != nil && !data.empty() {
 		l.chartAt(data, y+m.gap/2)
 	}

@@ -81,6 +81,43 @@ func checkBoxes(t *testing.T, l *layout) {
 	}
 }
 
+// checkInk fails when a pixel below the header band is drawn outside
+// every box of layout l: checkBoxes keeps the boxes apart, this keeps what
+// is drawn inside them, so that no text, icon or legend sample touches
+// another at the pixel level.
+func checkInk(t *testing.T, l *layout) {
+	t.Helper()
+	img := l.paint()
+	defer images.Put(img)
+	boxes := l.boxes()
+	for y := l.m.band; y < l.size.H; y++ {
+		for x := 0; x < l.size.W; x++ {
+			o := img.PixOffset(x, y)
+			if img.Pix[o] == 0xff && img.Pix[o+1] == 0xff && img.Pix[o+2] == 0xff {
+				continue
+			}
+			p := image.Pt(x, y)
+			in := false
+			for _, b := range boxes {
+				if p.In(b.r) {
+					in = true
+					break
+				}
+			}
+			if !in {
+				near := ""
+				for _, b := range boxes {
+					if p.In(b.r.Inset(-4)) {
+						near += " " + b.role + " " + b.r.String()
+					}
+				}
+				t.Errorf("%s: a pixel drawn at %v outside every box (next to:%s)", l.size, p, near)
+				return
+			}
+		}
+	}
+}
+
 func has(l *layout, role string) int {
 	n := 0
 	for _, b := range l.boxes() {
@@ -121,6 +158,7 @@ func TestLongTitleStaysInsideTheMargin(t *testing.T) {
 				checkMargins(t, png, s)
 				l, _ := plan(c, s)
 				checkBoxes(t, l)
+				checkInk(t, l)
 				if n := has(l, "title"); n != metricsFor(s).titleLines {
 					t.Errorf("%s: a title of %d characters takes %d lines; want %d", s, len(title), n, metricsFor(s).titleLines)
 				}
@@ -176,6 +214,7 @@ func TestLegendClearOfTextAndPlot(t *testing.T) {
 				t.Errorf("%s, %s: no legend or no plot: %v", tc.name, s, l.boxes())
 			}
 			checkBoxes(t, l)
+			checkInk(t, l)
 			png, err := Draw(c, s)
 			if err != nil {
 				t.Fatal(err)
@@ -378,6 +417,7 @@ func TestStatusIcons(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkInk(t, l) // the icon stays in its box, clear of its label
 		png, err := Draw(c, OpenGraph)
 		if err != nil {
 			t.Fatal(err)
@@ -516,5 +556,54 @@ func TestFooterBelowTheChart(t *testing.T) {
 	c.Footer = []string{"a", "b", "c"}
 	if _, err := Draw(c, ChartImage); err == nil {
 		t.Error("three footer lines: no error")
+	}
+}
+
+// A release card keeps every count, both notes and its address inside its
+// margins, none overlapping another, at both sizes; the demo's mark is
+// not cut; longer words wrap or are cut, never drawn into the margins.
+func TestReleaseCardInsideMargins(t *testing.T) {
+	long := releaseCard()
+	long.Title = longTitle(200)
+	long.Counts = append([]Count(nil), long.Counts...)
+	for i := range long.Counts {
+		long.Counts[i].Text = longTitle(300)
+	}
+	long.Counts = append(long.Counts, Count{strings.Repeat("9", 40), strings.Repeat("W", 200)})
+	long.Notes = []Note{{longTitle(100), longTitle(300), "(+" + strings.Repeat("1", 100) + " poin)"}, {"", strings.Repeat("M", 90), "(−12,50 poin)"}}
+	long.Footer = []string{longTitle(300)}
+	english := releaseCard()
+	english.Site, english.Badge = "Tanjungbalai City Performance Portal", "Sample data — not official data."
+	for name, c := range map[string]Card{"as the demo": releaseCard(), "as the demo in English": english, "long words": long} {
+		for _, s := range []Size{OpenGraph, Portrait} {
+			png, err := Draw(c, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkMargins(t, png, s)
+			l, err := plan(c, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBoxes(t, l)
+			checkInk(t, l)
+			if !strings.HasPrefix(name, "as the demo") {
+				continue
+			}
+			if n := has(l, "count"); n != len(c.Counts) {
+				t.Errorf("%s: %d of the %d counts drawn", s, n, len(c.Counts))
+			}
+			if n := has(l, "notetail"); n != len(c.Notes) {
+				t.Errorf("%s: %d of the %d notes' tails drawn", s, n, len(c.Notes))
+			}
+			for _, x := range l.texts {
+				if (x.role == "site" || x.role == "badge" || x.role == "notetail" || x.role == "count" || x.role == "footer") && strings.HasSuffix(x.s, "…") {
+					t.Errorf("%s: the %s %q is cut", s, x.role, x.s)
+				}
+			}
+		}
+	}
+	if _, err := plan(Card{Counts: make([]Count, maxCounts+1)}, OpenGraph); err == nil {
+		t.Errorf("a card of %d counts was planned; want an error", maxCounts+1)
 	}
 }

@@ -44,7 +44,7 @@ import (
 // version is part of every Key: change it whenever a change in this
 // package draws different pixels for the same Card, so that cached
 // images are drawn again.
-const version = "preview-1"
+const version = "preview-2"
 
 // Size is a card's size in pixels.
 type Size struct {
@@ -85,6 +85,15 @@ type Card struct {
 	// Chart, when set and holding at least one number, is drawn below the
 	// text in the room left.
 	Chart *Chart
+	// Counts are rows of a number in bold and the words after it (a
+	// release card's headline counts: "56 berkategori …"), below the
+	// figure lines, the numbers right-aligned in one column; words longer
+	// than a line wrap to a second and are cut with "…" after it.
+	Counts []Count `json:",omitempty"`
+	// Notes are labelled lines below the counts (a release card's most
+	// improved and most declined indicator): the label small and grey,
+	// then the text, cut with "…" where needed so that its tail shows.
+	Notes []Note `json:",omitempty"`
 	// Footer is up to two lines in small grey type at the bottom (a
 	// chart image's source, publisher and licence), each cut with "…"
 	// when longer than the card is wide; the chart stays above them.
@@ -100,6 +109,19 @@ type Card struct {
 type Status struct {
 	Key   string
 	Label string
+}
+
+// Count is one row of counts: a number already formatted ("56") and
+// the words that follow it.
+type Count struct {
+	Num, Text string
+}
+
+// Note is a labelled line: Label ("Paling membaik") over Text (an
+// indicator's name), followed by Tail ("(+14,38 poin)"), which is never
+// cut.
+type Note struct {
+	Label, Text, Tail string
 }
 
 // Kind is the kind of a chart.

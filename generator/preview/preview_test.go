@@ -65,7 +65,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		card Card
-	}{{"indicator", indicatorCard()}, {"agency", agencyCard()}} {
+	}{{"indicator", indicatorCard()}, {"agency", agencyCard()}, {"release", releaseCard()}} {
 		for _, s := range []Size{OpenGraph, Portrait} {
 			b, err := Draw(tc.card, s)
 			if err != nil {

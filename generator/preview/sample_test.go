@@ -53,6 +53,29 @@ func agencyCard() Card {
 	}
 }
 
+// releaseCard is a release's card: the quarter, its headline counts, the
+// most improved and most declined indicator, and the site's address.
+func releaseCard() Card {
+	return Card{
+		Site:  "Portal Kinerja Kota Tanjungbalai",
+		Badge: "Data contoh — bukan data resmi.",
+		Title: "Rilis Triwulan III 2026",
+		Lines: []string{"Dari 102 indikator:"},
+		Counts: []Count{
+			{"56", "berkategori atau berstatus Sangat Baik, Baik, Tercapai atau Tercapai sejauh ini"},
+			{"31", "di bawah itu atau tidak tercapai"},
+			{"4", "belum dapat dinilai"},
+			{"9", "belum dilaporkan"},
+			{"2", "tidak dijadwalkan triwulan ini"},
+		},
+		Notes: []Note{
+			{"Paling membaik", "Persentase pasien rawat jalan dengan waktu tunggu ≤ 60 menit", "(+14,38 poin)"},
+			{"Paling memburuk", "Jumlah insiden pasien jatuh di rawat inap", "(−12,50 poin)"},
+		},
+		Footer: []string{"kinerja.tanjungbalaikota.go.id/rilis/2026-q3/"},
+	}
+}
+
 func writeSample(t *testing.T, name string, png []byte) {
 	t.Helper()
 	if *samples == "" {
@@ -67,7 +90,7 @@ func writeSample(t *testing.T, name string, png []byte) {
 }
 
 func TestSamples(t *testing.T) {
-	for name, c := range map[string]Card{"indicator.png": indicatorCard(), "agency.png": agencyCard()} {
+	for name, c := range map[string]Card{"indicator.png": indicatorCard(), "agency.png": agencyCard(), "release.png": releaseCard()} {
 		for _, s := range []Size{OpenGraph, Portrait} {
 			b, err := Draw(c, s)
 			if err != nil {

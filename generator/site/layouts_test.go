@@ -207,7 +207,7 @@ func records(t *testing.T, ds *iku.Dataset, findings ...iku.Finding) (string, []
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := display.Input{Report: rep, Dataset: ds, K: 10, Calendar: cal,
+	in := display.Input{Report: rep, Dataset: ds, K: 10, Calendar: cal, Address: "https://example.org/",
 		Releases: []display.ReleaseIn{{Key: "2026-q3", Quarter: rep.Latest, Version: 1, Published: "2026-10-30", Current: true, Report: rep}},
 		Files:    map[string][]display.FileIn{"iku/wait": {{Format: "csv", Path: "data/iku/wait.csv", Bytes: 2048}}},
 		// What a revision of the release changed: a range target, an
@@ -515,4 +515,61 @@ func TestEveryPageLinksTheFeed(t *testing.T) {
 		b.AssertFileContent("public/"+p, `<link rel="alternate" type="application/atom+xml" href="https://example.org/rilis/feed.xml" title="Rilis `)
 		b.AssertFileContent("public/en/"+p, `<link rel="alternate" type="application/atom+xml" href="https://example.org/en/rilis/feed.xml" title="Releases `)
 	}
+}
+
+// rilis/page.html, record Release.Share: the release page links its two
+// cards and offers the suggested post text, in the page's language, and
+// shows the headline counts the cards show; its link preview is its
+// 1200×630 card when the build draws previews.
+func TestReleaseShare(t *testing.T) {
+	b, ms := fixtureSite(t)
+	for _, tc := range []struct {
+		lang, prefix, file string
+		words              []string
+	}{
+		{"id", "/", "kartu-rilis", []string{"Bagikan rilis ini", "Kartu Instagram, 1080 × 1350 piksel (PNG)", "Teks unggahan yang disarankan",
+			"Data contoh — bukan data resmi.", "Selengkapnya: https://example.org/rilis/2026-q3/"}},
+		{"en", "/en/", "release-card", []string{"Share this release", "Instagram card, 1080 × 1350 pixels (PNG)", "Suggested post text",
+			"Sample data — not official data.", "More: https://example.org/en/rilis/2026-q3/"}},
+	} {
+		r := ms[tc.lang].Releases[0]
+		sh := r.Share
+		if len(sh.Cards) != 2 || len(sh.Movers) == 0 || len(r.Counts.Headline) < 3 {
+			t.Fatalf("%s: the release's share record has %d cards, %d movers, %d headline counts", tc.lang, len(sh.Cards), len(sh.Movers), len(r.Counts.Headline))
+		}
+		want := []string{
+			`<a href="` + tc.prefix + `rilis/2026-q3/kartu-1080x1350.png" download="` + tc.file + `-2026-q3-1080x1350.png">`,
+			`<a href="` + tc.prefix + `rilis/2026-q3/kartu-1200x630.png" download="` + tc.file + `-2026-q3-1200x630.png">`,
+			`<label class="share-label" for="share-post">`,
+		}
+		// The post's lines, in the text area as html/template escapes them.
+		lines := strings.Split(sh.Post, "\n")
+		for i, l := range lines {
+			lines[i] = strings.ReplaceAll(strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(l), "+", "&#43;")
+		}
+		lines[0] = `<textarea id="share-post" class="share-post" rows="8" readonly>` + lines[0]
+		lines[len(lines)-1] += `</textarea>`
+		want = append(want, lines...)
+		for _, h := range r.Counts.Headline {
+			want = append(want, `<li class="hl-`+h.Key+`"><strong class="cn">`+h.Num+`</strong> `+html.EscapeString(h.Text)+`</li>`)
+		}
+		want = append(want, esc(append(tc.words, sh.Intro, sh.Movers[0].Name)...)...)
+		b.AssertFileContent(page(tc.lang, "rilis/2026-q3/"), want...)
+		for _, w := range tc.words[3:] {
+			if !strings.Contains(sh.Post, w) {
+				t.Errorf("%s: the post text %q has no %q", tc.lang, sh.Post, w)
+			}
+		}
+		// Previews are drawn only by kinerja build (params.previews).
+		b.AssertFileContent(page(tc.lang, "rilis/2026-q3/"), `! og:image"`)
+	}
+	data, _ := records(t, fixture())
+	files := strings.Replace(themeFiles(t), "[params]\n", "[params]\npreviews = true\n", 1)
+	if files == themeFiles(t) {
+		t.Fatal("hugo.toml has no [params] table to set previews in")
+	}
+	pb := hugolib.Test(t, files+data)
+	pb.AssertFileContent("public/rilis/2026-q3/index.html", `<meta property="og:image" content="https://example.org/rilis/2026-q3/kartu-1200x630.png">`)
+	pb.AssertFileContent("public/en/rilis/2026-q3/index.html", `<meta property="og:image" content="https://example.org/en/rilis/2026-q3/kartu-1200x630.png">`)
+	pb.AssertFileContent("public/iku/visits/index.html", `<meta property="og:image" content="https://example.org/iku/visits/og.png">`)
 }
