@@ -113,9 +113,13 @@ func newRenderer(ctx context.Context, cacheDir string, n int) (*Renderer, error)
 	for range n {
 		r.slots <- nil
 	}
+	// A context that has already ended runs the shutdown at once, in
+	// another goroutine: stopCtx is set under mu, and shutdown reads it so.
+	r.mu.Lock()
 	r.stopCtx = context.AfterFunc(ctx, func() {
 		r.shutdown(iku.Wrap(ctx.Err(), iku.Unavailable, "chart rendering was cancelled"), true)
 	})
+	r.mu.Unlock()
 	return r, nil
 }
 
@@ -300,8 +304,11 @@ func (r *Renderer) shutdown(why error, kill bool) {
 		procs = append(procs, p)
 	}
 	clear(r.live)
+	stop := r.stopCtx
 	r.mu.Unlock()
-	r.stopCtx()
+	if stop != nil {
+		stop()
+	}
 	var wg sync.WaitGroup
 	for _, p := range procs {
 		wg.Go(func() {
