@@ -1,7 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -85,6 +90,83 @@ func TestReflow(t *testing.T) {
 				}
 				t.Errorf("%s at %d px (details open) is %d px wide, %d px too wide: %s", p, width, got.Scroll, got.Scroll-got.Client, what)
 			}
+		}
+	}
+}
+
+// chartPages lists every page of the built site that draws a chart (an
+// inline SVG in a figure): the indicator, embed, agency, comparison, city
+// and home pages, in both languages.
+func chartPages(t *testing.T, public string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(public, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Contains(b, []byte("<figure")) || !bytes.Contains(b, []byte("<svg")) {
+			return nil
+		}
+		rel, err := filepath.Rel(public, filepath.Dir(path))
+		if err != nil {
+			return err
+		}
+		out = append(out, strings.TrimSuffix("/"+filepath.ToSlash(rel), ".")+"/")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// clippedText lists every text of every chart SVG on the page whose box
+// reaches past the SVG's own box (where the SVG's viewBox clips it), as
+// "chart: "text" n px past the left edge".
+const clippedText = `(() => {
+	const out = [];
+	for (const svg of document.querySelectorAll("figure svg[viewBox]")) {
+		const s = svg.getBoundingClientRect(), k = s.width / svg.viewBox.baseVal.width;
+		const name = svg.getAttribute("aria-labelledby") || "chart";
+		for (const t of svg.querySelectorAll("text")) {
+			if (!t.textContent.trim()) continue;
+			const r = t.getBoundingClientRect();
+			const over = [["left", s.left - r.left], ["right", r.right - s.right], ["top", s.top - r.top], ["bottom", r.bottom - s.bottom]]
+				.filter(([, d]) => d > 0.5).map(([e, d]) => (d / k).toFixed(1) + " px past the " + e + " edge");
+			if (over.length) out.push(name.replace(/-title$/, "") + ": \"" + t.textContent + "\" " + over.join(", "));
+		}
+	}
+	return out;
+})()`
+
+// TestChartTextInside: on every page with a chart, in both languages,
+// every text of every chart (axis names and labels, bar labels, legend)
+// lies inside the SVG, as Chromium draws it at 360 px: none is cut by the
+// viewBox ("umlah pegawai" on the agency pages once).
+func TestChartTextInside(t *testing.T) {
+	public := phoneSite(t)
+	base := serve(t, public)
+	ctx := browser(t)
+	pages := chartPages(t, public)
+	if len(pages) < 400 {
+		t.Fatalf("%d pages with a chart; the demo has more than 400: the test reads the site wrong", len(pages))
+	}
+	if err := chromedp.Run(ctx, emulation.SetDeviceMetricsOverride(360, 640, 1, true)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		var clipped []string
+		if err := chromedp.Run(ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
+			chromedp.Evaluate(clippedText, &clipped)); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, c := range clipped {
+			t.Errorf("%s: %s", p, c)
 		}
 	}
 }
