@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -115,7 +116,11 @@ func chartPages(t *testing.T, public string) []string {
 		if err != nil {
 			return err
 		}
-		out = append(out, strings.TrimSuffix("/"+filepath.ToSlash(rel), ".")+"/")
+		if rel == "." {
+			out = append(out, "/")
+		} else {
+			out = append(out, "/"+filepath.ToSlash(rel)+"/")
+		}
 		return nil
 	})
 	if err != nil {
@@ -168,5 +173,114 @@ func TestChartTextInside(t *testing.T) {
 		for _, c := range clipped {
 			t.Errorf("%s: %s", p, c)
 		}
+	}
+}
+
+// readoutTargets lists, for the chart in the page's figure number n, the
+// point a finger taps on each category label the chart shows (on the
+// label's line across the chart, in the middle of the SVG the other way),
+// after scrolling that label into view; or why it has none.
+const readoutTargets = `((n, i) => {
+	const fig = document.querySelectorAll("figure.chart-fig")[n], svg = fig.querySelector("svg");
+	const o = JSON.parse(fig.closest("section").querySelector("script[data-chart]").textContent);
+	const xa = [].concat(o.xAxis || [])[0] || {}, ya = [].concat(o.yAxis || [])[0] || {};
+	const across = xa.type === "category", cats = ((across ? xa.data : ya.data) || []).map(String);
+	const drawn = new Map(); // a label broken into lines: one text per line at one place
+	for (const t of svg.querySelectorAll("text")) {
+		const at = t.getAttribute("transform");
+		if (drawn.has(at)) drawn.get(at).textContent += " " + t.textContent.trim();
+		else drawn.set(at, {t, textContent: t.textContent.trim()});
+	}
+	const labels = [...drawn.values()].filter(d => cats.some(c => c === d.textContent ||
+		d.textContent.endsWith("...") && c.startsWith(d.textContent.slice(0, -3))));
+	if (i < 0) return {N: labels.length, Cats: cats.length, Readout: !!fig.querySelector(".chart-readout")};
+	const t = labels[i].t;
+	t.scrollIntoView({block: "center", inline: "nearest", behavior: "instant"});
+	const b = t.getBoundingClientRect(), s = svg.getBoundingClientRect();
+	return {Label: labels[i].textContent, X: across ? b.left + b.width / 2 : s.left + s.width / 2, Y: across ? s.top + s.height / 2 : b.top + b.height / 2};
+})`
+
+// readoutNames says whether a readout names the category whose label
+// the chart shows: the label itself, the label cut with "..." (the start
+// of the name), the label before the row's own name ("Disdik (Dinas
+// Pendidikan)"), or, for a period, its long form ("TW I 2021" is
+// "Triwulan I 2021", "2021" is "Tahun 2021").
+func readoutNames(readout, label string) bool {
+	name, _, ok := strings.Cut(readout, ": ")
+	if !ok {
+		return false
+	}
+	if cut, found := strings.CutSuffix(label, "..."); found {
+		return strings.HasPrefix(name, cut)
+	}
+	long := strings.NewReplacer("TW ", "Triwulan ", "Smt ", "Semester ").Replace(label)
+	return name == label || strings.HasPrefix(name, label+" (") || name == "Tahun "+label || name == "Year "+label ||
+		long != label && name == long
+}
+
+// TestChartReadoutsNameTheirBar: on every page with a chart, in both
+// languages at 360 px, every chart with categories (the trend of an
+// indicator, an agency's achievements and ratings, the home page's
+// sectors, a comparison) has the readout, and tapping each category label
+// the chart shows, on its line, reads out that category's row ("the home
+// sector chart named the wrong sector" when rows were matched by
+// position; comparisons had no readout).
+func TestChartReadoutsNameTheirBar(t *testing.T) {
+	public := phoneSite(t)
+	base := serve(t, public)
+	ctx := browser(t)
+	if err := chromedp.Run(ctx, emulation.SetDeviceMetricsOverride(360, 640, 1, true)); err != nil {
+		t.Fatal(err)
+	}
+	taps := 0
+	for _, p := range chartPages(t, public) {
+		if strings.Contains(p, "/embed/") {
+			continue // the embed page is the chart alone, without its table
+		}
+		var ids []string
+		if err := chromedp.Run(ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
+			chromedp.Evaluate(`[...document.querySelectorAll("figure.chart-fig svg")].map(s => s.getAttribute("aria-labelledby"))`, &ids)); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for n, id := range ids {
+			if strings.HasSuffix(id, "-scatter-title") {
+				continue // a scatter has no categories to read
+			}
+			var info struct {
+				N, Cats int
+				Readout bool
+			}
+			if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf("%s(%d, -1)", readoutTargets, n), &info)); err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if !info.Readout {
+				t.Errorf("%s: chart %s has no readout", p, id)
+				continue
+			}
+			if info.N < 1 || info.Cats < 1 {
+				t.Errorf("%s: chart %s shows %d labels of %d categories", p, id, info.N, info.Cats)
+			}
+			for i := 0; i < info.N; i++ {
+				var tgt struct {
+					Label string
+					X, Y  float64
+				}
+				var readout string
+				if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf("%s(%d, %d)", readoutTargets, n, i), &tgt)); err != nil {
+					t.Fatalf("%s: %v", p, err)
+				}
+				if err := chromedp.Run(ctx, chromedp.MouseClickXY(tgt.X, tgt.Y),
+					chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll("figure.chart-fig")[%d].querySelector(".chart-readout").textContent`, n), &readout)); err != nil {
+					t.Fatalf("%s: %v", p, err)
+				}
+				taps++
+				if !readoutNames(readout, tgt.Label) {
+					t.Errorf("%s: chart %s: tapping %q reads %q", p, id, tgt.Label, readout)
+				}
+			}
+		}
+	}
+	if taps < 1000 {
+		t.Errorf("%d taps; the demo's charts show more labels: the test reads them wrong", taps)
 	}
 }

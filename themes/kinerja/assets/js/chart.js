@@ -19,19 +19,36 @@
     const cats = (across ? xa.data : ya.data) || [];
     const rows = [...table.tBodies[0].rows];
     if (!cats.length) continue;
-    // The table row of each category: by position when the table has one
-    // row per category, else by its row header's text.
-    const rowOf = cats.map((c, k) => rows.length === cats.length ? rows[k]
-      : rows.find(r => r.cells[0] && r.cells[0].textContent.trim() === String(c)));
+    // A row's header: its th[scope=row], else its first cell.
+    const head = r => r.querySelector('th[scope="row"]') || r.cells[0];
+    // The table row of each category: the row whose data-bar is the
+    // category's label when the rows carry one (a comparison: its bars
+    // are named by short labels, and unranked rows have none), else by
+    // position when the table has one row per category, else by its row
+    // header's text.
+    const byBar = rows.some(r => r.dataset.bar !== undefined);
+    const rowOf = cats.map((c, k) => byBar ? rows.find(r => r.dataset.bar === String(c))
+      : rows.length === cats.length ? rows[k]
+      : rows.find(r => head(r).textContent.trim() === String(c)));
     // Where each category sits on the chart: categories are evenly
     // spaced, so two axis labels that the chart shows (it hides those that
-    // would overlap) place them all. Measured on screen when needed.
-    const texts = [...svg.querySelectorAll("text")];
+    // would overlap, and cuts long ones with "...") place them all.
+    // Measured on screen when needed.
+    // A label broken into lines is one text per line at one place.
+    const drawn = new Map();
+    for (const t of svg.querySelectorAll("text")) {
+      const at = t.getAttribute("transform") || t;
+      if (drawn.has(at)) drawn.get(at).s += " " + t.textContent.trim();
+      else drawn.set(at, { t, s: t.textContent.trim() });
+    }
+    const names = cats.map(String);
     const known = [];
-    cats.forEach((c, k) => {
-      const t = texts.find(t => t.textContent === String(c));
-      if (t) known.push([k, t]);
-    });
+    for (const { t, s } of drawn.values()) {
+      const cut = s.endsWith("...") && s.length > 3 ? s.slice(0, -3) : null;
+      const ks = names.flatMap((c, k) => c === s || cut !== null && c.startsWith(cut) ? [k] : []);
+      if (ks.length === 1 && !known.some(([k]) => k === ks[0])) known.push([ks[0], t]);
+    }
+    known.sort((a, b) => a[0] - b[0]);
     if (known.length < 2 && cats.length > 1 || known.length < 1 || rowOf.some(r => !r)) continue;
     const centre = t => {
       const b = t.getBoundingClientRect();
@@ -48,10 +65,13 @@
       k = Math.max(0, Math.min(cats.length - 1, k));
       if (cur >= 0) rowOf[cur].classList.remove("is-current");
       cur = k;
-      const cells = [...rowOf[k].cells];
-      rowOf[k].classList.add("is-current");
-      out.textContent = cells[0].textContent.trim() + ": " +
-        cells.slice(1).map((c, j) => heads[j + 1] + " " + c.textContent.trim().replace(/\s+/g, " ")).join("; ");
+      const row = rowOf[k], h = head(row), name = h.textContent.trim();
+      row.classList.add("is-current");
+      // A bar named otherwise than its row says both: "Disdik (Dinas
+      // Pendidikan)".
+      const bar = row.dataset.bar;
+      out.textContent = (bar && bar !== name ? bar + " (" + name + ")" : name) + ": " +
+        [...row.cells].filter(c => c !== h).map(c => heads[c.cellIndex] + " " + c.textContent.trim().replace(/\s+/g, " ")).join("; ");
     };
     const nearest = ev => {
       const [k0, t0] = known[0], [k1, t1] = known[known.length - 1];
