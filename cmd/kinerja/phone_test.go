@@ -284,3 +284,47 @@ func TestChartReadoutsNameTheirBar(t *testing.T) {
 		t.Errorf("%d taps; the demo's charts show more labels: the test reads them wrong", taps)
 	}
 }
+
+// TestPhoneNumbersOnScreen: on a 360 px phone the number a list is read
+// for is on the first screen across, without scrolling the table
+// sideways: each agency's score on /opd/, and each agency's achievement
+// and value on a comparison page, in both languages.
+func TestPhoneNumbersOnScreen(t *testing.T) {
+	base := serve(t, phoneSite(t))
+	ctx := browser(t)
+	type numbers struct {
+		page    string
+		columns []string // the header text a column starts with
+	}
+	cases := []numbers{{"/opd/", []string{"Skor"}}, {"/en/opd/", []string{"Score"}}}
+	for _, slug := range []string{"ikm", "kecamatan-ikm", "kecamatan-paten"} {
+		cases = append(cases, numbers{"/banding/" + slug + "/", []string{"Capaian", "Realisasi"}},
+			numbers{"/en/banding/" + slug + "/", []string{"Achievement", "Actual"}})
+	}
+	for _, c := range cases {
+		for _, col := range c.columns {
+			var got struct {
+				Found, Rows int
+				Right       float64
+				Width       int
+			}
+			if err := chromedp.Run(ctx, emulation.SetDeviceMetricsOverride(360, 640, 1, true),
+				chromedp.Navigate(base+c.page), chromedp.WaitReady("body", chromedp.ByQuery),
+				chromedp.Evaluate(fmt.Sprintf(`(() => {
+					const tb = document.querySelector("main table"), heads = [...tb.tHead.rows[0].cells];
+					const i = heads.findIndex(h => h.textContent.trim().startsWith(%q));
+					let right = 0; const rows = [...tb.tBodies[0].rows];
+					if (i >= 0) for (const r of rows) right = Math.max(right, r.cells[i].getBoundingClientRect().right);
+					return {Found: i, Rows: rows.length, Right: right, Width: document.documentElement.clientWidth};
+				})()`, col), &got)); err != nil {
+				t.Fatalf("%s: %v", c.page, err)
+			}
+			switch {
+			case got.Found < 0 || got.Rows < 2:
+				t.Errorf("%s: no column %q in a table of %d rows", c.page, col, got.Rows)
+			case got.Right > float64(got.Width):
+				t.Errorf("%s at 360 px: the column %q ends at %.0f px, off the %d px screen", c.page, col, got.Right, got.Width)
+			}
+		}
+	}
+}
