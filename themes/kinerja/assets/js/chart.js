@@ -22,26 +22,25 @@
     // A row's header: its th[scope=row], else its first cell.
     const head = r => r.querySelector('th[scope="row"]') || r.cells[0];
     // The table row of each category: the row whose data-bar is the
-    // category's label when the rows carry one (a comparison: its bars
-    // are named by short labels, and unranked rows have none), else by
-    // position when the table has one row per category, else by its row
-    // header's text.
-    const byBar = rows.some(r => r.dataset.bar !== undefined);
-    const rowOf = cats.map((c, k) => byBar ? rows.find(r => r.dataset.bar === String(c))
-      : rows.length === cats.length ? rows[k]
-      : rows.find(r => head(r).textContent.trim() === String(c)));
+    // category's label (a comparison names its bars by short labels), else
+    // the row whose header is the category's name; only when some category
+    // has neither, by position if the table has one row per category (a
+    // trend: the axis names a quarter shorter, "TW I 2021").
+    const names = cats.map(String);
+    let rowOf = names.map(c => rows.find(r => r.dataset.bar === c) ||
+      rows.find(r => r.dataset.bar === undefined && head(r).textContent.trim() === c));
+    if (rowOf.some(r => !r) && rows.length === cats.length) rowOf = rows.slice();
     // Where each category sits on the chart: categories are evenly
     // spaced, so two axis labels that the chart shows (it hides those that
-    // would overlap, and cuts long ones with "...") place them all.
-    // Measured on screen when needed.
-    // A label broken into lines is one text per line at one place.
+    // would overlap, cuts long ones with "..." and breaks some into lines,
+    // one text per line at one place) place them all. Measured on screen
+    // when needed.
     const drawn = new Map();
     for (const t of svg.querySelectorAll("text")) {
       const at = t.getAttribute("transform") || t;
       if (drawn.has(at)) drawn.get(at).s += " " + t.textContent.trim();
       else drawn.set(at, { t, s: t.textContent.trim() });
     }
-    const names = cats.map(String);
     const known = [];
     for (const { t, s } of drawn.values()) {
       const cut = s.endsWith("...") && s.length > 3 ? s.slice(0, -3) : null;
