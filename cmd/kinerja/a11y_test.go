@@ -53,8 +53,7 @@ type axeViolation struct {
 // of every template, at 360 and 1280 CSS px, with JavaScript on and off
 // (off: the page is loaded with scripts disabled, then axe runs on that
 // document), under the strict CSP; every page must have zero violations.
-// At 320 px no page may scroll sideways (WCAG 1.4.10 Reflow): tables
-// scroll inside their own container.
+// Reflow (WCAG 1.4.10) is TestReflow's (phone_test.go).
 func TestAccessibility(t *testing.T) {
 	base := serve(t, demoSite(t))
 	axe := axeSource(t)
@@ -99,20 +98,6 @@ func TestAccessibility(t *testing.T) {
 					t.Errorf("%s: axe %s (%s) at %s", name, v.ID, v.Help, strings.Join(where, "; "))
 				}
 			}
-		}
-	}
-
-	// Reflow at 320 CSS px.
-	for _, p := range templatePages {
-		var wide bool
-		if err := chromedp.Run(ctx,
-			emulation.SetDeviceMetricsOverride(320, 640, 1, true),
-			chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
-			chromedp.Evaluate(`document.scrollingElement.scrollWidth > window.innerWidth`, &wide)); err != nil {
-			t.Fatal(err)
-		}
-		if wide {
-			t.Errorf("%s scrolls sideways at 320 CSS px", p)
 		}
 	}
 }

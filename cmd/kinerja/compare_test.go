@@ -46,8 +46,10 @@ func TestComparisonPages(t *testing.T) {
 		groups[k] = append(groups[k], ind.Slug)
 		agencyOf[ind.Slug] = ind.AgencySlug
 	}
-	// A row: rank, agency, value (linking to the indicator), target, achievement.
-	row := regexp.MustCompile(`(?s)<tr>\s*<td class=n(?: data-sort-value=(\d+))?>.*?</td>\s*<th scope=row><a href=/opd/([^/]+)/>.*?<a href=/iku/([^/]+)/>.*?</td>\s*<td class=n[^>]*>.*?</td>\s*<td class=n(?: data-sort-value=([0-9.]+))?>.*?</tr>`)
+	// A row: agency, achievement, value (linking to the indicator), target,
+	// rank.
+	row := regexp.MustCompile(`(?s)<tr[^>]*>\s*<th scope=row><a href=/opd/(?P<agency>[^/]+)/>.*?</th>\s*<td class=n(?: data-sort-value=(?P<achievement>[0-9.]+))?>.*?</td>\s*<td class=n[^>]*><a href=/iku/(?P<indicator>[^/]+)/>.*?</td>\s*<td class=n[^>]*>.*?</td>\s*<td class=n(?: data-sort-value=(?P<rank>\d+))?>.*?</tr>`)
+	col := func(r []string, name string) string { return r[row.SubexpIndex(name)] }
 	pages := 0
 	for _, slugs := range groups {
 		if len(slugs) < 3 {
@@ -79,9 +81,9 @@ func TestComparisonPages(t *testing.T) {
 		seen := map[string]bool{}
 		lastRank, lastAch, unranked := 0, 1e9, false
 		for _, r := range rows {
-			rank, ind := r[1], r[3]
-			if agencyOf[ind] != r[2] {
-				t.Errorf("/banding/%s/: the row of agency %s links to indicator %s", slug, r[2], ind)
+			rank, ind, agency, ach := col(r, "rank"), col(r, "indicator"), col(r, "agency"), col(r, "achievement")
+			if agencyOf[ind] != agency {
+				t.Errorf("/banding/%s/: the row of agency %s links to indicator %s", slug, agency, ind)
 			}
 			seen[ind] = true
 			if rank == "" {
@@ -89,10 +91,10 @@ func TestComparisonPages(t *testing.T) {
 				continue
 			}
 			n, _ := strconv.Atoi(rank)
-			a, _ := strconv.ParseFloat(r[4], 64)
+			a, _ := strconv.ParseFloat(ach, 64)
 			a = min(a, 120) // ranked by achievement capped at the demo's score cap
 			if unranked || n < lastRank || a > lastAch {
-				t.Errorf("/banding/%s/: rank %s (%s%%) follows rank %d (%.2f%%): not in ranked order", slug, rank, r[4], lastRank, lastAch)
+				t.Errorf("/banding/%s/: rank %s (%s%%) follows rank %d (%.2f%%): not in ranked order", slug, rank, ach, lastRank, lastAch)
 			}
 			lastRank, lastAch = n, a
 		}

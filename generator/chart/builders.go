@@ -129,7 +129,9 @@ func IndicatorTrend(ind *display.Indicator, labels Labels) Chart {
 	c := charts.NewLine()
 	c.Accept(noChrome{})
 	c.SetGlobalOptions(append(base(id, description, []string{colorActual, colorTarget}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "36", Bottom: fmt.Sprint(4 + legendRow*rows),
+		// Right: room for half of the last quarter's label ("TW IV 2024"),
+		// which containLabel measures narrower than a browser's font draws it.
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "32", Top: "36", Bottom: fmt.Sprint(4 + legendRow*rows),
 			ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: axisLabel(),
 			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: axisColor}}}),

@@ -143,6 +143,29 @@ type noChrome struct {
 	charts.BaseConfigurationVisitor
 }
 
+// yAxis is a y axis with the style of its name, which go-echarts' YAxis
+// has no field for.
+type yAxis struct {
+	opts.YAxis
+	NameTextStyle *opts.TextStyle `json:"nameTextStyle,omitempty"`
+}
+
+// VisitYAxis starts the name of a vertical axis at the axis line, above
+// it, and runs it rightwards into the chart. ECharts centres it on the
+// line, where its left half falls outside the SVG on a narrow chart
+// ("umlah pegawai"): containLabel makes room for the axis labels, never
+// for the axis name.
+func (noChrome) VisitYAxis(axes []opts.YAxis) interface{} {
+	out := make([]yAxis, len(axes))
+	for i, a := range axes {
+		out[i].YAxis = a
+		if a.Name != "" && (a.NameLocation == "" || a.NameLocation == "end") {
+			out[i].NameTextStyle = &opts.TextStyle{Align: "left"}
+		}
+	}
+	return out
+}
+
 func (noChrome) Visit(obj map[string]interface{}) {
 	delete(obj, "toolbox")
 	delete(obj, "title")

@@ -41,7 +41,8 @@ func RatingDistribution(r *display.AgencyRatings, labels RatingLabels) Chart {
 	c.Accept(noChrome{})
 	c.SetGlobalOptions(append(base(id, description, []string{colorBar}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "24", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		// Top: room above the tallest bar's label for the axis name.
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category",
 			AxisLabel: &opts.AxisLabel{Color: axisColor, FontSize: 11, Interval: "0", Width: 64, Overflow: "break"},
 			AxisLine:  &opts.AxisLine{LineStyle: &opts.LineStyle{Color: axisColor}}}),
@@ -55,7 +56,7 @@ func RatingDistribution(r *display.AgencyRatings, labels RatingLabels) Chart {
 	)
 	c.MultiSeries[0].Data = data
 	c.SetXAxis(names)
-	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: 230, Description: description,
+	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: 242, Description: description,
 		Locale: labels.NumberLocale, Lang: labels.Lang}
 }
 

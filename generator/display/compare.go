@@ -36,8 +36,11 @@ func (m *Model) comparisons() {
 		out.Chart = Chart{ID: ChartID("banding", c.Slug), Heading: l.t("compare_chart_heading", map[string]any{"Quarter": p.Name}),
 			Summary: l.t("compare_summary", map[string]any{"Name": name.Text, "Quarter": p.Name, "Ranked": ranked, "Count": len(c.Members)})}
 		out.Table = Table{Caption: l.t("compare_table_caption", map[string]any{"Name": name.Text, "Quarter": p.Name}), Columns: []Column{
-			{Label: l.w("col_rank"), Num: true}, {Label: l.w("col_agency")}, {Label: l.w("col_actual"), Num: true},
-			{Label: l.w("col_target"), Num: true}, {Label: l.w("col_achievement"), Num: true}, {Label: l.w("col_status")},
+			// The achievement (what the rank and the chart are of) and the
+			// value right after the name, the rank after them (the rows are
+			// in its order): on a phone the numbers are on the first screen.
+			{Label: l.w("col_agency")}, {Label: l.w("col_achievement"), Num: true}, {Label: l.w("col_actual"), Num: true},
+			{Label: l.w("col_target"), Num: true}, {Label: l.w("col_rank"), Num: true}, {Label: l.w("col_status")},
 		}}
 		for k := range c.Members {
 			mb := &c.Members[k]

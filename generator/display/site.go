@@ -202,8 +202,9 @@ func (m *Model) site() {
 	}
 	s.AllTable = m.listTable(l.t("table_all_indicators_caption", map[string]any{"Quarter": q.Name, "Count": len(m.Indicators)}), true, false)
 	s.AgencyTable = Table{Caption: l.t("table_agencies_caption", map[string]any{"Quarter": q.Name, "Count": len(m.Agencies)}), Columns: []Column{
-		{Label: l.w("col_agency")}, {Label: l.w("col_sector")}, {Label: l.w("col_indicators"), Num: true},
-		{Label: l.w("col_score"), Unit: "%", Num: true}, {Label: l.w("col_status")},
+		// The score next to the name: on a phone it is on the first screen.
+		{Label: l.w("col_agency")}, {Label: l.w("col_score"), Unit: "%", Num: true},
+		{Label: l.w("col_sector")}, {Label: l.w("col_indicators"), Num: true}, {Label: l.w("col_status")},
 	}}
 
 	// Releases.

@@ -19,19 +19,35 @@
     const cats = (across ? xa.data : ya.data) || [];
     const rows = [...table.tBodies[0].rows];
     if (!cats.length) continue;
-    // The table row of each category: by position when the table has one
-    // row per category, else by its row header's text.
-    const rowOf = cats.map((c, k) => rows.length === cats.length ? rows[k]
-      : rows.find(r => r.cells[0] && r.cells[0].textContent.trim() === String(c)));
+    // A row's header: its th[scope=row], else its first cell.
+    const head = r => r.querySelector('th[scope="row"]') || r.cells[0];
+    // The table row of each category: the row whose data-bar is the
+    // category's label (a comparison names its bars by short labels), else
+    // the row whose header is the category's name; only when some category
+    // has neither, by position if the table has one row per category (a
+    // trend: the axis names a quarter shorter, "TW I 2021").
+    const names = cats.map(String);
+    let rowOf = names.map(c => rows.find(r => r.dataset.bar === c) ||
+      rows.find(r => r.dataset.bar === undefined && head(r).textContent.trim() === c));
+    if (rowOf.some(r => !r) && rows.length === cats.length) rowOf = rows.slice();
     // Where each category sits on the chart: categories are evenly
     // spaced, so two axis labels that the chart shows (it hides those that
-    // would overlap) place them all. Measured on screen when needed.
-    const texts = [...svg.querySelectorAll("text")];
+    // would overlap, cuts long ones with "..." and breaks some into lines,
+    // one text per line at one place) place them all. Measured on screen
+    // when needed.
+    const drawn = new Map();
+    for (const t of svg.querySelectorAll("text")) {
+      const at = t.getAttribute("transform") || t;
+      if (drawn.has(at)) drawn.get(at).s += " " + t.textContent.trim();
+      else drawn.set(at, { t, s: t.textContent.trim() });
+    }
     const known = [];
-    cats.forEach((c, k) => {
-      const t = texts.find(t => t.textContent === String(c));
-      if (t) known.push([k, t]);
-    });
+    for (const { t, s } of drawn.values()) {
+      const cut = s.endsWith("...") && s.length > 3 ? s.slice(0, -3) : null;
+      const ks = names.flatMap((c, k) => c === s || cut !== null && c.startsWith(cut) ? [k] : []);
+      if (ks.length === 1 && !known.some(([k]) => k === ks[0])) known.push([ks[0], t]);
+    }
+    known.sort((a, b) => a[0] - b[0]);
     if (known.length < 2 && cats.length > 1 || known.length < 1 || rowOf.some(r => !r)) continue;
     const centre = t => {
       const b = t.getBoundingClientRect();
@@ -48,10 +64,13 @@
       k = Math.max(0, Math.min(cats.length - 1, k));
       if (cur >= 0) rowOf[cur].classList.remove("is-current");
       cur = k;
-      const cells = [...rowOf[k].cells];
-      rowOf[k].classList.add("is-current");
-      out.textContent = cells[0].textContent.trim() + ": " +
-        cells.slice(1).map((c, j) => heads[j + 1] + " " + c.textContent.trim().replace(/\s+/g, " ")).join("; ");
+      const row = rowOf[k], h = head(row), name = h.textContent.trim();
+      row.classList.add("is-current");
+      // A bar named otherwise than its row says both: "Disdik (Dinas
+      // Pendidikan)".
+      const bar = row.dataset.bar;
+      out.textContent = (bar && bar !== name ? bar + " (" + name + ")" : name) + ": " +
+        [...row.cells].filter(c => c !== h).map(c => heads[c.cellIndex] + " " + c.textContent.trim().replace(/\s+/g, " ")).join("; ");
     };
     const nearest = ev => {
       const [k0, t0] = known[0], [k1, t1] = known[known.length - 1];
