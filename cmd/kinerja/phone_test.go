@@ -209,3 +209,56 @@ func TestSearchWithoutJavaScriptSaysSo(t *testing.T) {
 	}
 }
 
+// box is an element's place on the screen.
+type box struct {
+	Name                     string
+	Left, Top, Right, Bottom float64
+}
+
+// TestHeaderTabOrderIsDrawnOrder: at 360 px (and at 1280) Tab moves
+// through the header in the order its elements are drawn (top to bottom,
+// then left to right on a row): "English" is drawn before "Menu", so it
+// comes first. A checkbox is drawn as its label.
+func TestHeaderTabOrderIsDrawnOrder(t *testing.T) {
+	base := serve(t, demoSite(t))
+	ctx := browser(t)
+	where := `(() => { let e = document.activeElement; if (!e.closest(".site-header")) return {Name: ""};
+		const name = (e.textContent || e.id).trim();
+		if (e.type === "checkbox" && e.labels.length) e = e.labels[0];
+		const r = e.getBoundingClientRect(); return {Name: name || e.tagName, Left: r.left, Top: r.top, Right: r.right, Bottom: r.bottom}; })()`
+	for _, width := range []int64{360, 1280} {
+		for _, p := range []string{"/", "/en/iku/rsud-waktu-tunggu-rawat-jalan/"} {
+			if err := chromedp.Run(ctx, emulation.SetDeviceMetricsOverride(width, 800, 1, width < 600),
+				chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery)); err != nil {
+				t.Fatal(err)
+			}
+			var order []box
+			for i := 0; i < 20; i++ {
+				var b box
+				if err := chromedp.Run(ctx, chromedp.KeyEvent("\t"), chromedp.Evaluate(where, &b)); err != nil {
+					t.Fatal(err)
+				}
+				if b.Name == "" {
+					if len(order) > 0 {
+						break // left the header
+					}
+					continue // the skip link
+				}
+				order = append(order, b)
+			}
+			if len(order) < 3 {
+				t.Fatalf("%s at %d px: Tab reached %d header elements (%v); want the brand, the language and the menu", p, width, len(order), order)
+			}
+			for i := 1; i < len(order); i++ {
+				a, b := order[i-1], order[i]
+				sameRow := b.Top < a.Bottom-1 && a.Top < b.Bottom-1
+				if b.Top >= a.Bottom-1 || sameRow && b.Left >= a.Right-1 {
+					continue
+				}
+				t.Errorf("%s at %d px: Tab goes from %q (%.0f,%.0f) to %q (%.0f,%.0f), which is drawn before it", p, width,
+					a.Name, a.Left, a.Top, b.Name, b.Left, b.Top)
+			}
+		}
+	}
+}
+
