@@ -262,3 +262,29 @@ func TestHeaderTabOrderIsDrawnOrder(t *testing.T) {
 	}
 }
 
+// TestScoreNotComputedIsText: an agency whose score cannot be computed
+// (Inspektorat in the demo: no quarter reported) shows why as a sentence
+// in its own style, not in the big score's line height.
+func TestScoreNotComputedIsText(t *testing.T) {
+	base := serve(t, demoSite(t))
+	ctx := browser(t)
+	for _, p := range []string{"/opd/inspektorat/", "/en/opd/inspektorat/"} {
+		var m struct {
+			Found              bool
+			LineHeight, NAFont float64
+		}
+		if err := chromedp.Run(ctx, emulation.SetDeviceMetricsOverride(360, 640, 1, true),
+			chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
+			chromedp.Evaluate(`(() => { const na = document.querySelector("#answer .score .score-na"); if (!na) return {Found: false};
+				const p = na.closest(".score"); return {Found: true, LineHeight: parseFloat(getComputedStyle(p).lineHeight), NAFont: parseFloat(getComputedStyle(na).fontSize)}; })()`, &m)); err != nil {
+			t.Fatal(err)
+		}
+		if !m.Found {
+			t.Fatalf("%s: no score without a value in the answer: the test checks nothing", p)
+		}
+		if m.LineHeight > 1.7*m.NAFont {
+			t.Errorf("%s: the message why there is no score (%.0f px text) sits in a %.0f px line; want its own line height (at most 1.7×)", p, m.NAFont, m.LineHeight)
+		}
+	}
+}
+
