@@ -288,3 +288,47 @@ func TestScoreNotComputedIsText(t *testing.T) {
 	}
 }
 
+// rgb is a colour "#rrggbb" as getComputedStyle writes it.
+func rgb(hex string) string {
+	var r, g, b int
+	fmt.Sscanf(strings.TrimPrefix(strings.ToLower(hex), "#"), "%02x%02x%02x", &r, &g, &b)
+	return fmt.Sprintf("rgb(%d, %d, %d)", r, g, b)
+}
+
+// TestHomeChartColoursAreTheChips: on the home page, each status's
+// stacked bar in the sector chart has the colour of the same status's
+// chip in the counts above it (both from generator/display.Colours).
+func TestHomeChartColoursAreTheChips(t *testing.T) {
+	base := serve(t, demoSite(t))
+	ctx := browser(t)
+	for _, p := range []string{"/", "/en/"} {
+		var id string
+		var chips map[string]string
+		if err := chromedp.Run(ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body", chromedp.ByQuery),
+			chromedp.AttributeValue("script[data-chart]", "data-chart", &id, nil, chromedp.ByQuery),
+			chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("ul.counts li")].filter(li => li.querySelector(".cl"))
+				.map(li => [li.querySelector(".cl").textContent.trim(), getComputedStyle(li).borderLeftColor]))`, &chips)); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		o := option(t, ctx, id)
+		series, _ := o["series"].([]any)
+		compared := 0
+		for _, s := range series {
+			sm, _ := s.(map[string]any)
+			name, _ := sm["name"].(string)
+			style, _ := sm["itemStyle"].(map[string]any)
+			colour, _ := style["color"].(string)
+			chip, ok := chips[name]
+			if !ok {
+				continue // the indicators not due: a line, not a chip
+			}
+			compared++
+			if rgb(colour) != chip {
+				t.Errorf("%s: the chart draws %q in %s (%s); its chip is %s", p, name, colour, rgb(colour), chip)
+			}
+		}
+		if compared < min(5, len(series)-1) {
+			t.Errorf("%s: compared %d of the chart's %d series with a chip (chips: %v); want every status", p, compared, len(series), chips)
+		}
+	}
+}

@@ -20,6 +20,9 @@ type Site struct {
 	Home       Home   `json:"home"`
 	// Columns are the statuses in the order every count lists them.
 	Columns []Status `json:"columns"`
+	// Colours are every status's colours (the chips' stylesheet and the
+	// charts read them: display.Colours).
+	Colours []StatusColour `json:"colours"`
 	// Categories and Legend explain the statuses (the methodology page).
 	Categories []CategoryRow `json:"categories"`
 	Legend     []LegendRow   `json:"legend"`
@@ -148,6 +151,7 @@ func (m *Model) site() {
 	s.Agencies = len(rep.Agencies)
 	s.ScoreCap = withUnit(l.dec(&rep.Rules.ScoreCap), "%")
 
+	s.Colours = Colours(rep.Rules.Categories)
 	counts := m.counts(rep.Counts)
 	for _, it := range counts.Items {
 		s.Columns = append(s.Columns, it.Status)
