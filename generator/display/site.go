@@ -30,9 +30,15 @@ type Site struct {
 	IndicatorList []string  `json:"indicator_list"`
 	AgencyList    []string  `json:"agency_list"`
 	AZ            []AZGroup `json:"az"`
-	AllCaption    string    `json:"all_caption"`
-	AllTable      Table     `json:"all_table"`
-	AgencyTable   Table     `json:"agency_table"`
+	// AZHeading names the A–Z list with its count, every indicator
+	// (iku.Catalogue.All); AZNote, when some are not in force in the
+	// site's quarter, says how many and that the home page counts only
+	// those in force, so that the two numbers do not contradict each other.
+	AZHeading   string `json:"az_heading"`
+	AZNote      string `json:"az_note,omitempty"`
+	AllCaption  string `json:"all_caption"`
+	AllTable    Table  `json:"all_table"`
+	AgencyTable Table  `json:"agency_table"`
 	// Releases, newest first, and the next planned one.
 	ReleaseList []string `json:"release_list"`
 	NextRelease string   `json:"next_release,omitempty"`
@@ -195,6 +201,12 @@ func (m *Model) site() {
 		s.AgencyList[i] = m.Agencies[i].Slug
 	}
 	sortedBy(s.AgencyList, func(x string) string { return m.Agency(x).Name.Text })
+	cat := m.in.Report.Catalogue
+	s.AZHeading = l.t("search_az_heading", map[string]any{"Count": cat.All})
+	if cat.NotInForce > 0 {
+		s.AZNote = l.t("az_not_in_force", map[string]any{"Quarter": l.quarter(m.in.Report.Latest).Name,
+			"Other": l.Int(cat.NotInForce), "InForce": l.Int(cat.InForce)})
+	}
 	for _, slug := range s.IndicatorList {
 		ind := m.Indicator(slug)
 		letter := firstLetter(ind.Name.Text)

@@ -1,11 +1,15 @@
 package site
 
 import (
+	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/gohugoio/hugo/hugolib"
+
+	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
 // crumbAndH1 returns a page's last breadcrumb (the page itself) and its
@@ -51,3 +55,49 @@ func TestBreadcrumbNamesThePageAsItsHeading(t *testing.T) {
 	}
 }
 
+// home.html, cari/section.html and iku/section.html: the home page counts
+// the indicators in force in the quarter and says so; the A–Z list counts
+// every indicator and, when some are not in force, says how many and that
+// the home page counts the others (iku.Catalogue: one definition per
+// count), so that "6 indikator" and "7" do not contradict each other.
+func TestEachCountSaysWhatItCounts(t *testing.T) {
+	ds := fixture()
+	old := ds.Indicators[1]
+	old.Slug, old.Code, old.Name, old.NameEN = "old", "K-old", "Waktu tunggu lama", ""
+	old.ValidFrom = iku.MustQuarter("2025-Q1")
+	end := iku.MustQuarter("2025-Q4")
+	old.ValidTo = &end
+	ds.Indicators = append(ds.Indicators, old)
+	b := build(t, ds)
+	rep, err := iku.Evaluate(ds, iku.DefaultRules(), iku.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, all := rep.Counts.Total, len(ds.Indicators)
+	if all != n+1 {
+		t.Fatalf("the home page counts %d of %d indicators; want all but the one that ended", n, all)
+	}
+	want := map[string][][2]string{
+		"id": {
+			{"", fmt.Sprintf("%d indikator kinerja utama (IKU) yang berlaku pada Triwulan III 2026", n)},
+			{"", fmt.Sprintf("Dari %d indikator yang berlaku:", n)},
+			{"cari/", fmt.Sprintf("Semua indikator dari A sampai Z (%d)", all)},
+			{"cari/", fmt.Sprintf("Tidak berlaku pada Triwulan III 2026 (sudah berakhir atau belum dimulai): 1 indikator; beranda menghitung %d indikator yang berlaku.", n)},
+			{"iku/", fmt.Sprintf("beranda menghitung %d indikator yang berlaku.", n)},
+		},
+		"en": {
+			{"", fmt.Sprintf("%d key performance indicators (IKU) in force in Q3 2026", n)},
+			{"", fmt.Sprintf("Of %d indicators in force:", n)},
+			{"cari/", fmt.Sprintf("All indicators from A to Z (%d)", all)},
+			{"cari/", fmt.Sprintf("Not in force in Q3 2026 (ended or not yet started): 1; the home page counts the %d in force.", n)},
+			{"iku/", fmt.Sprintf("the home page counts the %d in force.", n)},
+		},
+	}
+	for lang, ws := range want {
+		for _, w := range ws {
+			if got := b.FileContent(page(lang, w[0])); !strings.Contains(got, html.EscapeString(w[1])) {
+				t.Errorf("%s /%s lacks %q", lang, w[0], w[1])
+			}
+		}
+	}
+}
