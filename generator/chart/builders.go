@@ -47,19 +47,6 @@ const (
 	colorRule   = "#333333" // the 100 % line
 )
 
-// categoryColors run from the best category to the worst.
-var (
-	categoryColors = []string{"#1D4E89", "#3F7CC0", "#8A6A00", "#B85300", "#8B1E3F"}
-	notDueColor    = "#A9A9A9"
-)
-
-// statusColors colour the statuses that have no category, by key.
-var statusColors = map[string]string{
-	string(iku.StatusMet): "#2D6A2E", string(iku.StatusMetSoFar): "#4F7A1F", string(iku.StatusNotMet): "#6A3D9A",
-	string(iku.StatusInProgress): "#00778A", string(iku.StatusNotReported): "#767676", string(iku.StatusNoTarget): "#3D3D3D",
-	string(iku.StatusIncomplete): "#9C2A7A",
-}
-
 // IndicatorTrend draws an indicator's rows, oldest first, named as the
 // table names them on the axis (their short names): each row's plotted
 // value (display decides: the period's actual, or the year to date where
@@ -247,10 +234,6 @@ func Overview(m *display.Model, labels Labels) Chart {
 		rows = append(rows, &s.Counts)
 	}
 
-	category := map[string]int{}
-	for i, c := range m.Site.Categories {
-		category[c.Status.Key] = i
-	}
 	type series struct {
 		name, color string
 		count       func(*display.Counts) int
@@ -258,14 +241,8 @@ func Overview(m *display.Model, labels Labels) Chart {
 	var all []series
 	for _, st := range m.Site.Columns {
 		key := st.Key
-		color, ok := statusColors[key]
-		if i, isCategory := category[key]; isCategory {
-			color, ok = categoryColors[i%len(categoryColors)], true
-		}
-		if !ok {
-			color = notDueColor
-		}
-		all = append(all, series{st.Label, color, func(c *display.Counts) int {
+		// The status chips' colour (display.Colours: one place).
+		all = append(all, series{st.Label, m.Colour(key).Ink, func(c *display.Counts) int {
 			for _, it := range c.Items {
 				if it.Status.Key == key {
 					return it.N
@@ -276,7 +253,7 @@ func Overview(m *display.Model, labels Labels) Chart {
 	}
 	// Not due this quarter: a part of the total like the others, so that a
 	// bar always adds up to the sector's indicators.
-	all = append(all, series{labels.NotDue, notDueColor, func(c *display.Counts) int { return c.NotDue }})
+	all = append(all, series{labels.NotDue, m.Colour(display.NotDue).Ink, func(c *display.Counts) int { return c.NotDue }})
 
 	c := charts.NewBar()
 	c.Accept(noChrome{})

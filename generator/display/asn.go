@@ -14,6 +14,9 @@ type Ratings struct {
 	K        int          `json:"k"`
 	Footnote string       `json:"footnote"` // what "–*" means
 	Years    []RatingYear `json:"years"`    // newest first
+	// Answer is the page's answer, first on a phone's first screen: the
+	// newest year's key figures for the whole city.
+	Answer *RatingsAnswer `json:"answer,omitempty"`
 }
 
 // RatingYear is one year of the /asn/ page.
@@ -26,6 +29,15 @@ type RatingYear struct {
 	Hidden   string      `json:"hidden,omitempty"`
 	Plotted  []Point     `json:"-"` // the scatter's points
 	Describe string      `json:"-"`
+}
+
+// RatingsAnswer is /asn/'s answer: a heading naming the year and its key
+// figures (civil servants rated, the share rated Sangat Baik, the
+// agencies on the chart), each with its number or the reason it is not
+// published.
+type RatingsAnswer struct {
+	Heading string `json:"heading"`
+	Items   []KV   `json:"items"`
 }
 
 // Point is one agency on a year's scatter.
@@ -93,6 +105,7 @@ func (m *Model) ratings(k int) {
 	byYear := map[int]*RatingYear{}
 	var years []int
 	latest := map[string]*AgencyRatings{}
+	city := map[int]disclosure.Distribution{}
 	for _, d := range disclosure.Distributions(ds.Ratings) {
 		a := m.Agency(d.AgencySlug)
 		if d.AgencySlug != "" && a == nil {
@@ -105,6 +118,7 @@ func (m *Model) ratings(k int) {
 			years = append(years, d.Year)
 		}
 		if d.AgencySlug == "" {
+			city[d.Year] = d
 			continue
 		}
 		top := hidden()
@@ -177,7 +191,29 @@ func (m *Model) ratings(k int) {
 		y.Describe = l.t("chart_asn_scatter_description", map[string]any{"Year": y.Year, "Count": len(y.Plotted)})
 		out.Years = append(out.Years, *y)
 	}
+	if len(out.Years) > 0 {
+		out.Answer = ratingsAnswer(l, &out.Years[0], city)
+	}
 	m.Site.Asn = out
+}
+
+// ratingsAnswer is the key figures of year y: the city's row of the
+// published table (when it has one) and the agencies plotted.
+func ratingsAnswer(l *lang, y *RatingYear, city map[int]disclosure.Distribution) *RatingsAnswer {
+	a := &RatingsAnswer{Heading: l.t("asn_answer_heading", map[string]any{"Year": y.Year})}
+	if d, ok := city[y.Year]; ok {
+		rated := l.num(d.Rated)
+		a.Items = append(a.Items, KV{Label: l.w("asn_answer_rated"), Main: true, Cell: &rated})
+		top := hidden()
+		top.NA = l.w("asn_answer_hidden")
+		if n := d.Counts[0]; n != nil {
+			top = l.value(disclosure.Share(n, d.Rated), "%", "na_no_data")
+		}
+		a.Items = append(a.Items, KV{Label: l.w("asn_answer_top"), Main: true, Cell: &top})
+	}
+	agencies := l.num(len(y.Rows))
+	a.Items = append(a.Items, KV{Label: l.w("asn_answer_agencies"), Main: true, Cell: &agencies})
+	return a
 }
 
 func sortRows(rows []RatingRow) {

@@ -70,7 +70,13 @@ func (m *Model) comparisons() {
 			out.Rows = append(out.Rows, row)
 			out.Members = append(out.Members, mb.Agency)
 			if k == 0 && mb.Rank > 0 {
-				out.Best = &BestLine{Agency: row.Agency, Achievement: row.Achievement}
+				// The answer's figure says what it is: an achievement,
+				// "capaian 101,47%", not a bare "101,47%".
+				best := row.Achievement
+				if best.Text != "" {
+					best.Unit = l.t("achievement_named", map[string]any{"Value": best.Shown()})
+				}
+				out.Best = &BestLine{Agency: row.Agency, Achievement: best}
 			}
 			if a := m.Agency(mb.Agency); a != nil {
 				rank := l.w("rank_none")

@@ -20,6 +20,9 @@ type Site struct {
 	Home       Home   `json:"home"`
 	// Columns are the statuses in the order every count lists them.
 	Columns []Status `json:"columns"`
+	// Colours are every status's colours (the chips' stylesheet and the
+	// charts read them: display.Colours).
+	Colours []StatusColour `json:"colours"`
 	// Categories and Legend explain the statuses (the methodology page).
 	Categories []CategoryRow `json:"categories"`
 	Legend     []LegendRow   `json:"legend"`
@@ -27,9 +30,15 @@ type Site struct {
 	IndicatorList []string  `json:"indicator_list"`
 	AgencyList    []string  `json:"agency_list"`
 	AZ            []AZGroup `json:"az"`
-	AllCaption    string    `json:"all_caption"`
-	AllTable      Table     `json:"all_table"`
-	AgencyTable   Table     `json:"agency_table"`
+	// AZHeading names the A–Z list with its count, every indicator
+	// (iku.Catalogue.All); AZNote, when some are not in force in the
+	// site's quarter, says how many and that the home page counts only
+	// those in force, so that the two numbers do not contradict each other.
+	AZHeading   string `json:"az_heading"`
+	AZNote      string `json:"az_note,omitempty"`
+	AllCaption  string `json:"all_caption"`
+	AllTable    Table  `json:"all_table"`
+	AgencyTable Table  `json:"agency_table"`
 	// Releases, newest first, and the next planned one.
 	ReleaseList []string `json:"release_list"`
 	NextRelease string   `json:"next_release,omitempty"`
@@ -148,6 +157,7 @@ func (m *Model) site() {
 	s.Agencies = len(rep.Agencies)
 	s.ScoreCap = withUnit(l.dec(&rep.Rules.ScoreCap), "%")
 
+	s.Colours = Colours(rep.Rules.Categories)
 	counts := m.counts(rep.Counts)
 	for _, it := range counts.Items {
 		s.Columns = append(s.Columns, it.Status)
@@ -191,6 +201,12 @@ func (m *Model) site() {
 		s.AgencyList[i] = m.Agencies[i].Slug
 	}
 	sortedBy(s.AgencyList, func(x string) string { return m.Agency(x).Name.Text })
+	cat := m.in.Report.Catalogue
+	s.AZHeading = l.t("search_az_heading", map[string]any{"Count": cat.All})
+	if cat.NotInForce > 0 {
+		s.AZNote = l.t("az_not_in_force", map[string]any{"Quarter": l.quarter(m.in.Report.Latest).Name,
+			"Other": l.Int(cat.NotInForce), "InForce": l.Int(cat.InForce)})
+	}
 	for _, slug := range s.IndicatorList {
 		ind := m.Indicator(slug)
 		letter := firstLetter(ind.Name.Text)

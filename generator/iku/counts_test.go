@@ -182,3 +182,20 @@ func TestComparedIsSetWhereAStatusWasEarned(t *testing.T) {
 		}
 	}
 }
+
+// The A–Z list's count and the home page's are two definitions with one
+// name each: every indicator (12 in countsCity) and those in force in the
+// latest quarter (11: selesai ended in 2024), and they add up.
+func TestCatalogueCountsEveryIndicator(t *testing.T) {
+	rep, err := Evaluate(countsCity(), DefaultRules(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rep.Catalogue
+	if want := (Catalogue{All: 12, InForce: 11, NotInForce: 1}); got != want {
+		t.Errorf("Catalogue = %+v; want %+v", got, want)
+	}
+	if got.InForce != rep.Counts.Total {
+		t.Errorf("Catalogue.InForce = %d, Counts.Total = %d; want one count of the indicators in force", got.InForce, rep.Counts.Total)
+	}
+}

@@ -707,6 +707,14 @@ func (e *evaluator) counts() {
 		})
 	}
 	e.rep.Counts = total
+	e.rep.Catalogue = Catalogue{All: len(ds.Indicators)}
+	for i := range ds.Indicators {
+		if inForce(&ds.Indicators[i], e.first.Add(last)) {
+			e.rep.Catalogue.InForce++
+		} else {
+			e.rep.Catalogue.NotInForce++
+		}
+	}
 	e.rep.SectorCounts = make(map[string]Counts, len(ds.Sectors))
 	for s, sec := range ds.Sectors {
 		e.rep.SectorCounts[sec.Slug] = bySector[s]

@@ -242,6 +242,18 @@ type Counts struct {
 	Provisional int
 }
 
+// Catalogue is the one definition of "all indicators" (DOMAIN.md, "One
+// definition per count"): the A–Z list and /iku/ list All, every
+// indicator of the dataset; the home page, sector and agency overviews
+// count InForce, those in force in the latest quarter (Counts.Total);
+// NotInForce ended before that quarter or start after it. InForce +
+// NotInForce = All, so a page that shows both says why they differ.
+type Catalogue struct {
+	All        int
+	InForce    int
+	NotInForce int
+}
+
 // Due is how many indicators are due in the quarter (Total − NotDue).
 func (c Counts) Due() int { return c.Total - c.NotDue }
 
@@ -315,7 +327,10 @@ type Report struct {
 	Agencies      []AgencyReport
 	Indicators    []IndicatorReport
 	// Home page: the latest quarter at a glance.
-	Counts       Counts
+	Counts Counts
+	// Catalogue counts the indicators the site lists (the A–Z list on
+	// /cari/, /iku/): every indicator, also those not in force in Latest.
+	Catalogue    Catalogue
 	SectorCounts map[string]Counts // sector slug → counts
 	Improvements []Mover           // largest positive changes, at most 5
 	Declines     []Mover           // largest negative changes, at most 5

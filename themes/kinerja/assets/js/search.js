@@ -1,8 +1,10 @@
 // Search on /cari/ (layouts/cari/section.html). The page is the complete
-// A–Z list without this script; with it, typing or submitting the form
-// loads Pagefind's index (/pagefind/, built after Hugo by
-// generator/search) for the page's language, once, and lists the matches
-// above the list. Nothing loads until the reader searches. Text goes in
+// A–Z list without this script; with it, focusing the field starts loading
+// Pagefind's index (/pagefind/, built after Hugo by generator/search) for
+// the page's language, once, so that it is there (or on its way) by the
+// time the reader has typed; the status line (aria-live) says "Mencari…"
+// from the moment a search starts until its matches are listed above the
+// list. Nothing loads until the reader comes to the field. Text goes in
 // with textContent only: no HTML from the index reaches the page.
 (function () {
   'use strict';
@@ -12,13 +14,16 @@
     return;
   }
   var status = document.getElementById('search-status');
+  if (!status) {
+    return;
+  }
   var list = document.getElementById('search-results');
   var pagefind = null;
   var seq = 0;
   var timer = 0;
 
   function say(key, n, q) {
-    status.textContent = out.dataset[key].replace('{n}', String(n)).replace('{q}', q);
+    status.textContent = status.dataset[key].replace('{n}', String(n)).replace('{q}', q);
   }
 
   function load() {
@@ -36,9 +41,10 @@
     if (q === '') {
       out.hidden = true;
       list.replaceChildren();
+      status.textContent = '';
       return;
     }
-    out.hidden = false;
+    say('loading', 0, q);
     load().then(function (pf) {
       return pf.search(q);
     }).then(function (r) {
@@ -50,6 +56,7 @@
       if (rows === null || n !== seq) {
         return;
       }
+      out.hidden = false;
       list.replaceChildren.apply(list, rows.map(function (d) {
         var li = document.createElement('li');
         var a = document.createElement('a');
@@ -76,6 +83,9 @@
     });
   }
 
+  input.addEventListener('focus', function () {
+    load().catch(function () {}); // run() reports a failure
+  });
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () { run(input.value); }, 200);
