@@ -81,7 +81,7 @@ func TestPortalReaderReadsOnlyPublik(t *testing.T) {
 			t.Errorf("portal_reader reading %s: err = %v; want permission denied (42501)", table, err)
 		}
 	}
-	for _, view := range []string{"sectors", "agencies", "predicates", "indicators", "targets", "results", "ratings"} {
+	for _, view := range []string{"sectors", "agencies", "predicates", "indicators", "targets", "results", "ratings", "unit_results"} {
 		var n int
 		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM publik."+view).Scan(&n); err != nil {
 			t.Errorf("portal_reader reading publik.%s: %v", view, err)

@@ -40,7 +40,7 @@ TRUNCATE asn.ratings, asn.employees, kinerja.explanations,
 	copyPredicates   = `COPY kinerja.agency_predicates (agency_id, year, predicate) FROM STDIN`
 	copyIndicators   = `COPY kinerja.indicators (slug, code, agency_id, sector_id, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to, name_en, definition_en, unit_en) FROM STDIN`
 	copyTargets      = `COPY kinerja.targets (indicator_id, year, quarter, basis, value, value_high) FROM STDIN`
-	copyServiceUnits = `COPY kinerja.service_units (slug, agency_id, name, kind) FROM STDIN`
+	copyServiceUnits = `COPY kinerja.service_units (slug, agency_id, name, kind, kecamatan_id, name_en) FROM STDIN`
 	copyExplanations = `COPY kinerja.explanations (indicator_id, year, quarter, supporting, inhibiting, follow_up) FROM STDIN`
 	copyMeasurements = `COPY kinerja.measurements (indicator_id, service_unit_id, month, value, numerator, denominator, verified) FROM STDIN`
 
@@ -284,8 +284,21 @@ func (sd *seeder) serviceUnits() (err error) {
 	us := sd.city.ServiceUnits
 	if err := sd.copyRows(copyServiceUnits, len(us), func(i int) ([]any, error) {
 		u := us[i]
-		agency, err := ref(sd.agencyIDs, "agency", u.AgencySlug, fmt.Sprintf("service unit %q", u.Slug))
-		return []any{u.Slug, agency, u.Name, u.Kind}, err
+		from := fmt.Sprintf("service unit %q", u.Slug)
+		agency, err := ref(sd.agencyIDs, "agency", u.AgencySlug, from)
+		if err != nil {
+			return nil, err
+		}
+		var kecamatan, nameEN any
+		if u.KecamatanSlug != "" {
+			if kecamatan, err = ref(sd.agencyIDs, "kecamatan", u.KecamatanSlug, from); err != nil {
+				return nil, err
+			}
+		}
+		if u.NameEN != "" {
+			nameEN = u.NameEN
+		}
+		return []any{u.Slug, agency, u.Name, u.Kind, kecamatan, nameEN}, nil
 	}); err != nil {
 		return err
 	}
