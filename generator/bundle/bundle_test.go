@@ -317,7 +317,7 @@ func TestBrokenBundles(t *testing.T) {
 		want       string
 	}{
 		{"missing file", "results.csv", nil,
-			"results.csv is missing from ./rilis-uji: a bundle holds sectors.csv, agencies.csv, predicates.csv, indicators.csv, targets.csv and results.csv (and optionally explanations.csv, ratings.csv); write or download the bundle again"},
+			"results.csv is missing from ./rilis-uji: a bundle holds sectors.csv, agencies.csv, predicates.csv, indicators.csv, targets.csv and results.csv (and optionally explanations.csv, ratings.csv, unit_results.csv); write or download the bundle again"},
 		{"missing column", "agencies.csv", replaceLine(1, "slug,code,name,short_name,kind"),
 			`agencies.csv in ./rilis-uji has no column "sector_slug": the header must read slug,code,name,short_name,kind,sector_slug,name_en`},
 		{"extra column", "sectors.csv", replaceLine(1, "slug,code,name,note"),

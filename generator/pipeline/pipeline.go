@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tanjungbalai/kinerja/generator/disclosure"
 	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/filestore"
@@ -230,6 +231,10 @@ func loadAndEvaluate(ctx context.Context, o Options, s *Settings, log *stageLog,
 	t := time.Now()
 	l, err := Load(ctx, o, s.K)
 	if err != nil {
+		return nil, nil, err
+	}
+	// Service units' small counts go before anything else sees them.
+	if err := disclosure.SuppressUnits(l.Dataset, s.UnitMinCount); err != nil {
 		return nil, nil, err
 	}
 	if l.Folder != nil {
