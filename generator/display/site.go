@@ -39,6 +39,8 @@ type Site struct {
 	Coming map[string]Coming `json:"coming"`
 	Data   DataPage          `json:"data"`
 	Asn    *Ratings          `json:"asn,omitempty"`
+	// Units is the /unit/ page: every kind of service unit with its units.
+	Units *UnitIndex `json:"units,omitempty"`
 }
 
 // Home is the home page.

@@ -296,7 +296,7 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	warnEarlyNotes(log, s.Root, p.Releases)
 
 	t = time.Now()
-	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: s.Calendar, K: s.K,
+	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: s.Calendar, K: s.K, UnitMinCount: s.UnitMinCount,
 		Releases: rel.Inputs, Revisions: rel.Revisions, RatingRevisions: rel.RatingRevisions, Preview: o.Preview}
 	models, err := Display(ctx, in, s.Langs, check)
 	if err != nil {

@@ -232,6 +232,14 @@ func Display(ctx context.Context, in display.Input, langs []display.Lang, check 
 		return dict
 	}
 	dict := dictIn(download.FlatColumns())
+	// The service units are evaluated once, for every language.
+	if in.Units == nil && in.Dataset != nil && in.Report != nil && len(in.Dataset.UnitResults) > 0 {
+		units, err := iku.EvaluateUnits(in.Dataset, in.Report)
+		if err != nil {
+			return nil, err
+		}
+		in.Units = units
+	}
 	var models []*display.Model
 	for _, l := range langs {
 		if err := ctx.Err(); err != nil {
