@@ -118,6 +118,7 @@ type UnitIndex struct {
 	Lead   string      `json:"lead"`
 	Groups []UnitGroup `json:"groups"`
 	Kinds  []string    `json:"kinds"` // kind codes, in the order of Groups
+	Files  []File      `json:"files"` // the table unit in every format
 }
 
 // UnitGroup is one kind on the index.

@@ -252,6 +252,9 @@ func Display(ctx context.Context, in display.Input, langs []display.Lang, check 
 		m.SetDictionary(dict)
 		m.AddDictionary(download.YearsTable, "data_dictionary_years_caption", dictIn(download.YearColumns()))
 		m.AddDictionary(download.ScoresTable, "data_dictionary_scores_caption", dictIn(download.ScoreColumns()))
+		if len(m.Units) > 0 {
+			m.AddDictionary(download.UnitsTable, "data_dictionary_units_caption", dictIn(download.UnitColumns()))
+		}
 		if check != nil {
 			m.SetCheck(check.Quarter, check.Findings)
 		}
