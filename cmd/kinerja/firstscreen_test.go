@@ -8,12 +8,13 @@ import (
 )
 
 // firstScreenPages are a page of each template that leads with an answer:
-// the home page, an agency, an indicator and a comparison, in both
-// languages.
+// the home page, an agency, an indicator, a comparison and a service
+// unit, in both languages.
 var firstScreenPages = []string{
 	"/", "/opd/rsud-tengku-mansyur/", "/iku/dinkes-waktu-tunggu-puskesmas/",
 	"/en/", "/en/opd/rsud-tengku-mansyur/", "/en/iku/dinkes-waktu-tunggu-puskesmas/",
 	"/banding/kecamatan-paten/", "/en/banding/ikm/",
+	"/unit/puskesmas-teluk-nibung/", "/en/unit/smp-negeri-1/",
 }
 
 // TestFirstScreen: on a 360×640 phone, the page's answer (#answer: the
