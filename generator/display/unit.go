@@ -3,6 +3,7 @@ package display
 import (
 	"slices"
 
+	"github.com/tanjungbalai/kinerja/generator/disclosure"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
@@ -58,6 +59,9 @@ type UnitIndicator struct {
 	Trend *Indicator `json:"-"`
 	// Latest is the latest period's row, for lists and the downloads.
 	Latest UnitPeriod `json:"latest"`
+	// cityLine is the kind page's sentence on the latest period: the
+	// city's value and the target, with their unit.
+	cityLine string
 }
 
 // UnitPeriod is one due period of a unit's indicator: a row of its table,
@@ -282,7 +286,11 @@ func (m *Model) unitIndicator(u *Unit, ur *iku.UnitReport, city *iku.IndicatorRe
 	name := l.text(ind.Name, ind.NameEN)
 	unit := tr.Unit.Text
 	out := UnitIndicator{ID: ind.Slug, Indicator: m.indicatorLink(ind.Slug), Trend: tr}
-	tooSmall := l.t("unit_too_small", map[string]any{"Min": m.in.UnitMinCount})
+	minCount := m.in.UnitMinCount
+	if minCount == 0 {
+		minCount = disclosure.DefaultUnitMinCount
+	}
+	tooSmall := l.t("unit_too_small", map[string]any{"Min": minCount})
 
 	out.Rows = make([]UnitPeriod, len(tr.Rows))
 	for k := range tr.Rows {
@@ -306,7 +314,7 @@ func (m *Model) unitIndicator(u *Unit, ur *iku.UnitReport, city *iku.IndicatorRe
 		if ur.Suppressed[k] {
 			p.Suppressed = true
 			p.Value = Cell{NA: l.w("na_too_small")}
-			p.Count = Cell{NA: l.t("na_count_below", map[string]any{"Min": m.in.UnitMinCount})}
+			p.Count = Cell{NA: l.t("na_count_below", map[string]any{"Min": minCount})}
 			p.Achievement = Cell{NA: l.w("na_too_small")}
 			p.Status = Status{Key: "too_small", Icon: "–", Label: l.w("status_too_small")}
 			p.Trend = l.trend(iku.TrendUnknown, "")
@@ -349,6 +357,8 @@ func (m *Model) unitIndicator(u *Unit, ur *iku.UnitReport, city *iku.IndicatorRe
 		}
 		out.Note = l.w("unit_sum_note")
 	}
+	out.cityLine = l.t("unit_kind_section_lead", map[string]any{"Period": last.Period,
+		"City": cmpOr(cityCell.Shown(), cityCell.NA), "Target": cmpOr(target.Shown(), target.NA)})
 	count := l.value(last.CountValue, "", "na_no_data")
 	status := last.Status
 	switch {
@@ -420,10 +430,7 @@ func (m *Model) kindSections(uk *UnitKind, order []int) {
 						{Label: l.w("col_status"), Key: "status"},
 						{Label: l.w("col_trend"), Key: "trend"},
 					}}}}
-				if !s.Latest.Target.isNA() || s.Latest.City.Text != "" {
-					x.s.Lead = l.t("unit_kind_section_lead", map[string]any{"Period": s.Period,
-						"City": cmpOr(s.Latest.City.Text, s.Latest.City.NA), "Target": cmpOr(s.Latest.Target.Text, s.Latest.Target.NA), "Unit": unit})
-				}
+				x.s.Lead = s.cityLine
 				byInd[s.ID] = x
 				secs = append(secs, x)
 			}
@@ -440,5 +447,3 @@ func (m *Model) kindSections(uk *UnitKind, order []int) {
 		uk.Sections = append(uk.Sections, x.s)
 	}
 }
-
-func (c Cell) isNA() bool { return c.Text == "" }
