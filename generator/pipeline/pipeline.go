@@ -241,8 +241,12 @@ func loadAndEvaluate(ctx context.Context, o Options, s *Settings, log *stageLog,
 		noteFolder(log, l.Folder)
 	}
 	ds := l.Dataset
-	log.line("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
-		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), l.From)
+	units := ""
+	if len(ds.UnitResults) > 0 {
+		units = fmt.Sprintf(", %d service units with %d results", len(ds.Units), len(ds.UnitResults))
+	}
+	log.line("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results%s from %s",
+		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), units, l.From)
 	for _, y := range ds.RatingsKept {
 		log.printf("  warning: the ratings of %d were corrected since they were published, but the corrected table would let a hidden count be derived: it is not published, the table published before is kept\n", y)
 	}
