@@ -105,16 +105,24 @@ type KindSection struct {
 	Lead      string    `json:"lead"` // the period, the target and the city's value in one sentence
 	Table     Table     `json:"table"`
 	Rows      []KindRow `json:"rows"`
+	// Chart draws the rows' achievements (capaian) against the agency's
+	// target, in the table's order; a unit without one (too few to judge,
+	// not reported, a sum's unit) has no bar.
+	Chart Chart `json:"chart"`
 }
 
 // KindRow is one unit in a kind's comparison.
 type KindRow struct {
-	Unit      Link   `json:"unit"`
-	Kecamatan Text   `json:"kecamatan"`
-	Value     Cell   `json:"value"`
-	Count     Cell   `json:"count"`
-	Status    Status `json:"status"`
-	Trend     Trend  `json:"trend"`
+	Unit        Link   `json:"unit"`
+	Kecamatan   Text   `json:"kecamatan"`
+	Value       Cell   `json:"value"`
+	Count       Cell   `json:"count"`
+	Achievement Cell   `json:"achievement"`
+	Status      Status `json:"status"`
+	Trend       Trend  `json:"trend"`
+	// Eval is the unit's latest evaluation, for the chart (nil actual and
+	// achievement when suppressed).
+	Eval *iku.Evaluation `json:"-"`
 }
 
 // UnitIndex is the /unit/ page: every kind with its units.
@@ -427,9 +435,13 @@ func (m *Model) kindSections(uk *UnitKind, order []int) {
 						{Label: l.w("col_kecamatan")},
 						{Label: l.w("col_unit_value"), Unit: unit, Num: true, Key: "value"},
 						{Label: l.w("col_count"), Num: true, Key: "count"},
+						{Label: l.w("col_achievement"), Unit: "%", Num: true, Key: "achievement"},
 						{Label: l.w("col_status"), Key: "status"},
 						{Label: l.w("col_trend"), Key: "trend"},
-					}}}}
+					}},
+					Chart: Chart{ID: "unit-jenis-" + uk.Kind + "-" + s.ID,
+						Heading: l.t("unit_kind_chart_heading", map[string]any{"Kind": uk.Name, "Period": s.Period}),
+						Summary: l.t("unit_kind_chart_summary", map[string]any{"Name": s.Indicator.Text.Text, "Kind": uk.Name, "Period": s.Period})}}}
 				x.s.Lead = s.cityLine
 				byInd[s.ID] = x
 				secs = append(secs, x)
@@ -438,12 +450,21 @@ func (m *Model) kindSections(uk *UnitKind, order []int) {
 			if s.Latest.Period != "" && s.Latest.Period != s.Period {
 				v.Hint = joinHint(v.Hint, "("+s.Latest.Period+")")
 			}
+			ach := s.Latest.Achievement
+			if ach.Text != "" {
+				ach.Unit = ""
+			}
 			x.s.Rows = append(x.s.Rows, KindRow{Unit: u.Link.Name, Kecamatan: u.Link.Kecamatan, Value: v,
-				Count: s.Latest.Count, Status: s.Latest.Status, Trend: s.Latest.Trend})
+				Count: s.Latest.Count, Achievement: ach, Status: s.Latest.Status, Trend: s.Latest.Trend, Eval: s.Latest.Eval})
 		}
 	}
 	slices.SortStableFunc(secs, func(a, b *sec) int { return a.pos - b.pos })
 	for _, x := range secs {
+		// No unit judged against the target (a sum's units, or none
+		// published): no chart, the table alone.
+		if !slices.ContainsFunc(x.s.Rows, func(r KindRow) bool { return r.Eval != nil && r.Eval.Achievement != nil }) {
+			x.s.Chart = Chart{}
+		}
 		uk.Sections = append(uk.Sections, x.s)
 	}
 }

@@ -41,6 +41,9 @@ func TestUnitPages(t *testing.T) {
 			want := esc(k.Title, k.Lead)
 			for _, s := range k.Sections {
 				want = append(want, esc(s.Table.Caption, s.Lead)...)
+				if s.Chart.ID != "" {
+					want = append(want, esc(s.Chart.Heading)...)
+				}
 				for _, r := range s.Rows {
 					want = append(want, esc(r.Unit.Text.Text, r.Status.Label)...)
 				}

@@ -207,6 +207,21 @@ func TestChartsAreTheTables(t *testing.T) {
 			}
 		}
 
+		// A kind of unit: a bar per unit with an achievement, in the
+		// table's order, named as the table names it.
+		for i := range m.UnitKinds {
+			for j := range m.UnitKinds[i].Sections {
+				s := &m.UnitKinds[i].Sections[j]
+				var names []string
+				for _, r := range s.Rows {
+					if r.Achievement.Text != "" {
+						names = append(names, r.Unit.Text.Text)
+					}
+				}
+				check(s.Chart, s.Chart.Summary, names)
+			}
+		}
+
 		for i := range m.Agencies {
 			a := &m.Agencies[i]
 			var names []string
