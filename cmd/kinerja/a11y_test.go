@@ -29,6 +29,7 @@ var templatePages = []string{
 	"/en/opd/", "/en/sektor/", "/en/rilis/", "/en/tentang/", "/en/aksesibilitas/", "/en/embed/iku/rsud-waktu-tunggu-rawat-jalan/",
 	"/banding/", "/banding/kecamatan-paten/", "/en/banding/ikm/",
 	"/cari/", "/en/cari/",
+	"/unit/", "/unit/puskesmas-teluk-nibung/", "/unit/jenis/puskesmas/", "/en/unit/", "/en/unit/pulau-baswesen/", "/en/unit/jenis/sekolah/",
 }
 
 // axeSource is axe-core, pinned in package-lock.json.

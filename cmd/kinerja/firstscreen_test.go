@@ -8,14 +8,15 @@ import (
 )
 
 // firstScreenPages are a page of each template that leads with an answer:
-// the home page, an agency, an indicator, a comparison and the civil
-// servants' ratings (/asn/: its key figures, before the explanation), in
-// both languages.
+// the home page, an agency, an indicator, a comparison, the civil
+// servants' ratings (/asn/: its key figures, before the explanation) and
+// a service unit, in both languages.
 var firstScreenPages = []string{
 	"/", "/opd/rsud-tengku-mansyur/", "/iku/dinkes-waktu-tunggu-puskesmas/",
 	"/en/", "/en/opd/rsud-tengku-mansyur/", "/en/iku/dinkes-waktu-tunggu-puskesmas/",
 	"/banding/kecamatan-paten/", "/en/banding/ikm/",
 	"/asn/", "/en/asn/",
+	"/unit/puskesmas-teluk-nibung/", "/en/unit/smp-negeri-1/",
 }
 
 // TestFirstScreen: on a 360×640 phone, the page's answer (#answer: the

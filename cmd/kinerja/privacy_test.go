@@ -28,6 +28,7 @@ func few(ds *iku.Dataset) {
 	ds.Targets = slices.DeleteFunc(ds.Targets, func(x iku.Target) bool { return !keep[x.IndicatorSlug] })
 	ds.Results = slices.DeleteFunc(ds.Results, func(x iku.Result) bool { return !keep[x.IndicatorSlug] })
 	ds.Explanations = slices.DeleteFunc(ds.Explanations, func(x iku.Explanation) bool { return !keep[x.IndicatorSlug] })
+	ds.UnitResults = slices.DeleteFunc(ds.UnitResults, func(x iku.UnitResult) bool { return !keep[x.IndicatorSlug] })
 }
 
 // correct moves one civil servant of agency slug from predicate from to

@@ -16,7 +16,8 @@ import (
 )
 
 // smallDemo keeps four agencies of the demo (and their sectors,
-// indicators, targets, results), so that a publish takes seconds. The
+// indicators, targets, results, service units), so that a publish takes
+// seconds. The
 // ratings go: the city's row would no longer be the sum of its agencies'.
 func smallDemo(ds *iku.Dataset) {
 	keep := map[string]bool{"rsud-tengku-mansyur": true, "dinas-kesehatan": true, "bapperida": true, "diskominfo": true}
@@ -35,6 +36,15 @@ func smallDemo(ds *iku.Dataset) {
 	ds.Results = slices.DeleteFunc(ds.Results, func(x iku.Result) bool { return !inds[x.IndicatorSlug] })
 	ds.Explanations = slices.DeleteFunc(ds.Explanations, func(x iku.Explanation) bool { return !inds[x.IndicatorSlug] })
 	ds.Ratings = nil
+	// The service units of the agencies kept, in kecamatan no longer
+	// there: placed in none.
+	units := map[string]bool{}
+	ds.Units = slices.DeleteFunc(ds.Units, func(u iku.ServiceUnit) bool { return !keep[u.AgencySlug] })
+	for i := range ds.Units {
+		ds.Units[i].KecamatanSlug = ""
+		units[ds.Units[i].Slug] = true
+	}
+	ds.UnitResults = slices.DeleteFunc(ds.UnitResults, func(x iku.UnitResult) bool { return !inds[x.IndicatorSlug] || !units[x.UnitSlug] })
 }
 
 // siteCopy copies the repository's site (hugo.toml, content, data,

@@ -135,3 +135,29 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFindsUnits: search finds a service unit by its name, and by
+// its kecamatan (which its name does not say), in both languages.
+func TestSearchFindsUnits(t *testing.T) {
+	public := demoSite(t)
+	base := serve(t, public)
+	ctx := browser(t)
+	for _, c := range []struct{ prefix, query, page string }{
+		{"", "Puskesmas Sijambi", "/unit/puskesmas-sijambi/"},
+		{"", "Datuk Bandar Timur", "/unit/puskesmas-semula-jadi/"},
+		{"/en", "Baswesen Island", "/en/unit/pulau-baswesen/"},
+		{"/en", "Teluk Nibung District", "/en/unit/smp-negeri-7/"},
+	} {
+		link := `#search-results a[href="` + c.page + `"]`
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := chromedp.Run(wctx, chromedp.Navigate(base+c.prefix+"/cari/"), chromedp.WaitReady("#q", chromedp.ByID),
+			chromedp.SendKeys("#q", c.query, chromedp.ByID),
+			chromedp.WaitVisible(link, chromedp.ByQuery))
+		cancel()
+		if err != nil {
+			var status string
+			_ = chromedp.Run(ctx, chromedp.Text("#search-status", &status, chromedp.ByID))
+			t.Errorf("%s/cari/: searching %q lists no link to %s: %v (status: %q)", c.prefix, c.query, c.page, err, status)
+		}
+	}
+}

@@ -317,7 +317,7 @@ func TestBrokenBundles(t *testing.T) {
 		want       string
 	}{
 		{"missing file", "results.csv", nil,
-			"results.csv is missing from ./rilis-uji: a bundle holds sectors.csv, agencies.csv, predicates.csv, indicators.csv, targets.csv and results.csv (and optionally explanations.csv, ratings.csv); write or download the bundle again"},
+			"results.csv is missing from ./rilis-uji: a bundle holds sectors.csv, agencies.csv, predicates.csv, indicators.csv, targets.csv and results.csv (and optionally explanations.csv, ratings.csv, unit_results.csv); write or download the bundle again"},
 		{"missing column", "agencies.csv", replaceLine(1, "slug,code,name,short_name,kind"),
 			`agencies.csv in ./rilis-uji has no column "sector_slug": the header must read slug,code,name,short_name,kind,sector_slug,name_en`},
 		{"extra column", "sectors.csv", replaceLine(1, "slug,code,name,note"),
@@ -722,5 +722,63 @@ func TestReleaseManifestMarksPublishedRatings(t *testing.T) {
 	fsys["manifest.json"] = &fstest.MapFile{Data: []byte(`{"quarter": "2026-Q3", "version": 1}`)}
 	if !load(t, Open(fsys, "uji")).RatingsPublished {
 		t.Error("a release folder (with manifest.json) does not read as a published ratings table")
+	}
+}
+
+// Service units round-trip, a row kinerja suppressed keeps its mark and no
+// value, and a suppressed row with a value, or a unit described two ways,
+// is refused.
+func TestUnitResults(t *testing.T) {
+	want := edgy()
+	want.Units = []iku.ServiceUnit{
+		{Slug: "pkm-a", Name: "Puskesmas A, Kota", NameEN: "A Health Centre", Kind: "puskesmas", AgencySlug: "a"},
+		{Slug: "pkm-b", Name: "Puskesmas B", Kind: "puskesmas", AgencySlug: "a"},
+	}
+	want.UnitResults = []iku.UnitResult{
+		{IndicatorSlug: "i", UnitSlug: "pkm-b", Quarter: iku.MustQuarter("2025-Q1"), Actual: iku.DecimalPtr("12.50"),
+			Numerator: iku.DecimalPtr("500"), Denominator: iku.DecimalPtr("40"), Count: iku.DecimalPtr("40"), Provisional: true},
+		{IndicatorSlug: "i", UnitSlug: "pkm-a", Quarter: iku.MustQuarter("2025-Q1"), Suppressed: true},
+	}
+	dir := t.TempDir()
+	if err := Write(dir, want); err != nil {
+		t.Fatal(err)
+	}
+	s, err := OpenPath(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff(t, load(t, s), want)
+
+	path := filepath.Join(dir, "unit_results.csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ from, to, want string }{
+		{",,,,,false,\"Puskesmas A, Kota\"", ",7.5,,,,false,\"Puskesmas A, Kota\"", `holds a value in a row marked suppressed`},
+	} {
+		if !strings.Contains(string(b), tc.from) {
+			t.Fatalf("unit_results.csv lacks %q:\n%s", tc.from, b)
+		}
+		if err := os.WriteFile(path, []byte(strings.Replace(string(b), tc.from, tc.to, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := OpenPath(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Load(context.Background())
+		if tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("a bundle with %q: %v; want an error saying %q", tc.to, err, tc.want)
+		}
+	}
+	// Two rows describing one unit differently.
+	two := strings.Replace(string(b), "\n", "\ni,pkm-b,2025,2,1,,,1,false,Puskesmas Beta,puskesmas,,a,,false\n", 1)
+	if err := os.WriteFile(path, []byte(two), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = OpenPath(dir)
+	if _, err := s.Load(context.Background()); err == nil || !strings.Contains(err.Error(), `describes service unit "pkm-b" differently`) {
+		t.Errorf("a unit with two names: %v; want an error naming it", err)
 	}
 }

@@ -27,6 +27,12 @@
 //	                in a bundle kinerja published, marked so by
 //	                "ratings_published": true in datapackage.json, whose
 //	                empty counts were suppressed by disclosure control)
+//	unit_results.csv indicator_slug, unit_slug, year, quarter, actual,
+//	                numerator, denominator, count, provisional, unit_name,
+//	                unit_kind, kecamatan_slug, agency_slug, unit_name_en,
+//	                suppressed (optional: results per service unit, the
+//	                view publik.unit_results; suppressed is kinerja's mark
+//	                on a row whose value it withheld, and may be left out)
 //
 // Conventions: UTF-8 without BOM, comma separated, RFC 4180 quoting, a
 // header row, "\n" line ends. An empty cell is NULL. Decimals are written

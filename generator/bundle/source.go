@@ -105,6 +105,8 @@ func (s *Source) Load(ctx context.Context) (*iku.Dataset, error) {
 			return nil, err
 		}
 	}
+	// Units in slug order, as the PostgreSQL source gives them.
+	slices.SortFunc(ds.Units, func(a, b iku.ServiceUnit) int { return strings.Compare(a.Slug, b.Slug) })
 	return ds, nil
 }
 

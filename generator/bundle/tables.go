@@ -1,7 +1,10 @@
 package bundle
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -282,6 +285,68 @@ var tables = []*table{
 				rc.Count = &n
 			}
 			ds.Ratings = append(ds.Ratings, rc)
+		},
+	},
+	{
+		name: "unit_results", title: "Realisasi per unit layanan", optional: true,
+		desc: "Actual results per indicator, service unit (puskesmas, school, tourist site, polyclinic) and quarter, consolidated by the indicator's rule as results.csv is for the agency, with the count each value rests on and the unit's name, kind, kecamatan and agency. Units are places, never people: kinerja publishes no value of a unit-quarter whose count is below unit_min_count (data/privasi.toml), and marks such a row suppressed. Optional: a bundle without this file has no unit results.",
+		fields: []field{
+			{name: "indicator_slug", typ: "string", desc: "The indicator (indicators.slug).", required: true},
+			{name: "unit_slug", typ: "string", desc: "Stable identifier of the service unit, used in URLs (/unit/<slug>/).", required: true, pattern: slugPattern},
+			{name: "year", typ: "integer", desc: "The year.", required: true, min: 1900, max: 9999},
+			{name: "quarter", typ: "integer", desc: "The quarter (triwulan), 1–4.", required: true, min: 1, max: 4},
+			{name: "actual", typ: "number", desc: "The unit's actual; empty when not reported, or when suppressed.", unit: unitOfIndicator},
+			{name: "numerator", typ: "number", desc: "Average indicators: Σ of the unit's measured quantity; empty otherwise, or when suppressed.", unit: "as the indicator's formula says"},
+			{name: "denominator", typ: "number", desc: "Average indicators: Σ of the unit's weights (patients, pupils, …); empty otherwise, or when suppressed.", unit: "as the indicator's formula says"},
+			{name: "count", typ: "number", desc: "What the value rests on: the denominator of a ratio (patients, pupils assessed), else the value itself (visits); empty when nothing was measured.", unit: "patients, pupils, visits, … as the indicator measures"},
+			{name: "provisional", typ: "boolean", desc: "true while a measurement of the quarter is not verified (sementara).", required: true},
+			{name: "unit_name", typ: "string", desc: "The unit's name in Indonesian.", required: true},
+			{name: "unit_kind", typ: "string", desc: "The kind of unit, as a code used in URLs (/unit/jenis/<kind>/): puskesmas, sekolah, destinasi, poliklinik, …", required: true, pattern: slugPattern},
+			{name: "kecamatan_slug", typ: "string", desc: "The kecamatan the unit is in (agencies.slug of an agency of kind kecamatan); empty when not placed in one."},
+			{name: "agency_slug", typ: "string", desc: "The agency the unit belongs to (agencies.slug).", required: true},
+			{name: "unit_name_en", typ: "string", desc: nameEN},
+			{name: "suppressed", typ: "boolean", desc: "true when kinerja withheld the value because the count is below unit_min_count, or because it could be derived from the agency's total (only in a bundle kinerja published); a view or raw bundle gives false or leaves the column out.", optional: true},
+		},
+		primaryKey:  []string{"indicator_slug", "unit_slug", "year", "quarter"},
+		foreignKeys: []foreignKey{{"indicator_slug", "indicators", "slug"}, {"agency_slug", "agencies", "slug"}},
+		write: func(w *csvWriter, ds *iku.Dataset) {
+			units := make(map[string]iku.ServiceUnit, len(ds.Units))
+			for _, u := range ds.Units {
+				units[u.Slug] = u
+			}
+			for _, r := range ds.UnitResults {
+				u := units[r.UnitSlug]
+				w.row(r.IndicatorSlug, r.UnitSlug, strconv.Itoa(r.Quarter.Year), strconv.Itoa(r.Quarter.Q),
+					optDecimal(r.Actual), optDecimal(r.Numerator), optDecimal(r.Denominator), optDecimal(r.Count),
+					strconv.FormatBool(r.Provisional), u.Name, u.Kind, u.KecamatanSlug, u.AgencySlug, u.NameEN,
+					strconv.FormatBool(r.Suppressed))
+			}
+		},
+		read: func(c *cursor, ds *iku.Dataset) {
+			r := iku.UnitResult{
+				IndicatorSlug: c.text(0), UnitSlug: c.text(1),
+				Quarter: iku.Quarter{Year: c.year(2), Q: c.integer(3, 1, 4)},
+				Actual:  c.optDecimal(4), Numerator: c.optDecimal(5), Denominator: c.optDecimal(6), Count: c.optDecimal(7),
+				Provisional: c.boolean(8),
+			}
+			if c.text(14) != "" {
+				r.Suppressed = c.boolean(14)
+			}
+			if r.Suppressed && (r.Actual != nil || r.Numerator != nil || r.Denominator != nil) {
+				c.fail(4, "holds a value in a row marked suppressed: empty actual, numerator and denominator, or set suppressed to false")
+			}
+			u := iku.ServiceUnit{Slug: r.UnitSlug, Name: c.text(9), Kind: strings.ToLower(strings.TrimSpace(c.text(10))), KecamatanSlug: c.text(11),
+				AgencySlug: c.text(12), NameEN: c.text(13)}
+			if n := len(ds.Units); n > 0 && ds.Units[n-1].Slug == u.Slug {
+				if ds.Units[n-1] != u {
+					c.fail(9, fmt.Sprintf("describes service unit %q differently from the row before (name, kind, kecamatan, agency or English name): give a unit the same description on every row", u.Slug))
+				}
+			} else if i := slices.IndexFunc(ds.Units, func(x iku.ServiceUnit) bool { return x.Slug == u.Slug }); i < 0 {
+				ds.Units = append(ds.Units, u)
+			} else if ds.Units[i] != u {
+				c.fail(9, fmt.Sprintf("describes service unit %q differently from an earlier row (name, kind, kecamatan, agency or English name): give a unit the same description on every row", u.Slug))
+			}
+			ds.UnitResults = append(ds.UnitResults, r)
 		},
 	},
 }

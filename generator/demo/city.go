@@ -32,6 +32,10 @@ type ServiceUnit struct {
 	AgencySlug string
 	Name       string
 	Kind       string // puskesmas, sekolah, destinasi, poliklinik, kelurahan, …
+	// KecamatanSlug is the agency of kind kecamatan whose area holds the
+	// unit ("" for none); NameEN its English name ("" untranslated).
+	KecamatanSlug string
+	NameEN        string
 }
 
 // Measurement is one service unit's monthly value of one indicator.

@@ -151,7 +151,90 @@ func (c *City) Dataset() *iku.Dataset {
 		}
 	}
 	ds.Ratings = c.ratingCounts()
+	ds.Units, ds.UnitResults = c.unitResults(pos)
 	return ds
+}
+
+// unitResults aggregates the measurements per indicator, service unit and
+// quarter as the view publik.unit_results does: the rules of Dataset for
+// measured quarters, over one unit's measurements; Count is Σ Denominator
+// for an average indicator, the Actual for a sum. Units are those with
+// measurements, by slug; results by indicator (dataset order), unit slug,
+// year and quarter.
+func (c *City) unitResults(pos map[string]int) ([]iku.ServiceUnit, []iku.UnitResult) {
+	units := make(map[string]ServiceUnit, len(c.ServiceUnits))
+	for _, u := range c.ServiceUnits {
+		units[u.Slug] = u
+	}
+	type key struct {
+		ind  int
+		unit string
+		year int
+		q    int
+	}
+	type acc struct {
+		value, num, den sums
+		provisional     bool
+	}
+	measured := map[key]*acc{}
+	var keys []key
+	for _, m := range c.Measurements {
+		if _, ok := units[m.UnitSlug]; !ok {
+			panic(fmt.Sprintf("demo: a measurement of %q names the service unit %q, which the city does not have", m.IndicatorSlug, m.UnitSlug))
+		}
+		k := key{pos[m.IndicatorSlug], m.UnitSlug, m.Year, (m.Month-1)/3 + 1}
+		a := measured[k]
+		if a == nil {
+			a = &acc{}
+			measured[k] = a
+			keys = append(keys, k)
+		}
+		if c.Indicators[k.ind].Consolidation == iku.Sum {
+			a.value.add(m.Value)
+		} else {
+			a.num.add(m.Numerator)
+			a.den.add(m.Denominator)
+		}
+		a.provisional = a.provisional || !m.Verified
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.ind, b.ind), strings.Compare(a.unit, b.unit),
+			cmp.Compare(a.year, b.year), cmp.Compare(a.q, b.q))
+	})
+	var out []iku.UnitResult
+	used := map[string]bool{}
+	for _, k := range keys {
+		ind := c.Indicators[k.ind]
+		a := measured[k]
+		r := iku.UnitResult{
+			IndicatorSlug: ind.Slug,
+			UnitSlug:      k.unit,
+			Quarter:       iku.Quarter{Year: k.year, Q: k.q},
+			Provisional:   a.provisional,
+		}
+		if ind.Consolidation == iku.Sum {
+			r.Actual = a.value.decimal()
+			r.Count = clonePtr(r.Actual)
+		} else {
+			r.Numerator, r.Denominator = a.num.decimal(), a.den.decimal()
+			r.Count = clonePtr(r.Denominator)
+			if r.Numerator != nil && r.Denominator != nil && a.den.sum.Sign() != 0 {
+				x := new(big.Rat).Mul(&a.num.sum, ind.Multiplier.Rat())
+				x.Quo(x, &a.den.sum)
+				d := iku.RatDecimal(x, ind.Decimals)
+				r.Actual = &d
+			}
+		}
+		out = append(out, r)
+		used[k.unit] = true
+	}
+	var us []iku.ServiceUnit
+	for _, slug := range slices.Sorted(maps.Keys(used)) {
+		u := units[slug]
+		us = append(us, iku.ServiceUnit{Slug: u.Slug, Name: u.Name, NameEN: u.NameEN, Kind: u.Kind,
+			AgencySlug: u.AgencySlug, KecamatanSlug: u.KecamatanSlug})
+	}
+	return us, out
 }
 
 // ratingCounts aggregates the ratings as the view publik.ratings does: for

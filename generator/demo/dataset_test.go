@@ -26,6 +26,7 @@ func tiny() *City {
 		return Measurement{IndicatorSlug: slug, UnitSlug: "u", Year: y, Month: mo, Value: v, Numerator: n, Denominator: d, Verified: verified}
 	}
 	return &City{
+		ServiceUnits: []ServiceUnit{{Slug: "u", Name: "U", Kind: "puskesmas", AgencySlug: "a"}},
 		Indicators: []iku.Indicator{
 			ind("visits", iku.Sum, 0, "1"),
 			ind("wait", iku.Average, 1, "1"),

@@ -276,8 +276,41 @@ func patenEN(agency string) (name, definition string) {
 		"The percentage of requests to the Integrated District Administrative Service (PATEN) of " + agency + " completed within the service's standard time."
 }
 
-// translate sets the English text of c's sectors, agencies and
-// indicators: every one has its English name, and every indicator its
+// unitsEN is the English name of every service unit.
+var unitsEN = map[string]string{
+	"rsud-tm-poli-penyakit-dalam": "Internal Medicine Clinic",
+	"rsud-tm-poli-anak":           "Paediatric Clinic",
+	"rsud-tm-poli-bedah":          "Surgical Clinic",
+	"rsud-tm-poli-kebidanan":      "Obstetrics and Gynaecology Clinic",
+	"rsud-tm-poli-saraf":          "Neurology Clinic",
+	"rsud-tm-poli-mata":           "Eye Clinic",
+	"rsud-tm-poli-gigi":           "Dental and Oral Clinic",
+	"rsud-tm-poli-tht":            "Ear, Nose and Throat Clinic",
+	"puskesmas-kampung-baru":      "Kampung Baru Community Health Centre",
+	"puskesmas-teluk-nibung":      "Teluk Nibung Community Health Centre",
+	"puskesmas-datuk-bandar":      "Datuk Bandar Community Health Centre",
+	"puskesmas-sei-tualang-raso":  "Sei Tualang Raso Community Health Centre",
+	"puskesmas-pantai-burung":     "Pantai Burung Community Health Centre",
+	"puskesmas-semula-jadi":       "Semula Jadi Community Health Centre",
+	"puskesmas-sijambi":           "Sijambi Community Health Centre",
+	"puskesmas-bagan-asahan":      "Bagan Asahan Community Health Centre",
+	"sd-negeri-132398":            "State Primary School 132398 Tanjungbalai",
+	"sd-negeri-132401":            "State Primary School 132401 Tanjungbalai",
+	"sd-negeri-132405":            "State Primary School 132405 Tanjungbalai",
+	"sd-negeri-132410":            "State Primary School 132410 Tanjungbalai",
+	"sd-negeri-132417":            "State Primary School 132417 Tanjungbalai",
+	"sd-negeri-132422":            "State Primary School 132422 Tanjungbalai",
+	"smp-negeri-1":                "State Junior Secondary School 1 Tanjungbalai",
+	"smp-negeri-2":                "State Junior Secondary School 2 Tanjungbalai",
+	"smp-negeri-4":                "State Junior Secondary School 4 Tanjungbalai",
+	"smp-negeri-7":                "State Junior Secondary School 7 Tanjungbalai",
+	"pelabuhan-teluk-nibung":      "Teluk Nibung Port",
+	"balai-ujung-tanjung":         "Balai Ujung Tanjung",
+	"pulau-baswesen":              "Baswesen Island",
+}
+
+// translate sets the English text of c's sectors, agencies, indicators and
+// service units: every one has its English name, and every indicator its
 // English definition and unit.
 func (c *City) translate() {
 	for i := range c.Sectors {
@@ -285,6 +318,9 @@ func (c *City) translate() {
 	}
 	for i := range c.Agencies {
 		c.Agencies[i].NameEN = agenciesEN[c.Agencies[i].Slug]
+	}
+	for i := range c.ServiceUnits {
+		c.ServiceUnits[i].NameEN = unitsEN[c.ServiceUnits[i].Slug]
 	}
 	for i := range c.Indicators {
 		ind := &c.Indicators[i]

@@ -172,7 +172,11 @@ func predicates() []iku.Predicate {
 func serviceUnits() []ServiceUnit {
 	var us []ServiceUnit
 	add := func(agency, kind, slug, name string) {
-		us = append(us, ServiceUnit{Slug: slug, AgencySlug: agency, Name: name, Kind: kind})
+		k, ok := kecamatanOf[slug]
+		if !ok {
+			panic("demo: service unit " + slug + " has no kecamatan")
+		}
+		us = append(us, ServiceUnit{Slug: slug, AgencySlug: agency, Name: name, Kind: kind, KecamatanSlug: "kecamatan-" + k})
 	}
 	for _, p := range polyclinics {
 		add("rsud-tengku-mansyur", "poliklinik", p.slug, p.name)
@@ -187,6 +191,41 @@ func serviceUnits() []ServiceUnit {
 		add("disporapar", "destinasi", d.slug, d.name)
 	}
 	return us
+}
+
+// kecamatanOf places every service unit in one of the six kecamatan (the
+// slug of its kecamatan agency without "kecamatan-"). The hospital's
+// polyclinics are where the hospital is.
+var kecamatanOf = map[string]string{
+	"rsud-tm-poli-penyakit-dalam": "tanjungbalai-selatan",
+	"rsud-tm-poli-anak":           "tanjungbalai-selatan",
+	"rsud-tm-poli-bedah":          "tanjungbalai-selatan",
+	"rsud-tm-poli-kebidanan":      "tanjungbalai-selatan",
+	"rsud-tm-poli-saraf":          "tanjungbalai-selatan",
+	"rsud-tm-poli-mata":           "tanjungbalai-selatan",
+	"rsud-tm-poli-gigi":           "tanjungbalai-selatan",
+	"rsud-tm-poli-tht":            "tanjungbalai-selatan",
+	"puskesmas-kampung-baru":      "tanjungbalai-utara",
+	"puskesmas-teluk-nibung":      "teluk-nibung",
+	"puskesmas-datuk-bandar":      "datuk-bandar",
+	"puskesmas-sei-tualang-raso":  "sei-tualang-raso",
+	"puskesmas-pantai-burung":     "tanjungbalai-selatan",
+	"puskesmas-semula-jadi":       "datuk-bandar-timur",
+	"puskesmas-sijambi":           "datuk-bandar",
+	"puskesmas-bagan-asahan":      "tanjungbalai-utara",
+	"sd-negeri-132398":            "datuk-bandar",
+	"sd-negeri-132401":            "datuk-bandar-timur",
+	"sd-negeri-132405":            "tanjungbalai-selatan",
+	"sd-negeri-132410":            "tanjungbalai-utara",
+	"sd-negeri-132417":            "sei-tualang-raso",
+	"sd-negeri-132422":            "teluk-nibung",
+	"smp-negeri-1":                "tanjungbalai-selatan",
+	"smp-negeri-2":                "datuk-bandar",
+	"smp-negeri-4":                "sei-tualang-raso",
+	"smp-negeri-7":                "teluk-nibung",
+	"pelabuhan-teluk-nibung":      "teluk-nibung",
+	"balai-ujung-tanjung":         "tanjungbalai-utara",
+	"pulau-baswesen":              "sei-tualang-raso",
 }
 
 // unit is a service unit with the parameters of its fictitious numbers.

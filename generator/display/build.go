@@ -28,6 +28,13 @@ type Input struct {
 	Files map[string][]FileIn
 	// K is the privacy threshold the ratings were suppressed with.
 	K int
+	// UnitMinCount is the threshold the service units' results were
+	// suppressed with (data/privasi.toml), for the sentence that a count
+	// is too small to judge.
+	UnitMinCount int
+	// Units are the service units' reports (iku.EvaluateUnits); Build
+	// evaluates them when nil and the dataset has unit results.
+	Units []iku.UnitReport
 	// Preview: a preview (kinerja serve), which alone says that a
 	// release without a publication day is not published.
 	Preview bool
@@ -58,6 +65,8 @@ type Model struct {
 	Sectors     []Sector     `json:"-"`
 	Comparisons []Comparison `json:"-"`
 	Releases    []Release    `json:"-"`
+	Units       []Unit       `json:"-"`
+	UnitKinds   []UnitKind   `json:"-"`
 	Check       *CheckPage   `json:"-"` // a preview's data check; nil in a published build
 
 	l          *lang
@@ -161,6 +170,14 @@ func Build(in Input, l Lang) (*Model, error) {
 	m.releases()
 	m.site()
 	m.ratings(in.K)
+	units := in.Units
+	if units == nil && len(in.Dataset.UnitResults) > 0 {
+		var err error
+		if units, err = iku.EvaluateUnits(in.Dataset, rep); err != nil {
+			return nil, err
+		}
+	}
+	m.units(units)
 	if in.Files != nil {
 		m.SetFiles(in.Files)
 	}

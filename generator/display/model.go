@@ -246,6 +246,8 @@ type Indicator struct {
 	// Decimals is how many decimals the indicator's values are written
 	// with: the chart's axis steps by whole units when it is 0.
 	Decimals int `json:"-"`
+	// Units are the service units measured by the indicator, by name.
+	Units []UnitLink `json:"units,omitempty"`
 
 	rep *iku.IndicatorReport
 }
@@ -345,7 +347,11 @@ type Agency struct {
 	Ratings     *AgencyRatings `json:"ratings,omitempty"`
 	List        AgencyRow      `json:"list"`
 	Card        []string       `json:"card"`
-	rep         *iku.AgencyReport
+	// Units are the agency's service units; UnitsHere, on a kecamatan's
+	// page, the units in its area (both by name).
+	Units     []UnitLink `json:"units,omitempty"`
+	UnitsHere []UnitLink `json:"units_here,omitempty"`
+	rep       *iku.AgencyReport
 }
 
 // Score is an agency's score in the site's quarter, and what it counted.

@@ -48,6 +48,8 @@ type Site struct {
 	Coming map[string]Coming `json:"coming"`
 	Data   DataPage          `json:"data"`
 	Asn    *Ratings          `json:"asn,omitempty"`
+	// Units is the /unit/ page: every kind of service unit with its units.
+	Units *UnitIndex `json:"units,omitempty"`
 }
 
 // Home is the home page.
@@ -115,6 +117,7 @@ type DataPage struct {
 	Years      []File    `json:"years"`  // iku-tahunan: each indicator's years
 	Scores     []File    `json:"scores"` // skor-opd: each agency's scores
 	SQLite     []File    `json:"sqlite"` // the database of every table
+	Units      []File    `json:"units"`  // unit: every service unit's periods
 	LatestHead string    `json:"latest_heading"`
 	Sectors    []DataRow `json:"sectors"`
 	Dictionary []DictRow `json:"dictionary"`
@@ -367,7 +370,7 @@ func (m *Model) movers(ms []iku.Mover, rel string) []Mover {
 
 // SetFiles gives the pages their downloads: files maps "iku/<slug>",
 // "opd/<slug>", "sektor/<slug>", "all", "latest", "tahunan", "skor",
-// "sqlite", "bundle", "asn" and "catalogue" to their files. dict describes the columns of the flat
+// "unit", "sqlite", "bundle", "asn" and "catalogue" to their files. dict describes the columns of the flat
 // table for the data dictionary.
 func (m *Model) SetFiles(files map[string][]FileIn) {
 	l := m.l
@@ -394,7 +397,10 @@ func (m *Model) SetFiles(files map[string][]FileIn) {
 		d.Sectors = append(d.Sectors, DataRow{Sector: Link{Text: s.Name, URL: s.URL}, Files: s.Files})
 	}
 	d.All, d.Latest, d.Bundle, d.Ratings, d.Catalogue = list("all"), list("latest"), list("bundle"), list("asn"), list("catalogue")
-	d.Years, d.Scores, d.SQLite = list("tahunan"), list("skor"), list("sqlite")
+	d.Years, d.Scores, d.SQLite, d.Units = list("tahunan"), list("skor"), list("sqlite"), list("unit")
+	if m.Site.Units != nil {
+		m.Site.Units.Files = d.Units
+	}
 	d.Files, d.Bytes = 0, 0
 	for key, fs := range files {
 		if key == "catalogue" {

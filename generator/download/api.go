@@ -182,6 +182,21 @@ func API(m *display.Model, o APIOptions) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	for i := range m.Units {
+		u := &m.Units[i]
+		if !slugPattern.MatchString(u.Slug) {
+			return nil, fmt.Errorf("download: service unit slug %q cannot be part of a URL", u.Slug)
+		}
+		doc := apiUnitDoc(m, u)
+		doc.Licence, doc.Fictitious, doc.LatestQuarter = licence, m.Site.Demo, rep.Latest.String()
+		self := link("/" + apiRoot + "unit/" + u.Slug + ".json")
+		doc.Links = apiUnitLinks{Self: self, Page: link("/" + u.URL)}
+		idx.Units = append(idx.Units, apiUnitSummary{Slug: u.Slug, Name: doc.Name, Kind: doc.Kind, Kecamatan: doc.Kecamatan,
+			Agency: doc.Agency, URL: self, Page: doc.Links.Page})
+		if err := put(apiRoot+"unit/"+u.Slug+".json", doc); err != nil {
+			return nil, err
+		}
+	}
 	if err := put(apiRoot+"index.json", idx); err != nil {
 		return nil, err
 	}
@@ -388,6 +403,8 @@ type (
 		Sectors       []apiSector           `json:"sectors"`
 		Agencies      []apiAgency           `json:"agencies"`
 		Indicators    []apiIndicatorSummary `json:"indicators"`
+		// Units are the service units, when the data has them.
+		Units []apiUnitSummary `json:"units,omitempty"`
 	}
 	// Category
 	apiCategory struct {

@@ -76,6 +76,11 @@ const specURL = "https://kinerja.example.go.id/api/v1/openapi.json"
 // document that API wrote, with a JSON Schema 2020-12 validator that also
 // asserts formats.
 func apiSchemas(t *testing.T, files map[string][]byte) (index, indicator *jsonschema.Schema) {
+	i, ind, _ := apiSchemasWithUnit(t, files)
+	return i, ind
+}
+
+func apiSchemasWithUnit(t *testing.T, files map[string][]byte) (index, indicator, unit *jsonschema.Schema) {
 	t.Helper()
 	spec, ok := files["api/v1/openapi.json"]
 	if !ok {
@@ -94,17 +99,21 @@ func apiSchemas(t *testing.T, files map[string][]byte) (index, indicator *jsonsc
 		}
 		return s
 	}
-	return compile("Index"), compile("Indicator")
+	return compile("Index"), compile("Indicator"), compile("Unit")
 }
 
 func TestAPIDocumentsMatchTheirSchemas(t *testing.T) {
 	for _, o := range []APIOptions{{}, {BaseURL: "https://kinerja.example.go.id/portal/"}} {
 		t.Run(fmt.Sprintf("BaseURL=%q", o.BaseURL), func(t *testing.T) {
 			d, files := demoAPI(t, o)
-			index, indicator := apiSchemas(t, files)
+			index, indicator, unit := apiSchemasWithUnit(t, files)
+			units := len(d.ds.Units)
+			if units == 0 {
+				t.Fatal("the demo has no service units: api/v1/unit/ is not tested")
+			}
 
-			if got, want := len(files), len(d.rep.Indicators)+2; got != want {
-				t.Errorf("API wrote %d files; want %d (index, openapi and one per indicator)", got, want)
+			if got, want := len(files), len(d.rep.Indicators)+units+2; got != want {
+				t.Errorf("API wrote %d files; want %d (index, openapi, one per indicator and one per service unit)", got, want)
 			}
 			names := make([]string, 0, len(files))
 			for name := range files {
@@ -123,6 +132,8 @@ func TestAPIDocumentsMatchTheirSchemas(t *testing.T) {
 					sch = index
 				case strings.HasPrefix(name, "api/v1/iku/") && strings.HasSuffix(name, ".json"):
 					sch = indicator
+				case strings.HasPrefix(name, "api/v1/unit/") && strings.HasSuffix(name, ".json"):
+					sch = unit
 				case name == "api/v1/openapi.json":
 					continue
 				default:
@@ -134,14 +145,15 @@ func TestAPIDocumentsMatchTheirSchemas(t *testing.T) {
 				}
 				checked++
 			}
-			if checked != len(d.rep.Indicators)+1 {
-				t.Errorf("validated %d documents; want %d", checked, len(d.rep.Indicators)+1)
+			if checked != len(d.rep.Indicators)+units+1 {
+				t.Errorf("validated %d documents; want %d", checked, len(d.rep.Indicators)+units+1)
 			}
 
 			// Every document the index links to exists.
 			var idx struct {
 				Links      struct{ Self, OpenAPI string }
 				Indicators []struct{ URL string }
+				Units      []struct{ URL string }
 			}
 			if err := json.Unmarshal(files["api/v1/index.json"], &idx); err != nil {
 				t.Fatal(err)
@@ -151,6 +163,9 @@ func TestAPIDocumentsMatchTheirSchemas(t *testing.T) {
 				var s []string
 				for _, i := range idx.Indicators {
 					s = append(s, i.URL)
+				}
+				for _, u := range idx.Units {
+					s = append(s, u.URL)
 				}
 				return s
 			}()...) {

@@ -244,7 +244,7 @@ func TestSQLiteReproducible(t *testing.T) {
 	flat := flatRows(m, siteBase)
 	var out [2][]byte
 	for i := range out {
-		db := newDatabase(m, siteBase, flat, yearRows(m, siteBase), scoreRows(m, siteBase), meta)
+		db := newDatabase(m, siteBase, flat, yearRows(m, siteBase), scoreRows(m, siteBase), unitRows(m, siteBase), meta)
 		out[i], err = db.WriteSQLite(context.Background())
 		if err != nil {
 			t.Fatal(err)
@@ -286,7 +286,7 @@ func BenchmarkSQLite(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		start := time.Now()
-		db := newDatabase(m, siteBase, flat, years, scores, meta)
+		db := newDatabase(m, siteBase, flat, years, scores, unitRows(m, siteBase), meta)
 		key := db.key()
 		mid := time.Now()
 		data, err := db.WriteSQLite(context.Background())

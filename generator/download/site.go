@@ -193,7 +193,7 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	// Every dataset's keywords, in Indonesian and English.
 	keywords := []string{"indikator kinerja utama", "IKU", "kinerja perangkat daerah"}
 	keywordsEN := []string{"key performance indicators", "local government performance"}
-	yRows, sRows := yearRows(m, o.BaseURL), scoreRows(m, o.BaseURL)
+	yRows, sRows, uRows := yearRows(m, o.BaseURL), scoreRows(m, o.BaseURL), unitRows(m, o.BaseURL)
 	jobs = append(jobs,
 		tableJob{page: "all", name: "iku-semua", title: "Semua indikator kinerja utama, semua periode", rows: all, formats: TableFormats, titleEN: "All key performance indicators, all periods",
 			about:   "Target, realisasi, capaian, kategori, status dan tercapai setiap indikator kinerja utama untuk setiap periode pelaporan yang dijadwalkan, " + span + ".",
@@ -207,6 +207,12 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		tableJob{page: "skor", name: ScoresTable, title: "Skor capaian perangkat daerah per triwulan", columns: scoreColumns, own: sRows, formats: TableFormats, titleEN: "Agency scores by quarter",
 			about:   "Satu baris per perangkat daerah dan triwulan: skor capaian (rata-rata capaian yang dibatasi), dan berapa indikator dihitung, dalam proses, belum dilaporkan, tidak dijadwalkan atau tanpa persen, " + span + ".",
 			aboutEN: "One row per agency and quarter: the agency's score (mean of capped achievements) and how many indicators were counted, in progress, not reported, not due or without a percentage, " + spanEN + "."})
+	if len(uRows) > 0 {
+		jobs = append(jobs, tableJob{page: "unit", name: UnitsTable, title: "Hasil per unit layanan", columns: unitColumns, own: uRows, formats: TableFormats, titleEN: "Results by service unit",
+			keywords: []string{"unit layanan", "puskesmas", "sekolah"}, keywordsEN: []string{"service units", "health centres", "schools"},
+			about:   "Satu baris per unit layanan (puskesmas, sekolah, destinasi wisata, poliklinik), indikator dan periode: nilai unit, jumlah yang mendasarinya, nilai kota, target perangkat daerah, capaian dan status; nilai yang bertumpu pada terlalu sedikit pasien, murid atau kunjungan tidak diterbitkan, " + span + ".",
+			aboutEN: "One row per service unit (community health centre, school, tourist destination, hospital clinic), indicator and period: the unit's value, the count it rests on, the city's value, the agency's target, achievement and status; a value resting on too few patients, pupils or visits is not published, " + spanEN + "."})
+	}
 	for i := range m.Indicators {
 		ind := &m.Indicators[i]
 		meta := &ind.Report().Indicator
@@ -247,7 +253,7 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	var dbPub Published
 	if gctx.Err() == nil {
 		g.Go(func() error {
-			db := newDatabase(m, o.BaseURL, rows, yRows, sRows, o.Meta)
+			db := newDatabase(m, o.BaseURL, rows, yRows, sRows, uRows, o.Meta)
 			var err error
 			dbPub, err = w.keyed(Folder+"/"+SQLiteFile, db.key(), func() ([]byte, error) { return db.WriteSQLite(gctx) })
 			if err != nil && gctx.Err() == nil {

@@ -303,6 +303,10 @@ func TestSiteChangedResultRemakesOnlyItsFiles(t *testing.T) {
 	if !bytes.Equal(tableDigest(&Table{Rows: scoreRows(d.m, siteBase)}), tableDigest(&Table{Rows: scoreRows(m, siteBase)})) {
 		stems = append(stems, "data/"+ScoresTable)
 	}
+	// The units' table shows the city's value beside each unit's.
+	if !bytes.Equal(tableDigest(&Table{Rows: unitRows(d.m, siteBase)}), tableDigest(&Table{Rows: unitRows(m, siteBase)})) {
+		stems = append(stems, "data/"+UnitsTable)
+	}
 	for _, stem := range stems {
 		for _, f := range TableFormats {
 			tables = append(tables, f.File(stem))
@@ -310,6 +314,20 @@ func TestSiteChangedResultRemakesOnlyItsFiles(t *testing.T) {
 	}
 	documents := []string{"api/v1/iku/" + slug + ".json", "api/v1/index.json", "data/bundle/results.csv",
 		"data/datapackage.json", "data/catalog.jsonld", "data/SHA256SUMS"}
+	// The units' documents show the city's value beside each unit's.
+	before, err := API(d.m, APIOptions{BaseURL: siteBase})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := API(m, APIOptions{BaseURL: siteBase})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range after {
+		if strings.HasPrefix(name, "api/v1/unit/") && !bytes.Equal(b, before[name]) {
+			documents = append(documents, name)
+		}
+	}
 	var rendered, written []string
 	for _, f := range dl.Files {
 		if f.Rendered {

@@ -347,10 +347,10 @@ func columnsFrom(first Column, cols []Column, n int) []Column {
 }
 
 // newDatabase is the database of the display model m: the same rows as
-// the tables iku-semua, iku-terbaru, iku-tahunan and skor-opd (flat, years
-// and scores, made by Site), split into tables joined by foreign keys, and
+// the tables iku-semua, iku-terbaru, iku-tahunan, skor-opd and unit (flat,
+// years, scores and units, made by Site), split into tables joined by foreign keys, and
 // a view per table that gives it back whole.
-func newDatabase(m *display.Model, base string, flat []flatRow, years, scores [][]Value, meta Meta) *database {
+func newDatabase(m *display.Model, base string, flat []flatRow, years, scores, units [][]Value, meta Meta) *database {
 	rep := m.Report()
 	db := &database{}
 	url := func(p string) Value { return text(base + p) }
@@ -473,6 +473,14 @@ func newDatabase(m *display.Model, base string, flat []flatRow, years, scores []
 	}
 
 	db.tables = []sqlTable{sectors, agencies, indicators, targets, periods, yearTable, scoreTable}
+	if len(units) > 0 {
+		unitTable := sqlTable{name: "unit_results", about: "Hasil setiap unit layanan pada setiap periode yang dijadwalkan: baris tabel unit.",
+			columns: unitColumns, key: []string{"unit_slug", "indicator_slug", "period"},
+			refs: map[string]string{"indicator_slug": "indicators(slug)", "agency_slug": "agencies(slug)"}, rows: units}
+		db.tables = append(db.tables, unitTable)
+		db.views = append(db.views, view("unit", "Hasil setiap unit layanan (puskesmas, sekolah, destinasi wisata, poliklinik) pada setiap periode; nilai yang jumlahnya terlalu kecil tidak diterbitkan.",
+			UnitsTable+".csv", unitColumns, "u", nil, "FROM unit_results u\nORDER BY u.rowid"))
+	}
 	dict := sqlTable{name: "kamus_data", about: "Kamus data: arti setiap kolom setiap tabel dan view.", columns: dictionaryTableColumns,
 		key: []string{"table_name", "column_name"}}
 	for _, t := range db.tables {

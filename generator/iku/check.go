@@ -230,6 +230,9 @@ func indexDataset(ds *Dataset) (*index, error) {
 		seenExplanation[k] = true
 		ix.explained[n] = append(ix.explained[n], i)
 	}
+	if err := checkUnits(ds, ix, &rowDups); err != nil {
+		return nil, err
+	}
 	if err := duplicates(rowDups, "rows are duplicates", "keep one of each"); err != nil {
 		return nil, err
 	}
@@ -433,4 +436,69 @@ func suggestSlug(s string) string {
 		return "my-slug"
 	}
 	return b.String()
+}
+
+// checkUnits checks the service units and their results: slugs and kinds
+// are codes (they become URLs), the agency exists, the kecamatan is an
+// agency of kind kecamatan, and every result names a known unit and
+// indicator of the unit's agency, once per quarter.
+func checkUnits(ds *Dataset, ix *index, dups *[]twice) error {
+	units := make(map[string]int, len(ds.Units))
+	var slugDups []twice
+	for i, u := range ds.Units {
+		if err := checkRow("service unit", "unit_results", i, u.Slug, u.Name, units, &slugDups); err != nil {
+			return err
+		}
+		if !isSlug(u.Kind) {
+			return Errorf(Invalid, "service unit %q has kind %q; a kind becomes a URL (/unit/jenis/<kind>/), so write it in lower case with hyphens, like %q", u.Slug, u.Kind, suggestSlug(u.Kind))
+		}
+		if err := checkRef("service unit", u.Slug, "agency", "agencies", "agency_slug", u.AgencySlug, ix.agency); err != nil {
+			return err
+		}
+		if u.KecamatanSlug != "" {
+			k, ok := ix.agency[u.KecamatanSlug]
+			if !ok || ds.Agencies[k].Kind != "kecamatan" {
+				return Errorf(Invalid, "service unit %q names kecamatan %q, which is not an agency of kind kecamatan; set kecamatan_id to the unit's kecamatan, or leave it empty", u.Slug, u.KecamatanSlug)
+			}
+		}
+	}
+	if err := duplicates(slugDups, "slugs appear twice", "give each row its own slug"); err != nil {
+		return err
+	}
+	type key struct{ ind, unit, q int }
+	seen := make(map[key]bool, len(ds.UnitResults))
+	for i := range ds.UnitResults {
+		r := &ds.UnitResults[i]
+		n, ok := ix.indicator[r.IndicatorSlug]
+		if !ok {
+			return Errorf(Invalid, "row %d of the unit_results table (%s) names indicator %q, which is not in the indicators table; add the indicator or fix indicator_slug", i+1, r.Quarter, r.IndicatorSlug)
+		}
+		u, ok := units[r.UnitSlug]
+		if !ok {
+			return Errorf(Invalid, "row %d of the unit_results table (%s) names service unit %q, which has no name, kind or agency; fix unit_slug", i+1, r.Quarter, r.UnitSlug)
+		}
+		if r.Quarter.Q < 1 || r.Quarter.Q > 4 || r.Quarter.Year < minYear || r.Quarter.Year > maxYear {
+			return Errorf(Invalid, "the result of service unit %q for indicator %q has year %d and quarter %d; use a year from %d to %d and a quarter from 1 to 4", r.UnitSlug, r.IndicatorSlug, r.Quarter.Year, r.Quarter.Q, minYear, maxYear)
+		}
+		for _, v := range []struct {
+			name string
+			d    *Decimal
+		}{{"actual", r.Actual}, {"numerator", r.Numerator}, {"denominator", r.Denominator}, {"count", r.Count}} {
+			if v.d != nil {
+				if err := checkBounds(*v.d); err != nil {
+					return Errorf(Invalid, "the %s of service unit %q for indicator %q, %s, is %s, which %s", v.name, r.UnitSlug, r.IndicatorSlug, r.Quarter, abbrev(*v.d), err)
+				}
+			}
+		}
+		if r.Count != nil && fixedOf(*r.Count).sign() < 0 {
+			return Errorf(Invalid, "the result of service unit %q for indicator %q, %s, has the negative count %s; a count is patients, pupils or visits, so fix the value", r.UnitSlug, r.IndicatorSlug, r.Quarter, r.Count)
+		}
+		k := key{n, u, r.Quarter.Index()}
+		if seen[k] {
+			*dups = append(*dups, twice{fmt.Sprintf("service unit %q has two results of indicator %q for %s", r.UnitSlug, r.IndicatorSlug, r.Quarter), "keep one"})
+			continue
+		}
+		seen[k] = true
+	}
+	return nil
 }

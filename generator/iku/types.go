@@ -274,6 +274,49 @@ type Dataset struct {
 	// letting a hidden count be derived: Ratings holds the table published
 	// before for them (package disclosure, Revise).
 	RatingsKept []int
+	// Units are the service units with results (puskesmas, schools,
+	// tourist sites, …), in the order the source lists them, and
+	// UnitResults their quarterly results (publik.unit_results), by
+	// indicator (dataset order), unit (Units order), year and quarter.
+	// Optional: a source without them has no unit pages.
+	Units       []ServiceUnit
+	UnitResults []UnitResult
+	// UnitsPublished says that UnitResults were already suppressed by
+	// kinerja (read back from a bundle kinerja wrote): a suppressed row
+	// then stays without its value.
+	UnitsPublished bool
+}
+
+// ServiceUnit is one place below an agency where a service is delivered:
+// a puskesmas, a school, a tourist site, a hospital's polyclinic. A place,
+// never a person.
+type ServiceUnit struct {
+	Slug       string // stable, used in URLs (/unit/<slug>/)
+	Name       string
+	NameEN     string // "" when not translated
+	Kind       string // a code such as puskesmas, sekolah, destinasi, poliklinik (/unit/jenis/<kind>/)
+	AgencySlug string // the agency it belongs to
+	// KecamatanSlug is the agency of kind kecamatan whose area holds the
+	// unit; "" when the unit is not placed in one.
+	KecamatanSlug string
+}
+
+// UnitResult is one service unit's result of one indicator in one quarter,
+// consolidated by the indicator's rule exactly as Result is for the agency
+// (publik.unit_results). Count is what the value rests on: Σ denominator
+// for a ratio (patients, pupils), else the value itself (visits). A unit
+// quarter whose Count is below the privacy threshold is Suppressed: its
+// Actual, Numerator and Denominator are nil everywhere it is published.
+type UnitResult struct {
+	IndicatorSlug string
+	UnitSlug      string
+	Quarter       Quarter
+	Actual        *Decimal
+	Numerator     *Decimal
+	Denominator   *Decimal
+	Count         *Decimal
+	Provisional   bool
+	Suppressed    bool // set by kinerja's privacy stage, never by a source
 }
 
 // SKP predicates of PermenPANRB 6/2022 for an individual civil servant,

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tanjungbalai/kinerja/generator/disclosure"
 	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/filestore"
@@ -236,12 +237,20 @@ func loadAndEvaluate(ctx context.Context, o Options, s *Settings, log *stageLog,
 	if err != nil {
 		return nil, nil, err
 	}
+	// Service units' small counts go before anything else sees them.
+	if err := disclosure.SuppressUnits(l.Dataset, s.UnitMinCount); err != nil {
+		return nil, nil, err
+	}
 	if l.Folder != nil {
 		noteFolder(log, l.Folder)
 	}
 	ds := l.Dataset
-	log.line("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results from %s",
-		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), l.From)
+	units := ""
+	if len(ds.UnitResults) > 0 {
+		units = fmt.Sprintf(", %d service units with %d results", len(ds.Units), len(ds.UnitResults))
+	}
+	log.line("load", t, "%d sectors, %d agencies, %d indicators, %d targets, %d results%s from %s",
+		len(ds.Sectors), len(ds.Agencies), len(ds.Indicators), len(ds.Targets), len(ds.Results), units, l.From)
 	for _, y := range ds.RatingsKept {
 		log.printf("  warning: the ratings of %d were corrected since they were published, but the corrected table would let a hidden count be derived: it is not published, the table published before is kept\n", y)
 	}
@@ -295,7 +304,7 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	warnEarlyNotes(log, s.Root, p.Releases)
 
 	t = time.Now()
-	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: s.Calendar, K: s.K,
+	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: s.Calendar, K: s.K, UnitMinCount: s.UnitMinCount,
 		Releases: rel.Inputs, Revisions: rel.Revisions, RatingRevisions: rel.RatingRevisions, Preview: o.Preview,
 		Address: p.baseURL(o)}
 	models, err := Display(ctx, in, s.Langs, check)

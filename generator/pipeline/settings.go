@@ -21,6 +21,9 @@ type Settings struct {
 	Config sitedata.Config
 	Rules  iku.Rules
 	K      int // the privacy threshold
+	// UnitMinCount is the smallest count a service unit's published value
+	// rests on (data/privasi.toml, unit_min_count).
+	UnitMinCount int
 	// Calendar is the office's release calendar, earliest first.
 	Calendar []display.CalendarEntry
 	Checks   iku.CheckConfig
@@ -47,9 +50,11 @@ func LoadSettings(o Options) (*Settings, error) {
 	if s.Rules, err = sitedata.LoadRules(root); err != nil {
 		return nil, err
 	}
-	if s.K, err = sitedata.LoadPrivacy(root); err != nil {
+	privacy, err := sitedata.LoadPrivacySettings(root)
+	if err != nil {
 		return nil, err
 	}
+	s.K, s.UnitMinCount = privacy.K, privacy.UnitMinCount
 	if s.Calendar, err = sitedata.LoadCalendar(root); err != nil {
 		return nil, err
 	}

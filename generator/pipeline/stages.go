@@ -233,6 +233,14 @@ func Display(ctx context.Context, in display.Input, langs []display.Lang, check 
 		return dict
 	}
 	dict := dictIn(download.FlatColumns())
+	// The service units are evaluated once, for every language.
+	if in.Units == nil && in.Dataset != nil && in.Report != nil && len(in.Dataset.UnitResults) > 0 {
+		units, err := iku.EvaluateUnits(in.Dataset, in.Report)
+		if err != nil {
+			return nil, err
+		}
+		in.Units = units
+	}
 	var models []*display.Model
 	for _, l := range langs {
 		if err := ctx.Err(); err != nil {
@@ -245,6 +253,9 @@ func Display(ctx context.Context, in display.Input, langs []display.Lang, check 
 		m.SetDictionary(dict)
 		m.AddDictionary(download.YearsTable, "data_dictionary_years_caption", dictIn(download.YearColumns()))
 		m.AddDictionary(download.ScoresTable, "data_dictionary_scores_caption", dictIn(download.ScoreColumns()))
+		if len(m.Units) > 0 {
+			m.AddDictionary(download.UnitsTable, "data_dictionary_units_caption", dictIn(download.UnitColumns()))
+		}
 		if check != nil {
 			m.SetCheck(check.Quarter, check.Findings)
 		}

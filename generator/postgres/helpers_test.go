@@ -197,6 +197,9 @@ func byCode(ds *iku.Dataset) {
 	slices.SortStableFunc(ds.Results, func(a, b iku.Result) int {
 		return cmp.Or(cmp.Compare(pos[a.IndicatorSlug], pos[b.IndicatorSlug]), cmp.Compare(a.Quarter.Index(), b.Quarter.Index()))
 	})
+	slices.SortStableFunc(ds.UnitResults, func(a, b iku.UnitResult) int {
+		return cmp.Or(cmp.Compare(pos[a.IndicatorSlug], pos[b.IndicatorSlug]), cmp.Compare(a.UnitSlug, b.UnitSlug), cmp.Compare(a.Quarter.Index(), b.Quarter.Index()))
+	})
 }
 
 // diffDatasets lists every difference between two Datasets, table by table
@@ -233,6 +236,8 @@ func rowKey(row reflect.Value) string {
 		return fmt.Sprintf("(%s %d q%d)", r.IndicatorSlug, r.Year, r.Quarter)
 	case iku.Result:
 		return fmt.Sprintf("(%s %s)", r.IndicatorSlug, r.Quarter)
+	case iku.UnitResult:
+		return fmt.Sprintf("(%s %s %s)", r.IndicatorSlug, r.UnitSlug, r.Quarter)
 	case iku.Predicate:
 		return fmt.Sprintf("(%s %d)", r.AgencySlug, r.Year)
 	}

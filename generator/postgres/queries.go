@@ -53,6 +53,19 @@ SELECT indicator_slug, year, quarter,
 FROM publik.results
 ORDER BY indicator_slug COLLATE "C", year, quarter`
 
+	// The unit results view is optional in a city's own database (older
+	// contracts lack it): hasUnitResults says whether it exists.
+	hasUnitResults = `SELECT to_regclass('publik.unit_results') IS NOT NULL`
+
+	selectUnitResults = `
+SELECT indicator_slug, unit_slug, year, quarter,
+       actual::text AS actual, numerator::text AS numerator,
+       denominator::text AS denominator, count::text AS count, provisional,
+       unit_name, unit_kind, coalesce(kecamatan_slug, '') AS kecamatan_slug,
+       agency_slug, unit_name_en
+FROM publik.unit_results
+ORDER BY indicator_slug COLLATE "C", unit_slug COLLATE "C", year, quarter`
+
 	// selectEnglishColumns lists the optional English columns (the %s of
 	// the queries above) that the publik views have: a city's own views
 	// may lack them, and then they read as NULL.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"database/sql"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -91,6 +92,24 @@ type rawRows struct {
 	results      []resultRow
 	explanations []explanationRow
 	ratings      []ratingRow
+	units        []unitResultRow
+}
+
+type unitResultRow struct {
+	IndicatorSlug string         `db:"indicator_slug"`
+	UnitSlug      string         `db:"unit_slug"`
+	Year          int            `db:"year"`
+	Quarter       int            `db:"quarter"`
+	Actual        sql.NullString `db:"actual"`
+	Numerator     sql.NullString `db:"numerator"`
+	Denominator   sql.NullString `db:"denominator"`
+	Count         sql.NullString `db:"count"`
+	Provisional   bool           `db:"provisional"`
+	UnitName      string         `db:"unit_name"`
+	UnitKind      string         `db:"unit_kind"`
+	KecamatanSlug string         `db:"kecamatan_slug"`
+	AgencySlug    string         `db:"agency_slug"`
+	UnitNameEN    sql.NullString `db:"unit_name_en"`
 }
 
 type ratingRow struct {
@@ -222,8 +241,52 @@ func (r *rawRows) dataset() (*iku.Dataset, error) {
 		}
 		ds.Ratings = append(ds.Ratings, rc)
 	}
+	if err := r.unitResults(ds); err != nil {
+		return nil, err
+	}
 	inDatasetOrder(ds)
 	return ds, nil
+}
+
+// unitResults turns the rows of publik.unit_results into the dataset's
+// Units (each unit once, by slug, from its first row; a unit described
+// differently by two rows is refused) and UnitResults.
+func (r *rawRows) unitResults(ds *iku.Dataset) error {
+	units := map[string]iku.ServiceUnit{}
+	for i, row := range r.units {
+		c := cell{view: "publik.unit_results", row: i + 1,
+			key: fmt.Sprintf("indicator_slug %q, unit_slug %q, year %d, quarter %d", row.IndicatorSlug, row.UnitSlug, row.Year, row.Quarter)}
+		u := iku.ServiceUnit{Slug: row.UnitSlug, Name: row.UnitName, NameEN: row.UnitNameEN.String,
+			Kind: strings.ToLower(strings.TrimSpace(row.UnitKind)), AgencySlug: row.AgencySlug, KecamatanSlug: row.KecamatanSlug}
+		if seen, ok := units[u.Slug]; !ok {
+			units[u.Slug] = u
+		} else if seen != u {
+			return iku.Errorf(iku.Invalid, "the view publik.unit_results, row %d (%s), describes service unit %q differently from an earlier row (name, kind, kecamatan or agency): a unit has one description, so fix the view or the data behind it", c.row, c.key, u.Slug)
+		}
+		if row.Quarter < 1 || row.Quarter > 4 {
+			return c.at("quarter").invalid(fmt.Sprint(row.Quarter), "a quarter number 1–4")
+		}
+		res := iku.UnitResult{IndicatorSlug: row.IndicatorSlug, UnitSlug: row.UnitSlug,
+			Quarter: iku.Quarter{Year: row.Year, Q: row.Quarter}, Provisional: row.Provisional}
+		var err error
+		if res.Actual, err = c.at("actual").optDecimal(row.Actual); err != nil {
+			return err
+		}
+		if res.Numerator, err = c.at("numerator").optDecimal(row.Numerator); err != nil {
+			return err
+		}
+		if res.Denominator, err = c.at("denominator").optDecimal(row.Denominator); err != nil {
+			return err
+		}
+		if res.Count, err = c.at("count").optDecimal(row.Count); err != nil {
+			return err
+		}
+		ds.UnitResults = append(ds.UnitResults, res)
+	}
+	for _, slug := range slices.Sorted(maps.Keys(units)) {
+		ds.Units = append(ds.Units, units[slug])
+	}
+	return nil
 }
 
 // inDatasetOrder sorts targets and results by their indicator's position in
@@ -248,6 +311,9 @@ func inDatasetOrder(ds *iku.Dataset) {
 		return cmp.Compare(at(a.IndicatorSlug), at(b.IndicatorSlug))
 	})
 	slices.SortStableFunc(ds.Explanations, func(a, b iku.Explanation) int {
+		return cmp.Compare(at(a.IndicatorSlug), at(b.IndicatorSlug))
+	})
+	slices.SortStableFunc(ds.UnitResults, func(a, b iku.UnitResult) int {
 		return cmp.Compare(at(a.IndicatorSlug), at(b.IndicatorSlug))
 	})
 }
@@ -377,6 +443,7 @@ func (r *rawRows) checkText() error {
 		{"publik.results", r.results, []string{"indicator_slug", "year", "quarter"}},
 		{"publik.explanations", r.explanations, []string{"indicator_slug", "year", "quarter"}},
 		{"publik.ratings", r.ratings, []string{"agency_slug", "year", "predicate"}},
+		{"publik.unit_results", r.units, []string{"indicator_slug", "unit_slug", "year", "quarter"}},
 	} {
 		rows := reflect.ValueOf(v.rows)
 		typ := rows.Type().Elem()

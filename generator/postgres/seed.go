@@ -40,7 +40,12 @@ TRUNCATE asn.ratings, asn.employees, kinerja.explanations,
 	copyPredicates   = `COPY kinerja.agency_predicates (agency_id, year, predicate) FROM STDIN`
 	copyIndicators   = `COPY kinerja.indicators (slug, code, agency_id, sector_id, name, unit, polarity, consolidation, decimals, multiplier, min_value, max_value, definition, formula, source, verification, limitations, frequency, valid_from, valid_to, name_en, definition_en, unit_en) FROM STDIN`
 	copyTargets      = `COPY kinerja.targets (indicator_id, year, quarter, basis, value, value_high) FROM STDIN`
-	copyServiceUnits = `COPY kinerja.service_units (slug, agency_id, name, kind) FROM STDIN`
+	copyServiceUnits = `COPY kinerja.service_units (slug, agency_id, name, kind, kecamatan_id, name_en) FROM STDIN`
+	// A schema before migration 0011 has service units without their
+	// kecamatan and English name: they are seeded without them.
+	copyServiceUnitsOld = `COPY kinerja.service_units (slug, agency_id, name, kind) FROM STDIN`
+	hasUnitKecamatan    = `SELECT EXISTS (SELECT FROM information_schema.columns
+        WHERE table_schema = 'kinerja' AND table_name = 'service_units' AND column_name = 'kecamatan_id')`
 	copyExplanations = `COPY kinerja.explanations (indicator_id, year, quarter, supporting, inhibiting, follow_up) FROM STDIN`
 	copyMeasurements = `COPY kinerja.measurements (indicator_id, service_unit_id, month, value, numerator, denominator, verified) FROM STDIN`
 
@@ -282,10 +287,34 @@ func (sd *seeder) targets() error {
 
 func (sd *seeder) serviceUnits() (err error) {
 	us := sd.city.ServiceUnits
-	if err := sd.copyRows(copyServiceUnits, len(us), func(i int) ([]any, error) {
+	var placed bool
+	if err := sd.tx.QueryRowContext(sd.ctx, hasUnitKecamatan).Scan(&placed); err != nil {
+		return err
+	}
+	query := copyServiceUnits
+	if !placed {
+		query = copyServiceUnitsOld
+	}
+	if err := sd.copyRows(query, len(us), func(i int) ([]any, error) {
 		u := us[i]
-		agency, err := ref(sd.agencyIDs, "agency", u.AgencySlug, fmt.Sprintf("service unit %q", u.Slug))
-		return []any{u.Slug, agency, u.Name, u.Kind}, err
+		from := fmt.Sprintf("service unit %q", u.Slug)
+		agency, err := ref(sd.agencyIDs, "agency", u.AgencySlug, from)
+		if err != nil {
+			return nil, err
+		}
+		var kecamatan, nameEN any
+		if u.KecamatanSlug != "" {
+			if kecamatan, err = ref(sd.agencyIDs, "kecamatan", u.KecamatanSlug, from); err != nil {
+				return nil, err
+			}
+		}
+		if u.NameEN != "" {
+			nameEN = u.NameEN
+		}
+		if !placed {
+			return []any{u.Slug, agency, u.Name, u.Kind}, nil
+		}
+		return []any{u.Slug, agency, u.Name, u.Kind, kecamatan, nameEN}, nil
 	}); err != nil {
 		return err
 	}

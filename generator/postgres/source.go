@@ -125,7 +125,7 @@ func (s *Source) DB() *sql.DB { return s.db.DB }
 // Close closes the connection pool.
 func (s *Source) Close() error { return s.db.Close() }
 
-// Load reads the publik views (publik.ratings when it exists) in one REPEATABLE READ, READ ONLY
+// Load reads the publik views (publik.ratings and publik.unit_results when they exist) in one REPEATABLE READ, READ ONLY
 // transaction, so that the Dataset is one consistent snapshot.
 func (s *Source) Load(ctx context.Context) (ds *iku.Dataset, err error) {
 	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
@@ -187,6 +187,15 @@ func (s *Source) Load(ctx context.Context) (ds *iku.Dataset, err error) {
 	if ratings {
 		if err := tx.SelectContext(ctx, &rows.ratings, selectRatings); err != nil {
 			return nil, translate(ctx, err, s.srv, op{view: "publik.ratings", limit: limit})
+		}
+	}
+	var units bool
+	if err := tx.GetContext(ctx, &units, hasUnitResults); err != nil {
+		return nil, translate(ctx, err, s.srv, op{view: "publik.unit_results", limit: limit})
+	}
+	if units {
+		if err := tx.SelectContext(ctx, &rows.units, selectUnitResults); err != nil {
+			return nil, translate(ctx, err, s.srv, op{view: "publik.unit_results", limit: limit})
 		}
 	}
 	return rows.dataset()

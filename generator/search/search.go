@@ -1,7 +1,7 @@
 // Package search builds the site's search index with Pagefind (npm
 // pagefind, pinned in package-lock.json): after Hugo has written the site
-// and before it is published, Pagefind reads the indicator, agency and
-// sector pages of every language and writes /pagefind/, one index per
+// and before it is published, Pagefind reads the indicator, agency,
+// sector and service-unit pages of every language and writes /pagefind/, one index per
 // <html lang>. The search page (/cari/) loads it only when a reader
 // searches; without it (or without JavaScript) /cari/ is the complete
 // A–Z list of indicators.
@@ -26,9 +26,10 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
-// Glob is the pages Pagefind indexes: indicators, agencies and sectors in
-// both languages (the embeds and lists repeat them).
-const Glob = "{iku,opd,sektor,en/iku,en/opd,en/sektor}/*/index.html"
+// Glob is the pages Pagefind indexes: indicators, agencies, sectors and
+// service units (found by name and kecamatan) in both languages (the
+// embeds and lists repeat them).
+const Glob = "{iku,opd,sektor,unit,en/iku,en/opd,en/sektor,en/unit}/*/index.html"
 
 // exclude is what of a page is not searched: the header, navigation,
 // footer, the embed code, the downloads, and the charts and tables (their

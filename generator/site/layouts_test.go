@@ -22,6 +22,7 @@ import (
 
 	"github.com/gohugoio/hugo/hugolib"
 
+	"github.com/tanjungbalai/kinerja/generator/disclosure"
 	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/sitedata"
@@ -120,6 +121,30 @@ func fixture() *iku.Dataset {
 		for j, qq := range quarters {
 			res(slug, qq, dp(fmt.Sprintf("%d.50", 80+j+3*i)), false)
 		}
+	}
+
+	// Service units: two puskesmas measured for "wait" and a small one
+	// whose latest quarter rests on 12 patients (suppressed, with its
+	// value 77.7 minutes, by unitFixture); a beach counted for "visits".
+	ds.Units = []iku.ServiceUnit{
+		{Slug: "pkm-a", Name: "Puskesmas Alpha", NameEN: "Alpha Health Centre", Kind: "puskesmas", AgencySlug: "dinkes", KecamatanSlug: "kec-datuk-bandar"},
+		{Slug: "pkm-b", Name: "Puskesmas Beta", Kind: "puskesmas", AgencySlug: "dinkes", KecamatanSlug: "kec-teluk-nibung"},
+		{Slug: "pkm-kecil", Name: "Puskesmas Pembantu Kecil", Kind: "puskesmas", AgencySlug: "dinkes", KecamatanSlug: "kec-teluk-nibung"},
+		{Slug: "pantai", Name: "Pantai Indah", Kind: "destinasi", AgencySlug: "kec-datuk-bandar", KecamatanSlug: "kec-datuk-bandar"},
+	}
+	for i, qq := range quarters {
+		for _, u := range []struct{ slug, mean, n string }{{"pkm-a", "50.0", "120"}, {"pkm-b", "56.0", "200"}, {"pkm-kecil", "60.0", "40"}} {
+			mean, n := u.mean, u.n
+			if u.slug == "pkm-kecil" && qq == "2026-Q3" {
+				mean, n = "77.7", "12"
+			}
+			num := iku.MustDecimal(mean).Rat()
+			num.Mul(num, iku.MustDecimal(n).Rat())
+			ds.UnitResults = append(ds.UnitResults, iku.UnitResult{IndicatorSlug: "wait", UnitSlug: u.slug, Quarter: q(qq),
+				Actual: dp(mean), Numerator: dp(iku.RatDecimal(num, 1).String()), Denominator: dp(n), Count: dp(n)})
+		}
+		ds.UnitResults = append(ds.UnitResults, iku.UnitResult{IndicatorSlug: "visits", UnitSlug: "pantai", Quarter: q(qq),
+			Actual: dp(visits[i]), Count: dp(visits[i])})
 	}
 
 	// Civil servants' ratings, as published (a suppressed cell is nil).
@@ -251,6 +276,17 @@ func records(t *testing.T, ds *iku.Dataset, findings ...iku.Finding) (string, []
 		fmt.Fprintf(&b, "-- %s --\n%s\n", n, files[n])
 	}
 	return b.String(), models
+}
+
+// unitFixture is the fixture after the privacy stage: the small
+// puskesmas's latest quarter (and, so that it cannot be recovered from the
+// agency's total, the next smallest unit's) is suppressed.
+func unitFixture(t *testing.T) *iku.Dataset {
+	ds := fixture()
+	if err := disclosure.SuppressUnits(ds, 30); err != nil {
+		t.Fatal(err)
+	}
+	return ds
 }
 
 // build runs Hugo on the site with the records of ds.

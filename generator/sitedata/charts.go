@@ -67,6 +67,20 @@ func Charts(m *display.Model) ([]chart.Chart, error) {
 	for i := range m.Indicators {
 		out = append(out, chart.IndicatorTrend(&m.Indicators[i], labels))
 	}
+	for i := range m.UnitKinds {
+		for j := range m.UnitKinds[i].Sections {
+			if c, ok := chart.UnitKind(&m.UnitKinds[i].Sections[j], labels); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	for i := range m.Units {
+		for j := range m.Units[i].Sections {
+			if s := &m.Units[i].Sections[j]; s.Trend != nil && s.Chart.ID != "" {
+				out = append(out, chart.IndicatorTrend(s.Trend, labels))
+			}
+		}
+	}
 	for i := range m.Comparisons {
 		if c, ok := chart.Comparison(&m.Comparisons[i], labels); ok {
 			out = append(out, c)

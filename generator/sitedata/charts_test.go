@@ -185,6 +185,43 @@ func TestChartsAreTheTables(t *testing.T) {
 			}
 		}
 
+		// A service unit's indicator: its periods, each plotted value a
+		// value of its table (none where the count was too small).
+		for i := range m.Units {
+			for _, s := range m.Units[i].Sections {
+				var periods []string
+				for _, r := range s.Trend.Rows {
+					periods = append(periods, r.Short)
+				}
+				c := check(s.Chart, s.Chart.Summary, periods)
+				line := firstSeries(t, c)
+				for k, r := range s.Rows {
+					want := "null"
+					if p := s.Trend.Rows[k].Plotted(); p != nil {
+						want = p.String()
+					}
+					if got := line[k]; got != want || got != "null" && got != r.Value.Sort {
+						t.Errorf("%s %s %s: the chart draws %s; the table shows %q", m.Lang, c.ID, r.Key, got, r.Value.Sort)
+					}
+				}
+			}
+		}
+
+		// A kind of unit: a bar per unit with an achievement, in the
+		// table's order, named as the table names it.
+		for i := range m.UnitKinds {
+			for j := range m.UnitKinds[i].Sections {
+				s := &m.UnitKinds[i].Sections[j]
+				var names []string
+				for _, r := range s.Rows {
+					if r.Achievement.Text != "" {
+						names = append(names, r.Unit.Text.Text)
+					}
+				}
+				check(s.Chart, s.Chart.Summary, names)
+			}
+		}
+
 		for i := range m.Agencies {
 			a := &m.Agencies[i]
 			var names []string

@@ -70,6 +70,8 @@ func TestSettingsErrorsNameFileAndLine(t *testing.T) {
 			[]string{"privasi.toml:2: ", "k = 3"}},
 		{"k as text", "data/privasi.toml", "k = \"10\"\n",
 			[]string{"privasi.toml:1:", "k is a TOML string, where a whole number belongs"}},
+		{"unit_min_count too small", "data/privasi.toml", "k = 10\n# unit\nunit_min_count = 5\n",
+			[]string{"privasi.toml:3: ", "unit_min_count = 5", "set unit_min_count to 10 or more"}},
 		{"baseURL without scheme", "hugo.toml", "title = \"Portal\"\nbaseURL = \"kinerja.example.go.id\"\n",
 			[]string{"hugo.toml:2: ", `baseURL "kinerja.example.go.id" is not an absolute address`, "https://"}},
 		{"baseURL empty", "hugo.toml", "baseURL = \"\"\n",

@@ -58,6 +58,12 @@ func IndicatorAsset(lang, slug string) string {
 	return "assets/iku/" + lang + "/" + slug + ".json"
 }
 
+// UnitAsset is the path of a service unit's record in the build folder:
+// Hugo's assets/unit/<lang>/<slug>.json.
+func UnitAsset(lang, slug string) string {
+	return "assets/unit/" + lang + "/" + slug + ".json"
+}
+
 // ShardFiles are the files of one shard of a large site: the indicator
 // pages it makes (slugs), in every language.
 func ShardFiles(models []*display.Model, slugs []string) (map[string][]byte, error) {
@@ -169,7 +175,23 @@ func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
 		for i := range m.Releases {
 			releases[m.Releases[i].Key] = &m.Releases[i]
 		}
-		shared := map[string]any{"lists": lists, "agencies": agencies, "sectors": sectors, "comparisons": comparisons, "releases": releases}
+		// Service units: each unit's record is its own asset, like an
+		// indicator's; units.json lists the pages to make, unit_kinds.json
+		// holds the kinds' comparisons by kind.
+		units := make(map[string]page, len(m.Units))
+		for i := range m.Units {
+			u := &m.Units[i]
+			units[u.Slug] = page{Title: u.Title, Summary: u.Summary}
+			if err := put(UnitAsset(m.Lang, u.Slug), u); err != nil {
+				return err
+			}
+		}
+		kinds := make(map[string]*display.UnitKind, len(m.UnitKinds))
+		for i := range m.UnitKinds {
+			kinds[m.UnitKinds[i].Kind] = &m.UnitKinds[i]
+		}
+		shared := map[string]any{"lists": lists, "agencies": agencies, "sectors": sectors, "comparisons": comparisons, "releases": releases,
+			"units": units, "unit_kinds": kinds}
 		if !p.Sharded {
 			shared["indicators"] = pages
 		}
