@@ -25,6 +25,7 @@ func phonePages() []string {
 		"/sektor/", "/sektor/kesehatan/", "/rilis/", "/rilis/2026-q3/", "/data/", "/asn/",
 		"/banding/", "/banding/ikm/", "/banding/kecamatan-paten/", "/cari/",
 		"/metodologi/", "/tentang/", "/aksesibilitas/", "/embed/iku/rsud-waktu-tunggu-rawat-jalan/", "/404.html",
+		"/unit/", "/unit/jenis/puskesmas/", "/unit/jenis/destinasi/", "/unit/puskesmas-teluk-nibung/", "/unit/pulau-baswesen/",
 	}
 	var out []string
 	for _, lang := range []string{"", "/en"} {

@@ -31,6 +31,7 @@ var pages = []struct{ name, path string }{
 	{"agency", "/opd/rsud-tengku-mansyur/"},
 	{"indicator", "/iku/dinkes-waktu-tunggu-puskesmas/"},
 	{"comparison", "/banding/kecamatan-paten/"},
+	{"unit", "/unit/puskesmas-teluk-nibung/"},
 }
 
 var sizes = []struct {
