@@ -8,7 +8,7 @@ import (
 // UnitKind draws the achievements of the units of one kind for one
 // indicator in their latest due period, against the agency's target (a
 // line at 100), one bar per unit in the order of the table (by name),
-// named as the table names them. Units without an achievement (too few to
+// labelled by the row's Bar (its name without the words all share). Units without an achievement (too few to
 // judge, not reported, a sum's unit, which is not judged against the
 // city's total) have no bar. ok is false when no unit has one (the page
 // shows the table only).
@@ -22,7 +22,7 @@ func UnitKind(s *display.KindSection, labels Labels) (c Chart, ok bool) {
 			continue
 		}
 		a := r.Eval.Achievement
-		rows = append(rows, clean(r.Unit.Text.Text))
+		rows = append(rows, clean(r.Bar))
 		data = append(data, num(a))
 		if a.Cmp(top) > 0 {
 			top = *a

@@ -1,6 +1,7 @@
 package display
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
@@ -94,6 +95,22 @@ func (m *Model) comparisons() {
 			out.Rows[k].Label = s
 		}
 	}
+}
+
+// dropCommonEnds is dropCommonWords at both ends: the leading and the
+// trailing words every name shares go, keeping at least one word of each
+// ("SMP Negeri 1" and "SD Negeri 132398" of "… Tanjungbalai").
+func dropCommonEnds(names []string) []string {
+	rev := func(ns []string) []string {
+		out := make([]string, len(ns))
+		for i, n := range ns {
+			w := strings.Fields(n)
+			slices.Reverse(w)
+			out[i] = strings.Join(w, " ")
+		}
+		return out
+	}
+	return rev(dropCommonWords(rev(dropCommonWords(names))))
 }
 
 // dropCommonWords removes the leading words every name shares ("Kec.",

@@ -113,7 +113,12 @@ type KindSection struct {
 
 // KindRow is one unit in a kind's comparison.
 type KindRow struct {
-	Unit        Link   `json:"unit"`
+	Unit Link `json:"unit"`
+	// Bar is the unit's label on the chart: its name without the words
+	// every unit of the kind shares at its start and end ("SD Negeri
+	// 132398" of "SD Negeri 132398 Tanjungbalai"), so that labels differ
+	// within an axis label's room; the row carries it for the readout.
+	Bar         string `json:"bar"`
 	Kecamatan   Text   `json:"kecamatan"`
 	Value       Cell   `json:"value"`
 	Count       Cell   `json:"count"`
@@ -460,6 +465,13 @@ func (m *Model) kindSections(uk *UnitKind, order []int) {
 	}
 	slices.SortStableFunc(secs, func(a, b *sec) int { return a.pos - b.pos })
 	for _, x := range secs {
+		names := make([]string, len(x.s.Rows))
+		for k := range x.s.Rows {
+			names[k] = x.s.Rows[k].Unit.Text.Text
+		}
+		for k, b := range dropCommonEnds(names) {
+			x.s.Rows[k].Bar = b
+		}
 		// No unit judged against the target (a sum's units, or none
 		// published): no chart, the table alone.
 		if !slices.ContainsFunc(x.s.Rows, func(r KindRow) bool { return r.Eval != nil && r.Eval.Achievement != nil }) {
