@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"maps"
 	"runtime"
 	"slices"
@@ -255,7 +256,7 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		g.Go(func() error {
 			db := newDatabase(m, o.BaseURL, rows, yRows, sRows, uRows, o.Meta)
 			var err error
-			dbPub, err = w.keyed(Folder+"/"+SQLiteFile, db.key(), func() ([]byte, error) { return db.WriteSQLite(gctx) })
+			dbPub, err = w.streamed(Folder+"/"+SQLiteFile, db.key(), func(out io.Writer) error { return db.CopySQLite(gctx, out) })
 			if err != nil && gctx.Err() == nil {
 				err = iku.Wrap(err, iku.Internal, "cannot write the download %s", SQLiteFile)
 			}
@@ -580,15 +581,26 @@ type flatRow struct {
 // "exceeds" mark of each row are the record's, and the exact values and
 // keys are its evaluation's (Row.Eval); tercapai is the evaluation's Met.
 func flatRows(m *display.Model, base string) []flatRow {
-	var rows []flatRow
+	n := 0
+	for i := range m.Indicators {
+		n += len(m.Indicators[i].Rows)
+	}
+	rows := make([]flatRow, 0, n)
+	years := wholes{}
 	for i := range m.Indicators {
 		ind := &m.Indicators[i]
 		meta := &ind.Report().Indicator
+		head := indicatorValues(ind)
+		page := text(base + ind.URL) // one string for every row of the indicator
+		// The cells of all the indicator's rows, in one allocation of
+		// exactly their size.
+		cells := make([]Value, 0, len(ind.Rows)*len(flatColumns))
 		for k := range ind.Rows {
 			r := &ind.Rows[k]
 			e := r.Eval
 			p := meta.Frequency.Period(e.Quarter)
-			v := append(indicatorValues(ind), text(r.Key), text(string(p.Kind)), integer(e.Quarter.Year), integer(e.Quarter.Q))
+			start := len(cells)
+			v := append(append(cells, head...), text(r.Key), text(string(p.Kind)), years.value(e.Quarter.Year), integer(e.Quarter.Q))
 			var target, high *iku.Decimal
 			kind := ""
 			if t := e.Target; t != nil {
@@ -613,12 +625,25 @@ func flatRows(m *display.Model, base string) []flatRow {
 			if e.Explanation != nil {
 				x = *e.Explanation
 			}
-			v = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), text(base+ind.URL), met(e.Met))
+			cells = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), page, met(e.Met))
 			rows = append(rows, flatRow{indicator: meta.Slug, agency: meta.AgencySlug, sector: meta.SectorSlug,
-				latest: k == len(ind.Rows)-1, values: v})
+				latest: k == len(ind.Rows)-1, values: cells[start:len(cells):len(cells)]})
 		}
 	}
 	return rows
+}
+
+// wholes keeps one text per whole number (the years of millions of
+// cells), so that the cells share it.
+type wholes map[int]Value
+
+func (c wholes) value(n int) Value {
+	v, ok := c[n]
+	if !ok {
+		v = integer(n)
+		c[n] = v
+	}
+	return v
 }
 
 func text(s string) Value { return Value{Text: s, Null: s == ""} }
@@ -631,7 +656,8 @@ func cell(d *iku.Decimal, decimals int) Value {
 	if d == nil {
 		return Value{Null: true}
 	}
-	return Value{Text: d.String(), Decimals: decimals}
+	// A count of decimals out of range stays out of range (check says so).
+	return Value{Text: d.String(), Decimals: int8(min(max(decimals, -1), maxFormatDecimals+1))}
 }
 
 // QuarterEnd is the last day of q, the date the data of a build refers to

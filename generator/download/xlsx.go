@@ -111,7 +111,7 @@ func (x *xlsxStream) cell(j int, v Value) xcell {
 			return xcell{kind: 's', text: text}
 		}
 		if x.t.Columns[j].Type == Number {
-			decimals = max(decimals, v.Decimals)
+			decimals = max(decimals, int(v.Decimals))
 		}
 		return xcell{kind: 'n', text: text, xf: x.numberXF(decimals)}
 	case Boolean:
