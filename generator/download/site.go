@@ -271,8 +271,15 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		g.Go(func() error {
 			j := jobs[i]
 			t := &Table{Name: j.name, Title: j.title, Columns: j.cols(), Rows: j.own}
-			for _, k := range j.rows {
-				t.Rows = append(t.Rows, rows[k].values)
+			if j.own == nil && len(j.rows) > 0 {
+				t.Rows, t.heads = make([][]Value, len(j.rows)), make([][]Value, len(j.rows))
+				for i, k := range j.rows {
+					t.heads[i], t.Rows[i] = rows[k].head, rows[k].values
+				}
+			} else {
+				for _, k := range j.rows {
+					t.Rows = append(t.Rows, rows[k].whole())
+				}
 			}
 			var err error
 			results[i], err = w.table(gctx, j.dir, t, j.formats)
@@ -573,7 +580,14 @@ func formatOf(name string) Format {
 type flatRow struct {
 	indicator, agency, sector string
 	latest                    bool // the indicator's latest due period
-	values                    []Value
+	// head are the cells of indicatorColumns, shared by every row of the
+	// indicator; values are the rest.
+	head, values []Value
+}
+
+// whole is the row's every cell, in a new slice.
+func (r *flatRow) whole() []Value {
+	return append(append(make([]Value, 0, len(r.head)+len(r.values)), r.head...), r.values...)
 }
 
 // flatRows are the rows of every indicator's table in the display model m:
@@ -594,13 +608,13 @@ func flatRows(m *display.Model, base string) []flatRow {
 		page := text(base + ind.URL) // one string for every row of the indicator
 		// The cells of all the indicator's rows, in one allocation of
 		// exactly their size.
-		cells := make([]Value, 0, len(ind.Rows)*len(flatColumns))
+		cells := make([]Value, 0, len(ind.Rows)*(len(flatColumns)-len(head)))
 		for k := range ind.Rows {
 			r := &ind.Rows[k]
 			e := r.Eval
 			p := meta.Frequency.Period(e.Quarter)
 			start := len(cells)
-			v := append(append(cells, head...), text(r.Key), text(string(p.Kind)), years.value(e.Quarter.Year), integer(e.Quarter.Q))
+			v := append(cells, text(r.Key), text(string(p.Kind)), years.value(e.Quarter.Year), integer(e.Quarter.Q))
 			var target, high *iku.Decimal
 			kind := ""
 			if t := e.Target; t != nil {
@@ -627,7 +641,7 @@ func flatRows(m *display.Model, base string) []flatRow {
 			}
 			cells = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), page, met(e.Met))
 			rows = append(rows, flatRow{indicator: meta.Slug, agency: meta.AgencySlug, sector: meta.SectorSlug,
-				latest: k == len(ind.Rows)-1, values: cells[start:len(cells):len(cells)]})
+				latest: k == len(ind.Rows)-1, head: head, values: cells[start:len(cells):len(cells)]})
 		}
 	}
 	return rows

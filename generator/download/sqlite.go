@@ -467,9 +467,11 @@ func newDatabase(m *display.Model, base string, flat []flatRow, years, scores, u
 	}
 	pickPeriod := pick(periods.columns[1:len(periods.columns)-1], flatColumns)
 	periods.n = len(flat)
+	var whole []Value
 	periods.gen = func(i int, dst []Value) []Value {
 		r := &flat[i]
-		return append(pickPeriod(append(dst, text(r.indicator)), r.values), boolean(r.latest))
+		whole = append(append(whole[:0], r.head...), r.values...)
+		return append(pickPeriod(append(dst, text(r.indicator)), whole), boolean(r.latest))
 	}
 	yearTable := sqlTable{name: "years", about: "Setiap indikator pada setiap tahun, digabung menurut jenis konsolidasinya: baris tabel iku-tahunan.",
 		columns: columnsFrom(indicatorKey, yearColumns, 11), key: []string{"indicator_slug", "year"},

@@ -123,7 +123,8 @@ func (w *siteWriter) zip(ctx context.Context, path string, files []File, modifie
 // tableDigest is the SHA-256 of everything of t that a writer reads: its
 // name, title, columns and rows.
 func tableDigest(t *Table) []byte {
-	return rowsDigest(t, len(t.Rows), func(i int) []Value { return t.Rows[i] })
+	var buf []Value
+	return rowsDigest(t, len(t.Rows), func(i int) []Value { return t.row(i, &buf) })
 }
 
 // rowsDigest is tableDigest of t with the n rows row gives instead of
