@@ -114,6 +114,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 				{Label: l.w("col_achievement"), Unit: "%", Num: true, Key: "achievement"},
 				{Label: l.w("col_status"), Key: "status"},
 			}}}
+		ys.Rows = make([]YearRow, 0, len(ir.Years)) // of exact size: a large city has tens of thousands
 		for k := range ir.Years {
 			y := &ir.Years[k]
 			p := l.yearPeriod(y.Year)

@@ -50,7 +50,9 @@ func writeCSV(w io.Writer, t *Table, d csvDialect) error {
 		bw.WriteString(c.Name) // snake_case: never quoted, never neutralised
 	}
 	bw.WriteString(d.eol)
-	for _, row := range t.Rows {
+	var buf []Value
+	for k := range t.Rows {
+		row := t.row(k, &buf)
 		for i, v := range row {
 			if i > 0 {
 				bw.WriteByte(d.sep)

@@ -187,8 +187,8 @@ func readBackAll(t *testing.T, dir, name string) readBack {
 func shownDecimals(v Value) string {
 	text := numberText(v.Text)
 	whole, frac, _ := strings.Cut(text, ".")
-	if len(frac) < v.Decimals {
-		frac += strings.Repeat("0", v.Decimals-len(frac))
+	if len(frac) < int(v.Decimals) {
+		frac += strings.Repeat("0", int(v.Decimals)-len(frac))
 	}
 	if frac == "" {
 		return whole

@@ -96,7 +96,9 @@ func WriteJSON(w io.Writer, t *Table, m Meta) error {
 	bw.WriteString("\n  ]")
 	key(false, "rows")
 	bw.WriteString("[")
-	for i, row := range t.Rows {
+	var buf []Value
+	for i := range t.Rows {
+		row := t.row(i, &buf)
 		if i > 0 {
 			bw.WriteString(",")
 		}

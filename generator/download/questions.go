@@ -64,6 +64,7 @@ func yearRows(m *display.Model, base string) [][]Value {
 		ind := &m.Indicators[i]
 		meta := &ind.Report().Indicator
 		head := indicatorValues(ind)
+		page := text(base + ind.URL)
 		for k := range ind.YearRows {
 			r := &ind.YearRows[k]
 			y := r.Year
@@ -75,10 +76,10 @@ func yearRows(m *display.Model, base string) [][]Value {
 			if y.Status == iku.StatusCategory {
 				categoryLabel = text(r.Status.Label)
 			}
-			v := append(append([]Value(nil), head...),
+			v := append(append(make([]Value, 0, len(yearColumns)), head...),
 				integer(y.Year), cell(target, meta.Decimals), cell(high, meta.Decimals), cell(y.Actual, meta.Decimals),
 				boolean(y.Complete), cell(y.Achievement, 2), text(y.Category), categoryLabel,
-				text(string(y.Status)), text(r.Status.Label), met(y.Met), text(base+ind.URL))
+				text(string(y.Status)), text(r.Status.Label), met(y.Met), page)
 			rows = append(rows, v)
 		}
 	}

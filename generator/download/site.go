@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"maps"
 	"runtime"
 	"slices"
@@ -255,7 +256,7 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		g.Go(func() error {
 			db := newDatabase(m, o.BaseURL, rows, yRows, sRows, uRows, o.Meta)
 			var err error
-			dbPub, err = w.keyed(Folder+"/"+SQLiteFile, db.key(), func() ([]byte, error) { return db.WriteSQLite(gctx) })
+			dbPub, err = w.streamed(Folder+"/"+SQLiteFile, db.key(), func(out io.Writer) error { return db.CopySQLite(gctx, out) })
 			if err != nil && gctx.Err() == nil {
 				err = iku.Wrap(err, iku.Internal, "cannot write the download %s", SQLiteFile)
 			}
@@ -270,8 +271,15 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		g.Go(func() error {
 			j := jobs[i]
 			t := &Table{Name: j.name, Title: j.title, Columns: j.cols(), Rows: j.own}
-			for _, k := range j.rows {
-				t.Rows = append(t.Rows, rows[k].values)
+			if j.own == nil && len(j.rows) > 0 {
+				t.Rows, t.heads = make([][]Value, len(j.rows)), make([][]Value, len(j.rows))
+				for i, k := range j.rows {
+					t.heads[i], t.Rows[i] = rows[k].head, rows[k].values
+				}
+			} else {
+				for _, k := range j.rows {
+					t.Rows = append(t.Rows, rows[k].whole())
+				}
 			}
 			var err error
 			results[i], err = w.table(gctx, j.dir, t, j.formats)
@@ -572,7 +580,14 @@ func formatOf(name string) Format {
 type flatRow struct {
 	indicator, agency, sector string
 	latest                    bool // the indicator's latest due period
-	values                    []Value
+	// head are the cells of indicatorColumns, shared by every row of the
+	// indicator; values are the rest.
+	head, values []Value
+}
+
+// whole is the row's every cell, in a new slice.
+func (r *flatRow) whole() []Value {
+	return append(append(make([]Value, 0, len(r.head)+len(r.values)), r.head...), r.values...)
 }
 
 // flatRows are the rows of every indicator's table in the display model m:
@@ -580,15 +595,26 @@ type flatRow struct {
 // "exceeds" mark of each row are the record's, and the exact values and
 // keys are its evaluation's (Row.Eval); tercapai is the evaluation's Met.
 func flatRows(m *display.Model, base string) []flatRow {
-	var rows []flatRow
+	n := 0
+	for i := range m.Indicators {
+		n += len(m.Indicators[i].Rows)
+	}
+	rows := make([]flatRow, 0, n)
+	years := wholes{}
 	for i := range m.Indicators {
 		ind := &m.Indicators[i]
 		meta := &ind.Report().Indicator
+		head := indicatorValues(ind)
+		page := text(base + ind.URL) // one string for every row of the indicator
+		// The cells of all the indicator's rows, in one allocation of
+		// exactly their size.
+		cells := make([]Value, 0, len(ind.Rows)*(len(flatColumns)-len(head)))
 		for k := range ind.Rows {
 			r := &ind.Rows[k]
 			e := r.Eval
 			p := meta.Frequency.Period(e.Quarter)
-			v := append(indicatorValues(ind), text(r.Key), text(string(p.Kind)), integer(e.Quarter.Year), integer(e.Quarter.Q))
+			start := len(cells)
+			v := append(cells, text(r.Key), text(string(p.Kind)), years.value(e.Quarter.Year), integer(e.Quarter.Q))
 			var target, high *iku.Decimal
 			kind := ""
 			if t := e.Target; t != nil {
@@ -613,12 +639,25 @@ func flatRows(m *display.Model, base string) []flatRow {
 			if e.Explanation != nil {
 				x = *e.Explanation
 			}
-			v = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), text(base+ind.URL), met(e.Met))
+			cells = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), page, met(e.Met))
 			rows = append(rows, flatRow{indicator: meta.Slug, agency: meta.AgencySlug, sector: meta.SectorSlug,
-				latest: k == len(ind.Rows)-1, values: v})
+				latest: k == len(ind.Rows)-1, head: head, values: cells[start:len(cells):len(cells)]})
 		}
 	}
 	return rows
+}
+
+// wholes keeps one text per whole number (the years of millions of
+// cells), so that the cells share it.
+type wholes map[int]Value
+
+func (c wholes) value(n int) Value {
+	v, ok := c[n]
+	if !ok {
+		v = integer(n)
+		c[n] = v
+	}
+	return v
 }
 
 func text(s string) Value { return Value{Text: s, Null: s == ""} }
@@ -631,7 +670,8 @@ func cell(d *iku.Decimal, decimals int) Value {
 	if d == nil {
 		return Value{Null: true}
 	}
-	return Value{Text: d.String(), Decimals: decimals}
+	// A count of decimals out of range stays out of range (check says so).
+	return Value{Text: d.String(), Decimals: int8(min(max(decimals, -1), maxFormatDecimals+1))}
 }
 
 // QuarterEnd is the last day of q, the date the data of a build refers to

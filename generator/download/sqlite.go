@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -56,6 +57,27 @@ type sqlTable struct {
 	key         []string          // primary key columns
 	refs        map[string]string // column → "table(column)"
 	rows        [][]Value
+	// n and gen, when gen is set, stand for rows: gen appends row i (of
+	// n) to dst. The largest tables are made a row at a time from the
+	// downloads' rows, never copied whole.
+	n   int
+	gen func(i int, dst []Value) []Value
+}
+
+// len is how many rows t has.
+func (t *sqlTable) len() int {
+	if t.gen != nil {
+		return t.n
+	}
+	return len(t.rows)
+}
+
+// row is row i of t, made in dst (when t has gen) or t's own.
+func (t *sqlTable) row(i int, dst []Value) []Value {
+	if t.gen != nil {
+		return t.gen(i, dst[:0])
+	}
+	return t.rows[i]
 }
 
 // sqlView is one documented view: a table of the downloads as SQL.
@@ -143,10 +165,36 @@ func (db *database) key() string {
 	for _, s := range db.schema() {
 		h.str(s)
 	}
-	for _, t := range db.tables {
-		h.Write(tableDigest(&Table{Name: t.name, Columns: t.columns, Rows: t.rows}))
+	for i := range db.tables {
+		t := &db.tables[i]
+		var buf []Value
+		h.Write(rowsDigest(&Table{Name: t.name, Columns: t.columns}, t.len(), func(k int) []Value {
+			buf = t.row(k, buf)
+			return buf
+		}))
 	}
 	return hex.EncodeToString(h.Sum())
+}
+
+// CopySQLite writes db as one SQLite file and copies it to out, as
+// WriteSQLite, without holding its bytes in memory.
+func (db *database) CopySQLite(ctx context.Context, out io.Writer) error {
+	dir, err := os.MkdirTemp("", "kinerja-sqlite-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, SQLiteFile)
+	if err := db.write(ctx, path); err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(out, f)
+	return err
 }
 
 // WriteSQLite writes db as one SQLite file and returns its bytes: the
@@ -199,8 +247,8 @@ func (db *database) write(ctx context.Context, path string) (err error) {
 			return fmt.Errorf("download: creating the database schema: %w\n%s", err, s)
 		}
 	}
-	for _, t := range db.tables {
-		if err := insert(ctx, tx, &t); err != nil {
+	for i := range db.tables {
+		if err := insert(ctx, tx, &db.tables[i]); err != nil {
 			return err
 		}
 	}
@@ -227,13 +275,17 @@ func insert(ctx context.Context, tx *sql.Tx, t *sqlTable) error {
 	}
 	var full *sql.Stmt
 	args := make([]any, 0, insertBatch*len(t.columns))
-	for i := 0; i < len(t.rows); i += insertBatch {
+	var buf []Value
+	total := t.len()
+	for i := 0; i < total; i += insertBatch {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rows := t.rows[i:min(i+insertBatch, len(t.rows))]
+		rows := min(insertBatch, total-i)
 		args = args[:0]
-		for k, r := range rows {
+		for k := range rows {
+			buf = t.row(i+k, buf)
+			r := buf
 			if len(r) != len(t.columns) {
 				return fmt.Errorf("download: database table %s, row %d has %d values for %d columns", t.name, i+k+1, len(r), len(t.columns))
 			}
@@ -242,12 +294,12 @@ func insert(ctx context.Context, tx *sql.Tx, t *sqlTable) error {
 			}
 		}
 		stmt := full
-		if len(rows) < insertBatch || full == nil {
+		if rows < insertBatch || full == nil {
 			var err error
-			if stmt, err = prepare(len(rows)); err != nil {
+			if stmt, err = prepare(rows); err != nil {
 				return err
 			}
-			if len(rows) == insertBatch {
+			if rows == insertBatch {
 				full = stmt
 				defer full.Close()
 			} else {
@@ -255,7 +307,7 @@ func insert(ctx context.Context, tx *sql.Tx, t *sqlTable) error {
 			}
 		}
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("download: database table %s, rows %d to %d: %w", t.name, i+1, i+len(rows), err)
+			return fmt.Errorf("download: database table %s, rows %d to %d: %w", t.name, i+1, i+rows, err)
 		}
 	}
 	return nil
@@ -414,30 +466,26 @@ func newDatabase(m *display.Model, base string, flat []flatRow, years, scores, u
 		}
 	}
 	pickPeriod := pick(periods.columns[1:len(periods.columns)-1], flatColumns)
-	periods.rows = make([][]Value, len(flat))
-	cells := make([]Value, 0, len(flat)*len(periods.columns)) // one allocation for every row
-	for i, r := range flat {
-		start := len(cells)
-		cells = append(cells, text(r.indicator))
-		cells = pickPeriod(cells, r.values)
-		cells = append(cells, boolean(r.latest))
-		periods.rows[i] = cells[start:len(cells):len(cells)]
+	periods.n = len(flat)
+	var whole []Value
+	periods.gen = func(i int, dst []Value) []Value {
+		r := &flat[i]
+		whole = append(append(whole[:0], r.head...), r.values...)
+		return append(pickPeriod(append(dst, text(r.indicator)), whole), boolean(r.latest))
 	}
 	yearTable := sqlTable{name: "years", about: "Setiap indikator pada setiap tahun, digabung menurut jenis konsolidasinya: baris tabel iku-tahunan.",
 		columns: columnsFrom(indicatorKey, yearColumns, 11), key: []string{"indicator_slug", "year"},
 		refs: map[string]string{"indicator_slug": "indicators(slug)"}}
 	pickYear := pick(yearTable.columns[1:], yearColumns)
-	for _, r := range years {
-		yearTable.rows = append(yearTable.rows, pickYear([]Value{r[4]}, r))
-	}
+	yearTable.n = len(years)
+	yearTable.gen = func(i int, dst []Value) []Value { return pickYear(append(dst, years[i][4]), years[i]) }
 	agencyKey := Column{Name: "agency_slug", Title: "Perangkat daerah", Type: String, Description: "agencies.slug."}
 	scoreTable := sqlTable{name: "scores", about: "Skor capaian setiap perangkat daerah pada setiap triwulan: baris tabel skor-opd.",
 		columns: columnsFrom(agencyKey, scoreColumns, 4), key: []string{"agency_slug", "period"},
 		refs: map[string]string{"agency_slug": "agencies(slug)"}}
 	pickScore := pick(scoreTable.columns[1:], scoreColumns)
-	for _, r := range scores {
-		scoreTable.rows = append(scoreTable.rows, pickScore([]Value{r[0]}, r))
-	}
+	scoreTable.n = len(scores)
+	scoreTable.gen = func(i int, dst []Value) []Value { return pickScore(append(dst, scores[i][0]), scores[i]) }
 
 	// A view per download table.
 	indicatorExpr := map[string]string{

@@ -1,12 +1,12 @@
 package download
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
+	"io"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/filestore"
@@ -38,15 +38,14 @@ func (w *siteWriter) table(ctx context.Context, dir string, t *Table, formats []
 		}
 		key := fileKey(rows, f, w.meta)
 		path := Folder + "/" + dir + f.File(t.Name)
-		pub, err := w.keyed(path, key, func() ([]byte, error) {
-			var buf bytes.Buffer
-			if err := f.write(ctx, &buf, t, w.meta); err != nil {
+		pub, err := w.streamed(path, key, func(out io.Writer) error {
+			if err := f.write(ctx, out, t, w.meta); err != nil {
 				if ctx.Err() != nil {
-					return nil, ctx.Err()
+					return ctx.Err()
 				}
-				return nil, iku.Wrap(err, iku.Internal, "cannot write the download %s", f.File(t.Name))
+				return iku.Wrap(err, iku.Internal, "cannot write the download %s", f.File(t.Name))
 			}
-			return buf.Bytes(), nil
+			return nil
 		})
 		if err != nil {
 			return nil, err
@@ -70,6 +69,27 @@ func (w *siteWriter) keyed(path, key string, render func() ([]byte, error)) (Pub
 		return Published{}, err
 	}
 	f, written, err := w.store.Put(key, data)
+	if err != nil {
+		return Published{}, err
+	}
+	return Published{Path: path, File: f.Path, Hash: f.Hash, Bytes: int(f.Size), Rendered: true, Written: written}, nil
+}
+
+// streamed is keyed for a file render writes a piece at a time straight
+// into the store, never whole in memory.
+func (w *siteWriter) streamed(path, key string, render func(io.Writer) error) (Published, error) {
+	if f, ok := w.store.Get(key); ok {
+		return Published{Path: path, File: f.Path, Hash: f.Hash, Bytes: int(f.Size)}, nil
+	}
+	p, err := w.store.Create()
+	if err != nil {
+		return Published{}, err
+	}
+	if err := render(p); err != nil {
+		p.Abort()
+		return Published{}, err
+	}
+	f, written, err := p.Commit(key)
 	if err != nil {
 		return Published{}, err
 	}
@@ -103,6 +123,13 @@ func (w *siteWriter) zip(ctx context.Context, path string, files []File, modifie
 // tableDigest is the SHA-256 of everything of t that a writer reads: its
 // name, title, columns and rows.
 func tableDigest(t *Table) []byte {
+	var buf []Value
+	return rowsDigest(t, len(t.Rows), func(i int) []Value { return t.row(i, &buf) })
+}
+
+// rowsDigest is tableDigest of t with the n rows row gives instead of
+// t.Rows.
+func rowsDigest(t *Table, n int, row func(i int) []Value) []byte {
 	h := newDigest("table")
 	h.str(t.Name)
 	h.str(t.Title)
@@ -114,16 +141,17 @@ func tableDigest(t *Table) []byte {
 		h.str(string(c.Type))
 		h.str(c.Unit)
 	}
-	h.int(len(t.Rows))
-	for _, row := range t.Rows {
-		h.int(len(row))
-		for _, v := range row {
+	h.int(n)
+	for i := range n {
+		r := row(i)
+		h.int(len(r))
+		for _, v := range r {
 			null := 0
 			if v.Null {
 				null = 1
 			}
 			h.int(null)
-			h.int(v.Decimals)
+			h.int(int(v.Decimals))
 			h.str(v.Text)
 		}
 	}

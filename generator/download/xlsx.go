@@ -111,7 +111,7 @@ func (x *xlsxStream) cell(j int, v Value) xcell {
 			return xcell{kind: 's', text: text}
 		}
 		if x.t.Columns[j].Type == Number {
-			decimals = max(decimals, v.Decimals)
+			decimals = max(decimals, int(v.Decimals))
 		}
 		return xcell{kind: 'n', text: text, xf: x.numberXF(decimals)}
 	case Boolean:
@@ -149,7 +149,9 @@ func (x *xlsxStream) plan() {
 		x.widths[j] = utf8.RuneCountInString(c.Name) + 3 // room for the filter button
 		x.cols = append(x.cols, columnName(j+1))
 	}
-	for _, row := range t.Rows {
+	var buf []Value
+	for i := range t.Rows {
+		row := t.row(i, &buf)
 		for j, v := range row {
 			c := x.cell(j, v)
 			shown := len(c.text)
@@ -295,7 +297,9 @@ func (x *xlsxStream) write(w io.Writer) error {
 		x.writeCell(bw, j, 1, xcell{kind: 's', text: c.Name, xf: xfBold})
 	}
 	bw.WriteString(`</row>`)
-	for i, row := range t.Rows {
+	var buf []Value
+	for i := range t.Rows {
+		row := t.row(i, &buf)
 		if i%256 == 0 {
 			if err := x.ctx.Err(); err != nil {
 				return err
@@ -464,7 +468,9 @@ func (x *xlsxStream) dictionary() [][]xcell {
 // checkCellLengths refuses text a spreadsheet would cut short.
 func checkCellLengths(t *Table, m Meta) error {
 	long := func(s string) bool { return len(s) > maxCellChars && utf16Len(s) > maxCellChars }
-	for i, row := range t.Rows {
+	var buf []Value
+	for i := range t.Rows {
+		row := t.row(i, &buf)
 		for j, v := range row {
 			if long(v.Text) {
 				return fmt.Errorf("download: table %q, row %d, column %q: the text is longer than the %d characters a spreadsheet cell holds", t.Name, i+1, t.Columns[j].Name, maxCellChars)

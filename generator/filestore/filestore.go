@@ -35,6 +35,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -196,6 +198,13 @@ func (s *Store) Put(key string, data []byte) (f File, written bool, err error) {
 		}
 		written = true
 	}
+	return s.record(key, f, written)
+}
+
+// record notes f, stored or found, as used by this build and made by the
+// inputs named key.
+func (s *Store) record(key string, f File, written bool) (File, bool, error) {
+	h := f.Hash
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, recorded := s.objects[h]; written || !recorded {
@@ -211,6 +220,103 @@ func (s *Store) Put(key string, data []byte) (f File, written bool, err error) {
 		s.dirty = true
 	}
 	return f, written, nil
+}
+
+// Pending is a file being written to the store a piece at a time, so
+// that a large file is never whole in memory: Put's streaming form.
+// Commit stores it; Abort (after Commit, a no-op) drops it.
+type Pending struct {
+	s    *Store
+	f    *os.File
+	w    *bufio.Writer
+	h    hash.Hash
+	size int64
+	done bool
+}
+
+// Create starts a file to be stored by Commit.
+func (s *Store) Create() (*Pending, error) {
+	f, err := os.CreateTemp(s.dir, ".new-*")
+	if err != nil {
+		return nil, iku.Wrap(err, iku.Invalid, "cannot write to the file cache %q: check that the disk is not full", s.dir)
+	}
+	return &Pending{s: s, f: f, w: bufio.NewWriterSize(f, 64<<10), h: sha256.New()}, nil
+}
+
+// Write adds p to the file.
+func (p *Pending) Write(b []byte) (int, error) {
+	p.h.Write(b)
+	p.size += int64(len(b))
+	return p.w.Write(b)
+}
+
+// Abort drops the file.
+func (p *Pending) Abort() {
+	if !p.done {
+		p.done = true
+		p.f.Close()
+		os.Remove(p.f.Name())
+	}
+}
+
+// Commit stores the bytes written as Put stores data; the Pending is done.
+func (p *Pending) Commit(key string) (f File, written bool, err error) {
+	s := p.s
+	fail := func(err error) (File, bool, error) {
+		p.Abort()
+		return File{}, false, iku.Wrap(err, iku.Invalid, "cannot write to the file cache %q: check that the disk is not full", s.dir)
+	}
+	if p.done {
+		return File{}, false, iku.Errorf(iku.Internal, "filestore: a file committed or dropped twice")
+	}
+	if err := p.w.Flush(); err != nil {
+		return fail(err)
+	}
+	h := hex.EncodeToString(p.h.Sum(nil))
+	f = File{Hash: h, Size: p.size, Path: s.path(h)}
+	s.mu.Lock()
+	_, ok := s.valid(h)
+	_, recorded := s.objects[h]
+	s.mu.Unlock()
+	if !ok && !recorded {
+		// On disk but not recorded (the index was lost, or another build
+		// stored it): the same bytes if the same hash.
+		ok = sameHash(f.Path, h)
+	}
+	if ok {
+		p.Abort()
+		return s.record(key, f, false)
+	}
+	err = p.f.Chmod(0o644)
+	if cerr := p.f.Close(); err == nil {
+		err = cerr
+	}
+	p.done = true
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(f.Path), 0o755)
+	}
+	if err == nil {
+		err = os.Rename(p.f.Name(), f.Path)
+	}
+	if err != nil {
+		os.Remove(p.f.Name())
+		return fail(err)
+	}
+	return s.record(key, f, true)
+}
+
+// sameHash reports whether the file at path has the SHA-256 hash.
+func sameHash(path, hash string) bool {
+	r, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return false
+	}
+	return hex.EncodeToString(h.Sum(nil)) == hash
 }
 
 // use marks the file of hash as used by this build. The caller holds
@@ -281,23 +387,25 @@ func (s *Store) save() error {
 	if !s.dirty {
 		return nil
 	}
-	var b bytes.Buffer
-	b.WriteString(indexHeader + "\n")
-	fmt.Fprintf(&b, "g %d\n", s.gen)
-	for _, h := range slices.Sorted(maps.Keys(s.objects)) {
-		r := s.objects[h]
-		fmt.Fprintf(&b, "o %s %d %d %d\n", h, r.size, r.mtime, r.used)
-	}
-	for _, k := range slices.Sorted(maps.Keys(s.keys)) {
-		if _, ok := s.objects[s.keys[k]]; ok {
-			fmt.Fprintf(&b, "k %s %s\n", k, s.keys[k])
-		}
-	}
 	f, err := os.CreateTemp(s.dir, ".index-*")
 	if err != nil {
 		return iku.Wrap(err, iku.Invalid, "cannot write to the file cache %q: check that the disk is not full", s.dir)
 	}
-	_, err = f.Write(b.Bytes())
+	// Written a line at a time: the index of a large site's files is tens
+	// of megabytes, not worth holding whole in memory.
+	b := bufio.NewWriterSize(f, 64<<10)
+	b.WriteString(indexHeader + "\n")
+	fmt.Fprintf(b, "g %d\n", s.gen)
+	for _, h := range slices.Sorted(maps.Keys(s.objects)) {
+		r := s.objects[h]
+		fmt.Fprintf(b, "o %s %d %d %d\n", h, r.size, r.mtime, r.used)
+	}
+	for _, k := range slices.Sorted(maps.Keys(s.keys)) {
+		if _, ok := s.objects[s.keys[k]]; ok {
+			fmt.Fprintf(b, "k %s %s\n", k, s.keys[k])
+		}
+	}
+	err = b.Flush()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -387,7 +495,7 @@ func (s *Store) Prune(keep int) (ran bool, removed int, bytes int64, err error) 
 		return true, 0, 0, iku.Wrap(err, iku.Unavailable, "cannot read the file cache %q", s.dir)
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".index-") {
+		if strings.HasPrefix(e.Name(), ".index-") || strings.HasPrefix(e.Name(), ".new-") {
 			os.Remove(filepath.Join(s.dir, e.Name())) // a stopped build's
 		}
 		if !e.IsDir() || len(e.Name()) != 2 {

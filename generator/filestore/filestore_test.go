@@ -276,3 +276,79 @@ func TestPruneWaitsForOtherBuilds(t *testing.T) {
 		t.Errorf("Prune while the first build still has the store open = ran %v, %v; want it not to run", ran, err)
 	}
 }
+
+// stream stores data through Create and Commit, a few bytes at a time.
+func stream(t *testing.T, s *Store, key, data string) (File, bool) {
+	t.Helper()
+	p, err := s.Create()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(data); i += 3 {
+		if _, err := p.Write([]byte(data[i:min(i+3, len(data))])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, written, err := p.Commit(key)
+	if err != nil {
+		t.Fatalf("Commit(%q): %v", data, err)
+	}
+	b, err := os.ReadFile(f.Path)
+	if err != nil || string(b) != data {
+		t.Fatalf("Commit(%q) stored %q (%v)", data, b, err)
+	}
+	if filepath.Base(f.Path) != Hash([]byte(data)) || f.Hash != Hash([]byte(data)) || f.Size != int64(len(data)) {
+		t.Fatalf("Commit(%q) = %+v; want the file named by its SHA-256", data, f)
+	}
+	return f, written
+}
+
+// TestCreateStoresAsPut: a file written a piece at a time is stored as Put
+// stores it: once, under its hash, found by its key, written again only
+// when the file on disk differs; a dropped one leaves nothing behind.
+func TestCreateStoresAsPut(t *testing.T) {
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, written := stream(t, s, "k1", "a,b\n1,2\n")
+	if !written {
+		t.Error("the first Commit of some bytes wrote nothing")
+	}
+	if g, written := put(t, s, "k2", "a,b\n1,2\n"); written || g != f {
+		t.Errorf("Put of committed bytes = %+v, written %v; want %+v, not written", g, written, f)
+	}
+	if _, written := stream(t, s, "k3", "a,b\n1,2\n"); written {
+		t.Error("a second Commit of the same bytes wrote them again")
+	}
+	p, err := s.Create()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Write([]byte("dropped"))
+	p.Abort()
+	s = reopen(t, s)
+	for _, k := range []string{"k1", "k2", "k3"} {
+		if got, ok := s.Get(k); !ok || got != f {
+			t.Errorf("after reopening, Get(%s) = %+v, %v; want %+v", k, got, ok, f)
+		}
+	}
+	bad, _ := stream(t, s, "", "bad")
+	s = reopen(t, s)
+	if err := os.Remove(filepath.Join(s.Dir(), "index")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad.Path, []byte("BAD"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Open(s.Dir()); err != nil {
+		t.Fatal(err)
+	}
+	if g, written := stream(t, s, "k1", "a,b\n1,2\n"); written || g != f {
+		t.Errorf("Commit of bytes the store holds without an index = %+v, written %v; want %+v, not written", g, written, f)
+	}
+	if _, written := stream(t, s, "", "bad"); !written {
+		t.Error("Commit of bytes whose file on disk differs did not write them")
+	}
+	noTemporaries(t, s.Dir())
+}
