@@ -163,9 +163,18 @@ func (r *Renderer) Render(ctx context.Context, c Chart) (svg string, cached bool
 	return svg, false, r.toCache(done, svg)
 }
 
-// finishVersion changes whenever finish or Check does (what they rewrite,
-// what they allow), and with it every finished entry's key.
-const finishVersion = "1"
+// finishSource is svg.go, where finish and Check are: finishVersion, its
+// hash, changes whenever they do (what they rewrite, what they allow),
+// and with it every finished entry's key, so that no SVG finished by an
+// older rule is taken from the cache.
+//
+//go:embed svg.go
+var finishSource string
+
+var finishVersion = func() string {
+	sum := sha256.Sum256([]byte(finishSource))
+	return hex.EncodeToString(sum[:8])
+}()
 
 // finishedKey identifies the SVG finish makes of the drawing key: the
 // drawing, the chart's ID and description, and finishVersion.
