@@ -28,7 +28,8 @@ func metas(page string) map[string]string {
 	return m
 }
 
-// TestLinkPreviews: every indicator and agency page, in both languages,
+// TestLinkPreviews: every indicator, agency and service unit page, in both
+// languages,
 // has Open Graph and Twitter card tags whose og:image is a PNG of
 // 1200×630 in the output (its header decoded), og:url is the page's
 // canonical address, og:locale the page's language, and og:description
@@ -45,6 +46,9 @@ func TestLinkPreviews(t *testing.T) {
 	}
 	for _, a := range ds.Agencies {
 		pages = append(pages, "opd/"+a.Slug+"/")
+	}
+	for _, u := range ds.Units {
+		pages = append(pages, "unit/"+u.Slug+"/")
 	}
 	for _, lang := range []struct{ prefix, locale string }{{"", "id_ID"}, {"en/", "en_GB"}} {
 		for _, p := range pages {

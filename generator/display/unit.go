@@ -25,6 +25,10 @@ type Unit struct {
 	Summary   string          `json:"summary"` // one sentence: the page's description
 	Sections  []UnitIndicator `json:"sections"`
 	Link      UnitLink        `json:"link"` // the unit in lists
+	// Card is what the page's link preview says under its title: the
+	// first indicator's answer, then the lead (generator/preview, drawn
+	// with that indicator's chart and status).
+	Card []string `json:"-"`
 }
 
 // UnitLink is a unit in a list (the index, a kind's, an agency's, a
@@ -177,8 +181,10 @@ func (m *Model) units(reports []iku.UnitReport) {
 			parts = append(parts, s.Answer)
 		}
 		u.Summary = u.Lead
+		u.Card = []string{u.Lead}
 		if len(parts) > 0 {
 			u.Summary += " " + parts[0]
+			u.Card = []string{parts[0], u.Lead}
 		}
 	}
 	// Lists by name in the page language.

@@ -35,6 +35,23 @@ func PreviewJobs(models []*display.Model, site, badge map[string]string, dir str
 			c := preview.Card{Site: site[m.Lang], Badge: badge[m.Lang], Title: a.Title, Lines: a.Card, Chart: agencyChart(m, a)}
 			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: previewPath(dir, a.URL)})
 		}
+		// A service unit's card: its first indicator's answer, status and
+		// chart, as its page shows them first (a value too small to
+		// publish is not on the page, nor on the card).
+		for i := range m.Units {
+			u := &m.Units[i]
+			c := preview.Card{Site: site[m.Lang], Badge: badge[m.Lang], Title: u.Title, Lines: u.Card}
+			if len(u.Sections) > 0 {
+				s := &u.Sections[0]
+				if st := s.Latest.Status; st.Key != "" && !s.Latest.Suppressed {
+					c.Status = &preview.Status{Key: st.Key, Label: st.Label}
+				}
+				if s.Trend != nil {
+					c.Chart = indicatorChart(s.Trend)
+				}
+			}
+			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: previewPath(dir, u.URL)})
+		}
 	}
 	return append(jobs, ReleaseJobs(models, site, badge, dir)...)
 }
