@@ -162,7 +162,13 @@ func DrawAll(ctx context.Context, jobs []Job, cache Cache, workers int, progress
 			// ends and links it where it goes.
 			hit := cache.has(key)
 			if hit && j.Out != "" && cache.link(key, j.Out) != nil {
-				hit = false // no link (another file system): drawn and written
+				// No link (the output is on another file system): a copy.
+				b, ok := cache.Get(key)
+				if hit = ok; ok {
+					if err := writeFile(j.Out, b); err != nil {
+						return iku.Wrap(err, iku.Invalid, "cannot write the preview image %q", j.Out)
+					}
+				}
 			}
 			if !hit {
 				b, err := Draw(j.Card, j.Size)
