@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 	"github.com/tanjungbalai/kinerja/generator/postgres"
 	"github.com/tanjungbalai/kinerja/generator/release"
+	"github.com/tanjungbalai/kinerja/generator/site"
 	"github.com/tanjungbalai/kinerja/generator/sitedata"
 )
 
@@ -372,7 +372,7 @@ func DataFiles(ctx context.Context, dir string, models []*display.Model, charts 
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	e := &dataEmitter{dir: dir, files: map[string][]byte{}, max: maxMemory}
+	e := &dataEmitter{w: site.DataWriter{Dir: dir}, files: map[string][]byte{}, max: maxMemory}
 	shards := shardSlugs(models[0], shardSize)
 	if err := sitedata.EmitPageFiles(sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil}, e.emit); err != nil {
 		return nil, nil, err
@@ -398,13 +398,12 @@ func DataFiles(ctx context.Context, dir string, models []*display.Model, charts 
 }
 
 // dataEmitter keeps the data files in memory up to max bytes, then writes
-// them, and every later one, into dir.
+// them, and every later one, into the build folder.
 type dataEmitter struct {
-	dir   string
+	w     site.DataWriter
 	files map[string][]byte // nil once written
 	size  int
 	max   int
-	made  map[string]bool // folders made
 }
 
 func (e *dataEmitter) emit(name string, b []byte) error {
@@ -416,30 +415,13 @@ func (e *dataEmitter) emit(name string, b []byte) error {
 		files := e.files
 		e.files = nil
 		for _, n := range slices.Sorted(maps.Keys(files)) {
-			if err := e.write(n, files[n]); err != nil {
+			if err := e.w.Write(n, files[n]); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return e.write(name, b)
-}
-
-func (e *dataEmitter) write(name string, b []byte) error {
-	path := filepath.Join(e.dir, filepath.FromSlash(name))
-	if e.made == nil {
-		e.made = map[string]bool{}
-	}
-	if parent := filepath.Dir(path); !e.made[parent] {
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", e.dir)
-		}
-		e.made[parent] = true
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", e.dir)
-	}
-	return nil
+	return e.w.Write(name, b)
 }
 
 // shardSlugs splits the indicators into the shards of Hugo runs: nil when

@@ -489,22 +489,41 @@ func lastLines(s string, n int) string {
 
 // writeData writes o.Data into the build folder.
 func writeData(o Options) error {
-	made := map[string]bool{}
+	w := DataWriter{Dir: o.BuildDir}
 	for _, name := range slices.Sorted(maps.Keys(o.Data)) {
-		rel := filepath.FromSlash(name)
-		if !filepath.IsLocal(rel) {
-			return iku.Errorf(iku.Internal, "the data file %q is not a path inside the build folder", name)
+		if err := w.Write(name, o.Data[name]); err != nil {
+			return err
 		}
-		path := filepath.Join(o.BuildDir, rel)
-		if parent := filepath.Dir(path); !made[parent] {
-			if err := os.MkdirAll(parent, 0o755); err != nil {
-				return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", o.BuildDir)
-			}
-			made[parent] = true
+	}
+	return nil
+}
+
+// DataWriter writes files by slash path under Dir (the build folder),
+// making each folder once: what Options.Data holds, or a large site's data
+// as it is made.
+type DataWriter struct {
+	Dir  string
+	made map[string]bool
+}
+
+// Write writes b as the file name (a slash path inside Dir).
+func (w *DataWriter) Write(name string, b []byte) error {
+	rel := filepath.FromSlash(name)
+	if !filepath.IsLocal(rel) {
+		return iku.Errorf(iku.Internal, "the data file %q is not a path inside the build folder", name)
+	}
+	path := filepath.Join(w.Dir, rel)
+	if w.made == nil {
+		w.made = map[string]bool{}
+	}
+	if parent := filepath.Dir(path); !w.made[parent] {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", w.Dir)
 		}
-		if err := os.WriteFile(path, o.Data[name], 0o644); err != nil {
-			return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", o.BuildDir)
-		}
+		w.made[parent] = true
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return iku.Wrap(err, iku.Invalid, "cannot write the build folder %q: check that the disk is not full", w.Dir)
 	}
 	return nil
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
 )
@@ -84,35 +82,7 @@ func ShardFiles(models []*display.Model, slugs []string) (map[string][]byte, err
 	return files, nil
 }
 
-// WriteFiles writes files into dir.
-func WriteFiles(dir string, files map[string][]byte) error {
-	made := map[string]bool{}
-	for name, body := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if parent := filepath.Dir(path); !made[parent] {
-			if err := os.MkdirAll(parent, 0o755); err != nil {
-				return fmt.Errorf("create build folder: %w", err)
-			}
-			made[parent] = true
-		}
-		if err := os.WriteFile(path, body, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-// WritePages writes the Hugo data and charts of p into dir (the build
-// folder), which must be fresh.
-func WritePages(dir string, p Pages) error {
-	files, err := PageFiles(p)
-	if err != nil {
-		return err
-	}
-	return WriteFiles(dir, files)
-}
-
-// PageFiles returns every file WritePages writes, by slash path. It is
+// PageFiles returns every file of the build folder's data, by slash path. It is
 // pure, so that tests can compare two builds' data.
 func PageFiles(p Pages) (map[string][]byte, error) {
 	files := map[string][]byte{}
