@@ -305,23 +305,37 @@ func Overview(m *display.Model, labels Labels) Chart {
 // have no bar. ok is false when no member is ranked (the page shows the
 // table only).
 func Comparison(cm *display.Comparison, labels Labels) (c Chart, ok bool) {
-	var rows []string
-	var data []any
-	top := iku.MustDecimal("0")
+	var bars []bar
 	for i := range cm.Rows {
 		r := &cm.Rows[i]
 		if r.Member == nil || r.Member.Capped == nil || r.Member.Evaluation.Achievement == nil {
 			continue
 		}
-		a := r.Member.Evaluation.Achievement
-		rows = append(rows, clean(r.Label))
-		data = append(data, num(a))
-		if a.Cmp(top) > 0 {
-			top = *a
-		}
+		bars = append(bars, bar{r.Label, r.Member.Evaluation.Achievement})
 	}
-	if len(rows) == 0 {
+	return barsChart(cm.Chart.ID, cm.Chart.Summary, bars, labels)
+}
+
+// bar is one bar of an achievement chart: its label and achievement.
+type bar struct {
+	label       string
+	achievement *iku.Decimal
+}
+
+// barsChart draws bars, in their order, as achievementBars does with
+// room for labels of 170 px; ok is false when there are none.
+func barsChart(id, summary string, bars []bar, labels Labels) (c Chart, ok bool) {
+	if len(bars) == 0 {
 		return Chart{}, false
 	}
-	return achievementBars(cm.Chart.ID, clean(cm.Chart.Summary), rows, data, top, 170, labels), true
+	rows := make([]string, len(bars))
+	data := make([]any, len(bars))
+	top := iku.MustDecimal("0")
+	for i, b := range bars {
+		rows[i], data[i] = clean(b.label), num(b.achievement)
+		if b.achievement.Cmp(top) > 0 {
+			top = *b.achievement
+		}
+	}
+	return achievementBars(id, clean(summary), rows, data, top, 170, labels), true
 }

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"github.com/tanjungbalai/kinerja/generator/display"
-	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
 // UnitKind draws the achievements of the units of one kind for one
@@ -13,23 +12,13 @@ import (
 // city's total) have no bar. ok is false when no unit has one (the page
 // shows the table only).
 func UnitKind(s *display.KindSection, labels Labels) (c Chart, ok bool) {
-	var rows []string
-	var data []any
-	top := iku.MustDecimal("0")
+	var bars []bar
 	for i := range s.Rows {
 		r := &s.Rows[i]
 		if r.Eval == nil || r.Eval.Achievement == nil {
 			continue
 		}
-		a := r.Eval.Achievement
-		rows = append(rows, clean(r.Bar))
-		data = append(data, num(a))
-		if a.Cmp(top) > 0 {
-			top = *a
-		}
+		bars = append(bars, bar{r.Bar, r.Eval.Achievement})
 	}
-	if len(rows) == 0 {
-		return Chart{}, false
-	}
-	return achievementBars(s.Chart.ID, clean(s.Chart.Summary), rows, data, top, 170, labels), true
+	return barsChart(s.Chart.ID, s.Chart.Summary, bars, labels)
 }
