@@ -192,7 +192,11 @@ func whenReadingSectors(t *testing.T, src *postgres.Source, f func()) {
 	go func() {
 		for range 3000 {
 			var n int
-			err := src.DB().QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%publik.sectors%' AND pid <> pg_backend_pid()`).Scan(&n)
+			// This test's database only: pg_stat_activity is the whole
+			// server's, and a test beside this one may be reading its own
+			// publik.sectors (the cancel then came too early, while the
+			// load was still listing the views' columns).
+			err := src.DB().QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND datname = current_database() AND query LIKE '%publik.sectors%' AND pid <> pg_backend_pid()`).Scan(&n)
 			if err != nil || n > 0 {
 				break
 			}
