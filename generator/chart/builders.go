@@ -139,7 +139,7 @@ func IndicatorTrend(ind *display.Indicator, labels Labels) Chart {
 		c.MultiSeries[len(c.MultiSeries)-1].Data = l.data
 	}
 	return Chart{ID: id, Option: option(c), Width: chartWidth, Height: trendHeight + legendRow*(rows-1),
-		Description: description, Locale: labels.NumberLocale, Lang: labels.Lang}
+		Description: description, Locale: labels.NumberLocale, Lang: labels.Lang, Drawer: drawGo}
 }
 
 // AgencyAchievements draws, as horizontal bars in the order of the

@@ -46,6 +46,9 @@ type Chart struct {
 	// Lang is the site language the chart's words are in ("id", "en"): a
 	// chart is drawn once per language, and cached per language.
 	Lang string `json:"lang,omitempty"`
+	// Drawer is who draws it: "" ECharts, in Node; drawGo ("go") lines.go
+	// where it draws every part of the option, else ECharts.
+	Drawer string `json:"-"`
 }
 
 // Labels carries the words of the charts that are not in the records

@@ -89,8 +89,13 @@ type Renderer struct {
 	closed error // why Render refuses: closed, or the build was cancelled
 	live   map[*proc]bool
 
-	started atomic.Int32 // Node processes started, for tests
+	started   atomic.Int32 // Node processes started, for tests
+	byECharts atomic.Int64 // charts ECharts drew (not cached, not drawn in Go)
 }
+
+// DrawnByECharts is how many charts ECharts has drawn so far: the others
+// came from the cache or were drawn in Go (lines.go).
+func (r *Renderer) DrawnByECharts() int { return int(r.byECharts.Load()) }
 
 // NewRenderer prepares a renderer that caches SVGs in cacheDir ("" = no
 // cache). No process starts until a chart needs drawing. When ctx is
@@ -149,9 +154,15 @@ func (r *Renderer) Render(ctx context.Context, c Chart) (svg string, cached bool
 		// A damaged entry is drawn again (and replaced); a drawing that
 		// really fails the check fails again below.
 	}
-	raw, err := r.draw(ctx, c)
-	if err != nil {
-		return "", false, err
+	raw, drawn := "", false
+	if c.Drawer == drawGo {
+		raw, drawn = drawLines(c)
+	}
+	if !drawn {
+		if raw, err = r.draw(ctx, c); err != nil {
+			return "", false, err
+		}
+		r.byECharts.Add(1)
 	}
 	svg, err = finish(c, raw)
 	if err != nil {
@@ -170,6 +181,17 @@ func (r *Renderer) Render(ctx context.Context, c Chart) (svg string, cached bool
 //
 //go:embed svg.go
 var finishSource string
+
+// linesSource is lines.go, which draws the line charts in Go: its hash
+// is in the key of every chart it draws.
+//
+//go:embed lines.go
+var linesSource string
+
+var linesVersion = func() string {
+	sum := sha256.Sum256([]byte(linesSource))
+	return hex.EncodeToString(sum[:8])
+}()
 
 var finishVersion = func() string {
 	sum := sha256.Sum256([]byte(finishSource))
@@ -192,11 +214,15 @@ func wholeSVG(svg string) bool {
 }
 
 // key identifies what ECharts draws: the option, the size, the number
-// locale and language, the ECharts version and this renderer's script. (What finish
+// locale and language, the ECharts version and this renderer's script,
+// and for a chart drawn in Go (which falls back on ECharts), lines.go. (What finish
 // adds, the ID and the description, is applied after the cache.)
 func (r *Renderer) key(c Chart) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "kinerja-chart\x00%s\x00%s\x00%d\x00%d\x00%s\x00%s\x00", scriptVersion, EChartsVersion(), c.Width, c.Height, c.Locale, c.Lang)
+	if c.Drawer == drawGo {
+		fmt.Fprintf(h, "go\x00%s\x00", linesVersion)
+	}
 	h.Write(c.Option)
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -323,7 +323,7 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 		dl             *Downloaded
 		dlTime, chTime time.Duration
 		charts         []sitedata.Chart
-		cached         int
+		cached, byEC   int
 		pruneLine      string
 	)
 	if !o.NoDownloads {
@@ -363,10 +363,13 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	}
 	g.Go(func() error {
 		t := time.Now()
-		var err error
-		charts, cached, err = Charts(gctx, models, filepath.Join(s.Root, ".cache", "charts"), log.progressFor("charts"))
+		drawn, err := Charts(gctx, models, filepath.Join(s.Root, ".cache", "charts"), log.progressFor("charts"))
 		chTime = time.Since(t)
-		return err
+		if err != nil {
+			return err
+		}
+		charts, cached, byEC = drawn.Charts, drawn.Cached, drawn.ECharts
+		return nil
 	})
 	if o.previews {
 		g.Go(func() error {
@@ -397,7 +400,8 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	for _, m := range models {
 		m.SetFiles(files)
 	}
-	log.printf("%-9s %d charts in %s, %d drawn by ECharts, %d from the cache (%.2f s)\n", "charts:", len(charts), plural(len(models), "language"), len(charts)-cached, cached, chTime.Seconds())
+	log.printf("%-9s %d charts in %s, %d drawn (%d in Go, %d by ECharts), %d from the cache (%.2f s)\n", "charts:", len(charts), plural(len(models), "language"),
+		len(charts)-cached, len(charts)-cached-byEC, byEC, cached, chTime.Seconds())
 
 	t = time.Now()
 	inMemory := maxDataInMemory

@@ -338,19 +338,19 @@ func fileIns(ls []download.Link) []display.FileIn {
 // Charts draws every chart of every model (as many at once as cores),
 // from the cache in cacheDir where the same chart was drawn before; it
 // returns the charts and how many came from the cache.
-func Charts(ctx context.Context, models []*display.Model, cacheDir string, progress func(done, total int)) ([]sitedata.Chart, int, error) {
+func Charts(ctx context.Context, models []*display.Model, cacheDir string, progress func(done, total int)) (*sitedata.Drawn, error) {
 	renderer, err := chart.NewRenderer(ctx, cacheDir)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	drawn, err := sitedata.DrawCharts(ctx, renderer, models, progress)
 	if cerr := renderer.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	return drawn.Charts, drawn.Cached, nil
+	return drawn, nil
 }
 
 // WriteData writes what Hugo reads into the build folder dir: the display

@@ -159,7 +159,7 @@ func TestStagesStopOnCtrlC(t *testing.T) {
 			_, err := Downloads(ctx, DownloadsIn{Model: models[0], Base: "https://example.org/", Store: store, Meta: download.Meta{}})
 			return err
 		},
-		"charts": func() error { _, _, err := Charts(ctx, models, t.TempDir(), nil); return err },
+		"charts": func() error { _, err := Charts(ctx, models, t.TempDir(), nil); return err },
 		"data":   func() error { _, err := WriteData(ctx, dir, models, nil, 10); return err },
 		"previews": func() error {
 			_, _, err := Previews(ctx, models, nil, nil, t.TempDir(), t.TempDir(), nil)

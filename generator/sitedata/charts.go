@@ -16,8 +16,9 @@ import (
 // SVGs differ (words and number formats are drawn in) and live apart
 // (assets/charts/<lang>/<id>.svg).
 type Drawn struct {
-	Charts []Chart
-	Cached int // charts that came from the cache
+	Charts  []Chart
+	Cached  int // charts that came from the cache
+	ECharts int // charts ECharts drew (the others were drawn in Go, or cached)
 }
 
 // ChartLabels are the words of m's charts that are in no record, in m's
@@ -146,5 +147,6 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, models []*display.Model,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	d.ECharts = r.DrawnByECharts()
 	return d, nil
 }
