@@ -25,8 +25,8 @@ failed or interrupted (Ctrl+C) build leaves the published site unchanged.
 
 The site: --site DIR (made by 'kinerja init'), else the current folder when
 it holds hugo.toml, else the site kinerja carries (unpacked into
-$XDG_CACHE_HOME/kinerja). Charts are drawn by Node.js 18 or newer on the
-PATH. Each database query may take --timeout (default: statement_timeout in
+$XDG_CACHE_HOME/kinerja). Trend charts are drawn in Go, the bar charts by
+Node.js 18 or newer on the PATH. Each database query may take --timeout (default: statement_timeout in
 the connection string, else 1m).
 
 Flags:

@@ -1,5 +1,6 @@
 // Package chart builds the site's charts with go-echarts and draws them as
-// SVG with ECharts itself, in a Node process (render.go).
+// SVG: the line charts (trends) in Go from their option (lines.go), the
+// others with ECharts itself, in a Node process (render.go).
 //
 // It is the only package that imports go-echarts. Options leave it as JSON
 // only (Validate, then encoding/json on JSON()): go-echarts' HTML renderer
