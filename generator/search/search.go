@@ -26,10 +26,27 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
-// Glob is the pages Pagefind indexes: indicators, agencies, sectors and
-// service units (found by name and kecamatan) in both languages (the
-// embeds and lists repeat them).
-const Glob = "{iku,opd,sektor,unit,en/iku,en/opd,en/sektor,en/unit}/*/index.html"
+// sections are the folders of the pages Pagefind indexes: indicators,
+// agencies, sectors and service units (found by name and kecamatan); the
+// embeds and lists repeat them. Both what Pagefind reads (glob) and what the
+// cache's key hashes (pages) come from this one list.
+var sections = []string{"iku", "opd", "sektor", "unit"}
+
+// prefixes are the folders of the site's languages: Indonesian at the root,
+// English under en/.
+var prefixes = []string{"", "en/"}
+
+// glob is the Pagefind glob of the pages it indexes: sections' pages in
+// every language.
+func glob() string {
+	var all []string
+	for _, p := range prefixes {
+		for _, s := range sections {
+			all = append(all, p+s)
+		}
+	}
+	return "{" + strings.Join(all, ",") + "}/*/index.html"
+}
 
 // exclude is what of a page is not searched: the header, navigation,
 // footer, the embed code, the downloads, and the charts and tables (their
@@ -58,7 +75,7 @@ var indexed = regexp.MustCompile(`Indexed (\d+) pages?`)
 // Index runs Pagefind (bin) over the built site in dir and returns how
 // many pages it indexed.
 func Index(ctx context.Context, bin, dir string) (int, error) {
-	cmd := exec.CommandContext(ctx, bin, "--site", dir, "--glob", Glob, "--exclude-selectors", exclude)
+	cmd := exec.CommandContext(ctx, bin, "--site", dir, "--glob", glob(), "--exclude-selectors", exclude)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -134,35 +151,47 @@ func Cached(ctx context.Context, bin, dir, cacheDir string) (int, bool, error) {
 	return n, false, nil
 }
 
-// pagesKey is the SHA-256 of what an index depends on: the pages Glob
-// matches (path and bytes), Pagefind itself (its path, size and time) and
-// its options.
+// pagesKey is the SHA-256 of what an index depends on: the pages Pagefind
+// reads (path and bytes), Pagefind itself (its path, size and time) and its
+// options.
 func pagesKey(bin, dir string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", Glob, exclude)
+	fmt.Fprintf(h, "%s\x00%s\x00", glob(), exclude)
 	if fi, err := os.Stat(bin); err == nil {
 		real, _ := filepath.EvalSymlinks(bin)
 		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", real, fi.Size(), fi.ModTime().UnixNano())
 	}
-	var files []string
-	for _, section := range []string{"iku", "opd", "sektor", "en/iku", "en/opd", "en/sektor"} {
-		m, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(section), "*", "index.html"))
+	for _, prefix := range prefixes {
+		files, err := pages(dir, prefix)
 		if err != nil {
 			return "", err
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return "", err
+			}
+			rel, _ := filepath.Rel(dir, f)
+			fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
+			h.Write(b)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// pages lists, in order, the pages of the language under prefix that
+// Pagefind reads: the index.html of each folder of a section.
+func pages(dir, prefix string) ([]string, error) {
+	var files []string
+	for _, section := range sections {
+		m, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(prefix+section), "*", "index.html"))
+		if err != nil {
+			return nil, err
 		}
 		files = append(files, m...)
 	}
 	slices.Sort(files)
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return "", err
-		}
-		rel, _ := filepath.Rel(dir, f)
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
-		h.Write(b)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return files, nil
 }
 
 // copyTree copies the folder from into to (a new folder), hard-linking
