@@ -1,19 +1,22 @@
 // Package search builds the site's search index with Pagefind (npm
 // pagefind, pinned in package-lock.json): after Hugo has written the site
-// and before it is published, Pagefind reads the indicator, agency,
-// sector and service-unit pages of every language and writes /pagefind/, one index per
-// <html lang>. The search page (/cari/) loads it only when a reader
-// searches; without it (or without JavaScript) /cari/ is the complete
-// A–Z list of indicators.
+// and before it is published, Pagefind reads the indicator, agency, sector
+// and service-unit pages of each language, one language at a time, and
+// the bundles are merged into /pagefind/, one index per <html lang>. The
+// search page (/cari/) loads it only when a reader searches; without it
+// (or without JavaScript) /cari/ is the complete A–Z list of indicators.
 package search
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,10 +29,25 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
-// Glob is the pages Pagefind indexes: indicators, agencies, sectors and
-// service units (found by name and kecamatan) in both languages (the
-// embeds and lists repeat them).
-const Glob = "{iku,opd,sektor,unit,en/iku,en/opd,en/sektor,en/unit}/*/index.html"
+// sections are the folders of the pages Pagefind indexes: indicators,
+// agencies, sectors and service units (found by name and kecamatan); the
+// embeds and lists repeat them. Both what Pagefind reads (glob) and what the
+// cache's key hashes (pages) come from this one list.
+var sections = []string{"iku", "opd", "sektor", "unit"}
+
+// languages are the site's languages by the folder their pages are in
+// (Indonesian at the root, English under en/). Pagefind indexes one
+// language at a time: given both, it holds what it read of every page of
+// the site until it has written every index, so that at 10,000 indicators
+// it took 1.95 GB, more than the rest of the build; one language took
+// 1.4 GB. Its bundles are then merged into one (merge).
+var languages = []struct{ code, prefix string }{{"id", ""}, {"en", "en/"}}
+
+// glob is the Pagefind glob of the pages of the language whose pages are
+// under prefix.
+func glob(prefix string) string {
+	return prefix + "{" + strings.Join(sections, ",") + "}/*/index.html"
+}
 
 // exclude is what of a page is not searched: the header, navigation,
 // footer, the embed code, the downloads, and the charts and tables (their
@@ -55,10 +73,58 @@ func Find(siteRoot string, getenv func(string) string) string {
 
 var indexed = regexp.MustCompile(`Indexed (\d+) pages?`)
 
-// Index runs Pagefind (bin) over the built site in dir and returns how
-// many pages it indexed.
+// Index runs Pagefind (bin) over the built site in dir, once per
+// language, into dir/pagefind, and returns how many pages it indexed.
 func Index(ctx context.Context, bin, dir string) (int, error) {
-	cmd := exec.CommandContext(ctx, bin, "--site", dir, "--glob", Glob, "--exclude-selectors", exclude)
+	out := filepath.Join(dir, "pagefind")
+	if err := os.RemoveAll(out); err != nil {
+		return 0, err
+	}
+	// Each language's bundle is written beside the site's own folders
+	// (same file system, so merging is renaming) under a name no glob
+	// matches, and is gone when Index returns.
+	tmp, err := os.MkdirTemp(dir, ".pagefind-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(tmp)
+	n := 0
+	var bundles []string
+	for _, l := range languages {
+		// A site without one of the languages (taken out of hugo.toml)
+		// has nothing for Pagefind to read there, which it takes as an
+		// error.
+		if files, err := pages(dir, l.prefix); err != nil {
+			return 0, err
+		} else if len(files) == 0 {
+			continue
+		}
+		bundle := filepath.Join(tmp, l.code)
+		k, err := indexLanguage(ctx, bin, dir, l.prefix, bundle)
+		if err != nil {
+			return 0, err
+		}
+		n += k
+		bundles = append(bundles, bundle)
+	}
+	if len(bundles) == 0 {
+		return 0, iku.Errorf(iku.Internal, "the site in %s has no pages for the search to index (%s in no language); check that Hugo wrote the indicator pages", dir, strings.Join(sections, ", "))
+	}
+	if err := merge(bundles, out); err != nil {
+		os.RemoveAll(out)
+		return 0, err
+	}
+	if _, err := os.Stat(filepath.Join(out, "pagefind.js")); err != nil {
+		os.RemoveAll(out)
+		return 0, iku.Errorf(iku.Internal, "Pagefind wrote no pagefind.js, which the search page loads; is KINERJA_PAGEFIND the Pagefind of package-lock.json?")
+	}
+	return n, nil
+}
+
+// indexLanguage runs Pagefind over the pages of dir under prefix (one
+// language), writing its bundle into bundle; it returns the pages indexed.
+func indexLanguage(ctx context.Context, bin, dir, prefix, bundle string) (int, error) {
+	cmd := exec.CommandContext(ctx, bin, "--site", dir, "--glob", glob(prefix), "--exclude-selectors", exclude, "--output-path", bundle)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -68,17 +134,121 @@ func Index(ctx context.Context, bin, dir string) (int, error) {
 		if !errors.As(err, &ee) {
 			return 0, iku.Wrap(err, iku.Unavailable, "cannot run Pagefind %q for the search index (%v): install it with npm ci in the site folder, or set KINERJA_PAGEFIND", bin, err)
 		}
-		return 0, iku.Wrap(err, iku.Internal, "Pagefind could not index the site: %s", lastLine(out))
+		return 0, iku.Wrap(err, iku.Internal, "Pagefind could not index the pages %s: %s", glob(prefix), lastLine(out))
 	}
 	n := 0
 	for _, m := range indexed.FindAllSubmatch(out, -1) {
 		k, _ := strconv.Atoi(string(m[1]))
 		n += k
 	}
-	if _, err := os.Stat(filepath.Join(dir, "pagefind", "pagefind.js")); err != nil {
-		return 0, iku.Errorf(iku.Internal, "Pagefind wrote no pagefind/pagefind.js: %s", lastLine(out))
+	if _, err := os.Stat(filepath.Join(bundle, entryFile)); err != nil {
+		return 0, iku.Errorf(iku.Internal, "Pagefind wrote no %s for the pages %s: %s", entryFile, glob(prefix), lastLine(out))
 	}
 	return n, nil
+}
+
+// entryFile is the bundle's table of contents: which languages it has,
+// each with the hash that names its files. pagefind.js reads it and picks
+// the language of the page's <html lang>.
+const entryFile = "pagefind-entry.json"
+
+// merge moves the files of the Pagefind bundles (one per language) into
+// the folder out, as one bundle: the files of a language's index carry the
+// language in their names, so they do not meet; the ones every bundle has
+// (pagefind.js, its worker and WebAssembly) are the same bytes, kept once;
+// and the entry files' languages are put together.
+func merge(bundles []string, out string) error {
+	var entries [][]byte
+	for _, bundle := range bundles {
+		err := filepath.WalkDir(bundle, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(bundle, p)
+			dst := filepath.Join(out, rel)
+			switch {
+			case d.IsDir():
+				return os.MkdirAll(dst, 0o755)
+			case rel == entryFile:
+				b, err := os.ReadFile(p)
+				entries = append(entries, b)
+				return err
+			}
+			if _, err := os.Lstat(dst); err == nil {
+				same, err := sameBytes(p, dst)
+				if err != nil {
+					return err
+				}
+				if !same {
+					return iku.Errorf(iku.Internal, "Pagefind wrote two different %s for the languages of the site; the search index cannot be merged (is KINERJA_PAGEFIND the Pagefind of package-lock.json?)", filepath.ToSlash(rel))
+				}
+				return nil
+			}
+			return os.Rename(p, dst)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	entry, err := mergeEntries(entries)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, entryFile), entry, 0o644)
+}
+
+// mergeEntries puts the languages of Pagefind's entry files together; the
+// rest of them (Pagefind's version, its options) must be the same. The
+// result is the same bytes for the same entries: keys in sorted order.
+func mergeEntries(entries [][]byte) ([]byte, error) {
+	var merged map[string]json.RawMessage
+	langs := map[string]json.RawMessage{}
+	for _, b := range entries {
+		var e map[string]json.RawMessage
+		var l map[string]json.RawMessage
+		if err := json.Unmarshal(b, &e); err != nil {
+			return nil, iku.Wrap(err, iku.Internal, "Pagefind wrote a %s that is not JSON (%v)", entryFile, err)
+		}
+		if err := json.Unmarshal(e["languages"], &l); err != nil {
+			return nil, iku.Wrap(err, iku.Internal, "Pagefind's %s has no languages (%v)", entryFile, err)
+		}
+		for code, v := range l {
+			if _, ok := langs[code]; ok {
+				return nil, iku.Errorf(iku.Internal, "Pagefind found pages of language %q in more than one language of the site; give every page the <html lang> of its language", code)
+			}
+			langs[code] = v
+		}
+		delete(e, "languages")
+		if merged == nil {
+			merged = e
+			continue
+		}
+		if !maps.EqualFunc(merged, e, func(a, b json.RawMessage) bool { return bytes.Equal(a, b) }) {
+			return nil, iku.Errorf(iku.Internal, "Pagefind wrote %s files that differ in more than their languages, so the search index cannot be merged; is KINERJA_PAGEFIND the Pagefind of package-lock.json?", entryFile)
+		}
+	}
+	if merged == nil {
+		merged = map[string]json.RawMessage{}
+	}
+	l, err := json.Marshal(langs)
+	if err != nil {
+		return nil, err
+	}
+	merged["languages"] = l
+	return json.Marshal(merged)
+}
+
+// sameBytes reports whether the files a and b hold the same bytes.
+func sameBytes(a, b string) (bool, error) {
+	x, err := os.ReadFile(a)
+	if err != nil {
+		return false, err
+	}
+	y, err := os.ReadFile(b)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(x, y), nil
 }
 
 func lastLine(b []byte) string {
@@ -134,35 +304,50 @@ func Cached(ctx context.Context, bin, dir, cacheDir string) (int, bool, error) {
 	return n, false, nil
 }
 
-// pagesKey is the SHA-256 of what an index depends on: the pages Glob
-// matches (path and bytes), Pagefind itself (its path, size and time) and
-// its options.
+// pagesKey is the SHA-256 of what an index depends on: the pages Pagefind
+// reads (path and bytes), Pagefind itself (its path, size and time) and its
+// options.
 func pagesKey(bin, dir string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", Glob, exclude)
+	fmt.Fprintf(h, "%s\x00", exclude)
+	for _, l := range languages {
+		fmt.Fprintf(h, "%s\x00%s\x00", l.code, glob(l.prefix))
+	}
 	if fi, err := os.Stat(bin); err == nil {
 		real, _ := filepath.EvalSymlinks(bin)
 		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", real, fi.Size(), fi.ModTime().UnixNano())
 	}
-	var files []string
-	for _, section := range []string{"iku", "opd", "sektor", "en/iku", "en/opd", "en/sektor"} {
-		m, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(section), "*", "index.html"))
+	for _, l := range languages {
+		files, err := pages(dir, l.prefix)
 		if err != nil {
 			return "", err
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return "", err
+			}
+			rel, _ := filepath.Rel(dir, f)
+			fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
+			h.Write(b)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// pages lists, in order, the pages of dir that glob(prefix) matches: the
+// index.html of each folder of a section under prefix.
+func pages(dir, prefix string) ([]string, error) {
+	var files []string
+	for _, section := range sections {
+		m, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(prefix+section), "*", "index.html"))
+		if err != nil {
+			return nil, err
 		}
 		files = append(files, m...)
 	}
 	slices.Sort(files)
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return "", err
-		}
-		rel, _ := filepath.Rel(dir, f)
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
-		h.Write(b)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return files, nil
 }
 
 // copyTree copies the folder from into to (a new folder), hard-linking
