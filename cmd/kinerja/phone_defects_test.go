@@ -25,18 +25,20 @@ import (
 // awaitPromise lets chromedp.Evaluate wait for a promise's value.
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
-// indexed is how many pages of a language the search indexes
-// (generator/search.Glob): indicators, agencies and sectors.
+// indexed is how many pages of a language the search indexes (the
+// sections of generator/search): indicators, agencies, sectors and
+// service units.
 func indexed(t *testing.T, public, prefix string) int {
 	t.Helper()
 	n := 0
-	for _, dir := range []string{"iku", "opd", "sektor"} {
+	for _, dir := range []string{"iku", "opd", "sektor", "unit"} {
 		entries, err := os.ReadDir(filepath.Join(public, prefix, dir))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, e := range entries {
-			if e.IsDir() {
+			// A page, not a folder of pages (unit/jenis/).
+			if _, err := os.Stat(filepath.Join(public, prefix, dir, e.Name(), "index.html")); e.IsDir() && err == nil {
 				n++
 			}
 		}
