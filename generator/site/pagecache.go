@@ -8,7 +8,6 @@ import (
 	"hash"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -95,11 +94,9 @@ func pageKey(o Options) (string, error) {
 			return "", err
 		}
 	}
-	// The data not written yet, as hashTree would have read it.
-	for _, name := range slices.Sorted(maps.Keys(o.Data)) {
-		fmt.Fprintf(h, "data %s\x00%d\x00", name, len(o.Data[name]))
-		h.Write(o.Data[name])
-		h.Write([]byte{'\n'})
+	// The data not written yet, by the hash of its files.
+	if o.Data != nil {
+		fmt.Fprintf(h, "data %s\n", o.Data.Sum())
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
