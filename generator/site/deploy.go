@@ -155,7 +155,7 @@ func deployLink(l *linkLayout, staging string, keep int, warn io.Writer) error {
 		if kept[i] == next {
 			continue
 		}
-		if err := os.RemoveAll(l.path(kept[i])); err != nil && warn != nil {
+		if err := removeTree(l.path(kept[i])); err != nil && warn != nil {
 			fmt.Fprintf(warn, "  warning: cannot remove the old build %q: %v\n", l.path(kept[i]), err)
 		}
 	}
