@@ -220,26 +220,22 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 			return Stats{}, err
 		}
 	}
+	// One walk of the new site sets its modes, counts it and lists what
+	// the next build carries from it, before this one carries what it
+	// needs from the builds before (their files are made with the modes
+	// publishTree would set).
+	files, pages, own, err := publishTree(staging)
+	if err != nil {
+		return Stats{}, fmt.Errorf("set the modes of the new site: %w", err)
+	}
 	carried, err := carryAssets(from, staging)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := writeMarker(staging, carried); err != nil {
+	if err := writeMarker(staging, own, carried); err != nil {
 		return Stats{}, err
 	}
-	_ = filepath.WalkDir(staging, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			st.Files++
-			if strings.HasSuffix(d.Name(), ".html") {
-				st.Pages++
-			}
-		}
-		return nil
-	})
-	st.Files -= len(carried) // the build that made them counted them
-	if err := publishModes(staging); err != nil {
-		return Stats{}, fmt.Errorf("set the modes of the new site: %w", err)
-	}
+	st.Files, st.Pages = files+1, pages // and the marker
 	if err := ctx.Err(); err != nil {
 		return Stats{}, iku.Wrap(err, iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
 	}
