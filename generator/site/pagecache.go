@@ -152,7 +152,7 @@ func linkCachedPages(ctx context.Context, root, key, staging string) bool {
 		}
 		dst := filepath.Join(staging, rel)
 		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
+			return os.Mkdir(dst, 0o755) // its parent came first (lexical order)
 		}
 		linked++
 		if err := os.Link(p, dst); err != nil {
@@ -195,7 +195,7 @@ func storePages(root, key, staging string, warnings []byte) {
 		}
 		dst := filepath.Join(tmp, rel)
 		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
+			return os.Mkdir(dst, 0o755) // its parent came first (lexical order)
 		}
 		if !d.Type().IsRegular() {
 			return nil
