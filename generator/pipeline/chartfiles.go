@@ -2,8 +2,15 @@ package pipeline
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
@@ -57,21 +64,127 @@ func (p *Prepared) chartImageJobs(dir string) []preview.Job {
 // chartFile is where the chart file of the format links goes in the
 // site dir: "" when dir is "", "-" when the record links none.
 func chartFile(dir string, ind *display.Indicator, format string) string {
-	for _, f := range ind.Chart.Files {
-		if f.Format == format {
-			if dir == "" {
-				return ""
-			}
-			return filepath.Join(dir, filepath.FromSlash(f.Path))
-		}
+	rel := chartPath(ind, format)
+	switch {
+	case rel == "":
+		return "-"
+	case dir == "":
+		return ""
 	}
-	return "-"
+	return filepath.Join(dir, filepath.FromSlash(rel))
 }
 
-// chartSVGs writes every indicator's chart as a standalone SVG
-// (preview.StandaloneSVG of the SVG its page carries, from the build's
-// data) into the built site dir; it returns how many.
+// chartPath is the slash path in the site of the chart file of the
+// format that the record links, "" when it links none.
+func chartPath(ind *display.Indicator, format string) string {
+	for _, f := range ind.Chart.Files {
+		if f.Format == format {
+			return f.Path
+		}
+	}
+	return ""
+}
+
+// storeChartSVGs makes every indicator's chart as a standalone SVG
+// (preview.StandaloneSVG of the SVG its page carries) into the file store,
+// from the charts as drawn, while they are at hand: a large site's data
+// is not held in memory, and a build whose pages come from the page cache
+// never writes it (Data), so chartSVGs would have no SVG to read. A file
+// made before from the same chart, title and footer by the same kinerja
+// comes from the store by its key, neither made nor hashed again. It
+// returns the stored file of each, by its slash path in the site.
+func (p *Prepared) storeChartSVGs(ctx context.Context, charts []sitedata.Chart) (map[string]string, error) {
+	drawn := make(map[string]*sitedata.Chart, len(charts))
+	for i := range charts {
+		drawn[charts[i].Lang+"/"+charts[i].ID] = &charts[i]
+	}
+	self := executable()
+	out := map[string]string{}
+	for _, m := range p.Models {
+		for i := range m.Indicators {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			ind := &m.Indicators[i]
+			rel := chartPath(ind, "svg")
+			if rel == "" {
+				continue
+			}
+			c := drawn[m.Lang+"/"+ind.Chart.ID]
+			if c == nil {
+				return nil, iku.Errorf(iku.Internal, "the chart of %q was not drawn", ind.URL)
+			}
+			footer := p.chartFooter(m.Lang, ind)
+			key := chartSVGKey(self, c.SVG, ind.Title, footer)
+			f, ok := p.store.Get(key)
+			if !ok {
+				b, err := preview.StandaloneSVG(c.SVG, ind.Title, footer)
+				if err != nil {
+					return nil, err
+				}
+				if f, _, err = p.store.Put(key, b); err != nil {
+					return nil, err
+				}
+			}
+			out[rel] = f.Path
+		}
+	}
+	return out, nil
+}
+
+// chartSVGKey names a standalone chart SVG in the file store by all that
+// makes it: the kinerja that made it (self: preview.StandaloneSVG is its
+// code), the chart's SVG, the title and the footer. Without self, a
+// random key: the file is made again.
+func chartSVGKey(self, svg, title string, footer []string) string {
+	h := sha256.New()
+	if self == "" {
+		self = rand.Text()
+	}
+	for _, s := range append([]string{"kinerja standalone chart SVG", self, svg, title}, footer...) {
+		fmt.Fprintf(h, "%d:", len(s))
+		io.WriteString(h, s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// executable names the running kinerja by its size and modification
+// time, "" when it cannot be found.
+func executable() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d %d", fi.Size(), fi.ModTime().UnixNano())
+}
+
+// chartSVGs puts every indicator's chart as a standalone SVG into the
+// built site dir: the files storeChartSVGs stored, linked; without a file
+// store, made from the build's data. It returns how many.
 func (p *Prepared) chartSVGs(ctx context.Context, dir string) (int, error) {
+	if p.chartSVGFiles != nil {
+		for _, rel := range slices.Sorted(maps.Keys(p.chartSVGFiles)) {
+			if err := ctx.Err(); err != nil {
+				return 0, err
+			}
+			out := filepath.Join(dir, filepath.FromSlash(rel))
+			if os.Link(p.chartSVGFiles[rel], out) == nil {
+				continue
+			}
+			b, err := os.ReadFile(p.chartSVGFiles[rel])
+			if err == nil {
+				err = os.WriteFile(out, b, 0o644)
+			}
+			if err != nil {
+				return 0, iku.Wrap(err, iku.Invalid, "cannot write the chart image %q", out)
+			}
+		}
+		return len(p.chartSVGFiles), nil
+	}
 	n := 0
 	for _, m := range p.Models {
 		for i := range m.Indicators {
@@ -84,8 +197,13 @@ func (p *Prepared) chartSVGs(ctx context.Context, dir string) (int, error) {
 				continue
 			}
 			name := sitedata.ChartsDir + "/" + m.Lang + "/" + ind.Chart.ID + ".svg"
-			svg, ok := p.Data[name]
+			svg, ok := p.Data.Held(name)
 			if !ok {
+				// Not held: written into the build folder (now, if Hugo did
+				// not need it).
+				if err := p.Data.Write(ctx, p.Dir); err != nil {
+					return n, err
+				}
 				var err error
 				if svg, err = os.ReadFile(filepath.Join(p.Dir, filepath.FromSlash(name))); err != nil {
 					return n, iku.Wrap(err, iku.Internal, "cannot read the chart of %q", ind.URL)

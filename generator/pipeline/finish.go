@@ -87,7 +87,8 @@ func (p *Prepared) finishing(so *site.Options) {
 				return "", err
 			}
 			drawn += p.imagesDrawn // drawn beside the charts (Prepare)
-			return fmt.Sprintf("%-9s %d charts as SVG, %d as PNG of %s: %d drawn, %d from the cache (%.2f s)\n", "images:", svgs, len(jobs), preview.ChartImage, drawn, len(jobs)-drawn, (time.Since(t) + p.imagesTime).Seconds()), nil
+			// The SVG files were made beside the data (storeChartSVGs).
+			return fmt.Sprintf("%-9s %d charts as SVG, %d as PNG of %s: %d drawn, %d from the cache (%.2f s)\n", "images:", svgs, len(jobs), preview.ChartImage, drawn, len(jobs)-drawn, (time.Since(t) + p.imagesTime + p.chartSVGsTime).Seconds()), nil
 		},
 	}
 	if bin := search.Find(root, os.Getenv); bin != "" {

@@ -116,10 +116,9 @@ type Prepared struct {
 	Models []*display.Model
 	// Shards are the folders of the Hugo runs of a large site (nil: one).
 	Shards []string
-	// Data are the files Hugo reads, by slash path under Dir, not yet
-	// written (site.Options.Data): a build whose pages come from the page
-	// cache never writes them.
-	Data map[string][]byte
+	// Data are the files Hugo reads, not yet written (site.Options.Data):
+	// a build whose pages come from the page cache never writes them.
+	Data *Data
 	// Files are the downloads: path in the site → the stored file, linked
 	// into the new site after Hugo.
 	Files  map[string]string
@@ -135,6 +134,11 @@ type Prepared struct {
 	// download.
 	imagesDrawn int
 	imagesTime  time.Duration
+	// chartSVGFiles are the charts' standalone SVG files, by slash path
+	// in the site, in the file store (storeChartSVGs, beside the data);
+	// chartSVGsTime is the time that took.
+	chartSVGFiles map[string]string
+	chartSVGsTime time.Duration
 }
 
 // Root is the site folder.
@@ -408,14 +412,32 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	if p.keep {
 		inMemory = 0 // a build folder kept for inspection holds its data
 	}
-	if p.Data, p.Shards, err = DataFiles(ctx, p.Dir, models, charts, cmp.Or(o.ShardSize, DefaultShardSize), inMemory); err != nil {
+	// The charts' standalone SVG files are made beside the data, while the
+	// charts are at hand (storeChartSVGs).
+	g, gctx = errgroup.WithContext(ctx)
+	if p.store != nil {
+		g.Go(func() error {
+			t := time.Now()
+			var err error
+			p.chartSVGFiles, err = p.storeChartSVGs(gctx, charts)
+			p.chartSVGsTime = time.Since(t)
+			return err
+		})
+	}
+	g.Go(func() error {
+		var err error
+		p.Data, err = DataFiles(gctx, p.Dir, models, charts, cmp.Or(o.ShardSize, DefaultShardSize), inMemory)
+		return err
+	})
+	if err := g.Wait(); err != nil {
 		return err
 	}
+	p.Shards = p.Data.Shards
 	runs := ""
 	if len(p.Shards) > 0 {
 		runs = fmt.Sprintf(", for %d Hugo runs", len(p.Shards))
 	}
-	log.line("data", t, "written for %d agencies, %d indicators, %d sectors%s", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors), runs)
+	log.line("data", t, "made for %d agencies, %d indicators, %d sectors%s", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors), runs)
 	return nil
 }
 
@@ -425,9 +447,9 @@ const sideBySide = 2000
 
 // maxDataInMemory is the most data a build holds in memory, not written,
 // until it knows whether Hugo runs: about 70 MB at 1,000 indicators; a
-// larger site's data is written as it is made, so that it does not count
-// against peak memory.
-const maxDataInMemory = 256 << 20
+// larger site's data is only hashed as it is made, and made again if Hugo
+// runs (Data), so that it does not count against peak memory.
+var maxDataInMemory = 256 << 20
 
 // records counts a model's page records.
 func records(m *display.Model) int {
@@ -535,6 +557,15 @@ func build(ctx context.Context, o Options, out string, at func(stage string)) (s
 	so := site.Options{SiteRoot: p.Settings.Root, ThemesDir: p.Settings.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep,
 		Stderr: p.log.w, Shards: p.Shards, Files: p.Files, Data: p.Data}
 	p.finishing(&so)
+	if p.chartSVGFiles != nil {
+		// Once Hugo has run or its pages came from the cache, nothing
+		// needs to make the data again.
+		finish := so.Finish
+		so.Finish = func(ctx context.Context, dir string) error {
+			p.Data.Release()
+			return finish(ctx, dir)
+		}
+	}
 	if at != nil {
 		finish := so.Finish
 		so.Finish = func(ctx context.Context, dir string) error {

@@ -1,13 +1,16 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/chart"
@@ -358,70 +361,160 @@ func Charts(ctx context.Context, models []*display.Model, cacheDir string, progr
 // made in several Hugo runs: it returns their folders (each names the
 // indicator pages of its run), nil for one run.
 func WriteData(ctx context.Context, dir string, models []*display.Model, charts []sitedata.Chart, shardSize int) ([]string, error) {
-	_, shards, err := DataFiles(ctx, dir, models, charts, shardSize, 0)
-	return shards, err
+	d, err := DataFiles(ctx, dir, models, charts, shardSize, 0)
+	if err != nil {
+		return nil, err
+	}
+	return d.Shards, nil
 }
 
-// DataFiles is WriteData that keeps the files in memory, by slash path
-// under dir, as long as they come to at most maxMemory bytes: the build
-// hands them to generator/site, which writes them only when Hugo has to
-// run (its page cache knows their pages otherwise). Beyond maxMemory
-// (a large site) every file is written to dir as it is made, and the map
-// is nil.
-func DataFiles(ctx context.Context, dir string, models []*display.Model, charts []sitedata.Chart, shardSize, maxMemory int) (map[string][]byte, []string, error) {
+// Data are the files Hugo reads, made from the display models and the
+// charts (site.Data): held in memory, or, for a large site, not held at
+// all, only hashed, and made again to be written (Write) when Hugo has to
+// run; a build whose pages come from the page cache then writes none of
+// them, and no build holds them all in memory.
+type Data struct {
+	// Shards are the folders of the Hugo runs of a large site (nil: one
+	// run), each under the build folder.
+	Shards []string
+	// sums are every file's SHA-256, by slash path under the build folder.
+	sums map[string][32]byte
+	// held are the files' bytes, when they fit in memory.
+	held map[string][]byte
+	// pages and shards are what makes them again, when they are not held
+	// (a large site) and not written yet.
+	pages  sitedata.Pages
+	shards [][]string
+	once   sync.Once
+	err    error
+}
+
+// DataFiles makes the files of WriteData. Up to maxMemory bytes of them
+// are held in memory, unwritten: the build hands them to generator/site,
+// which writes them only when Hugo has to run (its page cache knows their
+// pages otherwise). Beyond maxMemory (a large site) none is held: each is
+// hashed as it is made and dropped, and Write makes them again. With
+// maxMemory 0 every file is written into dir as it is made (a build folder
+// kept for inspection).
+func DataFiles(ctx context.Context, dir string, models []*display.Model, charts []sitedata.Chart, shardSize, maxMemory int) (*Data, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	e := &dataEmitter{w: site.DataWriter{Dir: dir}, files: map[string][]byte{}, max: maxMemory}
 	shards := shardSlugs(models[0], shardSize)
-	if err := sitedata.EmitPageFiles(sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil}, e.emit); err != nil {
-		return nil, nil, err
+	d := &Data{sums: map[string][32]byte{}, held: map[string][]byte{},
+		pages: sitedata.Pages{Models: models, Charts: charts, Sharded: shards != nil}, shards: shards}
+	for i := range shards {
+		d.Shards = append(d.Shards, filepath.Join(dir, "shards", strconv.Itoa(i)))
 	}
-	var out []string
-	for i, slugs := range shards {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+	w := site.DataWriter{Dir: dir}
+	size := 0
+	err := d.emit(ctx, func(name string, b []byte) error {
+		d.sums[name] = sha256.Sum256(b)
+		switch {
+		case maxMemory <= 0:
+			d.held = nil
+			return w.Write(name, b)
+		case d.held == nil:
+		case size+len(b) > maxMemory:
+			d.held = nil // too large to hold: made again if Hugo runs
+		default:
+			size += len(b)
+			d.held[name] = bytes.Clone(b) // b is the emitter's, reused
 		}
-		rel := "shards/" + strconv.Itoa(i)
-		sf, err := sitedata.ShardFiles(models, slugs)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if maxMemory <= 0 || d.held != nil {
+		d.done()
+	}
+	return d, nil
+}
+
+// emit makes every file, in no set order, and hands it to fn; b is valid
+// only until fn returns.
+func (d *Data) emit(ctx context.Context, fn func(name string, b []byte) error) error {
+	err := sitedata.EmitPageFiles(d.pages, func(name string, b []byte) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return fn(name, b)
+	})
+	if err != nil {
+		return err
+	}
+	for i, slugs := range d.shards {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sf, err := sitedata.ShardFiles(d.pages.Models, slugs)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		for _, name := range slices.Sorted(maps.Keys(sf)) {
-			if err := e.emit(rel+"/"+name, sf[name]); err != nil {
-				return nil, nil, err
-			}
-		}
-		out = append(out, filepath.Join(dir, filepath.FromSlash(rel)))
-	}
-	return e.files, out, nil
-}
-
-// dataEmitter keeps the data files in memory up to max bytes, then writes
-// them, and every later one, into the build folder.
-type dataEmitter struct {
-	w     site.DataWriter
-	files map[string][]byte // nil once written
-	size  int
-	max   int
-}
-
-func (e *dataEmitter) emit(name string, b []byte) error {
-	if e.files != nil {
-		e.files[name] = b
-		if e.size += len(b); e.size <= e.max {
-			return nil
-		}
-		files := e.files
-		e.files = nil
-		for _, n := range slices.Sorted(maps.Keys(files)) {
-			if err := e.w.Write(n, files[n]); err != nil {
+			if err := fn("shards/"+strconv.Itoa(i)+"/"+name, sf[name]); err != nil {
 				return err
 			}
 		}
-		return nil
 	}
-	return e.w.Write(name, b)
+	return nil
+}
+
+// done drops what would make the files again.
+func (d *Data) done() {
+	d.pages, d.shards = sitedata.Pages{}, nil
+}
+
+// Held is the bytes of the file name (a slash path under the build
+// folder), when the files are held in memory.
+func (d *Data) Held(name string) ([]byte, bool) {
+	b, ok := d.held[name]
+	return b, ok
+}
+
+// Sum is site.SumFiles of every file: what the page cache's key takes.
+func (d *Data) Sum() string { return site.SumFiles(d.sums) }
+
+// Write writes the files into dir (the build folder), once: those held,
+// or, when none is held, each made again as it was hashed. A file that
+// comes out other than it did the first time fails the build, as the
+// page cache's key would not be true of it.
+func (d *Data) Write(ctx context.Context, dir string) error {
+	d.once.Do(func() {
+		w := site.DataWriter{Dir: dir}
+		if d.held != nil {
+			d.err = site.DataMap(d.held).Write(ctx, dir)
+			return
+		}
+		if d.pages.Models == nil {
+			return // written as made (DataFiles with maxMemory 0)
+		}
+		n := 0
+		d.err = d.emit(ctx, func(name string, b []byte) error {
+			if sum, ok := d.sums[name]; !ok || sum != sha256.Sum256(b) {
+				return iku.Errorf(iku.Internal, "the site data file %q came out different when it was made again from the same input: please report this", name)
+			}
+			n++
+			return w.Write(name, b)
+		})
+		if d.err == nil && n != len(d.sums) {
+			d.err = iku.Errorf(iku.Internal, "%d site data files were made again where %d were made first: please report this", n, len(d.sums))
+		}
+		d.done()
+	})
+	return d.err
+}
+
+// Release drops what would make the files again, once they are written
+// or known not to be needed (the pages came from the page cache): the
+// charts are the bulk of it. Write fails after it, unless it wrote before.
+func (d *Data) Release() {
+	d.once.Do(func() {
+		d.done()
+		d.held = nil
+		d.err = iku.Errorf(iku.Internal, "the site data was dropped before it was written")
+	})
 }
 
 // shardSlugs splits the indicators into the shards of Hugo runs: nil when

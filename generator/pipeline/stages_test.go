@@ -86,32 +86,44 @@ func TestStagesAlone(t *testing.T) {
 		t.Errorf("WriteData wrote no site data: %v", err)
 	}
 
-	// DataFiles keeps the same files in memory, unwritten, up to its
-	// limit; beyond it, it writes them all and keeps none.
+	// DataFiles holds the same files in memory, unwritten, up to its
+	// limit; beyond it, it holds and writes none, and Write makes and
+	// writes them all.
 	mem := t.TempDir()
-	files, _, err := DataFiles(ctx, mem, models, nil, 40, 1<<30)
+	d, err := DataFiles(ctx, mem, models, nil, 40, 1<<30)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if written, _ := os.ReadDir(mem); len(written) != 0 || len(files) == 0 {
-		t.Errorf("DataFiles under its limit wrote %d entries and kept %d files; want none written", len(written), len(files))
+	if written, _ := os.ReadDir(mem); len(written) != 0 || len(d.held) == 0 {
+		t.Errorf("DataFiles under its limit wrote %d entries and held %d files; want none written", len(written), len(d.held))
 	}
-	for name, b := range files {
+	for name, b := range d.held {
 		if disk, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || !bytes.Equal(disk, b) {
-			t.Errorf("DataFiles kept %s unlike WriteData wrote it (%v)", name, err)
+			t.Errorf("DataFiles held %s unlike WriteData wrote it (%v)", name, err)
 		}
 	}
-	spill := t.TempDir()
-	if files, _, err := DataFiles(ctx, spill, models, nil, 40, 1000); err != nil || files != nil {
-		t.Fatalf("DataFiles over its limit kept %d files (%v); want them written", len(files), err)
+	large := t.TempDir()
+	deferred, err := DataFiles(ctx, large, models, nil, 40, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if written, _ := os.ReadDir(large); len(written) != 0 || deferred.held != nil {
+		t.Errorf("DataFiles over its limit wrote %d entries and held %d files; want none of either", len(written), len(deferred.held))
+	}
+	if deferred.Sum() != d.Sum() {
+		t.Error("the data held and the data not held have different sums")
+	}
+	if err := deferred.Write(ctx, large); err != nil {
+		t.Fatal(err)
 	}
 	if err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if b, err := os.ReadFile(filepath.Join(spill, rel)); err != nil || len(b) == 0 {
-			t.Errorf("DataFiles over its limit did not write %s (%v)", rel, err)
+		want, _ := os.ReadFile(p)
+		if b, err := os.ReadFile(filepath.Join(large, rel)); err != nil || !bytes.Equal(b, want) {
+			t.Errorf("Data.Write did not write %s as WriteData did (%v)", rel, err)
 		}
 		return nil
 	}); err != nil {

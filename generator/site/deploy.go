@@ -1,10 +1,12 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -155,7 +157,7 @@ func deployLink(l *linkLayout, staging string, keep int, warn io.Writer) error {
 		if kept[i] == next {
 			continue
 		}
-		if err := os.RemoveAll(l.path(kept[i])); err != nil && warn != nil {
+		if err := removeTree(l.path(kept[i])); err != nil && warn != nil {
 			fmt.Fprintf(warn, "  warning: cannot remove the old build %q: %v\n", l.path(kept[i]), err)
 		}
 	}
@@ -241,24 +243,51 @@ func isKinerjaBuild(dir string) bool {
 	return err == nil
 }
 
-// publishModes makes every folder under dir 0755 and every file 0644
-// (less the umask), so that the web server's user can read the site
-// whatever mode the staging folder was made with.
-func publishModes(dir string) error {
+// publishTree makes every folder under dir 0755 and every file 0644 (less
+// the umask), so that the web server's user can read the site whatever
+// mode the staging folder was made with; a file whose mode is right
+// already (most of a warm build's: links to the files the last build
+// published) is left as it is. In the same walk it counts the files and
+// the pages (.html), and lists the build's own files that a page loaded
+// from it may ask for after the next build is published (carryAssets):
+// its fingerprinted assets, and its search index as "pagefind/".
+func publishTree(dir string) (files, pages int, own []string, err error) {
 	mask := umask()
 	dirMode, fileMode := 0o755&^mask, 0o644&^mask
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	const bits = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
+		want := fileMode
 		switch {
 		case d.IsDir():
-			return os.Chmod(p, dirMode)
+			want = dirMode
 		case d.Type().IsRegular():
-			return os.Chmod(p, fileMode)
+			files++
+			if strings.HasSuffix(d.Name(), ".html") {
+				pages++
+			}
+		default:
+			files++
+			return nil // a link: chmod would follow it
 		}
-		return nil // a link: chmod would follow it
+		if fi, err := d.Info(); err != nil || fi.Mode()&bits != want {
+			if err := os.Chmod(p, want); err != nil {
+				return err
+			}
+		}
+		rel, _ := filepath.Rel(dir, p)
+		switch rel = filepath.ToSlash(rel); {
+		case rel == searchIndex && d.IsDir():
+			own = append(own, searchIndex+"/")
+		case strings.HasPrefix(rel, searchIndex+"/"):
+		case !d.IsDir() && fingerprinted.MatchString(d.Name()):
+			own = append(own, rel)
+		}
+		return nil
 	})
+	return files, pages, own, err
 }
 
 // umask reads the process's umask from /proc (Linux 4.7+); elsewhere it
@@ -284,9 +313,16 @@ var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{32,}\.[A-Za-z0-9]+$`)
 // searchIndex is the folder of Pagefind's index (generator/search).
 const searchIndex = "pagefind"
 
-// carriedPrefix starts the lines of Marker that list the files copied
-// from earlier builds.
-const carriedPrefix = "from the previous build: "
+// The lines of Marker, after its first: carriedPrefix starts those that
+// list the files copied from earlier builds; ownListed says that the
+// build's own assets are listed, each on a line that starts with
+// ownPrefix ("pagefind/": the search index). A build whose Marker does not
+// say so (made by an older kinerja) is walked whole for them.
+const (
+	carriedPrefix = "from the previous build: "
+	ownListed     = "assets listed"
+	ownPrefix     = "asset: "
+)
 
 // carryAssets copies into dir what a page that a browser loaded from an
 // earlier build may still ask for after the switch, from each build of
@@ -306,6 +342,22 @@ func carryAssets(from []string, dir string) ([]string, error) {
 	_, err := os.Stat(filepath.Join(dir, searchIndex))
 	search := err == nil
 	var carried []string
+	// The names in each folder of dir, read once: a search index has
+	// tens of thousands of files in a few folders.
+	names := map[string]map[string]bool{}
+	has := func(rel string) bool {
+		parent, name := path.Split(rel)
+		set, ok := names[parent]
+		if !ok {
+			set = map[string]bool{}
+			entries, _ := os.ReadDir(filepath.Join(dir, filepath.FromSlash(parent)))
+			for _, e := range entries {
+				set[e.Name()] = true
+			}
+			names[parent] = set
+		}
+		return set[name]
+	}
 	for _, prev := range from {
 		if prev == dir {
 			continue
@@ -315,34 +367,67 @@ func carryAssets(from []string, dir string) ([]string, error) {
 			continue // nothing published yet, or not ours
 		}
 		already := map[string]bool{}
+		var own []string
+		listed := false
 		for _, line := range strings.Split(string(marker), "\n") {
 			if p, ok := strings.CutPrefix(line, carriedPrefix); ok {
 				already[p] = true
 			}
+			if p, ok := strings.CutPrefix(line, ownPrefix); ok {
+				own = append(own, p)
+			}
+			listed = listed || line == ownListed
 		}
-		err = filepath.WalkDir(prev, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.Type().IsRegular() {
-				return err
-			}
-			rel, err := filepath.Rel(prev, p)
-			if err != nil {
-				return err
-			}
-			rel = filepath.ToSlash(rel)
-			inIndex := strings.HasPrefix(rel, searchIndex+"/")
-			if already[rel] || !fingerprinted.MatchString(d.Name()) && !(search && inIndex) {
+		carry := func(rel string) error {
+			if already[rel] || has(rel) {
 				return nil
 			}
-			dst := filepath.Join(dir, filepath.FromSlash(rel))
-			if _, err := os.Lstat(dst); err == nil {
-				return nil
-			}
-			if err := copyFile(p, dst); err != nil {
+			if err := copyFile(filepath.Join(prev, filepath.FromSlash(rel)), filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
 				return err
 			}
 			carried = append(carried, rel)
 			return nil
-		})
+		}
+		// walk carries the files under the folder root of prev (slash path;
+		// "." for all of it) that match.
+		walk := func(root string, match func(rel, name string) bool) error {
+			base := filepath.Join(prev, filepath.FromSlash(root))
+			if _, err := os.Lstat(base); errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || !d.Type().IsRegular() {
+					return err
+				}
+				rel, err := filepath.Rel(prev, p)
+				if err != nil {
+					return err
+				}
+				if rel = filepath.ToSlash(rel); !match(rel, d.Name()) {
+					return nil
+				}
+				return carry(rel)
+			})
+		}
+		switch {
+		case !listed:
+			err = walk(".", func(rel, name string) bool {
+				return fingerprinted.MatchString(name) || search && strings.HasPrefix(rel, searchIndex+"/")
+			})
+		default:
+			for _, rel := range own {
+				if rel == searchIndex+"/" {
+					if search {
+						err = walk(searchIndex, func(string, string) bool { return true })
+					}
+				} else if _, serr := os.Lstat(filepath.Join(prev, filepath.FromSlash(rel))); serr == nil {
+					err = carry(rel)
+				}
+				if err != nil {
+					break
+				}
+			}
+		}
 		if err != nil {
 			return nil, fmt.Errorf("copy the assets of the published site %q: %w", prev, err)
 		}
@@ -371,11 +456,14 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
-// writeMarker writes Marker into dir, listing the assets carried from
-// earlier builds.
-func writeMarker(dir string, carried []string) error {
+// writeMarker writes Marker into dir, listing its own assets (own, from
+// publishTree) and those carried from earlier builds.
+func writeMarker(dir string, own, carried []string) error {
 	var b strings.Builder
-	b.WriteString("built by kinerja\n")
+	b.WriteString("built by kinerja\n" + ownListed + "\n")
+	for _, p := range own {
+		b.WriteString(ownPrefix + p + "\n")
+	}
 	for _, p := range carried {
 		b.WriteString(carriedPrefix + p + "\n")
 	}

@@ -585,7 +585,7 @@ func TestCleanDebris(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	old := out + ".new-456.old"
 	mkdirs(t, old, out+".new-789")
-	if err := writeMarker(old, nil); err != nil {
+	if err := writeMarker(old, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := CleanDebris(root, out); err != nil {
@@ -745,5 +745,98 @@ func TestRollbackKeepsNewerAssets(t *testing.T) {
 		if _, err := f.get(p); err != nil {
 			t.Errorf("after the next deploy: %v", err)
 		}
+	}
+}
+
+// TestPublishTreeLeavesRightModes: publishTree changes only the modes
+// that are not right (a warm build's files are links to the published
+// ones, whose modes it set before), and counts the files and pages.
+func TestPublishTreeLeavesRightModes(t *testing.T) {
+	dir := t.TempDir()
+	mkdirs(t, filepath.Join(dir, "a"))
+	right, wrong := filepath.Join(dir, "a", "index.html"), filepath.Join(dir, "a", "b.css")
+	mask := umask()
+	for f, mode := range map[string]fs.FileMode{right: 0o644 &^ mask, wrong: 0o600} {
+		if err := os.WriteFile(f, []byte("x"), mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(f, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctime := func(f string) int64 {
+		var st syscall.Stat_t
+		if err := syscall.Stat(f, &st); err != nil {
+			t.Fatal(err)
+		}
+		return st.Ctim.Nano()
+	}
+	before := ctime(right)
+	time.Sleep(20 * time.Millisecond)
+	files, pages, _, err := publishTree(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files != 2 || pages != 1 {
+		t.Errorf("publishTree counted %d files, %d pages; want 2 and 1", files, pages)
+	}
+	if ctime(right) != before {
+		t.Error("publishTree changed the mode of a file whose mode was right (its ctime moved)")
+	}
+	if fi, err := os.Stat(wrong); err != nil || fi.Mode().Perm() != 0o644&^mask {
+		t.Errorf("the file of mode 0600: %v, %v; want %o", fi.Mode(), err, 0o644&^mask)
+	}
+}
+
+// TestCarryAssetsFromTheMarker: a build's Marker lists its own assets and
+// search index, and the next build carries those, without looking for
+// others; a build whose Marker lists none (an older kinerja's) is searched
+// whole.
+func TestCarryAssetsFromTheMarker(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old")
+	listedCSS := "css/site.0123456789abcdef0123456789abcdef.css"
+	unlistedCSS := "css/other.fedcba9876543210fedcba9876543210.css"
+	for _, p := range []string{listedCSS, unlistedCSS, "pagefind/index/a.pf_index", "pagefind/pagefind-entry.json"} {
+		writeTestFile(t, filepath.Join(old, filepath.FromSlash(p)), p)
+	}
+	_, _, own, err := publishTree(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(own, " ") != unlistedCSS+" "+listedCSS+" pagefind/" {
+		t.Fatalf("publishTree listed %q as the build's own assets", own)
+	}
+	if err := writeMarker(old, []string{listedCSS, "pagefind/"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	next := filepath.Join(dir, "next")
+	writeTestFile(t, filepath.Join(next, "pagefind", "pagefind-entry.json"), "new")
+	carried, err := carryAssets([]string{old}, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := listedCSS + " pagefind/index/a.pf_index"; strings.Join(carried, " ") != want {
+		t.Errorf("carried %q from a build that lists its assets; want %q", carried, want)
+	}
+	if err := os.WriteFile(filepath.Join(old, Marker), []byte("built by kinerja\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next2 := filepath.Join(dir, "next2")
+	mkdirs(t, next2)
+	carried, err = carryAssets([]string{old}, next2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := unlistedCSS + " " + listedCSS; strings.Join(carried, " ") != want {
+		t.Errorf("carried %q from an older kinerja's build; want %q", carried, want)
+	}
+}
+
+func writeTestFile(t *testing.T, path, body string) {
+	t.Helper()
+	mkdirs(t, filepath.Dir(path))
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,6 +2,9 @@ package site
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,4 +118,46 @@ func TestBuildRefusesATakenPath(t *testing.T) {
 		t.Fatalf("Build with a file at the home page's path: %v; want an error naming index.html", err)
 	}
 	assertHome(t, out, "<p>published</p>")
+}
+
+// TestRemoveTree: removeTree removes a folder of folders whole, as
+// os.RemoveAll does, and removes a link to a folder, never what it points
+// at; a path that does not exist is no error.
+func TestRemoveTree(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "outside")
+	keep := filepath.Join(outside, "keep.txt")
+	if err := os.MkdirAll(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keep, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(dir, "site")
+	for i := range 50 {
+		for _, p := range []string{fmt.Sprintf("iku/i%d/index.html", i), fmt.Sprintf("en/iku/i%d/index.html", i), fmt.Sprintf("en/iku/i%d/grafik/a.svg", i)} {
+			f := filepath.Join(site, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(f, []byte(p), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.Symlink(outside, filepath.Join(site, "iku", "link")); err != nil {
+		t.Fatal(err)
+	}
+	if err := removeTree(site); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(site); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after removeTree: %v; want the folder gone", err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("removeTree followed a link out of the folder: %v", err)
+	}
+	if err := removeTree(filepath.Join(dir, "none")); err != nil {
+		t.Errorf("removeTree of a path that does not exist: %v", err)
+	}
 }

@@ -8,7 +8,6 @@ import (
 	"hash"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -95,11 +94,9 @@ func pageKey(o Options) (string, error) {
 			return "", err
 		}
 	}
-	// The data not written yet, as hashTree would have read it.
-	for _, name := range slices.Sorted(maps.Keys(o.Data)) {
-		fmt.Fprintf(h, "data %s\x00%d\x00", name, len(o.Data[name]))
-		h.Write(o.Data[name])
-		h.Write([]byte{'\n'})
+	// The data not written yet, by the hash of its files.
+	if o.Data != nil {
+		fmt.Fprintf(h, "data %s\n", o.Data.Sum())
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -155,7 +152,7 @@ func linkCachedPages(ctx context.Context, root, key, staging string) bool {
 		}
 		dst := filepath.Join(staging, rel)
 		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
+			return os.Mkdir(dst, 0o755) // its parent came first (lexical order)
 		}
 		linked++
 		if err := os.Link(p, dst); err != nil {
@@ -198,7 +195,7 @@ func storePages(root, key, staging string, warnings []byte) {
 		}
 		dst := filepath.Join(tmp, rel)
 		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
+			return os.Mkdir(dst, 0o755) // its parent came first (lexical order)
 		}
 		if !d.Type().IsRegular() {
 			return nil
@@ -245,7 +242,7 @@ func storePages(root, key, staging string, warnings []byte) {
 func removeEntry(entry string) {
 	gone := entry + ".old-" + strconv.Itoa(os.Getpid())
 	if os.Rename(entry, gone) == nil {
-		os.RemoveAll(gone)
+		removeTree(gone)
 	}
 }
 

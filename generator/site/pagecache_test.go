@@ -107,7 +107,7 @@ func TestPageCacheData(t *testing.T) {
 	build1 := func(value string, cached bool) {
 		t.Helper()
 		o := options(root, build, out)
-		o.Data = map[string][]byte{"data/kinerja/meta.json": []byte(`{"value": "` + value + `"}`)}
+		o.Data = DataMap{"data/kinerja/meta.json": []byte(`{"value": "` + value + `"}`)}
 		os.Remove(meta)
 		st, err := Build(ctx, o)
 		if err != nil {

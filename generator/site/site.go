@@ -17,6 +17,8 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -81,12 +83,12 @@ type Options struct {
 	// build writes none of their bytes; Serve links them into BuildDir's
 	// static/.
 	Files map[string]string `json:"-"`
-	// Data are files Hugo reads (the display records, the charts), by
-	// slash path under BuildDir, that are not written yet: Build writes
-	// them only when Hugo runs (the page cache's key hashes them as they
-	// are, so a build whose pages come from the cache writes none), Serve
-	// always.
-	Data map[string][]byte `json:"-"`
+	// Data are files Hugo reads (the display records, the charts) that
+	// are not written yet: Build writes them into BuildDir only when Hugo
+	// runs (the page cache's key takes their Sum instead of reading them,
+	// so a build whose pages come from the cache writes none), Serve
+	// always. nil: none.
+	Data Data `json:"-"`
 	// Finish, when set, runs on the built staging folder before it is
 	// published (the search index, the preview images); an error fails
 	// the build and leaves the published site as it was.
@@ -176,7 +178,10 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 		}
 	} else {
 		var warnings bytes.Buffer
-		if err := writeData(o); err != nil {
+		if err := writeData(ctx, o); err != nil {
+			if ctx.Err() != nil {
+				return Stats{}, iku.Wrap(ctx.Err(), iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
+			}
 			return Stats{}, err
 		}
 		if err := runHugo(ctx, o, staging, out, &warnings); err != nil {
@@ -215,26 +220,22 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 			return Stats{}, err
 		}
 	}
+	// One walk of the new site sets its modes, counts it and lists what
+	// the next build carries from it, before this one carries what it
+	// needs from the builds before (their files are made with the modes
+	// publishTree would set).
+	files, pages, own, err := publishTree(staging)
+	if err != nil {
+		return Stats{}, fmt.Errorf("set the modes of the new site: %w", err)
+	}
 	carried, err := carryAssets(from, staging)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := writeMarker(staging, carried); err != nil {
+	if err := writeMarker(staging, own, carried); err != nil {
 		return Stats{}, err
 	}
-	_ = filepath.WalkDir(staging, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			st.Files++
-			if strings.HasSuffix(d.Name(), ".html") {
-				st.Pages++
-			}
-		}
-		return nil
-	})
-	st.Files -= len(carried) // the build that made them counted them
-	if err := publishModes(staging); err != nil {
-		return Stats{}, fmt.Errorf("set the modes of the new site: %w", err)
-	}
+	st.Files, st.Pages = files+1, pages // and the marker
 	if err := ctx.Err(); err != nil {
 		return Stats{}, iku.Wrap(err, iku.Invalid, "the build was interrupted; the published site in %q is unchanged", out)
 	}
@@ -291,7 +292,7 @@ func Serve(ctx context.Context, o Options, bind string, port int) error {
 	if err := writeMounts(o); err != nil {
 		return err
 	}
-	if err := writeData(o); err != nil {
+	if err := writeData(ctx, o); err != nil {
 		return err
 	}
 	if _, err := linkFiles(ctx, filepath.Join(o.BuildDir, "static"), o.Files); err != nil {
@@ -474,7 +475,7 @@ func swap(staging, out string) error {
 		return iku.Wrap(err, iku.Invalid, "cannot move the new site into %q: check its permissions", out)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeTree(old)
 	}
 	return nil
 }
@@ -488,10 +489,54 @@ func lastLines(s string, n int) string {
 }
 
 // writeData writes o.Data into the build folder.
-func writeData(o Options) error {
-	w := DataWriter{Dir: o.BuildDir}
-	for _, name := range slices.Sorted(maps.Keys(o.Data)) {
-		if err := w.Write(name, o.Data[name]); err != nil {
+func writeData(ctx context.Context, o Options) error {
+	if o.Data == nil {
+		return nil
+	}
+	return o.Data.Write(ctx, o.BuildDir)
+}
+
+// Data are files Hugo reads that are not written yet (Options.Data).
+type Data interface {
+	// Sum is a hash of every file's path and bytes (SumFiles): the page
+	// cache's key takes it instead of the files.
+	Sum() string
+	// Write writes the files into the build folder dir.
+	Write(ctx context.Context, dir string) error
+}
+
+// SumFiles is the Sum of files whose SHA-256 are sums, by slash path
+// under the build folder.
+func SumFiles(sums map[string][32]byte) string {
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(sums)) {
+		sum := sums[name]
+		fmt.Fprintf(h, "%s\x00%x\n", name, sum[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// DataMap is Data held in memory: the bytes of each file by slash path
+// under the build folder.
+type DataMap map[string][]byte
+
+// Sum is SumFiles of the files.
+func (m DataMap) Sum() string {
+	sums := make(map[string][32]byte, len(m))
+	for name, b := range m {
+		sums[name] = sha256.Sum256(b)
+	}
+	return SumFiles(sums)
+}
+
+// Write writes the files into dir.
+func (m DataMap) Write(ctx context.Context, dir string) error {
+	w := DataWriter{Dir: dir}
+	for _, name := range slices.Sorted(maps.Keys(m)) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := w.Write(name, m[name]); err != nil {
 			return err
 		}
 	}

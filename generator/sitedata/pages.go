@@ -87,20 +87,22 @@ func ShardFiles(models []*display.Model, slugs []string) (map[string][]byte, err
 func PageFiles(p Pages) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := EmitPageFiles(p, func(name string, b []byte) error {
-		files[name] = b
+		files[name] = bytes.Clone(b)
 		return nil
 	})
 	return files, err
 }
 
-// EmitPageFiles hands every file of PageFiles to emit, one at a time, so
-// that a large site's data need not be in memory all at once: emit may
-// write it and forget it. Each chart's SVG is emitted before the next
-// chart's is read.
+// EmitPageFiles hands every file of PageFiles to emit, one at a time and
+// in no set order, so that a large site's data need not be in memory all
+// at once: emit may write it, or hash it, and forget it. b is valid only
+// until emit returns (its buffer is used again for the next file, so that
+// a site's hundreds of MB of data are not as many allocations).
 func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	put := func(name string, v any) error {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
+		buf.Reset()
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("encode %s: %w", name, err)
 		}
@@ -181,7 +183,9 @@ func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
 	}
 	for _, c := range p.Charts {
 		d := ChartsDir + "/" + c.Lang + "/"
-		if err := emit(d+c.ID+".svg", []byte(c.SVG)); err != nil {
+		buf.Reset()
+		buf.WriteString(c.SVG)
+		if err := emit(d+c.ID+".svg", buf.Bytes()); err != nil {
 			return err
 		}
 		// The option goes into the page as it is, inside <script
@@ -189,9 +193,9 @@ func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
 		// (json.HTMLEscape: no "<", ">", "&", U+2028 or U+2029 left, so no
 		// text of the data can end the script element), so that Hugo
 		// prints it without parsing and encoding it again on every page.
-		var opt bytes.Buffer
-		json.HTMLEscape(&opt, c.Option)
-		if err := emit(d+c.ID+".json", opt.Bytes()); err != nil {
+		buf.Reset()
+		json.HTMLEscape(&buf, c.Option)
+		if err := emit(d+c.ID+".json", buf.Bytes()); err != nil {
 			return err
 		}
 	}
