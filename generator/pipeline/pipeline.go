@@ -151,7 +151,7 @@ func (p *Prepared) Close() {
 		return
 	}
 	if p.Dir != "" && !p.keep {
-		os.RemoveAll(p.Dir)
+		site.RemoveTree(p.Dir) // a large site's data, when Hugo ran: 80,000 files at 10,000 indicators
 	}
 	if p.unlock != nil {
 		p.unlock()

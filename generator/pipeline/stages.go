@@ -408,22 +408,20 @@ func DataFiles(ctx context.Context, dir string, models []*display.Model, charts 
 	}
 	w := site.DataWriter{Dir: dir}
 	size := 0
-	if maxMemory > 0 {
-		// The charts alone over the limit: none is held from the start,
-		// rather than copies of the first 256 MB made and dropped.
-		for _, c := range charts {
-			size += len(c.SVG) + len(c.Option)
-		}
-		if size > maxMemory {
-			d.held = nil
-		}
-		size = 0
+	for _, c := range charts {
+		size += len(c.SVG) + len(c.Option)
 	}
+	if maxMemory <= 0 || size > maxMemory {
+		// Written as made; or the charts alone over the limit: none is
+		// held from the start, rather than copies of the first
+		// maxMemory bytes made and dropped.
+		d.held = nil
+	}
+	size = 0
 	err := d.emit(ctx, func(name string, b []byte) error {
 		d.sums[name] = sha256.Sum256(b)
 		switch {
 		case maxMemory <= 0:
-			d.held = nil
 			return w.Write(name, b)
 		case d.held == nil:
 		case size+len(b) > maxMemory:

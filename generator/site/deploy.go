@@ -157,7 +157,7 @@ func deployLink(l *linkLayout, staging string, keep int, warn io.Writer) error {
 		if kept[i] == next {
 			continue
 		}
-		if err := removeTree(l.path(kept[i])); err != nil && warn != nil {
+		if err := RemoveTree(l.path(kept[i])); err != nil && warn != nil {
 			fmt.Fprintf(warn, "  warning: cannot remove the old build %q: %v\n", l.path(kept[i]), err)
 		}
 	}

@@ -72,18 +72,18 @@ func copyNew(src, dst string) error {
 	return err
 }
 
-// removeWorkers is how many goroutines removeTree uses besides its
+// removeWorkers is how many goroutines RemoveTree uses besides its
 // caller's.
 const removeWorkers = 2
 
-// removeTree removes dir and everything in it, as os.RemoveAll does, with
+// RemoveTree removes dir and everything in it, as os.RemoveAll does, with
 // up to removeWorkers more goroutines: a published site is some 150,000
 // files in 40,000 folders at 10,000 indicators, and the kernel's work of
 // unlinking them waits on the file system's journal often enough that
 // three at a time take about half the time of one (a site of 153,094
 // files: 5 s against 9 s, on two cores). What cannot be removed so is
 // left to os.RemoveAll, whose error says why.
-func removeTree(dir string) error {
+func RemoveTree(dir string) error {
 	slots := make(chan struct{}, removeWorkers)
 	var failed atomic.Bool
 	var remove func(dir string)

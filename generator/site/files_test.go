@@ -120,7 +120,7 @@ func TestBuildRefusesATakenPath(t *testing.T) {
 	assertHome(t, out, "<p>published</p>")
 }
 
-// TestRemoveTree: removeTree removes a folder of folders whole, as
+// TestRemoveTree: RemoveTree removes a folder of folders whole, as
 // os.RemoveAll does, and removes a link to a folder, never what it points
 // at; a path that does not exist is no error.
 func TestRemoveTree(t *testing.T) {
@@ -148,16 +148,16 @@ func TestRemoveTree(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(site, "iku", "link")); err != nil {
 		t.Fatal(err)
 	}
-	if err := removeTree(site); err != nil {
+	if err := RemoveTree(site); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Lstat(site); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("after removeTree: %v; want the folder gone", err)
+		t.Errorf("after RemoveTree: %v; want the folder gone", err)
 	}
 	if _, err := os.Stat(keep); err != nil {
-		t.Errorf("removeTree followed a link out of the folder: %v", err)
+		t.Errorf("RemoveTree followed a link out of the folder: %v", err)
 	}
-	if err := removeTree(filepath.Join(dir, "none")); err != nil {
-		t.Errorf("removeTree of a path that does not exist: %v", err)
+	if err := RemoveTree(filepath.Join(dir, "none")); err != nil {
+		t.Errorf("RemoveTree of a path that does not exist: %v", err)
 	}
 }

@@ -165,7 +165,7 @@ func cleanOutDebris(out string) error {
 	staged, _ := filepath.Glob(out + ".new-*")
 	debris = append(debris, staged...)
 	for _, d := range debris {
-		if err := removeTree(d); err != nil {
+		if err := RemoveTree(d); err != nil {
 			return iku.Wrap(err, iku.Invalid, "cannot remove %q, left by an interrupted build: remove it by hand", d)
 		}
 	}

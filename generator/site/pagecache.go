@@ -242,7 +242,7 @@ func storePages(root, key, staging string, warnings []byte) {
 func removeEntry(entry string) {
 	gone := entry + ".old-" + strconv.Itoa(os.Getpid())
 	if os.Rename(entry, gone) == nil {
-		removeTree(gone)
+		RemoveTree(gone)
 	}
 }
 

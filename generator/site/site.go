@@ -475,7 +475,7 @@ func swap(staging, out string) error {
 		return iku.Wrap(err, iku.Invalid, "cannot move the new site into %q: check its permissions", out)
 	}
 	if old != "" {
-		return removeTree(old)
+		return RemoveTree(old)
 	}
 	return nil
 }
