@@ -2,6 +2,7 @@ package chart
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -18,7 +19,8 @@ import (
 // The line charts (an indicator's trend: nine in ten of a site's charts)
 // are drawn here, in Go, from the same ECharts option that travels to the
 // page, instead of by ECharts in Node: ECharts spends about 10 ms of CPU
-// on a chart (generator/chart/render.go), this about a twentieth of that,
+// on a chart (generator/chart/render.go), this about 0.6 ms with finish
+// (BenchmarkLines),
 // which is what a first build of a large city waits for. The option
 // stays the one description of the chart (the page's readout reads it);
 // this reads the part of it a trend uses, and anything else in an option
@@ -36,10 +38,14 @@ import (
 // where it can (else ECharts).
 const drawGo = "go"
 
-// lineOption is the part of an ECharts option a trend uses. Unknown
-// fields anywhere make drawLines decline (see supported).
+// lineOption is the part of an ECharts option a trend uses, decoded
+// strictly (json.Decoder.DisallowUnknownFields): a key it has no field for,
+// at any depth, makes drawLines decline. The json.RawMessage fields are
+// keys ECharts reads that change nothing in a static drawing (animation,
+// tooltip, aria: the description goes in finish's <title>).
 type lineOption struct {
-	Grid []struct {
+	Animation, Aria, Color, Tooltip json.RawMessage
+	Grid                            []struct {
 		Left, Top, Right, Bottom string
 		ContainLabel             bool `json:"containLabel"`
 	} `json:"grid"`
@@ -57,41 +63,51 @@ type lineOption struct {
 		FontFamily string  `json:"fontFamily"`
 		FontSize   float64 `json:"fontSize"`
 	} `json:"textStyle"`
-	XAxis  []lineAxis   `json:"xAxis"`
-	YAxis  []lineAxis   `json:"yAxis"`
+	XAxis []struct {
+		Type     string   `json:"type"`
+		Data     []string `json:"data"`
+		AxisLine struct {
+			LineStyle struct {
+				Color string `json:"color"`
+			} `json:"lineStyle"`
+		} `json:"axisLine"`
+		AxisLabel axisLabelOption `json:"axisLabel"`
+	} `json:"xAxis"`
+	YAxis []struct {
+		Type          string  `json:"type"`
+		Name          string  `json:"name"`
+		MinInterval   float64 `json:"minInterval"`
+		NameTextStyle struct {
+			Align string `json:"align"`
+		} `json:"nameTextStyle"`
+		AxisLabel axisLabelOption `json:"axisLabel"`
+		SplitLine struct {
+			Show      bool `json:"show"`
+			LineStyle struct {
+				Color string `json:"color"`
+			} `json:"lineStyle"`
+		} `json:"splitLine"`
+	} `json:"yAxis"`
 	Series []lineSeries `json:"series"`
 }
 
-type lineAxis struct {
-	Type        string   `json:"type"`
-	Name        string   `json:"name"`
-	Data        []string `json:"data"`
-	MinInterval float64  `json:"minInterval"`
-	AxisLine    struct {
-		LineStyle struct {
-			Color string `json:"color"`
-		} `json:"lineStyle"`
-	} `json:"axisLine"`
-	AxisLabel struct {
-		Color    string  `json:"color"`
-		FontSize float64 `json:"fontSize"`
-	} `json:"axisLabel"`
-	SplitLine struct {
-		Show      bool `json:"show"`
-		LineStyle struct {
-			Color string `json:"color"`
-		} `json:"lineStyle"`
-	} `json:"splitLine"`
+// axisLabelOption: hideOverlap is what drawLines does anyway; showMinLabel and
+// showMaxLabel are null (ECharts' default) in every option.
+type axisLabelOption struct {
+	Color                                   string  `json:"color"`
+	FontSize                                float64 `json:"fontSize"`
+	ShowMinLabel, ShowMaxLabel, HideOverlap json.RawMessage
 }
 
 type lineSeries struct {
-	Name       string            `json:"name"`
-	Type       string            `json:"type"`
-	Step       string            `json:"step"`
-	Symbol     string            `json:"symbol"`
-	SymbolSize float64           `json:"symbolSize"`
-	Data       []json.RawMessage `json:"data"`
-	ItemStyle  struct {
+	Name                                string            `json:"name"`
+	Type                                string            `json:"type"`
+	Step                                string            `json:"step"`
+	Symbol                              string            `json:"symbol"`
+	SymbolSize                          float64           `json:"symbolSize"`
+	Data                                []json.RawMessage `json:"data"`
+	ConnectNulls, ShowSymbol, Animation json.RawMessage
+	ItemStyle                           struct {
 		Color string `json:"color"`
 	} `json:"itemStyle"`
 	LineStyle struct {
@@ -99,71 +115,6 @@ type lineSeries struct {
 		Width float64 `json:"width"`
 		Type  string  `json:"type"`
 	} `json:"lineStyle"`
-}
-
-// The option keys drawLines knows, by where they are: an option with any
-// other key is not drawn here.
-var lineKeys = map[string]map[string]bool{
-	"":          set("animation", "aria", "color", "grid", "legend", "series", "textStyle", "tooltip", "xAxis", "yAxis"),
-	"grid":      set("left", "top", "right", "bottom", "containLabel"),
-	"legend":    set("show", "left", "bottom", "textStyle"),
-	"xAxis":     set("type", "data", "axisLine", "axisLabel"),
-	"yAxis":     set("type", "name", "minInterval", "splitLine", "axisLabel", "nameTextStyle"),
-	"series":    set("name", "type", "step", "connectNulls", "showSymbol", "symbol", "symbolSize", "data", "animation", "itemStyle", "lineStyle"),
-	"axisLabel": set("showMinLabel", "showMaxLabel", "hideOverlap", "color", "fontSize"),
-}
-
-// supported says whether every key of the option is one drawLines draws,
-// with the values it assumes where they change the picture.
-func supported(raw []byte) bool {
-	var top map[string]json.RawMessage
-	if json.Unmarshal(raw, &top) != nil {
-		return false
-	}
-	for k := range top {
-		if !lineKeys[""][k] {
-			return false
-		}
-	}
-	list := func(b json.RawMessage) []map[string]json.RawMessage {
-		var one map[string]json.RawMessage
-		if json.Unmarshal(b, &one) == nil {
-			return []map[string]json.RawMessage{one}
-		}
-		var many []map[string]json.RawMessage
-		if json.Unmarshal(b, &many) != nil {
-			return nil
-		}
-		return many
-	}
-	for _, part := range []string{"grid", "legend", "xAxis", "yAxis", "series"} {
-		objs := list(top[part])
-		if len(objs) == 0 || (part != "series" && len(objs) != 1) {
-			return false
-		}
-		for _, o := range objs {
-			for k, v := range o {
-				if !lineKeys[part][k] {
-					return false
-				}
-				if k == "axisLabel" {
-					var al map[string]json.RawMessage
-					if json.Unmarshal(v, &al) != nil {
-						return false
-					}
-					for ak := range al {
-						if !lineKeys["axisLabel"][ak] {
-							return false
-						}
-					}
-				}
-			}
-			if part == "legend" && (string(o["left"]) != `"center"` || string(o["bottom"]) != `"0"`) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // numberMarks are the decimal and group marks of the locales the site
@@ -182,12 +133,16 @@ func numberMarks(locale string) (decimal, group string, ok bool) {
 // option has something it does not draw (or a locale it does not know).
 func drawLines(c Chart) (svg string, ok bool) {
 	dec, grp, ok := numberMarks(c.Locale)
-	if !ok || !supported(c.Option) {
+	if !ok {
 		return "", false
 	}
 	var o lineOption
-	if json.Unmarshal(c.Option, &o) != nil || len(o.XAxis) != 1 || len(o.YAxis) != 1 || len(o.Grid) != 1 ||
-		o.XAxis[0].Type != "category" || o.YAxis[0].Type != "value" || !o.Grid[0].ContainLabel {
+	d := json.NewDecoder(bytes.NewReader(c.Option))
+	d.DisallowUnknownFields()
+	if d.Decode(&o) != nil || len(o.XAxis) != 1 || len(o.YAxis) != 1 || len(o.Grid) != 1 || len(o.Series) == 0 ||
+		o.XAxis[0].Type != "category" || o.YAxis[0].Type != "value" || !o.Grid[0].ContainLabel ||
+		o.Legend.Left != "center" || o.Legend.Bottom != "0" ||
+		(o.YAxis[0].Name != "" && o.YAxis[0].NameTextStyle.Align != "left") {
 		return "", false
 	}
 	xa, ya := o.XAxis[0], o.YAxis[0]
@@ -228,7 +183,7 @@ func drawLines(c Chart) (svg string, ok bool) {
 	}
 	lo, hi = ticks[0].v, ticks[len(ticks)-1].v
 
-	fs := cmp0(o.TextStyle.FontSize, fontSize)
+	fs := cmp.Or(o.TextStyle.FontSize, fontSize)
 	gridPx := func(s string) (float64, bool) {
 		f, err := strconv.ParseFloat(s, 64)
 		return f, err == nil
@@ -256,7 +211,7 @@ func drawLines(c Chart) (svg string, ok bool) {
 		var rows [][]item
 		var widths []float64
 		for i := range lines {
-			w := itemW + 5 + textWidth(lines[i].Name, cmp0(o.Legend.TextStyle.FontSize, fs))
+			w := itemW + 5 + textWidth(lines[i].Name, cmp.Or(o.Legend.TextStyle.FontSize, fs))
 			if len(row) > 0 && rowW+itemGap+w > W-2*pad {
 				rows, widths = append(rows, row), append(widths, rowW)
 				row, rowW = nil, 0
@@ -280,7 +235,7 @@ func drawLines(c Chart) (svg string, ok bool) {
 		gb = math.Max(gb, 4+legendRow*float64(len(rows)))
 	}
 
-	labelFS := cmp0(ya.AxisLabel.FontSize, fs)
+	labelFS := cmp.Or(ya.AxisLabel.FontSize, fs)
 	labelW := 0.0
 	for _, t := range ticks {
 		labelW = math.Max(labelW, textWidth(t.s, labelFS))
@@ -289,7 +244,7 @@ func drawLines(c Chart) (svg string, ok bool) {
 	left := gl + labelW + labelMargin
 	right := W - gr
 	top := gt
-	xFS := cmp0(xa.AxisLabel.FontSize, fs)
+	xFS := cmp.Or(xa.AxisLabel.FontSize, fs)
 	bottom := H - gb - labelMargin - xFS
 	if right-left < float64(n) || bottom-top < 20 {
 		return "", false
@@ -302,7 +257,7 @@ func drawLines(c Chart) (svg string, ok bool) {
 	b.Grow(8 << 10)
 	fmt.Fprintf(&b, `<svg width="%d" height="%d" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 %d %d">`+"\n", c.Width, c.Height, c.Width, c.Height)
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" x="0" y="0" fill="none"></rect>`+"\n", c.Width, c.Height)
-	font := fmt.Sprintf(`font-size:%spx;font-family:%s;`, num2(fs), cmpS(o.TextStyle.FontFamily, fontFamily))
+	font := fmt.Sprintf(`font-size:%spx;font-family:%s;`, num2(fs), cmp.Or(o.TextStyle.FontFamily, fontFamily))
 	if ya.SplitLine.Show {
 		for _, t := range ticks {
 			y := crisp(yAt(t.v))
@@ -316,23 +271,23 @@ func drawLines(c Chart) (svg string, ok bool) {
 		w := textWidth(ya.Name, fs)
 		x := math.Max(pad, math.Min(left, W-pad-w))
 		fmt.Fprintf(&b, `<text dominant-baseline="central" text-anchor="start" style="%s" y="-6.5" transform="translate(%s %s)" fill="%s">%s</text>`+"\n",
-			font, num2(x), num2(top-15), esc(cmpS(o.TextStyle.Color, textColor)), esc(ya.Name))
+			font, num2(x), num2(top-15), esc(cmp.Or(o.TextStyle.Color, textColor)), esc(ya.Name))
 	}
 	// The category axis lies on 0 when 0 is inside the value axis.
 	axisY := bottom
 	if lo < 0 && hi > 0 {
 		axisY = yAt(0)
 	}
-	fmt.Fprintf(&b, `<path d="M%s %sL%s %s" fill="none" stroke="%s" stroke-linecap="round"></path>`+"\n", num1(left), num1(crisp(axisY)), num1(right), num1(crisp(axisY)), esc(cmpS(xa.AxisLine.LineStyle.Color, axisColor)))
-	labelFont := fmt.Sprintf(`font-size:%spx;font-family:%s;`, num2(labelFS), cmpS(o.TextStyle.FontFamily, fontFamily))
+	fmt.Fprintf(&b, `<path d="M%s %sL%s %s" fill="none" stroke="%s" stroke-linecap="round"></path>`+"\n", num1(left), num1(crisp(axisY)), num1(right), num1(crisp(axisY)), esc(cmp.Or(xa.AxisLine.LineStyle.Color, axisColor)))
+	labelFont := fmt.Sprintf(`font-size:%spx;font-family:%s;`, num2(labelFS), cmp.Or(o.TextStyle.FontFamily, fontFamily))
 	for _, t := range ticks {
 		fmt.Fprintf(&b, `<text dominant-baseline="central" text-anchor="end" style="%s" transform="translate(%s %s)" fill="%s">%s</text>`+"\n",
-			labelFont, num2(left-labelMargin), num2(yAt(t.v)), esc(cmpS(ya.AxisLabel.Color, axisColor)), esc(t.s))
+			labelFont, num2(left-labelMargin), num2(yAt(t.v)), esc(cmp.Or(ya.AxisLabel.Color, axisColor)), esc(t.s))
 	}
 	// Category labels: every k-th, k the smallest that keeps them apart
 	// (ECharts' hideOverlap on an evenly spaced axis); one that would
 	// leave the chart is left out.
-	xFont := fmt.Sprintf(`font-size:%spx;font-family:%s;`, num2(xFS), cmpS(o.TextStyle.FontFamily, fontFamily))
+	xFont := fmt.Sprintf(`font-size:%spx;font-family:%s;`, num2(xFS), cmp.Or(o.TextStyle.FontFamily, fontFamily))
 	widest := 0.0
 	for _, s := range xa.Data {
 		widest = math.Max(widest, textWidth(s, xFS))
@@ -344,7 +299,7 @@ func drawLines(c Chart) (svg string, ok bool) {
 			continue
 		}
 		fmt.Fprintf(&b, `<text dominant-baseline="central" text-anchor="middle" style="%s" xml:space="preserve" y="6.5" transform="translate(%s %s)" fill="%s">%s</text>`+"\n",
-			xFont, num2(x), num2(bottom+labelMargin), esc(cmpS(xa.AxisLabel.Color, axisColor)), esc(xa.Data[i]))
+			xFont, num2(x), num2(bottom+labelMargin), esc(cmp.Or(xa.AxisLabel.Color, axisColor)), esc(xa.Data[i]))
 	}
 	for i := range lines {
 		l := &lines[i]
@@ -370,27 +325,27 @@ func drawLines(c Chart) (svg string, ok bool) {
 		}
 		if d.Len() > 0 {
 			fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="%s" stroke-width="%s"%s stroke-linejoin="bevel"></path>`+"\n",
-				d.String(), esc(l.LineStyle.Color), num2(cmp0(l.LineStyle.Width, 2)), dash(l.LineStyle.Type))
+				d.String(), esc(l.LineStyle.Color), num2(cmp.Or(l.LineStyle.Width, 2)), dash(l.LineStyle.Type))
 		}
 	}
 	for i := range lines {
 		l := &lines[i]
-		r := cmp0(l.SymbolSize, 4) / 2
+		r := cmp.Or(l.SymbolSize, 4) / 2
 		for j, v := range l.v {
 			if !math.IsNaN(v) {
-				fmt.Fprintf(&b, `<path d="%s" fill="%s"></path>`+"\n", symbols[l.Symbol](xAt(j), yAt(v), r), esc(cmpS(l.ItemStyle.Color, l.LineStyle.Color)))
+				fmt.Fprintf(&b, `<path d="%s" fill="%s"></path>`+"\n", symbols[l.Symbol](xAt(j), yAt(v), r), esc(cmp.Or(l.ItemStyle.Color, l.LineStyle.Color)))
 			}
 		}
 	}
-	legendFS := cmp0(o.Legend.TextStyle.FontSize, fs)
-	legendFont := fmt.Sprintf(`font-size:%spx;font-family:%s;`, num2(legendFS), cmpS(o.TextStyle.FontFamily, fontFamily))
+	legendFS := cmp.Or(o.Legend.TextStyle.FontSize, fs)
+	legendFont := fmt.Sprintf(`font-size:%spx;font-family:%s;`, num2(legendFS), cmp.Or(o.TextStyle.FontFamily, fontFamily))
 	for _, it := range legend {
 		l := it.l
 		fmt.Fprintf(&b, `<path d="M%s %sL%s %s" fill="none" stroke="%s" stroke-width="2"%s></path>`+"\n",
 			num2(it.x), num2(it.y+itemH/2), num2(it.x+itemW), num2(it.y+itemH/2), esc(l.LineStyle.Color), dash(l.LineStyle.Type))
-		fmt.Fprintf(&b, `<path d="%s" fill="%s"></path>`+"\n", symbols[l.Symbol](it.x+itemW/2, it.y+itemH/2, itemH*0.8/2), esc(cmpS(l.ItemStyle.Color, l.LineStyle.Color)))
+		fmt.Fprintf(&b, `<path d="%s" fill="%s"></path>`+"\n", symbols[l.Symbol](it.x+itemW/2, it.y+itemH/2, itemH*0.8/2), esc(cmp.Or(l.ItemStyle.Color, l.LineStyle.Color)))
 		fmt.Fprintf(&b, `<text dominant-baseline="central" text-anchor="start" style="%s" xml:space="preserve" x="%s" y="%s" fill="%s">%s</text>`+"\n",
-			legendFont, num2(it.x+itemW+5), num2(it.y+itemH/2), esc(cmpS(o.Legend.TextStyle.Color, textColor)), esc(l.Name))
+			legendFont, num2(it.x+itemW+5), num2(it.y+itemH/2), esc(cmp.Or(o.Legend.TextStyle.Color, textColor)), esc(l.Name))
 	}
 	b.WriteString("</svg>")
 	return b.String(), true
@@ -430,23 +385,8 @@ func crisp(y float64) float64 { return math.Round(y-0.5) + 0.5 }
 func num1(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
 func num2(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
-func cmp0(f, or float64) float64 {
-	if f == 0 {
-		return or
-	}
-	return f
-}
-
-func cmpS(s, or string) string {
-	if s == "" {
-		return or
-	}
-	return s
-}
-
-var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-
-func esc(s string) string { return xmlText.Replace(s) }
+// esc escapes text and attribute values as finish writes them.
+func esc(s string) string { return escaper.Replace(s) }
 
 // tick is a value on the value axis and its label.
 type tick struct {

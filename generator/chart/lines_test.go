@@ -18,7 +18,7 @@ import (
 
 // demoTrends are the trend charts of every demo indicator in Indonesian
 // and English, as the site draws them (in Go).
-func demoTrends(t *testing.T) []Chart {
+func demoTrends(t testing.TB) []Chart {
 	t.Helper()
 	rep, err := iku.Evaluate(demo.Tanjungbalai().Dataset(), iku.DefaultRules(), iku.Options{})
 	if err != nil {
@@ -277,5 +277,23 @@ func TestNiceTicks(t *testing.T) {
 		if !ok || strings.Join(got, " ") != c.want {
 			t.Errorf("niceTicks(%v, %v, %v) = %q (%v); want %q", c.lo, c.hi, c.minInterval, got, ok, c.want)
 		}
+	}
+}
+
+// BenchmarkLines measures one demo trend drawn in Go and finished (the
+// SVG a page carries): go test -bench Lines -cpu 1 ./generator/chart/.
+func BenchmarkLines(b *testing.B) {
+	cs := demoTrends(b)
+	i := 0
+	for b.Loop() {
+		c := cs[i%len(cs)]
+		raw, ok := drawLines(c)
+		if !ok {
+			b.Fatalf("%s: not drawn in Go", c.ID)
+		}
+		if _, err := finish(c, raw); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }
