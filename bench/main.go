@@ -8,7 +8,11 @@
 //
 //   - fully cold: no cache of any kind (the site folder's .cache removed:
 //     charts, downloads, previews, the search index, Hugo's own);
-//   - warm: the same build again;
+//   - warm: the same build again (every input unchanged: kinerja keeps
+//     the published site, site.Stats.Unchanged);
+//   - warm, new folder: the same build into a folder never published to,
+//     which makes the whole site from the caches (the page cache, the
+//     file store, the images' cache, the search index's);
 //   - one change: one result of one indicator changed in the bundle, and
 //     the build again; it counts the published files whose bytes changed
 //     and prints what each stage made again.
@@ -64,6 +68,7 @@ type bcase struct {
 
 	pages, files              int
 	cold, warm, change, floor run
+	fresh                     run      // warm, into a new folder
 	changed                   int      // published files whose bytes changed after one result changed
 	changeLines               []string // what each stage made again
 	dlFiles                   int
@@ -137,22 +142,24 @@ func benchmark(bin string, sizes []int, results, plot string) error {
 	fmt.Fprintf(&b, "# Benchmark results\n\nMeasured by `make bench` (`go run ./bench %s`) on %s, in one run.\n\n", strings.Join(os.Args[1:], " "), machine())
 	b.WriteString("Each case builds a site folder made by `kinerja init` from a CSV bundle (`kinerja demo-data`), with the search index (Pagefind) and every download.\n\n")
 	b.WriteString("- **Fully cold**: no cache of any kind (the site folder's `.cache` removed: charts, downloads, previews, search index, Hugo's).\n")
-	b.WriteString("- **Warm**: the same build again.\n")
+	b.WriteString("- **Warm**: the same build again. Every input is the published site's, so kinerja keeps that site as it is (it makes and hashes the data, downloads and charts from their caches to know).\n")
+	b.WriteString("- **Warm, new folder**: the same build into a folder it never published to, so the whole site is made again from the caches (pages, downloads, images, search index) and linked into place.\n")
 	b.WriteString("- **One change**: one result of one indicator changed in the bundle, then the build again.\n")
 	b.WriteString("- **Floor**: the same embedded Hugo building the same number of minimal markdown pages (JSON front matter, one-line layout), measured in the same run.\n")
 	b.WriteString("- **Peak memory**: the largest resident set in the process tree (kinerja, and the Node process that draws charts).\n\n")
-	b.WriteString("| case | pages | fully cold | warm | one change | floor | cold / floor | warm / floor | peak MiB (cold) | peak MiB floor |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| case | pages | fully cold | warm | warm, new folder | one change | floor | cold / floor | warm / floor | new folder / floor | peak MiB (cold) | peak MiB floor |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, c := range cases {
-		peak := max(c.cold.maxKB, c.warm.maxKB, c.change.maxKB)
-		fmt.Fprintf(&b, "| %s | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.1f× | %.1f× | %d | %d |\n",
-			c.label, thousands(c.pages), c.cold.wall.Seconds(), c.warm.wall.Seconds(), c.change.wall.Seconds(), c.floor.wall.Seconds(),
-			c.cold.wall.Seconds()/c.floor.wall.Seconds(), c.warm.wall.Seconds()/c.floor.wall.Seconds(), peak/1024, c.floor.maxKB/1024)
+		peak := max(c.cold.maxKB, c.warm.maxKB, c.fresh.maxKB, c.change.maxKB)
+		fl := c.floor.wall.Seconds()
+		fmt.Fprintf(&b, "| %s | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.1f× | %.1f× | %.1f× | %d | %d |\n",
+			c.label, thousands(c.pages), c.cold.wall.Seconds(), c.warm.wall.Seconds(), c.fresh.wall.Seconds(), c.change.wall.Seconds(), fl,
+			c.cold.wall.Seconds()/fl, c.warm.wall.Seconds()/fl, c.fresh.wall.Seconds()/fl, peak/1024, c.floor.maxKB/1024)
 	}
 	b.WriteString("\nCPU time (user + system, whole process tree), which a shared machine disturbs less than wall time:\n\n")
-	b.WriteString("| case | fully cold | warm | floor | warm / floor |\n|---|---:|---:|---:|---:|\n")
+	b.WriteString("| case | fully cold | warm | warm, new folder | floor | warm / floor |\n|---|---:|---:|---:|---:|---:|\n")
 	for _, c := range cases {
-		fmt.Fprintf(&b, "| %s | %.2f s | %.2f s | %.2f s | %.1f× |\n", c.label, c.cold.cpu.Seconds(), c.warm.cpu.Seconds(), c.floor.cpu.Seconds(),
+		fmt.Fprintf(&b, "| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.1f× |\n", c.label, c.cold.cpu.Seconds(), c.warm.cpu.Seconds(), c.fresh.cpu.Seconds(), c.floor.cpu.Seconds(),
 			c.warm.cpu.Seconds()/c.floor.cpu.Seconds())
 	}
 	b.WriteString("\nWhat one changed result makes again. The published folder is new on every build (it replaces the old one whole), so *files changed* counts the published files whose bytes differ from the warm build before it; everything else came from the caches:\n\n")
@@ -204,6 +211,15 @@ func measureCase(bin string, env []string, tmp string, c *bcase) error {
 		return err
 	}
 	if c.warm, err = measure(bin, env, build...); err != nil {
+		return err
+	}
+	// The same build into a folder it never published: the whole site is
+	// made again from the caches.
+	again := public + "-new"
+	if c.fresh, err = measure(bin, env, "build", "--site", site, "--from", bundle, "--out", again); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(again); err != nil {
 		return err
 	}
 	c.pages = countHTML(public)
@@ -379,7 +395,7 @@ func drawPlot(path string, cases []*bcase) error {
 		cold = append(cold, opts.LineData{Value: round1(c.cold.wall.Seconds())})
 		warm = append(warm, opts.LineData{Value: round1(c.warm.wall.Seconds())})
 		floor = append(floor, opts.LineData{Value: round1(c.floor.wall.Seconds())})
-		mem = append(mem, opts.LineData{Value: max(c.cold.maxKB, c.warm.maxKB, c.change.maxKB) / 1024, YAxisIndex: 1})
+		mem = append(mem, opts.LineData{Value: max(c.cold.maxKB, c.warm.maxKB, c.fresh.maxKB, c.change.maxKB) / 1024, YAxisIndex: 1})
 	}
 	l := charts.NewLine()
 	l.SetGlobalOptions(

@@ -131,19 +131,7 @@ func TestLargeDataWarmBuild(t *testing.T) {
 	defer func(n int) { maxDataInMemory = n }(maxDataInMemory)
 	maxDataInMemory = 1000
 	dir := t.TempDir()
-	root := filepath.Join(dir, "site")
-	for _, d := range []string{"content", "data", "themes"} {
-		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("..", "..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	b, err := os.ReadFile(filepath.Join("..", "..", "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "hugo.toml"), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	root := siteCopy(t, dir)
 	b1 := smallBundle(t, filepath.Join(dir, "b1"), nil)
 	const slug = "bapperida-pengangguran-terbuka"
 	b2 := smallBundle(t, filepath.Join(dir, "b2"), func(ds *iku.Dataset) {
@@ -186,6 +174,86 @@ func TestLargeDataWarmBuild(t *testing.T) {
 	}
 	if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte("Kota Tanjungbalai")) {
 		t.Errorf("the changed data is not in the chart's SVG file (%v)", err)
+	}
+}
+
+// siteCopy copies the repository's site (hugo.toml, content, data,
+// themes) into dir/site and returns that folder.
+func siteCopy(t *testing.T, dir string) string {
+	t.Helper()
+	root := filepath.Join(dir, "site")
+	for _, d := range []string{"content", "data", "themes"} {
+		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("..", "..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join("..", "..", "hugo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "hugo.toml"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// TestUnchangedBuildKeepsTheSite: a build with every input of the
+// published site keeps it, and says so; changed data, or another search
+// program (which only the finishing stages see), builds a new site; a
+// publish is never kept (at is set).
+func TestUnchangedBuildKeepsTheSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-site builds (charts, previews, Hugo): make test runs it (not -short)")
+	}
+	pagefind, err := filepath.Abs(filepath.Join("..", "..", "node_modules", ".bin", "pagefind"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(pagefind); err != nil {
+		t.Fatalf("Pagefind (npm ci): %v", err)
+	}
+	dir := t.TempDir()
+	root := siteCopy(t, dir)
+	other := filepath.Join(dir, "pagefind-again")
+	if err := os.Symlink(pagefind, other); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("KINERJA_PAGEFIND", pagefind)
+	b1 := smallBundle(t, filepath.Join(dir, "b1"), nil)
+	const slug = "bapperida-pengangguran-terbuka"
+	b2 := smallBundle(t, filepath.Join(dir, "b2"), func(ds *iku.Dataset) {
+		for i := range ds.Indicators {
+			if ds.Indicators[i].Slug == slug {
+				ds.Indicators[i].Name += " Kota Tanjungbalai"
+			}
+		}
+	})
+	out := filepath.Join(dir, "public")
+	built := func(what, bundle string, at func(string), want bool) map[string][32]byte {
+		t.Helper()
+		var stderr bytes.Buffer
+		st, err := build(t.Context(), Options{SiteRoot: root, Source: Source{From: bundle}, Stderr: &stderr}, out, at)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", what, err, stderr.String())
+		}
+		said := strings.Contains(stderr.String(), "site:     unchanged")
+		if st.Unchanged != want || said != want {
+			t.Errorf("%s: Unchanged %t, said so %t; want %t\n%s", what, st.Unchanged, said, want, stderr.String())
+		}
+		return treeSums(t, out)
+	}
+	first := built("first build", b1, nil, false)
+	if again := built("the same build", b1, nil, true); !maps.Equal(first, again) {
+		t.Error("the kept site is not the one published")
+	}
+	built("the same build as a publish", b1, func(string) {}, false)
+	built("the same build again", b1, nil, true)
+	t.Setenv("KINERJA_PAGEFIND", other)
+	built("another search program", b1, nil, false)
+	built("the same build again", b1, nil, true)
+	built("changed data", b2, nil, false)
+	if b, err := os.ReadFile(filepath.Join(out, "iku", slug, "index.html")); err != nil || !bytes.Contains(b, []byte("Kota Tanjungbalai")) {
+		t.Errorf("the changed data is not on its page (%v)", err)
 	}
 }
 

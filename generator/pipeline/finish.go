@@ -58,15 +58,27 @@ func (p *Prepared) finishing(so *site.Options) {
 	// out in this order.
 	steps := []func(ctx context.Context, dir string) (string, error){
 		func(ctx context.Context, dir string) (string, error) {
+			if err := p.drawing.wait(ctx); err != nil {
+				return "", err
+			}
 			t := time.Now()
 			titles, badges := p.cardWords()
-			n, drawn, err := Previews(ctx, p.Models, titles, badges, dir, filepath.Join(root, ".cache", "previews"), nil)
+			jobs := PreviewJobs(p.Models, titles, badges, dir)
+			if p.drawing != nil {
+				jobs = withKeys(jobs, p.drawing.keys)
+			}
+			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), nil)
 			if err != nil {
 				return "", err
 			}
-			// Most were drawn beside the charts (Prepare): count them here.
-			drawn += p.previewsDrawn
-			return fmt.Sprintf("%-9s %d images (link previews of 1200×630, release cards), %d drawn, %d from the cache (%.2f s)\n", "previews:", n, drawn, n-drawn, (time.Since(t) + p.previewsTime).Seconds()), nil
+			n := len(jobs)
+			// They were drawn in the background (startDrawing): count
+			// them, and the time that took, here.
+			var before time.Duration
+			if d := p.drawing; d != nil {
+				drawn, before = drawn+d.previewsDrawn, d.previewsTime
+			}
+			return fmt.Sprintf("%-9s %d images (link previews of 1200×630, release cards), %d drawn, %d from the cache (%.2f s)\n", "previews:", n, drawn, n-drawn, (time.Since(t) + before).Seconds()), nil
 		},
 		func(ctx context.Context, dir string) (string, error) {
 			t := time.Now()
@@ -81,17 +93,29 @@ func (p *Prepared) finishing(so *site.Options) {
 					return "", err
 				}
 			}
+			took := time.Since(t) // the SVGs; then the PNGs' links, not the wait
+			if err := p.drawing.wait(ctx); err != nil {
+				return "", err
+			}
+			t = time.Now()
 			jobs := p.chartImageJobs(dir)
+			if p.drawing != nil {
+				jobs = withKeys(jobs, p.drawing.images)
+			}
 			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), nil)
 			if err != nil {
 				return "", err
 			}
-			drawn += p.imagesDrawn // drawn beside the charts (Prepare)
+			took += time.Since(t)
+			if d := p.drawing; d != nil {
+				drawn, took = drawn+d.imagesDrawn, took+d.imagesTime
+			}
 			// The SVG files were made beside the data (storeChartSVGs).
-			return fmt.Sprintf("%-9s %d charts as SVG, %d as PNG of %s: %d drawn, %d from the cache (%.2f s)\n", "images:", svgs, len(jobs), preview.ChartImage, drawn, len(jobs)-drawn, (time.Since(t) + p.imagesTime + p.chartSVGsTime).Seconds()), nil
+			return fmt.Sprintf("%-9s %d charts as SVG, %d as PNG of %s: %d drawn, %d from the cache (%.2f s)\n", "images:", svgs, len(jobs), preview.ChartImage, drawn, len(jobs)-drawn, (took + p.chartSVGsTime).Seconds()), nil
 		},
 	}
-	if bin := search.Find(root, os.Getenv); bin != "" {
+	p.searchBin = search.Find(root, os.Getenv)
+	if bin := p.searchBin; bin != "" {
 		so.Params["search"] = true
 		steps = append(steps, func(ctx context.Context, dir string) (string, error) {
 			t := time.Now()

@@ -126,14 +126,12 @@ type Prepared struct {
 	unlock func()           // unlocks the build folder (site.NewBuildDir)
 	store  *filestore.Store // holds the files until they are linked into the site
 	log    *stageLog
-	// previewsDrawn and previewsTime: the link previews drawn (into their
-	// cache) beside the charts, before Hugo; Finish then links them.
-	previewsDrawn int
-	previewsTime  time.Duration
-	// imagesDrawn and imagesTime: the same for the charts' PNGs to
-	// download.
-	imagesDrawn int
-	imagesTime  time.Duration
+	// drawing draws the link previews and the charts' PNGs into their
+	// cache from the display model on, beside the other stages and Hugo
+	// (startDrawing); Finish waits for it, then links them.
+	drawing *drawing
+	// searchBin is Pagefind, as finishing found it ("": none).
+	searchBin string
 	// chartSVGFiles are the charts' standalone SVG files, by slash path
 	// in the site, in the file store (storeChartSVGs, beside the data);
 	// chartSVGsTime is the time that took.
@@ -150,6 +148,7 @@ func (p *Prepared) Close() {
 	if p == nil {
 		return
 	}
+	p.drawing.stop()
 	if p.Dir != "" && !p.keep {
 		site.RemoveTree(p.Dir) // a large site's data, when Hugo ran: 80,000 files at 10,000 indicators
 	}
@@ -318,10 +317,16 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	p.Models = models
 	log.line("display", t, "%d records in %s", records(models[0]), plural(len(models), "language"))
 
-	// Three stages that need only the display model run side by side: the
-	// charts (mostly Node.js drawing with ECharts), the downloads and the
-	// link previews (Go). Each prints its line when all three are done, in
-	// this order, with its own time.
+	if o.previews {
+		// The link previews and chart images are drawn from the display
+		// records alone, into their cache, while everything after runs:
+		// the downloads, charts and data, and Hugo. Finish waits for them.
+		p.startDrawing(ctx)
+	}
+
+	// The downloads and the charts need only the display model: they run
+	// side by side (with the drawing). Each prints its line when both are
+	// done, in this order, with its own time.
 	g, gctx := errgroup.WithContext(ctx)
 	var (
 		dl             *Downloaded
@@ -375,22 +380,6 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 		charts, cached, byEC = drawn.Charts, drawn.Cached, drawn.ECharts
 		return nil
 	})
-	if o.previews {
-		g.Go(func() error {
-			t := time.Now()
-			var err error
-			titles, badges := p.cardWords()
-			_, p.previewsDrawn, err = Previews(gctx, p.Models, titles, badges, "", filepath.Join(s.Root, ".cache", "previews"), nil)
-			p.previewsTime = time.Since(t)
-			if err != nil {
-				return err
-			}
-			t = time.Now()
-			p.imagesDrawn, err = drawPreviews(gctx, p.chartImageJobs(""), filepath.Join(s.Root, ".cache", "previews"), nil)
-			p.imagesTime = time.Since(t)
-			return err
-		})
-	}
 	if err := g.Wait(); err != nil {
 		return err
 	}
@@ -557,6 +546,13 @@ func build(ctx context.Context, o Options, out string, at func(stage string)) (s
 	so := site.Options{SiteRoot: p.Settings.Root, ThemesDir: p.Settings.Themes, BuildDir: p.Dir, Out: out, BaseURL: o.BaseURL, Keep: o.Keep,
 		Stderr: p.log.w, Shards: p.Shards, Files: p.Files, Data: p.Data}
 	p.finishing(&so)
+	// A build whose every input is the published site's keeps that site
+	// (site.Options.Key); a publish (at is set) always makes a new one,
+	// as its release is new.
+	if so.Key, err = p.finishKey(ctx, p.searchBin); err != nil {
+		return site.Stats{}, err
+	}
+	so.Anew = at != nil
 	if p.chartSVGFiles != nil {
 		// Once Hugo has run or its pages came from the cache, nothing
 		// needs to make the data again.
@@ -579,6 +575,15 @@ func build(ctx context.Context, o Options, out string, at func(stage string)) (s
 	st, err := site.Build(ctx, so)
 	if err != nil {
 		return st, err
+	}
+	if st.Unchanged {
+		if p.store != nil {
+			if err := p.store.Save(); err != nil {
+				return st, err
+			}
+		}
+		p.log.printf("%-9s unchanged: every input is the one the site in %s was built from, so it is kept as it is (%d pages, %d files) (%.2f s)\n", "site:", out, st.Pages, st.Files, st.Duration.Seconds())
+		return st, nil
 	}
 	cached := ""
 	if st.PagesCached {

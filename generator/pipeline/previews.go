@@ -2,7 +2,14 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
+	"slices"
+	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/iku"
@@ -179,4 +186,127 @@ func dec(d *iku.Decimal) string {
 // cacheDir where it can; it returns how many it drew.
 func drawPreviews(ctx context.Context, jobs []preview.Job, cacheDir string, progress func(done, total int)) (int, error) {
 	return preview.DrawAll(ctx, jobs, preview.Cache{Dir: cacheDir}, 0, progress)
+}
+
+// drawing is the link previews and the charts' PNGs being drawn into
+// their cache in the background (Prepared.startDrawing). It costs more
+// CPU than any other stage of a first build (about 4 ms an image, two
+// images an indicator a language), and needs only the display records:
+// drawn beside the downloads, charts, data and Hugo, it keeps both cores
+// busy where waiting for it would leave one idle.
+type drawing struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+	// keyed is closed when keys and sum are set: the Key of every link
+	// preview and chart image, in the order of PreviewJobs and
+	// chartImageJobs, and a hash of them with the paths they go to.
+	keyed        chan struct{}
+	keys, images []string
+	sum          string
+	// Set before done is closed: how many of each were drawn (not from
+	// the cache), the time each took, and the first error.
+	previewsDrawn, imagesDrawn int
+	previewsTime, imagesTime   time.Duration
+	err                        error
+}
+
+// startDrawing starts drawing every link preview and chart image of the
+// models into the previews cache. The jobs are made here, before the
+// models change (Model.SetFiles), so the drawing reads only its jobs.
+func (p *Prepared) startDrawing(ctx context.Context) {
+	titles, badges := p.cardWords()
+	// Made with their paths in a site at "/", for the sum; drawn into the
+	// cache only.
+	previews := PreviewJobs(p.Models, titles, badges, "/")
+	images := p.chartImageJobs("/")
+	cacheDir := filepath.Join(p.Settings.Root, ".cache", "previews")
+	ctx, cancel := context.WithCancel(ctx)
+	d := &drawing{cancel: cancel, done: make(chan struct{}), keyed: make(chan struct{})}
+	p.drawing = d
+	go func() {
+		defer close(d.done)
+		h := sha256.New()
+		key := func(jobs []preview.Job) []string {
+			keys := make([]string, len(jobs))
+			for i := range jobs {
+				j := &jobs[i]
+				keys[i] = preview.Key(j.Card, j.Size)
+				fmt.Fprintf(h, "%s %s\n", keys[i], filepath.ToSlash(j.Out))
+				j.Key, j.Out = keys[i], ""
+			}
+			return keys
+		}
+		d.keys, d.images = key(previews), key(images)
+		d.sum = hex.EncodeToString(h.Sum(nil))
+		close(d.keyed)
+		t := time.Now()
+		if d.previewsDrawn, d.err = drawPreviews(ctx, previews, cacheDir, nil); d.err != nil {
+			return
+		}
+		d.previewsTime = time.Since(t)
+		t = time.Now()
+		d.imagesDrawn, d.err = drawPreviews(ctx, images, cacheDir, nil)
+		d.imagesTime = time.Since(t)
+	}()
+}
+
+// withKeys sets the keys the drawing computed on jobs made again in the
+// same order (into the site); jobs of another length are left alone.
+func withKeys(jobs []preview.Job, keys []string) []preview.Job {
+	if len(keys) == len(jobs) {
+		for i := range jobs {
+			jobs[i].Key = keys[i]
+		}
+	}
+	return jobs
+}
+
+// finishKey names what the finishing stages add to the site
+// (site.Options.Key): the images by their keys and paths, the charts' SVG
+// files by their stored files, and the search program; "" when there
+// is no drawing. search is Pagefind's path, "" for none.
+func (p *Prepared) finishKey(ctx context.Context, search string) (string, error) {
+	d := p.drawing
+	if d == nil {
+		return "", nil
+	}
+	select {
+	case <-d.keyed:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "images %s\n", d.sum)
+	for _, rel := range slices.Sorted(maps.Keys(p.chartSVGFiles)) {
+		fmt.Fprintf(h, "svg %s\x00%s\n", rel, p.chartSVGFiles[rel])
+	}
+	fmt.Fprintf(h, "search %q", search)
+	if fi, err := os.Stat(search); search != "" && err == nil {
+		fmt.Fprintf(h, " %d %d", fi.Size(), fi.ModTime().UnixNano())
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// wait waits until the drawing is done or ctx ends; a nil drawing (none
+// started) is done.
+func (d *drawing) wait(ctx context.Context) error {
+	if d == nil {
+		return nil
+	}
+	select {
+	case <-d.done:
+		return d.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// stop ends the drawing, if it still runs, and waits for it: no image is
+// written into the cache after the build that drew it has ended.
+func (d *drawing) stop() {
+	if d == nil {
+		return
+	}
+	d.cancel()
+	<-d.done
 }

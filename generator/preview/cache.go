@@ -131,6 +131,9 @@ type Job struct {
 	Card Card
 	Size Size
 	Out  string
+	// Key, when set, is Key(Card, Size), computed before (a caller that
+	// names the images by their keys saves computing them twice).
+	Key string
 }
 
 // DrawAll writes the PNG of every job to its Out file (written whole or
@@ -157,7 +160,10 @@ func DrawAll(ctx context.Context, jobs []Job, cache Cache, workers int, progress
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			key := Key(j.Card, j.Size)
+			key := j.Key
+			if key == "" {
+				key = Key(j.Card, j.Size)
+			}
 			// A warm build reads no cached PNG: it checks the file's two
 			// ends and links it where it goes.
 			hit := cache.has(key)

@@ -93,6 +93,14 @@ type Options struct {
 	// published (the search index, the preview images); an error fails
 	// the build and leaves the published site as it was.
 	Finish func(ctx context.Context, dir string) error `json:"-"`
+	// Key, when set, names what Finish adds to the site (the link
+	// previews, the chart images, the search index), as a hash the caller
+	// computes from their inputs. With the page cache's key and Files it
+	// names the whole site: a build whose site the published one was made
+	// from keeps it as it is (Stats.Unchanged; unchanged.go), unless
+	// Anew. "": always publish anew.
+	Key  string `json:"-"`
+	Anew bool   `json:"-"`
 	// Self is the kinerja executable and Argv0 the name it answers to;
 	// both default to os.Executable() and "kinerja".
 	Self, Argv0 string
@@ -103,9 +111,12 @@ type Stats struct {
 	// PagesCached: Hugo's input had not changed since the last build, and
 	// its pages came from the page cache (pagecache.go).
 	PagesCached bool
-	Pages       int // HTML pages written
-	Files       int // all files written
-	Duration    time.Duration
+	// Unchanged: the build had every input the published site was made
+	// from, and kept that site (Options.Key); Pages and Files are its.
+	Unchanged bool
+	Pages     int // HTML pages written
+	Files     int // all files written
+	Duration  time.Duration
 }
 
 // Build runs Hugo into a staging folder and publishes it: beside Out,
@@ -157,6 +168,22 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 			return Stats{}, iku.Wrap(err, iku.Invalid, "cannot create the folder of the builds %q: check its permissions", link.dir)
 		}
 	}
+	// Every input the published site was made from: it stays, and Hugo's
+	// warnings are said again (unchanged.go).
+	key, keyErr := pageKey(o)
+	whole := ""
+	if keyErr == nil {
+		whole = siteKey(o, key)
+	}
+	if dir, err := filepath.EvalSymlinks(out); err == nil && !o.Anew {
+		if st, ok := unchanged(o.SiteRoot, out, dir, whole); ok {
+			if w, err := os.ReadFile(filepath.Join(o.SiteRoot, ".cache", pageCacheDir, key, ".warnings")); err == nil && o.Stderr != nil {
+				o.Stderr.Write(w)
+			}
+			st.Duration = time.Since(start)
+			return st, nil
+		}
+	}
 	staging, err := os.MkdirTemp(stagingParent, filepath.Base(out)+".new-")
 	if err != nil {
 		return Stats{}, iku.Wrap(err, iku.Invalid, "cannot write next to %q: check the --out path and its permissions", out)
@@ -169,7 +196,6 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	// Hugo process holds more than one shard's pages in memory.
 	// Hugo's input unchanged since the last build: its pages, linked from
 	// the page cache (pagecache.go), and its warnings again.
-	key, keyErr := pageKey(o)
 	var st Stats
 	if keyErr == nil && linkCachedPages(ctx, o.SiteRoot, key, staging) {
 		st.PagesCached = true
@@ -246,6 +272,9 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	}
 	if err != nil {
 		return Stats{}, err
+	}
+	if dir, err := filepath.EvalSymlinks(out); err == nil {
+		recordPublished(o.SiteRoot, out, dir, whole, st)
 	}
 	st.Duration = time.Since(start)
 	return st, nil
