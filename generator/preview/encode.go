@@ -1,59 +1,67 @@
 package preview
 
 import (
-	"cmp"
+	"bytes"
 	"encoding/binary"
+	"errors"
 	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"slices"
 	"sync"
 )
 
-// pngBuffers lets the encoders of all workers reuse their buffers.
-type pngBuffers struct{ sync.Pool }
-
-func (p *pngBuffers) Get() *png.EncoderBuffer {
-	b, _ := p.Pool.Get().(*png.EncoderBuffer)
-	return b
-}
-func (p *pngBuffers) Put(b *png.EncoderBuffer) { p.Pool.Put(b) }
-
-var encoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &pngBuffers{}}
-
-// encode writes img as an 8-bit paletted PNG (see paletted): a third of
-// the bytes of true colour to compress, and no per-row filter search,
-// which is most of the time image/png spends on a true-colour image.
+// encode writes img as an 8-bit paletted PNG (see scan for the palette):
+// a third of the bytes of true colour, and no per-row filter search. The
+// PNG is written by this package (png.go) straight from the runs of one
+// colour that scan finds, without a general-purpose compressor.
 func encode(w io.Writer, img *image.RGBA) error {
-	p := paletted(img)
-	defer indexed.Put(p)
-	return encoder.Encode(w, p)
+	sc := getScratch()
+	defer scratches.Put(sc)
+	if err := sc.scan(img); err != nil {
+		return err
+	}
+	_, err := w.Write(sc.png())
+	return err
 }
 
-// indexed keeps paletted images for the next card, as images does.
-var indexed sync.Pool // *image.Paletted
-
-// paletted returns the opaque image img with a palette of its 256 most
-// frequent colours (all of them when it has no more), every other colour
-// (a few anti-aliased edge pixels where two shapes meet) drawn in the
-// nearest one. Ties are broken by colour value, so the result does not
-// depend on map order.
+// paletted returns the image that encode writes, as an image.Paletted.
 func paletted(img *image.RGBA) *image.Paletted {
+	sc := getScratch()
+	defer scratches.Put(sc)
+	if sc.scan(img) != nil {
+		return image.NewPaletted(img.Bounds(), nil)
+	}
+	return sc.image()
+}
+
+func getScratch() *scratch {
 	sc, _ := scratches.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{at: map[uint32]int32{}}
 	}
-	defer scratches.Put(sc)
-	return sc.paletted(img)
+	return sc
 }
 
-// scratch is the working memory of paletted, kept for the next card.
+// scratch is the working memory of encode, kept for the next card.
 type scratch struct {
+	rect    image.Rectangle
 	entries []entry
 	at      map[uint32]int32 // colour → its entry
-	runs    []run
+	runs    []run            // row by row; a row the same as the one above has none
+	rows    []int32          // rows[y] is where row y's runs end in runs
+	pal     color.Palette
 	recent  [1 << 12]seen // a small table in front of at: most runs are of a colour met just before
+
+	keys []uint64
+	kept []kept
+
+	// The PNG writer's (png.go, deflate.go).
+	cur, prev []span
+	seg       []span
+	deflater  deflater
+	block     block
+	out       []byte
 }
 
 type entry struct {
@@ -62,7 +70,7 @@ type entry struct {
 	index uint8
 }
 
-// run is a run of pixels of one colour, up to end.
+// run is a run of pixels of one colour in a row, up to x = end.
 type run struct{ end, entry int32 }
 
 type seen struct {
@@ -70,88 +78,173 @@ type seen struct {
 	entry int32
 }
 
+// kept is a colour of the palette, for the search of the nearest one.
+type kept struct{ sum, r, g, b, index int32 }
+
 var scratches sync.Pool // *scratch
 
-func (sc *scratch) paletted(img *image.RGBA) *image.Paletted {
+var errEmpty = errors.New("an empty image has no PNG")
+
+// scan reads the opaque image img into runs of one colour per row, and
+// chooses its palette: its 256 most frequent colours (all of them when it
+// has no more), every other colour (a few anti-aliased edge pixels where
+// two shapes meet) drawn in the nearest one. Ties are broken by colour
+// value, so the result does not depend on map order.
+func (sc *scratch) scan(img *image.RGBA) error {
 	b := img.Bounds()
-	entries, at, runs := sc.entries[:0], sc.at, sc.runs[:0]
+	w, h := b.Dx(), b.Dy()
+	if w <= 0 || h <= 0 {
+		return errEmpty
+	}
+	sc.rect = b
+	entries, at, runs, rows := sc.entries[:0], sc.at, sc.runs[:0], sc.rows[:0]
 	clear(at)
 	recent := &sc.recent
 	for i := range recent {
 		recent[i] = seen{0, -1}
 	}
-	defer func() { sc.entries, sc.runs = entries, runs }()
 	// One pass over the pixels, in runs of one colour: how often each
 	// colour occurs, and the runs to write out afterwards.
-	pix := img.Pix
-	n := len(pix) / 4
-	for i := 0; i < n; {
-		c := binary.LittleEndian.Uint32(pix[4*i:])
-		j := i + 1
-		for c2 := uint64(c) | uint64(c)<<32; j+1 < n && binary.LittleEndian.Uint64(pix[4*j:]) == c2; {
-			j += 2 // two pixels at a time through long runs
-		}
-		for j < n && binary.LittleEndian.Uint32(pix[4*j:]) == c {
-			j++
-		}
-		slot := &recent[c*0x9e3779b1>>(32-12)]
-		k := slot.entry
-		if slot.c != c || k < 0 {
-			var ok bool
-			if k, ok = at[c]; !ok {
-				k = int32(len(entries))
-				at[c] = k
-				entries = append(entries, entry{c: c})
+	var above []byte // the last row read
+	aboveRuns := 0   // where its runs begin
+	for y := range h {
+		o := img.PixOffset(b.Min.X, b.Min.Y+y)
+		pix := img.Pix[o : o+4*w]
+		if above != nil && bytes.Equal(pix, above) {
+			// Most of a card's rows are the same as the one above (its
+			// background, the space between lines of text): comparing
+			// them is much faster than reading their runs, which are
+			// counted again instead.
+			start := int32(0)
+			for _, r := range runs[aboveRuns:] {
+				entries[r.entry].n += int(r.end - start)
+				start = r.end
 			}
-			*slot = seen{c, k}
+			rows = append(rows, int32(len(runs)))
+			continue
 		}
-		entries[k].n += j - i
-		runs = append(runs, run{int32(j), k})
-		i = j
-	}
-	order := make([]int, len(entries))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if c := cmp.Compare(entries[b].n, entries[a].n); c != 0 {
-			return c
+		above, aboveRuns = pix, len(runs)
+		for i := 0; i < w; {
+			c := binary.LittleEndian.Uint32(pix[4*i:])
+			j := i + 1
+			for c2 := uint64(c) | uint64(c)<<32; j+1 < w && binary.LittleEndian.Uint64(pix[4*j:]) == c2; {
+				j += 2 // two pixels at a time through long runs
+			}
+			if j < w && binary.LittleEndian.Uint32(pix[4*j:]) == c {
+				j++
+			}
+			slot := &recent[c*0x9e3779b1>>(32-12)]
+			k := slot.entry
+			if slot.c != c || k < 0 {
+				var ok bool
+				if k, ok = at[c]; !ok {
+					k = int32(len(entries))
+					at[c] = k
+					entries = append(entries, entry{c: c})
+				}
+				*slot = seen{c, k}
+			}
+			entries[k].n += j - i
+			runs = append(runs, run{int32(j), k})
+			i = j
 		}
-		return cmp.Compare(entries[a].c, entries[b].c)
-	})
-	kept := order[:min(256, len(order))]
-	rgb := func(c uint32) [3]int32 { return [3]int32{int32(c & 0xff), int32(c >> 8 & 0xff), int32(c >> 16 & 0xff)} }
-	pal := make(color.Palette, len(kept))
-	keptRGB := make([][3]int32, len(kept))
-	for i, e := range kept {
-		entries[e].index = uint8(i)
-		keptRGB[i] = rgb(entries[e].c)
-		pal[i] = color.RGBA{uint8(keptRGB[i][0]), uint8(keptRGB[i][1]), uint8(keptRGB[i][2]), 0xff}
+		rows = append(rows, int32(len(runs)))
 	}
-	for _, e := range order[len(kept):] {
-		c := rgb(entries[e].c)
-		best, dist := 0, int32(1<<30)
-		for i, k := range keptRGB {
-			dr, dg, db := c[0]-k[0], c[1]-k[1], c[2]-k[2]
-			if d := dr*dr + dg*dg + db*db; d < dist {
-				best, dist = i, d
+	sc.entries, sc.runs, sc.rows = entries, runs, rows
+	sc.choose()
+	return nil
+}
+
+// choose sets the palette, and each entry's index in it.
+func (sc *scratch) choose() {
+	entries := sc.entries
+	// Most frequent first, then by colour value: as a key that sorts
+	// without a comparison function (a count is less than 2³² pixels).
+	keys := sc.keys[:0]
+	for _, e := range entries {
+		keys = append(keys, uint64(^uint32(e.n))<<32|uint64(e.c))
+	}
+	slices.Sort(keys)
+	sc.keys = keys
+	n := min(256, len(keys))
+	pal := make(color.Palette, n)
+	all := sc.kept[:0]
+	for i, key := range keys[:n] {
+		c := uint32(key)
+		entries[sc.at[c]].index = uint8(i)
+		r, g, b := int32(c&0xff), int32(c>>8&0xff), int32(c>>16&0xff)
+		pal[i] = color.RGBA{uint8(r), uint8(g), uint8(b), 0xff}
+		all = append(all, kept{r + g + b, r, g, b, int32(i)})
+	}
+	sc.pal = pal
+	if len(keys) == n {
+		sc.kept = all
+		return
+	}
+	// The nearest colour is looked for outwards from the colour's
+	// brightness (r+g+b), among the kept colours ordered by theirs:
+	// (Δr+Δg+Δb)² ≤ 3·(Δr²+Δg²+Δb²), so the search stops on each side
+	// at a difference of brightness past which no colour can be nearer.
+	// Of the colours at the same distance the one first in the palette
+	// is taken, as a plain search of the palette in order would.
+	slices.SortFunc(all, func(a, b kept) int { return int(a.sum - b.sum) })
+	sc.kept = all
+	for _, key := range keys[n:] {
+		c := uint32(key)
+		r, g, b := int32(c&0xff), int32(c>>8&0xff), int32(c>>16&0xff)
+		sum := r + g + b
+		hi, _ := slices.BinarySearchFunc(all, sum, func(k kept, s int32) int { return int(k.sum - s) })
+		lo := hi - 1
+		best, dist := int32(256), int32(1<<20) // more than any distance, 3·255²
+		try := func(k *kept) {
+			dr, dg, db := r-k.r, g-k.g, b-k.b
+			if d := dr*dr + dg*dg + db*db; d < dist || d == dist && k.index < best {
+				best, dist = k.index, d
 			}
 		}
-		entries[e].index = uint8(best)
-	}
-	out, ok := indexed.Get().(*image.Paletted)
-	if !ok || cap(out.Pix) < n {
-		out = image.NewPaletted(b, nil)
-	}
-	out.Pix, out.Stride, out.Rect, out.Palette = out.Pix[:n], b.Dx(), b, pal
-	start := 0
-	for _, r := range runs {
-		idx := entries[r.entry].index
-		px := out.Pix[start:r.end]
-		for k := range px {
-			px[k] = idx
+		for lo >= 0 || hi < len(all) {
+			if hi < len(all) {
+				if ds := all[hi].sum - sum; ds*ds > 3*dist {
+					hi = len(all)
+				} else {
+					try(&all[hi])
+					hi++
+				}
+			}
+			if lo >= 0 {
+				if ds := sum - all[lo].sum; ds*ds > 3*dist {
+					lo = -1
+				} else {
+					try(&all[lo])
+					lo--
+				}
+			}
 		}
-		start = int(r.end)
+		entries[sc.at[c]].index = uint8(best)
+	}
+}
+
+// image returns the image scan read, in its palette.
+func (sc *scratch) image() *image.Paletted {
+	w, h := sc.rect.Dx(), sc.rect.Dy()
+	out := image.NewPaletted(sc.rect, sc.pal)
+	start := int32(0)
+	for y := range h {
+		row := out.Pix[y*w : (y+1)*w]
+		end := sc.rows[y]
+		if end == start {
+			copy(row, out.Pix[(y-1)*w:])
+			continue
+		}
+		x := int32(0)
+		for _, r := range sc.runs[start:end] {
+			idx := sc.entries[r.entry].index
+			for i := x; i < r.end; i++ {
+				row[i] = idx
+			}
+			x = r.end
+		}
+		start = end
 	}
 	return out
 }
