@@ -22,20 +22,24 @@ const (
 
 // bitWriter writes bits, the first in the lowest bit of each byte.
 type bitWriter struct {
-	buf  []byte // written up to pos; always 8 bytes or more beyond
+	buf  []byte // written up to pos; room enough beyond it (see reserve)
 	pos  int
 	acc  uint64 // bits not yet in buf
 	nacc uint   // how many (< 8 between calls)
+}
+
+// reserve makes room for n more bytes.
+func (w *bitWriter) reserve(n int) {
+	if w.pos+n+8 > len(w.buf) {
+		w.buf = slices.Grow(w.buf[:w.pos], n+8)
+		w.buf = w.buf[:cap(w.buf)]
+	}
 }
 
 // bits writes the n ≤ 56 low bits of b.
 func (w *bitWriter) bits(b uint64, n uint) {
 	w.acc |= b << w.nacc
 	w.nacc += n
-	if w.pos+8 > len(w.buf) {
-		w.buf = slices.Grow(w.buf, len(w.buf)+8)
-		w.buf = w.buf[:cap(w.buf)]
-	}
 	// All 8 bytes are stored; pos moves past the whole ones only.
 	binary.LittleEndian.PutUint64(w.buf[w.pos:], w.acc)
 	k := w.nacc >> 3
@@ -151,6 +155,9 @@ type block struct {
 // writeBlock writes toks, which occur hist times each, as the last block
 // of a deflate stream; far is the distance of tokFar.
 func (b *block) writeBlock(w *bitWriter, toks []uint16, hist *[numTokens]int32, far int) {
+	// A token is at most 48 bits, and the code's description less than
+	// 1 KB (3 bits for each of 19 lengths, and 7+7 for each of 316).
+	w.reserve(6*len(toks) + 1024)
 	farSym, farExtra := distSymbol(far)
 	clear(b.litLenFreq[:])
 	clear(b.distFreq[:])

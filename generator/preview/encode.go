@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"io"
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -38,7 +39,7 @@ func paletted(img *image.RGBA) *image.Paletted {
 func getScratch() *scratch {
 	sc, _ := scratches.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{at: map[uint32]int32{}}
+		sc = &scratch{}
 	}
 	return sc
 }
@@ -47,14 +48,15 @@ func getScratch() *scratch {
 type scratch struct {
 	rect    image.Rectangle
 	entries []entry
-	at      map[uint32]int32 // colour → its entry
-	runs    []run            // row by row; a row the same as the one above has none
-	rows    []int32          // rows[y] is where row y's runs end in runs
-	pal     color.Palette
-	recent  [1 << 12]seen // a small table in front of at: most runs are of a colour met just before
+	table   []slot  // colour → entry, for the colours of entries
+	shift   uint    // the hash of a colour is its top 32-shift bits times a constant
+	runs    []run   // row by row; a row the same as the one above has none
+	rows    []int32 // rows[y] is where row y's runs end in runs
+	pal     []byte  // the palette's colours, 3 bytes each (R, G, B)
 
-	keys []uint64
-	kept []kept
+	keys  []uint64
+	kept  []kept
+	order []kept
 
 	// The PNG writer's (png.go, deflate.go).
 	cur, prev []span
@@ -73,7 +75,9 @@ type entry struct {
 // run is a run of pixels of one colour in a row, up to x = end.
 type run struct{ end, entry int32 }
 
-type seen struct {
+// slot is one of a hash table's, which holds an entry; entry is -1 in an
+// empty slot. Colliding colours take the next empty slot.
+type slot struct {
 	c     uint32
 	entry int32
 }
@@ -97,11 +101,12 @@ func (sc *scratch) scan(img *image.RGBA) error {
 		return errEmpty
 	}
 	sc.rect = b
-	entries, at, runs, rows := sc.entries[:0], sc.at, sc.runs[:0], sc.rows[:0]
-	clear(at)
-	recent := &sc.recent
-	for i := range recent {
-		recent[i] = seen{0, -1}
+	sc.entries, sc.runs, sc.rows = sc.entries[:0], sc.runs[:0], sc.rows[:0]
+	if len(sc.table) != 1<<12 {
+		sc.table, sc.shift = make([]slot, 1<<12), 32-12
+	}
+	for i := range sc.table {
+		sc.table[i] = slot{0, -1}
 	}
 	// One pass over the pixels, in runs of one colour: how often each
 	// colour occurs, and the runs to write out afterwards.
@@ -116,43 +121,119 @@ func (sc *scratch) scan(img *image.RGBA) error {
 			// them is much faster than reading their runs, which are
 			// counted again instead.
 			start := int32(0)
-			for _, r := range runs[aboveRuns:] {
-				entries[r.entry].n += int(r.end - start)
+			for _, r := range sc.runs[aboveRuns:] {
+				sc.entries[r.entry].n += int(r.end - start)
 				start = r.end
 			}
-			rows = append(rows, int32(len(runs)))
-			continue
+		} else {
+			above, aboveRuns = pix, len(sc.runs)
+			sc.read(pix)
 		}
-		above, aboveRuns = pix, len(runs)
-		for i := 0; i < w; {
-			c := binary.LittleEndian.Uint32(pix[4*i:])
-			j := i + 1
-			for c2 := uint64(c) | uint64(c)<<32; j+1 < w && binary.LittleEndian.Uint64(pix[4*j:]) == c2; {
-				j += 2 // two pixels at a time through long runs
-			}
-			if j < w && binary.LittleEndian.Uint32(pix[4*j:]) == c {
-				j++
-			}
-			slot := &recent[c*0x9e3779b1>>(32-12)]
-			k := slot.entry
-			if slot.c != c || k < 0 {
-				var ok bool
-				if k, ok = at[c]; !ok {
-					k = int32(len(entries))
-					at[c] = k
-					entries = append(entries, entry{c: c})
-				}
-				*slot = seen{c, k}
-			}
-			entries[k].n += j - i
-			runs = append(runs, run{int32(j), k})
-			i = j
-		}
-		rows = append(rows, int32(len(runs)))
+		sc.rows = append(sc.rows, int32(len(sc.runs)))
 	}
-	sc.entries, sc.runs, sc.rows = entries, runs, rows
 	sc.choose()
 	return nil
+}
+
+// read adds the runs of one colour of a row, and counts their colours.
+func (sc *scratch) read(pix []byte) {
+	w := len(pix) / 4
+	runs, entries := sc.runs, sc.entries
+	c := binary.LittleEndian.Uint32(pix)
+	k := sc.entry(c)
+	start := 0
+	end := func(x int) {
+		entries = sc.entries
+		entries[k].n += x - start
+		runs = append(runs, run{int32(x), k})
+		start = x
+	}
+	// 16 pixels at a time: those that are all of the colour of the run
+	// that goes on are passed over, and in the others the pixels where a
+	// run begins are found without a branch for each pixel, which the
+	// many short runs of anti-aliased text would make hard to predict.
+	x := 1
+	for ; x+16 <= w; x += 16 {
+		b := pix[4*x : 4*x+64]
+		c2 := uint64(c) | uint64(c)<<32
+		if (binary.LittleEndian.Uint64(b[0:])^c2)|(binary.LittleEndian.Uint64(b[8:])^c2)|
+			(binary.LittleEndian.Uint64(b[16:])^c2)|(binary.LittleEndian.Uint64(b[24:])^c2)|
+			(binary.LittleEndian.Uint64(b[32:])^c2)|(binary.LittleEndian.Uint64(b[40:])^c2)|
+			(binary.LittleEndian.Uint64(b[48:])^c2)|(binary.LittleEndian.Uint64(b[56:])^c2) == 0 {
+			continue
+		}
+		// Bit i of m is set if pixel x+i differs from the one before it
+		// ((d | -d) >> 31 is 1 for any d but 0).
+		var m uint32
+		p := c
+		for i := 0; i < 16; i += 2 {
+			v := binary.LittleEndian.Uint64(b[4*i:])
+			lo, hi := uint32(v), uint32(v>>32)
+			d0, d1 := lo^p, hi^lo
+			m |= ((d0|-d0)>>31)<<i | ((d1|-d1)>>31)<<(i+1)
+			p = hi
+		}
+		for m != 0 {
+			e := x + bits.TrailingZeros32(m)
+			m &= m - 1
+			end(e)
+			c = binary.LittleEndian.Uint32(pix[4*e:])
+			k = sc.entry(c)
+		}
+	}
+	for ; x < w; x++ {
+		if p := binary.LittleEndian.Uint32(pix[4*x:]); p != c {
+			end(x)
+			c = p
+			k = sc.entry(c)
+		}
+	}
+	end(w)
+	sc.runs = runs
+}
+
+// entry returns the entry of colour c, made if it is new. Most runs are
+// of a colour met before, found in the first slot tried.
+func (sc *scratch) entry(c uint32) int32 {
+	if s := sc.table[c*0x9e3779b1>>sc.shift]; s.c == c && s.entry >= 0 {
+		return s.entry
+	}
+	return sc.find(c)
+}
+
+func (sc *scratch) find(c uint32) int32 {
+	mask := uint32(len(sc.table) - 1)
+	for i := c * 0x9e3779b1 >> sc.shift; ; i = (i + 1) & mask {
+		s := &sc.table[i]
+		if s.entry < 0 {
+			k := int32(len(sc.entries))
+			sc.entries = append(sc.entries, entry{c: c})
+			*s = slot{c, k}
+			if 2*len(sc.entries) > len(sc.table) {
+				sc.grow()
+			}
+			return k
+		}
+		if s.c == c {
+			return s.entry
+		}
+	}
+}
+
+// grow doubles the table, which is kept at most half full.
+func (sc *scratch) grow() {
+	sc.table, sc.shift = make([]slot, 2*len(sc.table)), sc.shift-1
+	for i := range sc.table {
+		sc.table[i] = slot{0, -1}
+	}
+	mask := uint32(len(sc.table) - 1)
+	for k, e := range sc.entries {
+		i := e.c * 0x9e3779b1 >> sc.shift
+		for sc.table[i].entry >= 0 {
+			i = (i + 1) & mask
+		}
+		sc.table[i] = slot{e.c, int32(k)}
+	}
 }
 
 // choose sets the palette, and each entry's index in it.
@@ -167,18 +248,17 @@ func (sc *scratch) choose() {
 	slices.Sort(keys)
 	sc.keys = keys
 	n := min(256, len(keys))
-	pal := make(color.Palette, n)
+	pal := sc.pal[:0]
 	all := sc.kept[:0]
 	for i, key := range keys[:n] {
 		c := uint32(key)
-		entries[sc.at[c]].index = uint8(i)
+		entries[sc.entry(c)].index = uint8(i)
 		r, g, b := int32(c&0xff), int32(c>>8&0xff), int32(c>>16&0xff)
-		pal[i] = color.RGBA{uint8(r), uint8(g), uint8(b), 0xff}
+		pal = append(pal, uint8(r), uint8(g), uint8(b))
 		all = append(all, kept{r + g + b, r, g, b, int32(i)})
 	}
-	sc.pal = pal
+	sc.pal, sc.kept = pal, all
 	if len(keys) == n {
-		sc.kept = all
 		return
 	}
 	// The nearest colour is looked for outwards from the colour's
@@ -187,13 +267,25 @@ func (sc *scratch) choose() {
 	// at a difference of brightness past which no colour can be nearer.
 	// Of the colours at the same distance the one first in the palette
 	// is taken, as a plain search of the palette in order would.
-	slices.SortFunc(all, func(a, b kept) int { return int(a.sum - b.sum) })
-	sc.kept = all
+	var first [3*255 + 2]int32 // where the colours of brightness s and more begin in order
+	for _, k := range all {
+		first[k.sum+1]++
+	}
+	for s := 1; s < len(first); s++ {
+		first[s] += first[s-1]
+	}
+	order := slices.Grow(sc.order[:0], len(all))[:len(all)]
+	next := first
+	for _, k := range all {
+		order[next[k.sum]] = k
+		next[k.sum]++
+	}
+	sc.order = order
 	for _, key := range keys[n:] {
 		c := uint32(key)
 		r, g, b := int32(c&0xff), int32(c>>8&0xff), int32(c>>16&0xff)
 		sum := r + g + b
-		hi, _ := slices.BinarySearchFunc(all, sum, func(k kept, s int32) int { return int(k.sum - s) })
+		hi := int(first[sum])
 		lo := hi - 1
 		best, dist := int32(256), int32(1<<20) // more than any distance, 3·255²
 		try := func(k *kept) {
@@ -202,32 +294,36 @@ func (sc *scratch) choose() {
 				best, dist = k.index, d
 			}
 		}
-		for lo >= 0 || hi < len(all) {
-			if hi < len(all) {
-				if ds := all[hi].sum - sum; ds*ds > 3*dist {
-					hi = len(all)
+		for lo >= 0 || hi < len(order) {
+			if hi < len(order) {
+				if ds := order[hi].sum - sum; ds*ds > 3*dist {
+					hi = len(order)
 				} else {
-					try(&all[hi])
+					try(&order[hi])
 					hi++
 				}
 			}
 			if lo >= 0 {
-				if ds := sum - all[lo].sum; ds*ds > 3*dist {
+				if ds := sum - order[lo].sum; ds*ds > 3*dist {
 					lo = -1
 				} else {
-					try(&all[lo])
+					try(&order[lo])
 					lo--
 				}
 			}
 		}
-		entries[sc.at[c]].index = uint8(best)
+		entries[sc.entry(c)].index = uint8(best)
 	}
 }
 
 // image returns the image scan read, in its palette.
 func (sc *scratch) image() *image.Paletted {
 	w, h := sc.rect.Dx(), sc.rect.Dy()
-	out := image.NewPaletted(sc.rect, sc.pal)
+	pal := make(color.Palette, len(sc.pal)/3)
+	for i := range pal {
+		pal[i] = color.RGBA{sc.pal[3*i], sc.pal[3*i+1], sc.pal[3*i+2], 0xff}
+	}
+	out := image.NewPaletted(sc.rect, pal)
 	start := int32(0)
 	for y := range h {
 		row := out.Pix[y*w : (y+1)*w]

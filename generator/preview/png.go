@@ -3,7 +3,6 @@ package preview
 import (
 	"encoding/binary"
 	"hash/crc32"
-	"image/color"
 	"slices"
 )
 
@@ -42,10 +41,7 @@ func (sc *scratch) png() []byte {
 
 	at = len(out)
 	out = append(out, "\x00\x00\x00\x00PLTE"...)
-	for _, c := range sc.pal {
-		c := c.(color.RGBA)
-		out = append(out, c.R, c.G, c.B)
-	}
+	out = append(out, sc.pal...)
 	out = endChunk(out, at)
 
 	at = len(out)
@@ -56,8 +52,9 @@ func (sc *scratch) png() []byte {
 	clear(d.hist[:])
 	n := w + 1 // bytes per row
 	// A copy of the row above reaches back n bytes, which deflate allows
-	// up to 32 KB: rows wider than that are written as runs only.
-	above := n <= 1<<15
+	// up to 32 KB, and is 3 bytes at least: rows wider than that, or of
+	// one pixel, are written as runs only.
+	above := 3 <= n && n <= 1<<15
 	d.far, d.farN = 1, 5
 	if above {
 		_, extra := distSymbol(n)
@@ -66,7 +63,7 @@ func (sc *scratch) png() []byte {
 	var s1, s2 uint64 = 1, 0 // Adler-32
 	var a, b uint64          // the sums of the last row (see rowSums)
 	cur, prev := sc.cur[:0], sc.prev[:0]
-	runsCost := -1 // of the row above, written as runs
+	cost := -1 // of the row above, written as runs
 	start := int32(0)
 	for y := range h {
 		end := sc.rows[y]
@@ -79,10 +76,10 @@ func (sc *scratch) png() []byte {
 		}
 		if same {
 			s1, s2 = (s1+a)%adlerMod, (s2+uint64(n%adlerMod)*s1+b)%adlerMod
-			if runsCost < 0 {
-				runsCost = d.runsCost(prev)
+			if cost < 0 {
+				cost = runsCost(prev) - d.goesOn(prev[0].v)
 			}
-			if above && copyCost(n, d.farN) < runsCost {
+			if above && matchCost(n, d.farN) < cost {
 				d.copy(n, prev[len(prev)-1].v)
 			} else {
 				d.runs(prev)
@@ -97,7 +94,7 @@ func (sc *scratch) png() []byte {
 			sc.seg = d.row(cur, prev, sc.seg)
 		}
 		cur, prev = prev, cur
-		runsCost = -1
+		cost = -1
 	}
 	sc.cur, sc.prev = cur, prev
 	d.flush()
@@ -138,12 +135,25 @@ const adlerMod = 65521
 // a to s1, and b to s2 besides n·s1. A span of L bytes v at offset p adds
 // L·v to a, and v·((n-p) + (n-p-1) + … + (n-p-L+1)) to b.
 func rowSums(row []span, n int) (a, b uint64) {
-	p := 0
+	if n > 1<<24 {
+		// b could overflow before the end of the row: reduce it span by span.
+		p := 0
+		for _, s := range row {
+			l, v := int(s.end)-p, uint64(s.v)
+			a += uint64(l) * v % adlerMod
+			b += uint64(l*(n-p)-l*(l-1)/2) % adlerMod * v % adlerMod
+			p = int(s.end)
+		}
+		return a % adlerMod, b % adlerMod
+	}
+	// At most 255·n(n+1)/2 < 2⁵⁶ in all.
+	p, nn := uint64(0), uint64(n)
 	for _, s := range row {
-		l, v := int(s.end)-p, uint64(s.v)
-		a += uint64(l) * v
-		b += uint64((l*(n-p)-l*(l-1)/2)%adlerMod) * v
-		p = int(s.end)
+		e, v := uint64(s.end), uint64(s.v)
+		l := e - p
+		a += l * v
+		b += v * (l*(nn-p) - l*(l-1)/2)
+		p = e
 	}
 	return a % adlerMod, b % adlerMod
 }
@@ -155,48 +165,43 @@ func rowSums(row []span, n int) (a, b uint64) {
 func (d *deflater) row(cur, prev, seg []span) []span {
 	seg = seg[:0] // the stretch of spans agreeing with the row above, so far
 	var from, p int32
+	cost := 0 // of the stretch written as runs
 	for i, j := 0, 0; i < len(cur); {
-		e, v := min(cur[i].end, prev[j].end), cur[i].v
-		if v == prev[j].v {
+		c, a := cur[i], prev[j]
+		e := min(c.end, a.end)
+		if c.v == a.v {
 			if len(seg) == 0 {
-				from = p
+				from, cost = p, -d.goesOn(c.v)
 			}
-			seg = append(seg, span{e, v})
+			seg = append(seg, span{e, c.v})
+			cost += runCost(c.v, int(e-p))
 		} else {
 			if len(seg) > 0 {
-				d.agreeing(seg, from)
+				d.agreeing(seg, from, cost)
 				seg = seg[:0]
 			}
-			d.run(v, int(e-p))
+			d.run(c.v, int(e-p))
 		}
 		p = e
-		if cur[i].end == e {
+		if c.end == e {
 			i++
 		}
-		if prev[j].end == e {
+		if a.end == e {
 			j++
 		}
 	}
 	if len(seg) > 0 {
-		d.agreeing(seg, from)
+		d.agreeing(seg, from, cost)
 	}
 	return seg
 }
 
 // agreeing writes the spans seg, from p on, which are the same in the row
-// above.
-func (d *deflater) agreeing(seg []span, p int32) {
-	n := int(seg[len(seg)-1].end - p)
-	if n >= 3 {
-		cost, q := 0, p
-		for k, s := range seg {
-			cost += runCost(s.v, int(s.end-q), k > 0 || d.kind != pendingRun || d.v != s.v)
-			q = s.end
-		}
-		if copyCost(n, d.farN) < cost {
-			d.copy(n, seg[len(seg)-1].v)
-			return
-		}
+// above: as a copy of it if that costs fewer bits than cost, their runs.
+func (d *deflater) agreeing(seg []span, p int32, cost int) {
+	if n := int(seg[len(seg)-1].end - p); n >= 3 && matchCost(n, d.farN) < cost {
+		d.copy(n, seg[len(seg)-1].v)
+		return
 	}
 	for _, s := range seg {
 		d.run(s.v, int(s.end-p))
@@ -298,35 +303,43 @@ func (d *deflater) matches(n int, match uint16) {
 	d.token(match + uint16(n))
 }
 
-// runsCost is the number of bits of a row written as runs (in the fixed
-// code, as the other costs here: a guide to the choice of copies that
-// does not depend on the code the block will have).
-func (d *deflater) runsCost(row []span) int {
+// goesOn returns the bits of the literal of v if a run of v is pending:
+// more of v needs none.
+func (d *deflater) goesOn(v uint8) int {
+	if d.kind == pendingRun && d.v == v {
+		return fixedCost.lit[v]
+	}
+	return 0
+}
+
+// runsCost is the number of bits of a row written as runs: in the fixed
+// code, as the other costs here, a guide to the choice of copies that
+// does not depend on the code the block will have.
+func runsCost(row []span) int {
 	cost, p := 0, int32(0)
-	for k, s := range row {
-		cost += runCost(s.v, int(s.end-p), k > 0 || d.kind != pendingRun || d.v != s.v)
+	for _, s := range row {
+		cost += runCost(s.v, int(s.end-p))
 		p = s.end
 	}
 	return cost
 }
 
-// runCost is the number of bits of a run of n bytes v, with a literal
-// first where the run does not go on from the bytes before it.
-func runCost(v uint8, n int, literal bool) int {
+// runCost is the number of bits of a run of n bytes v: a literal, and
+// the rest as literals or matches at distance 1.
+func runCost(v uint8, n int) int {
 	lit := fixedCost.lit[v]
-	cost := 0
-	if literal {
-		cost, n = lit, n-1
+	if n <= 3 {
+		return n * lit
 	}
-	if n < 3 {
-		return cost + n*lit
-	}
-	return cost + copyCost(n, 5)
+	return lit + matchCost(n-1, 5)
 }
 
-// copyCost is the number of bits of n ≥ 3 bytes written by matches at a
+// matchCost is the number of bits of n ≥ 3 bytes written as matches at a
 // distance whose code has distBits bits.
-func copyCost(n int, distBits int) int {
+func matchCost(n int, distBits int) int {
+	if n <= 258 {
+		return fixedCost.length[n] + distBits
+	}
 	q, r := n/258, n%258
 	l258 := fixedCost.length[258] + distBits
 	cost := q * l258

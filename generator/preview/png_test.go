@@ -131,6 +131,9 @@ func TestPNGCards(t *testing.T) {
 func randomImage(r *rand.Rand, w, h, colours int) *image.RGBA {
 	pal := make([]uint32, colours)
 	levels := 1 + r.IntN(256) // few levels: colours at the same distance, and the same colours twice
+	if colours > 2000 {
+		levels = 256
+	}
 	for i := range pal {
 		c := uint32(0xff000000)
 		for ch := range 3 {
@@ -140,6 +143,9 @@ func randomImage(r *rand.Rand, w, h, colours int) *image.RGBA {
 	}
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	length := func(room int) int {
+		if colours > 2000 {
+			return min(room, 1+r.IntN(3)) // short runs: all the colours in the image
+		}
 		switch r.IntN(8) {
 		case 0:
 			return 1 + r.IntN(room)
@@ -181,7 +187,7 @@ func randomImage(r *rand.Rand, w, h, colours int) *image.RGBA {
 	return img
 }
 
-// Random images, of every width up to 2000 and palettes of 1 to 1000
+// Random images, of every width up to 2000 and palettes of 1 to 8000
 // colours, decode to what paletted gives.
 func TestPNGRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -196,7 +202,11 @@ func TestPNGRandom(t *testing.T) {
 		}
 		h := 1 + r.IntN(40)
 		colours := 1 + r.IntN(256)
-		if i%4 == 3 {
+		switch {
+		case i%20 == 19:
+			// More colours than the first hash table of colours holds.
+			w, h, colours = 1000+r.IntN(1000), 40, 3000+r.IntN(5000)
+		case i%4 == 3:
 			colours = 257 + r.IntN(744)
 		}
 		checkPNG(t, fmt.Sprintf("image %d (%d×%d, %d colours)", i, w, h, colours), randomImage(r, w, h, colours))
