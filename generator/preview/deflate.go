@@ -125,6 +125,7 @@ func distSymbol(d int) (int, code) {
 var fixedCost = func() (c struct {
 	lit    [256]int
 	length [259]int
+	rest   [259]int // of the bytes of a run after its literal (of 8 bits, for fewer than 3)
 }) {
 	for v := range c.lit {
 		c.lit[v] = int(fixedLengths.litLen[v])
@@ -132,7 +133,9 @@ var fixedCost = func() (c struct {
 	for l := 3; l <= 258; l++ {
 		s := lengthSymbol[l]
 		c.length[l] = int(fixedLengths.litLen[s.sym]) + int(s.extra.n)
+		c.rest[l] = c.length[l] + 5
 	}
+	c.rest[1], c.rest[2] = 8, 16
 	return c
 }()
 

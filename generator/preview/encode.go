@@ -53,6 +53,7 @@ type scratch struct {
 	runs    []run   // row by row; a row the same as the one above has none
 	rows    []int32 // rows[y] is where row y's runs end in runs
 	pal     []byte  // the palette's colours, 3 bytes each (R, G, B)
+	index   []uint8 // each entry's index in the palette
 
 	keys  []uint64
 	kept  []kept
@@ -67,9 +68,8 @@ type scratch struct {
 }
 
 type entry struct {
-	c     uint32 // 0xAABBGGRR, as the pixel's bytes read little-endian
-	n     int
-	index uint8
+	c uint32 // 0xAABBGGRR, as the pixel's bytes read little-endian
+	n uint32 // how many pixels (an image has fewer than 2³², at 4 bytes each)
 }
 
 // run is a run of pixels of one colour in a row, up to x = end.
@@ -122,7 +122,7 @@ func (sc *scratch) scan(img *image.RGBA) error {
 			// counted again instead.
 			start := int32(0)
 			for _, r := range sc.runs[aboveRuns:] {
-				sc.entries[r.entry].n += int(r.end - start)
+				sc.entries[r.entry].n += uint32(r.end - start)
 				start = r.end
 			}
 		} else {
@@ -144,7 +144,7 @@ func (sc *scratch) read(pix []byte) {
 	start := 0
 	end := func(x int) {
 		entries = sc.entries
-		entries[k].n += x - start
+		entries[k].n += uint32(x - start)
 		runs = append(runs, run{int32(x), k})
 		start = x
 	}
@@ -240,11 +240,13 @@ func (sc *scratch) grow() {
 func (sc *scratch) choose() {
 	entries := sc.entries
 	// Most frequent first, then by colour value: as a key that sorts
-	// without a comparison function (a count is less than 2³² pixels).
+	// without a comparison function.
 	keys := sc.keys[:0]
 	for _, e := range entries {
-		keys = append(keys, uint64(^uint32(e.n))<<32|uint64(e.c))
+		keys = append(keys, uint64(^e.n)<<32|uint64(e.c))
 	}
+	index := slices.Grow(sc.index[:0], len(entries))[:len(entries)]
+	sc.index = index
 	slices.Sort(keys)
 	sc.keys = keys
 	n := min(256, len(keys))
@@ -252,7 +254,7 @@ func (sc *scratch) choose() {
 	all := sc.kept[:0]
 	for i, key := range keys[:n] {
 		c := uint32(key)
-		entries[sc.entry(c)].index = uint8(i)
+		index[sc.entry(c)] = uint8(i)
 		r, g, b := int32(c&0xff), int32(c>>8&0xff), int32(c>>16&0xff)
 		pal = append(pal, uint8(r), uint8(g), uint8(b))
 		all = append(all, kept{r + g + b, r, g, b, int32(i)})
@@ -312,7 +314,7 @@ func (sc *scratch) choose() {
 				}
 			}
 		}
-		entries[sc.entry(c)].index = uint8(best)
+		index[sc.entry(c)] = uint8(best)
 	}
 }
 
@@ -334,7 +336,7 @@ func (sc *scratch) image() *image.Paletted {
 		}
 		x := int32(0)
 		for _, r := range sc.runs[start:end] {
-			idx := sc.entries[r.entry].index
+			idx := sc.index[r.entry]
 			for i := x; i < r.end; i++ {
 				row[i] = idx
 			}

@@ -48,8 +48,7 @@ func (sc *scratch) png() []byte {
 	out = append(out, "\x00\x00\x00\x00IDAT"...)
 	out = append(out, 0x78, 0x01) // zlib: deflate with a 32 KB window, the fastest level
 	d := &sc.deflater
-	d.toks, d.kind, d.last = d.toks[:0], pendingNone, -1
-	clear(d.hist[:])
+	d.ops = d.ops[:0]
 	n := w + 1 // bytes per row
 	// A copy of the row above reaches back n bytes, which deflate allows
 	// up to 32 KB, and is 3 bytes at least: rows wider than that, or of
@@ -61,7 +60,7 @@ func (sc *scratch) png() []byte {
 		d.far, d.farN = n, 5+int(extra.n)
 	}
 	var s1, s2 uint64 = 1, 0 // Adler-32
-	var a, b uint64          // the sums of the last row (see rowSums)
+	var a, b uint64          // the sums of the last row (see spans)
 	cur, prev := sc.cur[:0], sc.prev[:0]
 	cost := -1 // of the row above, written as runs
 	start := int32(0)
@@ -69,35 +68,36 @@ func (sc *scratch) png() []byte {
 		end := sc.rows[y]
 		same := end == start // scan found the same colours as in the row above
 		if !same {
-			cur = sc.spans(cur[:0], start, end)
+			var ca, cb uint64
+			cur, ca, cb = sc.spans(cur[:0], start, end)
 			start = end
 			// Different colours can be drawn in the same palette index.
-			same = y > 0 && slices.Equal(cur, prev)
-		}
-		if same {
-			s1, s2 = (s1+a)%adlerMod, (s2+uint64(n%adlerMod)*s1+b)%adlerMod
-			if cost < 0 {
-				cost = runsCost(prev) - d.goesOn(prev[0].v)
+			if same = y > 0 && slices.Equal(cur, prev); !same {
+				a, b = ca, cb
 			}
-			if above && matchCost(n, d.farN) < cost {
-				d.copy(n, prev[len(prev)-1].v)
+		}
+		s1, s2 = (s1+a)%adlerMod, (s2+uint64(n%adlerMod)*s1+b)%adlerMod
+		if same {
+			if cost < 0 {
+				cost = runsCost(prev)
+			}
+			if above && matchCost(n, d.farN) < cost-d.goesOn(prev[0].v) {
+				d.ops = append(d.ops, op{int32(n), prev[len(prev)-1].v, true})
 			} else {
 				d.runs(prev)
 			}
 			continue
 		}
-		a, b = rowSums(cur, n)
-		s1, s2 = (s1+a)%adlerMod, (s2+uint64(n%adlerMod)*s1+b)%adlerMod
 		if y == 0 || !above {
 			d.runs(cur)
 		} else {
-			sc.seg = d.row(cur, prev, sc.seg)
+			d.row(cur, prev)
 		}
 		cur, prev = prev, cur
 		cost = -1
 	}
 	sc.cur, sc.prev = cur, prev
-	d.flush()
+	d.tokens()
 	bw := bitWriter{buf: out[:cap(out)], pos: len(out)}
 	sc.block.writeBlock(&bw, d.toks, &d.hist, d.far)
 	out = binary.BigEndian.AppendUint32(bw.align(), uint32(s2<<16|s1))
@@ -115,201 +115,192 @@ func endChunk(out []byte, at int) []byte {
 	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[at+4:]))
 }
 
-// spans appends the spans of the row whose runs are sc.runs[start:end].
-func (sc *scratch) spans(row []span, start, end int32) []span {
+// spans appends the spans of the row whose runs are sc.runs[start:end],
+// and returns what they add to an Adler-32 (s1, s2): a to s1, and b to s2
+// besides n·s1 (n the row's length). A span of L bytes v at offset p adds
+// L·v to a, and v·((n-p) + (n-p-1) + … + (n-p-L+1)) to b.
+func (sc *scratch) spans(row []span, start, end int32) (_ []span, a, b uint64) {
 	row = append(row, span{1, 0})
+	index := sc.index
 	for _, r := range sc.runs[start:end] {
-		v := sc.entries[r.entry].index
+		v := index[r.entry]
 		if last := &row[len(row)-1]; last.v == v {
 			last.end = r.end + 1
 		} else {
 			row = append(row, span{r.end + 1, v})
 		}
 	}
-	return row
-}
-
-const adlerMod = 65521
-
-// rowSums returns what the n bytes of a row add to an Adler-32 (s1, s2):
-// a to s1, and b to s2 besides n·s1. A span of L bytes v at offset p adds
-// L·v to a, and v·((n-p) + (n-p-1) + … + (n-p-L+1)) to b.
-func rowSums(row []span, n int) (a, b uint64) {
+	n := uint64(row[len(row)-1].end)
+	p := uint64(0)
 	if n > 1<<24 {
 		// b could overflow before the end of the row: reduce it span by span.
-		p := 0
 		for _, s := range row {
-			l, v := int(s.end)-p, uint64(s.v)
-			a += uint64(l) * v % adlerMod
-			b += uint64(l*(n-p)-l*(l-1)/2) % adlerMod * v % adlerMod
-			p = int(s.end)
+			l, v := uint64(s.end)-p, uint64(s.v)
+			a += l * v % adlerMod
+			b += (l*(n-p) - l*(l-1)/2) % adlerMod * v % adlerMod
+			p = uint64(s.end)
 		}
-		return a % adlerMod, b % adlerMod
+		return row, a % adlerMod, b % adlerMod
 	}
 	// At most 255·n(n+1)/2 < 2⁵⁶ in all.
-	p, nn := uint64(0), uint64(n)
 	for _, s := range row {
 		e, v := uint64(s.end), uint64(s.v)
 		l := e - p
 		a += l * v
-		b += v * (l*(nn-p) - l*(l-1)/2)
+		b += v * (l*(n-p) - l*(l-1)/2)
 		p = e
 	}
-	return a % adlerMod, b % adlerMod
+	return row, a % adlerMod, b % adlerMod
 }
+
+const adlerMod = 65521
 
 // row writes a row that differs from the row above: the stretches where
 // the two agree as copies of the row above, where that takes fewer bits
 // than their runs, and the rest as runs. The stretches are found from
 // the spans of the two rows, not from their bytes.
-func (d *deflater) row(cur, prev, seg []span) []span {
-	seg = seg[:0] // the stretch of spans agreeing with the row above, so far
-	var from, p int32
-	cost := 0 // of the stretch written as runs
+func (d *deflater) row(cur, prev []span) {
+	ops := d.ops
+	var p, from int32
+	agree := -1 // where the stretch agreeing with the row above began in ops, if it goes on
+	cost := 0   // of the stretch written as runs
 	for i, j := 0, 0; i < len(cur); {
 		c, a := cur[i], prev[j]
 		e := min(c.end, a.end)
 		if c.v == a.v {
-			if len(seg) == 0 {
-				from, cost = p, -d.goesOn(c.v)
+			if agree < 0 {
+				agree, from, cost = len(ops), p, 0
 			}
-			seg = append(seg, span{e, c.v})
-			cost += runCost(c.v, int(e-p))
+			cost += runCost(c.v, e-p)
+			ops = append(ops, op{e - p, c.v, false})
 		} else {
-			if len(seg) > 0 {
-				d.agreeing(seg, from, cost)
-				seg = seg[:0]
+			if agree >= 0 {
+				ops = d.settle(ops, agree, int(p-from), cost)
+				agree = -1
 			}
-			d.run(c.v, int(e-p))
+			// A span in which the row above changes comes in pieces,
+			// which are one run still.
+			if k := len(ops) - 1; k >= 0 && ops[k].v == c.v && !ops[k].copy {
+				ops[k].n += e - p
+			} else {
+				ops = append(ops, op{e - p, c.v, false})
+			}
 		}
 		p = e
-		if c.end == e {
-			i++
-		}
-		if a.end == e {
-			j++
-		}
+		// Past the span or spans that end here, without a branch (which
+		// would be hard to predict): (x-1)>>31 is 1 for x = 0 only.
+		i += int((uint32(c.end-e) - 1) >> 31)
+		j += int((uint32(a.end-e) - 1) >> 31)
 	}
-	if len(seg) > 0 {
-		d.agreeing(seg, from, cost)
+	if agree >= 0 {
+		ops = d.settle(ops, agree, int(p-from), cost)
 	}
-	return seg
+	d.ops = ops
 }
 
-// agreeing writes the spans seg, from p on, which are the same in the row
-// above: as a copy of it if that costs fewer bits than cost, their runs.
-func (d *deflater) agreeing(seg []span, p int32, cost int) {
-	if n := int(seg[len(seg)-1].end - p); n >= 3 && matchCost(n, d.farN) < cost {
-		d.copy(n, seg[len(seg)-1].v)
-		return
+// settle writes the n bytes of ops[agree:], which are the same as in the
+// row above, as one copy of it instead if that takes fewer bits than
+// cost, the bits of those runs.
+func (d *deflater) settle(ops []op, agree, n, cost int) []op {
+	if n < 3 {
+		return ops
 	}
-	for _, s := range seg {
-		d.run(s.v, int(s.end-p))
-		p = s.end
+	if k := agree - 1; k >= 0 && !ops[k].copy && ops[k].v == ops[agree].v {
+		cost -= fixedCost.lit[ops[k].v] // the run goes on: no literal
 	}
+	if matchCost(n, d.farN) < cost {
+		ops = append(ops[:agree], op{int32(n), ops[len(ops)-1].v, true})
+	}
+	return ops
 }
 
-// deflater makes the tokens of the data (see deflate.go) one token late:
-// a run or a copy goes on while the next is more of the same.
+// deflater makes the tokens of the data (see deflate.go): first a list of
+// runs and copies of the row above, then their tokens.
 type deflater struct {
+	ops  []op
 	toks []uint16
 	hist [numTokens]int32 // how often each token occurs
 	far  int              // the distance of a copy of the row above
 	farN int              // its code's bits in the fixed code
-
-	kind pending
-	v    uint8 // the value of the run, or the last byte of the copy
-	n    int   // its length in bytes
-	last int   // the last byte written, if any (-1)
 }
 
-type pending uint8
-
-const (
-	pendingNone pending = iota
-	pendingRun
-	pendingCopy
-)
-
-func (d *deflater) token(t uint16) {
-	d.toks = append(d.toks, t)
-	d.hist[t]++
+// op is n bytes of the data: a run of v, or a copy of the row above whose
+// last byte is v.
+type op struct {
+	n    int32
+	v    uint8
+	copy bool
 }
 
-func (d *deflater) run(v uint8, n int) {
-	if d.kind == pendingRun && d.v == v {
-		d.n += n
-		return
+// goesOn returns the bits of the literal of v if the data so far ends in
+// a run of v: more of v needs none.
+func (d *deflater) goesOn(v uint8) int {
+	if k := len(d.ops) - 1; k >= 0 && !d.ops[k].copy && d.ops[k].v == v {
+		return fixedCost.lit[v]
 	}
-	d.flush()
-	d.kind, d.v, d.n = pendingRun, v, n
+	return 0
 }
 
 // runs writes a row as runs.
 func (d *deflater) runs(row []span) {
 	p := int32(0)
 	for _, s := range row {
-		d.run(s.v, int(s.end-p))
+		d.ops = append(d.ops, op{s.end - p, s.v, false})
 		p = s.end
 	}
 }
 
-// copy writes n bytes as a copy of the row above; the last is v.
-func (d *deflater) copy(n int, v uint8) {
-	if d.kind == pendingCopy {
-		d.n += n
-	} else {
-		d.flush()
-		d.kind, d.n = pendingCopy, n
-	}
-	d.v = v
-}
-
-func (d *deflater) flush() {
-	switch d.kind {
-	case pendingRun:
-		n := d.n
-		if d.last != int(d.v) {
-			d.token(uint16(d.v))
-			n--
-		}
-		if n < 3 {
-			for range n {
-				d.token(uint16(d.v))
+// tokens makes the tokens of the ops: runs of one value that follow one
+// another as one, with a literal first unless the byte before is of the
+// same value, then matches at distance 1; copies that follow one another
+// as one, in matches at the distance of the row above.
+func (d *deflater) tokens() {
+	toks, hist, ops := d.toks[:0], &d.hist, d.ops
+	clear(hist[:])
+	last := -1 // the last byte, if any
+	for k := 0; k < len(ops); k++ {
+		o := ops[k]
+		n, match := int(o.n), uint16(tokFar)
+		if o.copy {
+			for k+1 < len(ops) && ops[k+1].copy {
+				k++
+				n += int(ops[k].n)
 			}
+			last = int(ops[k].v)
 		} else {
-			d.matches(n, tokNear)
+			for k+1 < len(ops) && !ops[k+1].copy && ops[k+1].v == o.v {
+				k++
+				n += int(ops[k].n)
+			}
+			match = tokNear
+			if last != int(o.v) {
+				toks = append(toks, uint16(o.v))
+				hist[o.v]++
+				n--
+			}
+			last = int(o.v)
+			if n < 3 {
+				for range n {
+					toks = append(toks, uint16(o.v))
+				}
+				hist[o.v] += int32(n)
+				continue
+			}
 		}
-	case pendingCopy:
-		d.matches(d.n, tokFar)
-	default:
-		return
-	}
-	d.last = int(d.v)
-	d.kind = pendingNone
-}
-
-// matches writes n ≥ 3 bytes as matches (tokNear or tokFar), each of at
-// most 258 bytes and none of less than 3.
-func (d *deflater) matches(n int, match uint16) {
-	for n > 258 {
-		t := 258
-		if n-t < 3 {
-			t = n - 3
+		// Matches of at most 258 bytes, and none of less than 3.
+		for n > 258 {
+			t := 258
+			if n-t < 3 {
+				t = n - 3
+			}
+			toks = append(toks, match+uint16(t))
+			hist[match+uint16(t)]++
+			n -= t
 		}
-		d.token(match + uint16(t))
-		n -= t
+		toks = append(toks, match+uint16(n))
+		hist[match+uint16(n)]++
 	}
-	d.token(match + uint16(n))
-}
-
-// goesOn returns the bits of the literal of v if a run of v is pending:
-// more of v needs none.
-func (d *deflater) goesOn(v uint8) int {
-	if d.kind == pendingRun && d.v == v {
-		return fixedCost.lit[v]
-	}
-	return 0
+	d.toks = toks
 }
 
 // runsCost is the number of bits of a row written as runs: in the fixed
@@ -318,20 +309,18 @@ func (d *deflater) goesOn(v uint8) int {
 func runsCost(row []span) int {
 	cost, p := 0, int32(0)
 	for _, s := range row {
-		cost += runCost(s.v, int(s.end-p))
+		cost += runCost(s.v, s.end-p)
 		p = s.end
 	}
 	return cost
 }
 
 // runCost is the number of bits of a run of n bytes v: a literal, and
-// the rest as literals or matches at distance 1.
-func runCost(v uint8, n int) int {
-	lit := fixedCost.lit[v]
-	if n <= 3 {
-		return n * lit
-	}
-	return lit + matchCost(n-1, 5)
+// the rest as literals or matches at distance 1 (each 258 more as one).
+func runCost(v uint8, n int32) int {
+	m := n - 1
+	q := m / 258
+	return fixedCost.lit[v] + fixedCost.rest[m-q*258] + int(q)*fixedCost.rest[258]
 }
 
 // matchCost is the number of bits of n ≥ 3 bytes written as matches at a
