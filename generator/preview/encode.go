@@ -155,24 +155,17 @@ func (sc *scratch) read(pix []byte) {
 	x := 1
 	for ; x+16 <= w; x += 16 {
 		b := pix[4*x : 4*x+64]
-		c2 := uint64(c) | uint64(c)<<32
-		if (binary.LittleEndian.Uint64(b[0:])^c2)|(binary.LittleEndian.Uint64(b[8:])^c2)|
-			(binary.LittleEndian.Uint64(b[16:])^c2)|(binary.LittleEndian.Uint64(b[24:])^c2)|
-			(binary.LittleEndian.Uint64(b[32:])^c2)|(binary.LittleEndian.Uint64(b[40:])^c2)|
-			(binary.LittleEndian.Uint64(b[48:])^c2)|(binary.LittleEndian.Uint64(b[56:])^c2) == 0 {
+		w0, w1 := binary.LittleEndian.Uint64(b[0:]), binary.LittleEndian.Uint64(b[8:])
+		w2, w3 := binary.LittleEndian.Uint64(b[16:]), binary.LittleEndian.Uint64(b[24:])
+		w4, w5 := binary.LittleEndian.Uint64(b[32:]), binary.LittleEndian.Uint64(b[40:])
+		w6, w7 := binary.LittleEndian.Uint64(b[48:]), binary.LittleEndian.Uint64(b[56:])
+		if c2 := uint64(c) | uint64(c)<<32; (w0^c2)|(w1^c2)|(w2^c2)|(w3^c2)|(w4^c2)|(w5^c2)|(w6^c2)|(w7^c2) == 0 {
 			continue
 		}
-		// Bit i of m is set if pixel x+i differs from the one before it
-		// ((d | -d) >> 31 is 1 for any d but 0).
-		var m uint32
-		p := c
-		for i := 0; i < 16; i += 2 {
-			v := binary.LittleEndian.Uint64(b[4*i:])
-			lo, hi := uint32(v), uint32(v>>32)
-			d0, d1 := lo^p, hi^lo
-			m |= ((d0|-d0)>>31)<<i | ((d1|-d1)>>31)<<(i+1)
-			p = hi
-		}
+		// Bit i of m is set if pixel x+i differs from the one before it.
+		m := starts(w0, c) | starts(w1, uint32(w0>>32))<<2 | starts(w2, uint32(w1>>32))<<4 |
+			starts(w3, uint32(w2>>32))<<6 | starts(w4, uint32(w3>>32))<<8 | starts(w5, uint32(w4>>32))<<10 |
+			starts(w6, uint32(w5>>32))<<12 | starts(w7, uint32(w6>>32))<<14
 		for m != 0 {
 			e := x + bits.TrailingZeros32(m)
 			m &= m - 1
@@ -190,6 +183,15 @@ func (sc *scratch) read(pix []byte) {
 	}
 	end(w)
 	sc.runs = runs
+}
+
+// starts returns two bits for the two pixels of w, the first in its low
+// half: set for a pixel that differs from the one before it, the one
+// before the first being p. (d | -d) >> 31 is 1 for any d but 0.
+func starts(w uint64, p uint32) uint32 {
+	lo, hi := uint32(w), uint32(w>>32)
+	d0, d1 := lo^p, hi^lo
+	return (d0|-d0)>>31 | ((d1|-d1)>>31)<<1
 }
 
 // entry returns the entry of colour c, made if it is new. Most runs are
