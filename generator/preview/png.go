@@ -97,7 +97,7 @@ func (sc *scratch) png() []byte {
 		cost = -1
 	}
 	sc.cur, sc.prev = cur, prev
-	d.tokens()
+	d.tokens(n * h)
 	bw := bitWriter{buf: out[:cap(out)], pos: len(out)}
 	sc.block.writeBlock(&bw, d.toks, &d.hist, d.far)
 	out = binary.BigEndian.AppendUint32(bw.align(), uint32(s2<<16|s1))
@@ -250,13 +250,19 @@ func (d *deflater) runs(row []span) {
 	}
 }
 
-// tokens makes the tokens of the ops: runs of one value that follow one
-// another as one, with a literal first unless the byte before is of the
-// same value, then matches at distance 1; copies that follow one another
-// as one, in matches at the distance of the row above.
-func (d *deflater) tokens() {
-	toks, hist, ops := d.toks[:0], &d.hist, d.ops
+// tokens makes the tokens of the ops, of total bytes in all: runs of one
+// value that follow one another as one, with a literal first unless the
+// byte before is of the same value, then matches at distance 1; copies
+// that follow one another as one, in matches at the distance of the row
+// above.
+func (d *deflater) tokens(total int) {
+	ops, hist := d.ops, &d.hist
 	clear(hist[:])
+	// No op makes more than 3 tokens and one for each 258 bytes: with room
+	// for that many, tokens are stored without a check each.
+	room := 3*len(ops) + total/258 + 2
+	toks := slices.Grow(d.toks[:0], room)[:room]
+	t := 0
 	last := -1 // the last byte, if any
 	for k := 0; k < len(ops); k++ {
 		o := ops[k]
@@ -272,35 +278,38 @@ func (d *deflater) tokens() {
 				k++
 				n += int(ops[k].n)
 			}
-			match = tokNear
-			if last != int(o.v) {
-				toks = append(toks, uint16(o.v))
-				hist[o.v]++
+			v := uint16(o.v)
+			if last != int(v) {
+				toks[t] = v
+				t++
+				hist[v]++
 				n--
 			}
-			last = int(o.v)
+			last = int(v)
 			if n < 3 {
-				for range n {
-					toks = append(toks, uint16(o.v))
-				}
-				hist[o.v] += int32(n)
+				toks[t], toks[t+1] = v, v // as many as n of them
+				t += n
+				hist[v] += int32(n)
 				continue
 			}
+			match = tokNear
 		}
 		// Matches of at most 258 bytes, and none of less than 3.
 		for n > 258 {
-			t := 258
-			if n-t < 3 {
-				t = n - 3
+			l := 258
+			if n-l < 3 {
+				l = n - 3
 			}
-			toks = append(toks, match+uint16(t))
-			hist[match+uint16(t)]++
-			n -= t
+			toks[t] = match + uint16(l)
+			t++
+			hist[match+uint16(l)]++
+			n -= l
 		}
-		toks = append(toks, match+uint16(n))
+		toks[t] = match + uint16(n)
+		t++
 		hist[match+uint16(n)]++
 	}
-	d.toks = toks
+	d.toks = toks[:t]
 }
 
 // runsCost is the number of bits of a row written as runs: in the fixed
