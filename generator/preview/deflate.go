@@ -372,7 +372,9 @@ type huffman struct {
 // lengths sets the code length of each symbol of freq in a prefix code of
 // at most limit bits: a Huffman code, made of halved frequencies while it
 // has longer codes (which a few rare symbols among many common ones can
-// ask for). Symbols that do not occur get 0.
+// ask for). Symbols that do not occur get 0. There must be room for the
+// symbols that occur, at most 2^limit of them (as there is in deflate's
+// alphabets).
 func (h *huffman) lengths(freq []int32, lengths []uint8, limit int) {
 	for s, n := range freq {
 		h.freq[s] = int64(n)

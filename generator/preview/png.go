@@ -116,9 +116,7 @@ func endChunk(out []byte, at int) []byte {
 }
 
 // spans appends the spans of the row whose runs are sc.runs[start:end],
-// and returns what they add to an Adler-32 (s1, s2): a to s1, and b to s2
-// besides n·s1 (n the row's length). A span of L bytes v at offset p adds
-// L·v to a, and v·((n-p) + (n-p-1) + … + (n-p-L+1)) to b.
+// and returns their sums (see rowSums).
 func (sc *scratch) spans(row []span, start, end int32) (_ []span, a, b uint64) {
 	row = append(row, span{1, 0})
 	index := sc.index
@@ -130,19 +128,20 @@ func (sc *scratch) spans(row []span, start, end int32) (_ []span, a, b uint64) {
 			row = append(row, span{r.end + 1, v})
 		}
 	}
+	a, b = rowSums(row)
+	return row, a, b
+}
+
+// rowSums returns what a row adds to an Adler-32 (s1, s2): a to s1, and
+// b to s2 besides n·s1 (n the row's length). A span of L bytes v at
+// offset p adds L·v to a, and v·((n-p) + (n-p-1) + … + (n-p-L+1)) to b.
+func rowSums(row []span) (a, b uint64) {
 	n := uint64(row[len(row)-1].end)
-	p := uint64(0)
 	if n > 1<<24 {
-		// b could overflow before the end of the row: reduce it span by span.
-		for _, s := range row {
-			l, v := uint64(s.end)-p, uint64(s.v)
-			a += l * v % adlerMod
-			b += (l*(n-p) - l*(l-1)/2) % adlerMod * v % adlerMod
-			p = uint64(s.end)
-		}
-		return row, a % adlerMod, b % adlerMod
+		return rowSumsReduced(row)
 	}
 	// At most 255·n(n+1)/2 < 2⁵⁶ in all.
+	p := uint64(0)
 	for _, s := range row {
 		e, v := uint64(s.end), uint64(s.v)
 		l := e - p
@@ -150,7 +149,20 @@ func (sc *scratch) spans(row []span, start, end int32) (_ []span, a, b uint64) {
 		b += v * (l*(n-p) - l*(l-1)/2)
 		p = e
 	}
-	return row, a % adlerMod, b % adlerMod
+	return a % adlerMod, b % adlerMod
+}
+
+// rowSumsReduced is rowSums for a row so long that b could overflow
+// before its end: reduced span by span.
+func rowSumsReduced(row []span) (a, b uint64) {
+	n, p := uint64(row[len(row)-1].end), uint64(0)
+	for _, s := range row {
+		l, v := uint64(s.end)-p, uint64(s.v)
+		a += l * v % adlerMod
+		b += (l*(n-p) - l*(l-1)/2) % adlerMod * v % adlerMod
+		p = uint64(s.end)
+	}
+	return a % adlerMod, b % adlerMod
 }
 
 const adlerMod = 65521

@@ -3,11 +3,15 @@ package preview
 import (
 	"bytes"
 	"cmp"
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
+	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -259,4 +263,152 @@ func FuzzPNG(f *testing.F) {
 		}
 		checkPNG(t, "fuzzed", img)
 	})
+}
+
+// The Adler-32 of rows computed from their spans, in either way, is that
+// of their bytes.
+func TestRowSums(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200 {
+		n := 1 + r.IntN(5000)
+		var row []span
+		var data []byte
+		for p := 0; p < n; {
+			l, v := min(n-p, 1+r.IntN(300)), uint8(r.IntN(256))
+			row = append(row, span{int32(p + l), v})
+			data = append(data, bytes.Repeat([]byte{v}, l)...)
+			p += l
+		}
+		// Two rows, the second the same as the first, after a first byte.
+		want := adler32.Checksum(append(append([]byte{7}, data...), data...))
+		for name, sums := range map[string]func([]span) (uint64, uint64){"rowSums": rowSums, "rowSumsReduced": rowSumsReduced} {
+			s1, s2 := uint64(1+7), uint64(1+7)
+			a, b := sums(row)
+			for range 2 {
+				s1, s2 = (s1+a)%adlerMod, (s2+uint64(n%adlerMod)*s1+b)%adlerMod
+			}
+			if got := uint32(s2<<16 | s1); got != want {
+				t.Fatalf("%s of %d bytes: %08x, want %08x", name, n, got, want)
+			}
+		}
+	}
+}
+
+// expand returns the data of deflate tokens (see deflate.go).
+func expand(toks []uint16, far int) []byte {
+	var out []byte
+	for _, t := range toks {
+		switch {
+		case t < tokNear:
+			out = append(out, byte(t))
+		case t < tokFar:
+			for range t - tokNear {
+				out = append(out, out[len(out)-1])
+			}
+		default:
+			for range t - tokFar {
+				out = append(out, out[len(out)-far])
+			}
+		}
+	}
+	return out
+}
+
+// writeTokens writes toks as a deflate block and returns it.
+func writeTokens(toks []uint16, far int) ([]byte, *block) {
+	var hist [numTokens]int32
+	for _, t := range toks {
+		hist[t]++
+	}
+	var b block
+	w := bitWriter{}
+	b.writeBlock(&w, toks, &hist, far)
+	return w.align(), &b
+}
+
+// Blocks of tokens decode to their data with compress/flate: few tokens
+// (in the fixed code), and literals of Fibonacci frequencies, whose
+// Huffman code would be 24 bits long at most, more than deflate allows.
+func TestBlock(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	fib := []uint16{7}
+	for a, b, s := 1, 1, 0; s < 24; a, b, s = b, a+b, s+1 {
+		for range a {
+			fib = append(fib, uint16(s))
+		}
+	}
+	r.Shuffle(len(fib)-1, func(i, j int) { fib[i+1], fib[j+1] = fib[j+1], fib[i+1] })
+	fib = append(fib, tokNear+258, tokNear+3, tokFar+100, tokFar+258)
+	for _, tc := range []struct {
+		name    string
+		toks    []uint16
+		far     int
+		dynamic bool
+	}{
+		{"one literal", []uint16{200}, 1, false},
+		{"a run", []uint16{0, tokNear + 258, tokNear + 258, tokNear + 7}, 1, false},
+		{"Fibonacci", fib, 1000, true},
+	} {
+		data, b := writeTokens(tc.toks, tc.far)
+		if got := data[0]>>1&3 == 2; got != tc.dynamic {
+			t.Errorf("%s: a block in its own code: %v, want %v", tc.name, got, tc.dynamic)
+		}
+		if tc.dynamic {
+			kraft := 0.0
+			for _, l := range b.litLen {
+				if l > 15 {
+					t.Fatalf("%s: a code of %d bits", tc.name, l)
+				}
+				if l > 0 {
+					kraft += 1 / float64(uint(1)<<l)
+				}
+			}
+			if kraft != 1 {
+				t.Errorf("%s: the code's Kraft sum is %v, not 1", tc.name, kraft)
+			}
+		}
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if want := expand(tc.toks, tc.far); !bytes.Equal(got, want) {
+			t.Fatalf("%s: decoded %d bytes, want %d", tc.name, len(got), len(want))
+		}
+	}
+}
+
+// Huffman code lengths stay within their limit and make a complete code.
+func TestHuffmanLengths(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	var h huffman
+	for range 500 {
+		n := 2 + r.IntN(285)
+		limit := 7 + r.IntN(9)
+		freq := make([]int32, n)
+		used := 0
+		for s := range freq {
+			if r.IntN(3) > 0 {
+				freq[s] = int32(1 + r.IntN(1<<uint(r.IntN(20))))
+				used++
+			}
+		}
+		if used < 2 {
+			freq[0], freq[1], used = 1, 1, 2
+		}
+		limit = max(limit, bits.Len(uint(used-1))) // room for all the symbols
+		lengths := make([]uint8, n)
+		h.lengths(freq, lengths, limit)
+		kraft := 0.0
+		for s, l := range lengths {
+			if (l > 0) != (freq[s] > 0) || int(l) > limit {
+				t.Fatalf("symbol %d of frequency %d has %d bits (limit %d)", s, freq[s], l, limit)
+			}
+			if l > 0 {
+				kraft += 1 / float64(uint(1)<<l)
+			}
+		}
+		if kraft != 1 {
+			t.Fatalf("Kraft sum %v", kraft)
+		}
+	}
 }
