@@ -49,7 +49,7 @@ type scratch struct {
 	rect    image.Rectangle
 	entries []entry
 	table   []slot  // colour → entry, for the colours of entries
-	shift   uint    // the hash of a colour is its top 32-shift bits times a constant
+	shift   uint    // a colour's first slot is the top 32-shift bits of its product with a constant
 	runs    []run   // row by row; a row the same as the one above has none
 	rows    []int32 // rows[y] is where row y's runs end in runs
 	pal     []byte  // the palette's colours, 3 bytes each (R, G, B)
@@ -61,7 +61,6 @@ type scratch struct {
 
 	// The PNG writer's (png.go, deflate.go).
 	cur, prev []span
-	seg       []span
 	deflater  deflater
 	block     block
 	out       []byte
@@ -93,7 +92,7 @@ var errEmpty = errors.New("an empty image has no PNG")
 // chooses its palette: its 256 most frequent colours (all of them when it
 // has no more), every other colour (a few anti-aliased edge pixels where
 // two shapes meet) drawn in the nearest one. Ties are broken by colour
-// value, so the result does not depend on map order.
+// value, so that an image always gets the same palette.
 func (sc *scratch) scan(img *image.RGBA) error {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
@@ -116,7 +115,7 @@ func (sc *scratch) scan(img *image.RGBA) error {
 		o := img.PixOffset(b.Min.X, b.Min.Y+y)
 		pix := img.Pix[o : o+4*w]
 		if above != nil && bytes.Equal(pix, above) {
-			// Most of a card's rows are the same as the one above (its
+			// Many of a card's rows are the same as the one above (its
 			// background, the space between lines of text): comparing
 			// them is much faster than reading their runs, which are
 			// counted again instead.
@@ -143,7 +142,7 @@ func (sc *scratch) read(pix []byte) {
 	k := sc.entry(c)
 	start := 0
 	end := func(x int) {
-		entries = sc.entries
+		entries = sc.entries // after a new entry, perhaps elsewhere
 		entries[k].n += uint32(x - start)
 		runs = append(runs, run{int32(x), k})
 		start = x
@@ -203,6 +202,7 @@ func (sc *scratch) entry(c uint32) int32 {
 	return sc.find(c)
 }
 
+// find is entry past the first slot tried.
 func (sc *scratch) find(c uint32) int32 {
 	mask := uint32(len(sc.table) - 1)
 	for i := c * 0x9e3779b1 >> sc.shift; ; i = (i + 1) & mask {
