@@ -1,8 +1,8 @@
 // Package search builds the site's search index with Pagefind (npm
 // pagefind, pinned in package-lock.json): after Hugo has written the site
 // and before it is published, Pagefind reads the indicator, agency, sector
-// and service-unit pages of each language, one language at a time, and
-// the bundles are merged into /pagefind/, one index per <html lang>. The
+// and service-unit pages of each language (side by side on a small site,
+// one language at a time on a large one), and the bundles are merged into /pagefind/, one index per <html lang>. The
 // search page (/cari/) loads it only when a reader searches; without it
 // (or without JavaScript) /cari/ is the complete A–Z list of indicators.
 package search
@@ -25,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -88,24 +90,52 @@ func Index(ctx context.Context, bin, dir string) (int, error) {
 		return 0, err
 	}
 	defer os.RemoveAll(tmp)
-	n := 0
-	var bundles []string
+	type run struct {
+		prefix, bundle string
+		n              int
+		err            error
+	}
+	var runs []*run
+	total := 0
 	for _, l := range languages {
 		// A site without one of the languages (taken out of hugo.toml)
 		// has nothing for Pagefind to read there, which it takes as an
 		// error.
-		if files, err := pages(dir, l.prefix); err != nil {
+		files, err := pages(dir, l.prefix)
+		if err != nil {
 			return 0, err
 		} else if len(files) == 0 {
 			continue
 		}
-		bundle := filepath.Join(tmp, l.code)
-		k, err := indexLanguage(ctx, bin, dir, l.prefix, bundle)
-		if err != nil {
-			return 0, err
+		total += len(files)
+		runs = append(runs, &run{prefix: l.prefix, bundle: filepath.Join(tmp, l.code)})
+	}
+	// The languages' runs go side by side on a small site (Pagefind uses
+	// about one and a half cores, and waits on the disk), one after the
+	// other on a large one, where each holds about 140 KB a page.
+	// A failing run does not stop the other, so that the same failure
+	// gives the same sentence: the first language's.
+	var g errgroup.Group
+	if total > sideBySide {
+		g.SetLimit(1)
+	}
+	for _, r := range runs {
+		g.Go(func() error {
+			r.n, r.err = indexLanguage(ctx, bin, dir, r.prefix, r.bundle)
+			return nil
+		})
+	}
+	g.Wait()
+	for _, r := range runs {
+		if r.err != nil {
+			return 0, r.err
 		}
-		n += k
-		bundles = append(bundles, bundle)
+	}
+	n := 0
+	var bundles []string
+	for _, r := range runs {
+		n += r.n
+		bundles = append(bundles, r.bundle)
 	}
 	if len(bundles) == 0 {
 		return 0, iku.Errorf(iku.Internal, "the site in %s has no pages for the search to index (%s in no language); check that Hugo wrote the indicator pages", dir, strings.Join(sections, ", "))
@@ -146,6 +176,10 @@ func indexLanguage(ctx context.Context, bin, dir, prefix, bundle string) (int, e
 	}
 	return n, nil
 }
+
+// sideBySide is the most pages whose languages are indexed at once: two
+// Pagefind runs of 3,000 pages each hold about 400 MB each.
+const sideBySide = 6000
 
 // entryFile is the bundle's table of contents: which languages it has,
 // each with the hash that names its files. pagefind.js reads it and picks
