@@ -132,15 +132,7 @@ func TestLargeDataWarmBuild(t *testing.T) {
 	maxDataInMemory = 1000
 	dir := t.TempDir()
 	root := siteCopy(t, dir)
-	b1 := smallBundle(t, filepath.Join(dir, "b1"), nil)
-	const slug = "bapperida-pengangguran-terbuka"
-	b2 := smallBundle(t, filepath.Join(dir, "b2"), func(ds *iku.Dataset) {
-		for i := range ds.Indicators {
-			if ds.Indicators[i].Slug == slug {
-				ds.Indicators[i].Name += " Kota Tanjungbalai"
-			}
-		}
-	})
+	b1, b2, slug := twoBundles(t, dir)
 	out := filepath.Join(dir, "public")
 	build1 := func(bundle string, cached bool) map[string][32]byte {
 		t.Helper()
@@ -175,6 +167,23 @@ func TestLargeDataWarmBuild(t *testing.T) {
 	if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte("Kota Tanjungbalai")) {
 		t.Errorf("the changed data is not in the chart's SVG file (%v)", err)
 	}
+}
+
+// twoBundles writes two small bundles into dir/b1 and dir/b2, the second
+// with the name of the indicator slug changed (it ends in "Kota
+// Tanjungbalai").
+func twoBundles(t *testing.T, dir string) (b1, b2, slug string) {
+	t.Helper()
+	slug = "bapperida-pengangguran-terbuka"
+	b1 = smallBundle(t, filepath.Join(dir, "b1"), nil)
+	b2 = smallBundle(t, filepath.Join(dir, "b2"), func(ds *iku.Dataset) {
+		for i := range ds.Indicators {
+			if ds.Indicators[i].Slug == slug {
+				ds.Indicators[i].Name += " Kota Tanjungbalai"
+			}
+		}
+	})
+	return b1, b2, slug
 }
 
 // siteCopy copies the repository's site (hugo.toml, content, data,
@@ -219,15 +228,7 @@ func TestUnchangedBuildKeepsTheSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("KINERJA_PAGEFIND", pagefind)
-	b1 := smallBundle(t, filepath.Join(dir, "b1"), nil)
-	const slug = "bapperida-pengangguran-terbuka"
-	b2 := smallBundle(t, filepath.Join(dir, "b2"), func(ds *iku.Dataset) {
-		for i := range ds.Indicators {
-			if ds.Indicators[i].Slug == slug {
-				ds.Indicators[i].Name += " Kota Tanjungbalai"
-			}
-		}
-	})
+	b1, b2, slug := twoBundles(t, dir)
 	out := filepath.Join(dir, "public")
 	built := func(what, bundle string, at func(string), want bool) map[string][32]byte {
 		t.Helper()

@@ -165,9 +165,7 @@ func (b *block) writeBlock(w *bitWriter, toks []uint16, hist *[numTokens]int32, 
 	clear(b.litLenFreq[:])
 	clear(b.distFreq[:])
 	extra := 0 // bits, the same in either code
-	for t, n := range hist[:tokNear] {
-		b.litLenFreq[t] = n
-	}
+	copy(b.litLenFreq[:], hist[:tokNear])
 	for l := 3; l <= 258; l++ {
 		s := lengthSymbol[l]
 		near, farN := hist[tokNear+l], hist[tokFar+l]
