@@ -18,17 +18,18 @@
 //     and prints what each stage made again.
 //
 // Each is set against the floor: the same embedded Hugo building the same
-// number of minimal markdown pages, measured in the same run. Peak memory
-// is the largest resident set of the process tree (kinerja and the Node
-// process that draws the charts). It writes bench/RESULTS.md and a plot of
-// time and memory against indicators, drawn by the project's own chart
-// pipeline (bench/curve.svg).
+// number of minimal markdown pages, measured three times in the same run
+// (the median). Peak memory is the largest resident set of the process
+// tree (kinerja and the Node process that draws the charts). It writes
+// bench/RESULTS.md and a plot of time and memory against indicators,
+// drawn by the project's own chart pipeline (bench/curve.svg).
 //
 // Run it with `make bench` (or `make bench BENCH_FLAGS=-large`).
 package main
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
@@ -42,6 +43,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -68,9 +70,10 @@ type bcase struct {
 
 	pages, files              int
 	cold, warm, change, floor run
-	fresh                     run      // warm, into a new folder
-	changed                   int      // published files whose bytes changed after one result changed
-	changeLines               []string // what each stage made again
+	fresh                     run           // warm, into a new folder
+	floorMin, floorMax        time.Duration // of the three floor runs (floor is their median)
+	changed                   int           // published files whose bytes changed after one result changed
+	changeLines               []string      // what each stage made again
 	dlFiles                   int
 	dlBytes                   int64
 	changedSlug               string
@@ -145,15 +148,15 @@ func benchmark(bin string, sizes []int, results, plot string) error {
 	b.WriteString("- **Warm**: the same build again. Every input is the published site's, so kinerja keeps that site as it is (it makes and hashes the data, downloads and charts from their caches to know).\n")
 	b.WriteString("- **Warm, new folder**: the same build into a folder it never published to, so the whole site is made again from the caches (pages, downloads, images, search index) and linked into place.\n")
 	b.WriteString("- **One change**: one result of one indicator changed in the bundle, then the build again.\n")
-	b.WriteString("- **Floor**: the same embedded Hugo building the same number of minimal markdown pages (JSON front matter, one-line layout), measured in the same run.\n")
+	b.WriteString("- **Floor**: the same embedded Hugo building the same number of minimal markdown pages (JSON front matter, one-line layout), measured three times in the same run, right after the case: the median, and the range of the three.\n")
 	b.WriteString("- **Peak memory**: the largest resident set in the process tree (kinerja, and the Node process that draws charts).\n\n")
-	b.WriteString("| case | pages | fully cold | warm | warm, new folder | one change | floor | cold / floor | warm / floor | new folder / floor | peak MiB (cold) | peak MiB floor |\n")
+	b.WriteString("| case | pages | fully cold | warm | warm, new folder | one change | floor (range) | cold / floor | warm / floor | new folder / floor | peak MiB (cold) | peak MiB floor |\n")
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, c := range cases {
 		peak := max(c.cold.maxKB, c.warm.maxKB, c.fresh.maxKB, c.change.maxKB)
 		fl := c.floor.wall.Seconds()
-		fmt.Fprintf(&b, "| %s | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.1f× | %.1f× | %.1f× | %d | %d |\n",
-			c.label, thousands(c.pages), c.cold.wall.Seconds(), c.warm.wall.Seconds(), c.fresh.wall.Seconds(), c.change.wall.Seconds(), fl,
+		fmt.Fprintf(&b, "| %s | %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s (%.2f–%.2f) | %.1f× | %.1f× | %.1f× | %d | %d |\n",
+			c.label, thousands(c.pages), c.cold.wall.Seconds(), c.warm.wall.Seconds(), c.fresh.wall.Seconds(), c.change.wall.Seconds(), fl, c.floorMin.Seconds(), c.floorMax.Seconds(),
 			c.cold.wall.Seconds()/fl, c.warm.wall.Seconds()/fl, c.fresh.wall.Seconds()/fl, peak/1024, c.floor.maxKB/1024)
 	}
 	b.WriteString("\nCPU time (user + system, whole process tree), which a shared machine disturbs less than wall time:\n\n")
@@ -261,8 +264,23 @@ func measureCase(bin string, env []string, tmp string, c *bcase) error {
 	if err := writeFloorSite(floorSite, c.pages); err != nil {
 		return err
 	}
-	c.floor, err = measure(bin, env, "__hugo", "build", "--source", floorSite, "--destination", filepath.Join(floorSite, "public"), "--minify", "--quiet")
-	return err
+	// The floor three times, the median taken: one measurement of it has
+	// varied 2–3× between runs on a shared machine.
+	var floors []run
+	for range 3 {
+		dest := filepath.Join(floorSite, "public")
+		if err := os.RemoveAll(dest); err != nil {
+			return err
+		}
+		f, err := measure(bin, env, "__hugo", "build", "--source", floorSite, "--destination", dest, "--minify", "--quiet")
+		if err != nil {
+			return err
+		}
+		floors = append(floors, f)
+	}
+	slices.SortFunc(floors, func(a, b run) int { return cmp.Compare(a.wall, b.wall) })
+	c.floor, c.floorMin, c.floorMax = floors[1], floors[0].wall, floors[2].wall
+	return nil
 }
 
 // changeOneResult raises by one in its last digit the newest reported

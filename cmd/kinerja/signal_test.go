@@ -158,7 +158,9 @@ func TestBuildStopsOnCtrlC(t *testing.T) {
 	before := tree(t, public)
 
 	folders := buildFolders(root)
-	cmd, out := kinerja(t, "build", "--site", root, "--out", public)
+	// Another base URL, so that Hugo runs: the same build again would
+	// keep the published site and be done at once.
+	cmd, out := kinerja(t, "build", "--site", root, "--out", public, "--base-url", "https://kinerja.example.go.id/")
 	waitFor(t, "the data stage", 90*time.Second, func() bool {
 		sc := bufio.NewScanner(strings.NewReader(out.String()))
 		for sc.Scan() {
