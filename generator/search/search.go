@@ -2,9 +2,10 @@
 // pagefind, pinned in package-lock.json): after Hugo has written the site
 // and before it is published, Pagefind reads the indicator, agency, sector
 // and service-unit pages of each language (side by side on a small site,
-// one language at a time on a large one), and the bundles are merged into /pagefind/, one index per <html lang>. The
-// search page (/cari/) loads it only when a reader searches; without it
-// (or without JavaScript) /cari/ is the complete A–Z list of indicators.
+// one language at a time on a large one), and the bundles are merged into
+// /pagefind/, one index per <html lang>. The search page (/cari/) loads it
+// only when a reader searches; without it (or without JavaScript) /cari/
+// is the complete A–Z list of indicators.
 package search
 
 import (
@@ -126,14 +127,12 @@ func Index(ctx context.Context, bin, dir string) (int, error) {
 		})
 	}
 	g.Wait()
+	n := 0
+	var bundles []string
 	for _, r := range runs {
 		if r.err != nil {
 			return 0, r.err
 		}
-	}
-	n := 0
-	var bundles []string
-	for _, r := range runs {
 		n += r.n
 		bundles = append(bundles, r.bundle)
 	}

@@ -172,6 +172,15 @@ func linkCachedPages(ctx context.Context, root, key, staging string) bool {
 	return true
 }
 
+// sayCachedWarnings writes to o.Stderr the warnings Hugo gave when it
+// made the pages of the cache entry key (storePages keeps them), for a
+// build that takes its pages from there or keeps the published site.
+func sayCachedWarnings(o Options, key string) {
+	if w, err := os.ReadFile(filepath.Join(o.SiteRoot, ".cache", pageCacheDir, key, ".warnings")); err == nil && o.Stderr != nil {
+		o.Stderr.Write(w)
+	}
+}
+
 // storePages keeps what Hugo wrote into staging as the cache's one entry,
 // under key, and removes the older entries. A failure only costs the next
 // build its cache hit.

@@ -177,9 +177,7 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	}
 	if dir, err := filepath.EvalSymlinks(out); err == nil && !o.Anew {
 		if st, ok := unchanged(o.SiteRoot, out, dir, whole); ok {
-			if w, err := os.ReadFile(filepath.Join(o.SiteRoot, ".cache", pageCacheDir, key, ".warnings")); err == nil && o.Stderr != nil {
-				o.Stderr.Write(w)
-			}
+			sayCachedWarnings(o, key)
 			st.Duration = time.Since(start)
 			return st, nil
 		}
@@ -199,9 +197,7 @@ func Build(ctx context.Context, o Options) (Stats, error) {
 	var st Stats
 	if keyErr == nil && linkCachedPages(ctx, o.SiteRoot, key, staging) {
 		st.PagesCached = true
-		if w, err := os.ReadFile(filepath.Join(o.SiteRoot, ".cache", pageCacheDir, key, ".warnings")); err == nil && o.Stderr != nil {
-			o.Stderr.Write(w)
-		}
+		sayCachedWarnings(o, key)
 	} else {
 		var warnings bytes.Buffer
 		if err := writeData(ctx, o); err != nil {
