@@ -136,42 +136,70 @@ func (r *Renderer) ECharts() string { return EChartsVersion() }
 // a page verbatim: no style attributes, ids prefixed with c.ID, a <title>
 // with c.Description, and it passed Check.
 func (r *Renderer) Render(ctx context.Context, c Chart) (svg string, cached bool, err error) {
+	d, err := r.RenderFile(ctx, c)
+	return d.SVG, d.Cached, err
+}
+
+// Drawing is a chart drawn by RenderFile.
+type Drawing struct {
+	SVG string // the finished SVG
+	// Key names the finished SVG by all that makes it (the same key, the
+	// same bytes).
+	Key string
+	// File is the cache file that holds SVG ("" without a cache): a
+	// caller may drop SVG and read it back from there.
+	File   string
+	Cached bool // the SVG came from the cache
+}
+
+// RenderFile is Render, with the key and the cache file of the SVG.
+func (r *Renderer) RenderFile(ctx context.Context, c Chart) (Drawing, error) {
 	if err := r.err(); err != nil {
-		return "", false, err
+		return Drawing{}, err
 	}
 	key := r.key(c)
 	// The finished SVG of a warm build: it passed Check when it was put
 	// there (nothing else writes a finished entry), so it is not parsed
 	// and checked again. An entry that is not a whole SVG is drawn again.
 	done := r.finishedKey(key, c)
+	d := Drawing{Key: done}
+	if r.cacheDir != "" {
+		d.File = r.cachePath(done)
+	}
 	if svg, ok := r.fromCache(done); ok && wholeSVG(svg) {
-		return svg, true, nil
+		d.SVG, d.Cached = svg, true
+		return d, nil
 	}
-	if raw, ok := r.fromCache(key); ok {
-		if svg, err := finish(c, raw); err == nil {
-			return svg, true, r.toCache(done, svg)
-		}
-		// A damaged entry is drawn again (and replaced); a drawing that
-		// really fails the check fails again below.
-	}
+	// A chart drawn in Go is drawn again in less time than reading it
+	// takes: only what Node drew is kept unfinished (under key).
 	raw, drawn := "", false
 	if c.Drawer == drawGo {
 		raw, drawn = drawLines(c)
 	}
 	if !drawn {
+		if cached, ok := r.fromCache(key); ok {
+			if svg, err := finish(c, cached); err == nil {
+				d.SVG, d.Cached = svg, true
+				return d, r.toCache(done, svg)
+			}
+			// A damaged entry is drawn again (and replaced); a drawing that
+			// really fails the check fails again below.
+		}
+		var err error
 		if raw, err = r.draw(ctx, c); err != nil {
-			return "", false, err
+			return Drawing{}, err
 		}
 		r.byECharts.Add(1)
+		if err := r.toCache(key, raw); err != nil {
+			return Drawing{}, err
+		}
 	}
-	svg, err = finish(c, raw)
+	svg, err := finish(c, raw)
 	if err != nil {
-		return "", false, err
+		return Drawing{}, err
 	}
-	if err := r.toCache(key, raw); err != nil {
-		return "", false, err
-	}
-	return svg, false, r.toCache(done, svg)
+	d.SVG = svg
+	return d, r.toCache(done, svg)
 }
 
 // finishSource is svg.go, where finish and Check are: finishVersion, its

@@ -600,3 +600,31 @@ func TestRenderEmptyCharts(t *testing.T) {
 		checkPublished(t, c, svg)
 	}
 }
+
+// A chart drawn in Go leaves one cache entry, the finished SVG, and no
+// drawing of its own: drawing it again takes less time than reading it.
+// RenderFile names that entry, and it holds the SVG returned.
+func TestGoDrawnChartCachesOnlyTheFinishedSVG(t *testing.T) {
+	cache := t.TempDir()
+	c := IndicatorTrend(indicator(t, waitingTime("Waktu tunggu")), DefaultLabels())
+	if c.Drawer != drawGo {
+		t.Fatalf("the trend is drawn by %q; want %q", c.Drawer, drawGo)
+	}
+	t.Setenv("PATH", t.TempDir()) // no node: Go draws it
+	r := newTestRenderer(t, cache, 1)
+	d, err := r.RenderFile(context.Background(), c)
+	if err != nil || d.Cached {
+		t.Fatalf("RenderFile: cached=%v, %v; want drawn", d.Cached, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
+	if len(files) != 1 || files[0] != d.File {
+		t.Errorf("cache holds %v; want the finished SVG alone, %s", files, d.File)
+	}
+	if b, err := os.ReadFile(d.File); err != nil || string(b) != d.SVG {
+		t.Errorf("the file RenderFile names does not hold its SVG (%v)", err)
+	}
+	again, err := r.RenderFile(context.Background(), c)
+	if err != nil || !again.Cached || again.SVG != d.SVG || again.Key != d.Key {
+		t.Errorf("RenderFile again: cached=%v, same SVG %v, same key %v, %v; want the same from the cache", again.Cached, again.SVG == d.SVG, again.Key == d.Key, err)
+	}
+}
