@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -87,7 +88,7 @@ func chartPath(ind *display.Indicator, format string) string {
 
 // storeChartSVGs makes every indicator's chart as a standalone SVG
 // (preview.StandaloneSVG of the SVG its page carries) into the file store,
-// from the charts as drawn, while they are at hand: a large site's data
+// from the charts as drawn (or their cache files): a large site's data
 // is not held in memory, and a build whose pages come from the page cache
 // never writes it (Data), so chartSVGs would have no SVG to read. A file
 // made before from the same chart, title and footer by the same kinerja
@@ -116,10 +117,16 @@ func (p *Prepared) storeChartSVGs(ctx context.Context, charts []sitedata.Chart) 
 				return nil, iku.Errorf(iku.Internal, "the chart of %q was not drawn", ind.URL)
 			}
 			footer := p.chartFooter(m.Lang, ind)
-			key := chartSVGKey(&buf, self, c.SVG, ind.Title, footer)
+			// The chart's key names its SVG (the same key, the same bytes),
+			// which a large site left in the chart cache.
+			key := chartSVGKey(&buf, self, cmp.Or(c.Key, c.SVG), ind.Title, footer)
 			f, ok := p.store.Get(key)
 			if !ok {
-				b, err := preview.StandaloneSVG(c.SVG, ind.Title, footer)
+				svg, err := c.Drawing()
+				if err != nil {
+					return nil, err
+				}
+				b, err := preview.StandaloneSVG(svg, ind.Title, footer)
 				if err != nil {
 					return nil, err
 				}
@@ -139,7 +146,7 @@ func (p *Prepared) storeChartSVGs(ctx context.Context, charts []sitedata.Chart) 
 // random key: the file is made again. The parts are gathered in *buf,
 // used again from call to call: SHA-256 takes no string, and a copy of
 // each SVG would be 300 MB of garbage at 10,000 indicators.
-func chartSVGKey(buf *[]byte, self, svg, title string, footer []string) string {
+func chartSVGKey(buf *[]byte, self, svg, title string, footer []string) string { // svg: the SVG or its key
 	if self == "" {
 		self = rand.Text()
 	}

@@ -346,7 +346,10 @@ func Charts(ctx context.Context, models []*display.Model, cacheDir string, progr
 	if err != nil {
 		return nil, err
 	}
-	drawn, err := sitedata.DrawCharts(ctx, renderer, models, progress)
+	// A large site's SVGs stay in the chart cache, read again when the
+	// data is made: 10,000 indicators' would hold about 190 MB.
+	spill := len(models[0].Indicators) > sideBySide
+	drawn, err := sitedata.DrawCharts(ctx, renderer, models, spill, progress)
 	if cerr := renderer.Close(); err == nil {
 		err = cerr
 	}

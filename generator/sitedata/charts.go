@@ -103,8 +103,10 @@ func Charts(m *display.Model) ([]chart.Chart, error) {
 // the others). It stops at the first error or when ctx is cancelled.
 // progress, when not nil, is called after each chart with how many are
 // done of how many. The charts come back in a fixed order: the models',
-// each in the order of Charts.
-func DrawCharts(ctx context.Context, r *chart.Renderer, models []*display.Model, progress func(done, total int)) (*Drawn, error) {
+// each in the order of Charts. With spill, a chart that is in the
+// renderer's cache is not held in memory (Chart.File): a large site's
+// SVGs would otherwise be the largest thing a build holds.
+func DrawCharts(ctx context.Context, r *chart.Renderer, models []*display.Model, spill bool, progress func(done, total int)) (*Drawn, error) {
 	var todo []chart.Chart
 	for _, m := range models {
 		cs, err := Charts(m)
@@ -124,14 +126,17 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, models []*display.Model,
 		}
 		g.Go(func() error {
 			c := &todo[i]
-			svg, cached, err := r.Render(gctx, *c)
+			dr, err := r.RenderFile(gctx, *c)
 			if err != nil {
 				return err
 			}
-			d.Charts[i] = Chart{ID: c.ID, Lang: c.Lang, Option: c.Option, SVG: svg}
+			d.Charts[i] = Chart{ID: c.ID, Lang: c.Lang, Option: c.Option, SVG: dr.SVG, Key: dr.Key}
+			if spill && dr.File != "" {
+				d.Charts[i].SVG, d.Charts[i].File = "", dr.File
+			}
 			mu.Lock()
 			defer mu.Unlock()
-			if cached {
+			if dr.Cached {
 				d.Cached++
 			}
 			done++

@@ -331,7 +331,7 @@ func TestDrawChartsStopsWhenCancelled(t *testing.T) {
 	}
 	defer r.Close()
 	done, total := 0, 0
-	d, err := DrawCharts(ctx, r, models, func(n, of int) {
+	d, err := DrawCharts(ctx, r, models, false, func(n, of int) {
 		done, total = n, of
 		if n == 3 {
 			cancel()
@@ -368,5 +368,49 @@ func TestChartOptionIsEscapedForItsScript(t *testing.T) {
 	var back map[string]map[string]string
 	if err := json.Unmarshal([]byte(got), &back); err != nil || back["title"]["text"] != hostile {
 		t.Errorf("the option file %q does not read back as the option (%v)", got, err)
+	}
+}
+
+// A large site's charts are not held in memory (DrawCharts with spill):
+// each is read back from the chart cache, and the site's files come out
+// byte for byte as when they are held.
+func TestSpilledChartsMakeTheSameFiles(t *testing.T) {
+	models := demoModels(t)
+	files := func(spill bool) map[string]string {
+		r, err := chart.NewRenderer(context.Background(), t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		d, err := DrawCharts(context.Background(), r, models, spill, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range d.Charts {
+			if c.Key == "" || spill != (c.SVG == "") || spill != (c.File != "") {
+				t.Fatalf("spill %v: chart %s holds %d bytes of SVG, file %q, key %q", spill, c.ID, len(c.SVG), c.File, c.Key)
+			}
+		}
+		out := map[string]string{}
+		err = EmitPageFiles(Pages{Models: models, Charts: d.Charts}, func(name string, b []byte) error {
+			out[name] = string(b)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	held, spilled := files(false), files(true)
+	if len(held) == 0 || len(held) != len(spilled) {
+		t.Fatalf("%d files held, %d spilled", len(held), len(spilled))
+	}
+	for name, b := range held {
+		if spilled[name] != b {
+			t.Errorf("%s differs when the charts are read back from the cache", name)
+		}
+		if strings.HasSuffix(name, ".svg") && !strings.HasPrefix(b, "<svg") {
+			t.Errorf("%s is not an SVG: %.40q", name, b)
+		}
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
+	"github.com/tanjungbalai/kinerja/generator/iku"
 )
 
 // Chart is a rendered chart: the option JSON for later enhancement and the
@@ -14,7 +16,25 @@ type Chart struct {
 	ID     string
 	Lang   string // the language its words are in: written to assets/charts/<lang>/
 	Option json.RawMessage
-	SVG    string
+	// SVG is the drawing, or "" when a large site left it in File.
+	SVG string
+	// Key names the SVG by all that makes it (chart.Drawing.Key).
+	Key string
+	// File is the chart cache's file that holds the SVG when SVG is not
+	// held (DrawCharts with spill).
+	File string
+}
+
+// Drawing is the chart's SVG: held, or read from its cache file.
+func (c *Chart) Drawing() (string, error) {
+	if c.SVG != "" || c.File == "" {
+		return c.SVG, nil
+	}
+	b, err := os.ReadFile(c.File)
+	if err != nil {
+		return "", iku.Wrap(err, iku.Unavailable, "cannot read the chart %s back from the chart cache: was .cache/charts removed during the build? Build again", c.ID)
+	}
+	return string(b), nil
 }
 
 // ChartsDir is where the charts go in the build folder that Hugo mounts
@@ -181,10 +201,15 @@ func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
 	if err := put("data/kinerja/meta.json", mt); err != nil {
 		return err
 	}
-	for _, c := range p.Charts {
+	for i := range p.Charts {
+		c := &p.Charts[i]
 		d := ChartsDir + "/" + c.Lang + "/"
+		svg, err := c.Drawing()
+		if err != nil {
+			return err
+		}
 		buf.Reset()
-		buf.WriteString(c.SVG)
+		buf.WriteString(svg)
 		if err := emit(d+c.ID+".svg", buf.Bytes()); err != nil {
 			return err
 		}
