@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tanjungbalai/kinerja/generator/iku"
 )
@@ -240,6 +241,29 @@ func (l *lang) status(s iku.Status, category string, exceeds bool) Status {
 		st.Exceeds = l.w("exceeds")
 	}
 	return st
+}
+
+// statusOf is status(s, category, exceeds), shared by every row that
+// shows it.
+func (l *lang) statusOf(s iku.Status, category string, exceeds bool) *Status {
+	return intern(&l.mu, l.statuses, l.status(s, category, exceeds))
+}
+
+// trendOf is trend(t, vs), shared by every row that shows it.
+func (l *lang) trendOf(t iku.Trend, vs string) *Trend {
+	return intern(&l.mu, l.trends, l.trend(t, vs))
+}
+
+// intern is the one copy of v in m.
+func intern[T comparable](mu *sync.Mutex, m map[T]*T, v T) *T {
+	mu.Lock()
+	defer mu.Unlock()
+	if p, ok := m[v]; ok {
+		return p
+	}
+	p := &v
+	m[v] = p
+	return p
 }
 
 var trendIcons = map[iku.Trend]string{iku.TrendImproving: "↗", iku.TrendWorsening: "↘", iku.TrendSteady: "→"}

@@ -232,3 +232,40 @@ func TestAgencySummaryPlural(t *testing.T) {
 		t.Errorf("the demo's English summaries: %d with one indicator not counted, %d with more; want both kinds to check", one, many)
 	}
 }
+
+// Rows that show the same status or trend share one record of it
+// (lang.statusOf, lang.trendOf): a city of 50,000 indicators has millions
+// of rows, and two copies of the same few words in each would be most of
+// its display model.
+func TestRowsShareTheirStatusesAndTrends(t *testing.T) {
+	models, _ := demo(t)
+	for lang, m := range models {
+		statuses, trends := map[display.Status]*display.Status{}, map[display.Trend]*display.Trend{}
+		rows := 0
+		for i := range m.Indicators {
+			ind := &m.Indicators[i]
+			for k := range ind.Rows {
+				r := &ind.Rows[k]
+				rows++
+				if p, ok := statuses[*r.Status]; ok && p != r.Status {
+					t.Fatalf("%s %s %s: the status %q is a copy of its own", lang, ind.Slug, r.Key, r.Status.Label)
+				}
+				statuses[*r.Status] = r.Status
+				if p, ok := trends[*r.Trend]; ok && p != r.Trend {
+					t.Fatalf("%s %s %s: the trend %q is a copy of its own", lang, ind.Slug, r.Key, r.Trend.Label)
+				}
+				trends[*r.Trend] = r.Trend
+			}
+			for k := range ind.YearRows {
+				y := &ind.YearRows[k]
+				if p, ok := statuses[*y.Status]; ok && p != y.Status {
+					t.Fatalf("%s %s %s: the year's status %q is a copy of its own", lang, ind.Slug, y.Key, y.Status.Label)
+				}
+				statuses[*y.Status] = y.Status
+			}
+		}
+		if rows < 1000 || len(statuses) > 40 || len(trends) > 200 {
+			t.Errorf("%s: %d rows share %d statuses and %d trends", lang, rows, len(statuses), len(trends))
+		}
+	}
+}

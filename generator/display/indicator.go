@@ -46,8 +46,8 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 			Target:        l.target(e.Target, ""),
 			Actual:        l.value(e.Actual, "", "na_not_reported"),
 			Achievement:   l.achievement(e, "", false),
-			Status:        l.status(e.Status, e.Category, e.Exceeds),
-			Trend:         l.trend(e.VsPrevious, l.period(f, e.PreviousDue).Name),
+			Status:        l.statusOf(e.Status, e.Category, e.Exceeds),
+			Trend:         l.trendOf(e.VsPrevious, l.period(f, e.PreviousDue).Name),
 			Revised:       revised[ind.Slug+"/"+strings.ToLower(p.Key)],
 			TargetRevised: revised.target(ind.Slug, e.Target),
 		}
@@ -99,7 +99,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 	for k := len(out.Rows) - 1; k >= 0; k-- {
 		r := &out.Rows[k]
 		if r.Explanation != nil && r.Eval.Quarter != latest.Quarter {
-			out.Earlier = append(out.Earlier, Earlier{Key: r.Key, Period: r.Period, Status: r.Status, Explanation: r.Explanation})
+			out.Earlier = append(out.Earlier, Earlier{Key: r.Key, Period: r.Period, Status: *r.Status, Explanation: r.Explanation})
 		}
 	}
 
@@ -120,7 +120,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 			p := l.yearPeriod(y.Year)
 			row := YearRow{Key: p.Key, Period: p.Name, Year: y,
 				Target: l.target(y.Target, ""), Actual: l.value(y.Actual, "", "na_no_data"),
-				Achievement: l.yearAchievement(y), Status: l.status(y.Status, y.Category, false),
+				Achievement: l.yearAchievement(y), Status: l.statusOf(y.Status, y.Category, false),
 				TargetRevised: revised.target(ind.Slug, y.Target)}
 			if y.Actual != nil && !y.Complete {
 				row.Actual.Hint = l.w("year_incomplete")
@@ -129,7 +129,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 			if y.PreviousYear != 0 {
 				prev = l.yearPeriod(y.PreviousYear).Name
 			}
-			row.Trend = l.trend(y.VsPreviousYear, prev)
+			row.Trend = l.trendOf(y.VsPreviousYear, prev)
 			ys.Rows = append(ys.Rows, row)
 		}
 		out.YearRows = ys.Rows

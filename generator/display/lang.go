@@ -42,10 +42,14 @@ type lang struct {
 	fallback       string
 	mu             sync.Mutex
 	memo           map[string]string
+	// statuses and trends are the rows' shared statuses and trends.
+	statuses map[Status]*Status
+	trends   map[Trend]*Trend
 }
 
 func newLang(l Lang) *lang {
-	x := &lang{Lang: l, memo: map[string]string{}, fallback: cmpOr(l.Fallback, "id")}
+	x := &lang{Lang: l, memo: map[string]string{}, fallback: cmpOr(l.Fallback, "id"),
+		statuses: map[Status]*Status{}, trends: map[Trend]*Trend{}}
 	x.group = l.Words.T("number_group_mark", nil)
 	x.decimal = cmpOr(l.Words.T("number_decimal_mark", nil), ".")
 	return x

@@ -112,9 +112,12 @@ type Row struct {
 	Actual      Cell   `json:"actual"`
 	YTD         Cell   `json:"ytd"`
 	Achievement Cell   `json:"achievement"`
-	Status      Status `json:"status"`
-	Trend       Trend  `json:"trend"`             // against the previous due period
-	Revised     []Mark `json:"revised,omitempty"` // of the actual
+	// Status and Trend are shared by every row that shows the same
+	// (lang.statusOf, lang.trendOf): a large city has millions of rows.
+	// Never change one through a row.
+	Status  *Status `json:"status"`
+	Trend   *Trend  `json:"trend"`             // against the previous due period
+	Revised []Mark  `json:"revised,omitempty"` // of the actual
 	// TargetRevised are the marks of the target the row shows.
 	TargetRevised []Mark       `json:"target_revised,omitempty"`
 	Explanation   *Explanation `json:"explanation,omitempty"`
@@ -183,13 +186,13 @@ type Column struct {
 
 // YearRow is one indicator's consolidated year.
 type YearRow struct {
-	Key         string `json:"key"` // "2026"
-	Period      string `json:"period"`
-	Target      Cell   `json:"target"`
-	Actual      Cell   `json:"actual"`
-	Achievement Cell   `json:"achievement"`
-	Status      Status `json:"status"`
-	Trend       Trend  `json:"trend"` // against the year before
+	Key         string  `json:"key"` // "2026"
+	Period      string  `json:"period"`
+	Target      Cell    `json:"target"`
+	Actual      Cell    `json:"actual"`
+	Achievement Cell    `json:"achievement"`
+	Status      *Status `json:"status"` // shared, as a Row's
+	Trend       *Trend  `json:"trend"`  // against the year before; shared, as a Row's
 	// TargetRevised are the marks of the year's target.
 	TargetRevised []Mark `json:"target_revised,omitempty"`
 	// Year is the consolidated year, for the downloads and the API.

@@ -316,7 +316,7 @@ func (m *Model) unitIndicator(u *Unit, ur *iku.UnitReport, city *iku.IndicatorRe
 		r := &tr.Rows[k]
 		e := r.Eval
 		p := UnitPeriod{Key: r.Key, Period: r.Period, Value: r.Actual, Target: r.Target, Achievement: r.Achievement,
-			Status: r.Status, Trend: r.Trend, Eval: e, CountValue: ur.Counts[k]}
+			Status: *r.Status, Trend: *r.Trend, Eval: e, CountValue: ur.Counts[k]}
 		p.Count = l.value(ur.Counts[k], "", "na_no_data")
 		if ce, ok := city.At(e.Quarter); ok {
 			p.CityEval = &ce
