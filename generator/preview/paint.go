@@ -45,7 +45,7 @@ func (c *canvas) fill(col color.RGBA, polys ...[]pt) {
 	if all.Empty() {
 		return
 	}
-	const strip = 64
+	const strip = 24
 	if all.Dx()*all.Dy() <= 64*64*4 {
 		c.rasterise(col, all, polys, boxes)
 		return

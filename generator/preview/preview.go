@@ -44,7 +44,7 @@ import (
 // version is part of every Key: change it whenever a change in this
 // package draws different pixels for the same Card, or writes the same
 // pixels in other bytes, so that cached images are drawn again.
-const version = "preview-3"
+const version = "preview-4"
 
 // Size is a card's size in pixels.
 type Size struct {
