@@ -42,6 +42,11 @@ func (p *Prepared) chartFooter(lang string, ind *display.Indicator) []string {
 // site dir at the paths the chart's record links ("": into their cache
 // only).
 func (p *Prepared) chartImageJobs(dir string) []preview.Job {
+	return p.chartImageJobsWith(dir, chartMemo{})
+}
+
+// chartImageJobsWith is chartImageJobs with the charts of charts.
+func (p *Prepared) chartImageJobsWith(dir string, charts chartMemo) []preview.Job {
 	var jobs []preview.Job
 	titles, badges := p.cardWords()
 	for _, m := range p.Models {
@@ -52,7 +57,7 @@ func (p *Prepared) chartImageJobs(dir string) []preview.Job {
 			if out == "-" {
 				continue
 			}
-			c := preview.Card{Site: site, Badge: badge, Title: ind.Title, Lines: ind.Card, Chart: indicatorChart(ind), Footer: p.chartFooter(m.Lang, ind)}
+			c := preview.Card{Site: site, Badge: badge, Title: ind.Title, Lines: ind.Card, Chart: charts.of(ind), Footer: p.chartFooter(m.Lang, ind)}
 			if ind.Answer.Period != "" {
 				c.Status = &preview.Status{Key: ind.Answer.Status.Key, Label: ind.Answer.Status.Label}
 			}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/display"
@@ -166,6 +167,47 @@ func TestLargeDataWarmBuild(t *testing.T) {
 	}
 	if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte("Kota Tanjungbalai")) {
 		t.Errorf("the changed data is not in the chart's SVG file (%v)", err)
+	}
+}
+
+// TestLargeSiteIsTheSameSite: a large site is made in another order, to
+// bound its memory (the downloads alone from the default language's
+// model, then the other languages, the charts left in their cache and
+// read back, the previews last), and publishes the very same files.
+func TestLargeSiteIsTheSameSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-site builds (charts, previews, Hugo): make test runs it (not -short)")
+	}
+	dir := t.TempDir()
+	b1 := smallBundle(t, filepath.Join(dir, "b1"), nil)
+	site := func(name string, large bool) map[string][32]byte {
+		t.Helper()
+		defer func(n int) { sideBySide = n }(sideBySide)
+		if large {
+			sideBySide = 1
+		}
+		root := siteCopy(t, filepath.Join(dir, name))
+		out := filepath.Join(dir, name, "public")
+		var stderr bytes.Buffer
+		if _, err := build(t.Context(), Options{SiteRoot: root, Source: Source{From: b1}, Stderr: &stderr, SourceDate: time.Unix(1780000000, 0)}, out, nil); err != nil {
+			t.Fatalf("%v\n%s", err, stderr.String())
+		}
+		return treeSums(t, out)
+	}
+	small := site("small", false)
+	large := site("large", true)
+	if len(small) < 100 {
+		t.Fatalf("the small site has %d files", len(small))
+	}
+	for name, sum := range small {
+		if large[name] != sum {
+			t.Errorf("%s differs when the site is made as a large one", name)
+		}
+	}
+	for name := range large {
+		if _, ok := small[name]; !ok {
+			t.Errorf("%s is only in the site made as a large one", name)
+		}
 	}
 }
 

@@ -310,18 +310,52 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: s.Calendar, K: s.K, UnitMinCount: s.UnitMinCount,
 		Releases: rel.Inputs, Revisions: rel.Revisions, RatingRevisions: rel.RatingRevisions, Preview: o.Preview,
 		Address: p.baseURL(o)}
-	models, err := Display(ctx, in, s.Langs, check)
+	// A large site's downloads are made alone, from the default
+	// language's model (below): the other languages' models, and the
+	// drawing's jobs, are made after them, so that they are never all
+	// held at once (at 50,000 indicators each model is about 1 GB).
+	large := len(p.Report.Indicators) > sideBySide && !o.NoDownloads
+	langs := s.Langs
+	if large {
+		langs = langs[:1]
+		// The service units are evaluated once, for every language.
+		if len(p.Dataset.UnitResults) > 0 {
+			if in.Units, err = iku.EvaluateUnits(p.Dataset, p.Report); err != nil {
+				return err
+			}
+		}
+	}
+	models, err := Display(ctx, in, langs, check)
 	if err != nil {
 		return err
 	}
 	p.Models = models
-	log.line("display", t, "%d records in %s", records(models[0]), plural(len(models), "language"))
-
-	if o.previews {
-		// The link previews and chart images are drawn from the display
-		// records alone, into their cache, while everything after runs:
-		// the downloads, charts and data, and Hugo. Finish waits for them.
-		p.startDrawing(ctx)
+	displayTime := time.Since(t)
+	moreLanguages := func(ctx context.Context) error {
+		if large {
+			t := time.Now()
+			more, err := Display(ctx, in, s.Langs[1:], check)
+			if err != nil {
+				return err
+			}
+			models = append(models, more...)
+			p.Models = models
+			displayTime += time.Since(t)
+		}
+		log.printf("%-9s %d records in %s (%.2f s)\n", "display:", records(models[0]), plural(len(models), "language"), displayTime.Seconds())
+		if o.previews {
+			// The link previews and chart images are drawn from the
+			// display records alone, into their cache, while everything
+			// after runs: the downloads (of a small site), charts and
+			// data, and Hugo. Finish waits for them.
+			p.startDrawing(ctx)
+		}
+		return nil
+	}
+	if !large {
+		if err := moreLanguages(ctx); err != nil {
+			return err
+		}
 	}
 
 	// The downloads and the charts need only the display model: they run
@@ -360,11 +394,14 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 			dlTime = time.Since(t)
 			return nil
 		})
-		if len(models[0].Indicators) > sideBySide {
+		if large {
 			// A large site's downloads (their rows, buffers and SQLite
 			// tables) and its charts would each hold hundreds of MB at
 			// once: one after the other, peak memory is the larger alone.
 			if err := g.Wait(); err != nil {
+				return err
+			}
+			if err := moreLanguages(ctx); err != nil {
 				return err
 			}
 			g, gctx = errgroup.WithContext(ctx)
@@ -431,8 +468,10 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 }
 
 // sideBySide is the most indicators whose downloads are made beside the
-// charts and previews; a larger site makes them first, alone.
-const sideBySide = 2000
+// charts and previews; a larger site makes them first, alone, from the
+// default language's model, then the other languages' models, the
+// charts (left in their cache) and the previews (a var for the tests).
+var sideBySide = 2000
 
 // maxDataInMemory is the most data a build holds in memory, not written,
 // until it knows whether Hugo runs: about 70 MB at 1,000 indicators; a

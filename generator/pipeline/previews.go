@@ -26,6 +26,23 @@ const Preview = "og.png"
 // the built site dir. site names the site in each language (hugo.toml's
 // title), badge the demo's mark ("" for real data).
 func PreviewJobs(models []*display.Model, site, badge map[string]string, dir string) []preview.Job {
+	return previewJobs(models, site, badge, dir, chartMemo{})
+}
+
+// chartMemo is each indicator's chart as a card draws it, made once for
+// its link preview and its chart image (read only: the jobs share it).
+type chartMemo map[*display.Indicator]*preview.Chart
+
+func (m chartMemo) of(ind *display.Indicator) *preview.Chart {
+	c, ok := m[ind]
+	if !ok {
+		c = indicatorChart(ind)
+		m[ind] = c
+	}
+	return c
+}
+
+func previewJobs(models []*display.Model, site, badge map[string]string, dir string, charts chartMemo) []preview.Job {
 	var jobs []preview.Job
 	for _, m := range models {
 		for i := range m.Indicators {
@@ -34,7 +51,7 @@ func PreviewJobs(models []*display.Model, site, badge map[string]string, dir str
 			if ind.Answer.Period != "" {
 				c.Status = &preview.Status{Key: ind.Answer.Status.Key, Label: ind.Answer.Status.Label}
 			}
-			c.Chart = indicatorChart(ind)
+			c.Chart = charts.of(ind)
 			jobs = append(jobs, preview.Job{Card: c, Size: preview.OpenGraph, Out: previewPath(dir, ind.URL)})
 		}
 		for i := range m.Agencies {
@@ -217,8 +234,9 @@ func (p *Prepared) startDrawing(ctx context.Context) {
 	titles, badges := p.cardWords()
 	// Made with their paths in a site at "/", for the sum; drawn into the
 	// cache only.
-	previews := PreviewJobs(p.Models, titles, badges, "/")
-	images := p.chartImageJobs("/")
+	charts := chartMemo{}
+	previews := previewJobs(p.Models, titles, badges, "/", charts)
+	images := p.chartImageJobsWith("/", charts)
 	cacheDir := filepath.Join(p.Settings.Root, ".cache", "previews")
 	ctx, cancel := context.WithCancel(ctx)
 	d := &drawing{cancel: cancel, done: make(chan struct{}), keyed: make(chan struct{})}

@@ -104,8 +104,9 @@ func Charts(m *display.Model) ([]chart.Chart, error) {
 // progress, when not nil, is called after each chart with how many are
 // done of how many. The charts come back in a fixed order: the models',
 // each in the order of Charts. With spill, a chart that is in the
-// renderer's cache is not held in memory (Chart.File): a large site's
-// SVGs would otherwise be the largest thing a build holds.
+// renderer's cache is not held in memory (Chart.File), and its option is
+// held compressed: a large site's SVGs and options would otherwise be
+// the largest thing a build holds.
 func DrawCharts(ctx context.Context, r *chart.Renderer, models []*display.Model, spill bool, progress func(done, total int)) (*Drawn, error) {
 	var todo []chart.Chart
 	for _, m := range models {
@@ -133,6 +134,11 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, models []*display.Model,
 			d.Charts[i] = Chart{ID: c.ID, Lang: c.Lang, Option: c.Option, SVG: dr.SVG, Key: dr.Key}
 			if spill && dr.File != "" {
 				d.Charts[i].SVG, d.Charts[i].File = "", dr.File
+			}
+			if spill {
+				if err := d.Charts[i].pack(); err != nil {
+					return err
+				}
 			}
 			mu.Lock()
 			defer mu.Unlock()

@@ -372,8 +372,8 @@ func TestChartOptionIsEscapedForItsScript(t *testing.T) {
 }
 
 // A large site's charts are not held in memory (DrawCharts with spill):
-// each is read back from the chart cache, and the site's files come out
-// byte for byte as when they are held.
+// each SVG is read back from the chart cache, each option unpacked, and
+// the site's files come out byte for byte as when they are held.
 func TestSpilledChartsMakeTheSameFiles(t *testing.T) {
 	models := demoModels(t)
 	files := func(spill bool) map[string]string {
@@ -387,8 +387,8 @@ func TestSpilledChartsMakeTheSameFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range d.Charts {
-			if c.Key == "" || spill != (c.SVG == "") || spill != (c.File != "") {
-				t.Fatalf("spill %v: chart %s holds %d bytes of SVG, file %q, key %q", spill, c.ID, len(c.SVG), c.File, c.Key)
+			if c.Key == "" || spill != (c.SVG == "") || spill != (c.File != "") || spill != (c.Option == nil) {
+				t.Fatalf("spill %v: chart %s holds %d bytes of SVG, %d of option, file %q, key %q", spill, c.ID, len(c.SVG), len(c.Option), c.File, c.Key)
 			}
 		}
 		out := map[string]string{}

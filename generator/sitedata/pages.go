@@ -2,8 +2,10 @@ package sitedata
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
@@ -23,6 +25,38 @@ type Chart struct {
 	// File is the chart cache's file that holds the SVG when SVG is not
 	// held (DrawCharts with spill).
 	File string
+	// packed is Option compressed (flate), when DrawCharts with spill
+	// left Option nil: a quarter of its size.
+	packed []byte
+}
+
+// OptionJSON is the chart's ECharts option, held or unpacked.
+func (c *Chart) OptionJSON() (json.RawMessage, error) {
+	if c.packed == nil {
+		return c.Option, nil
+	}
+	b, err := io.ReadAll(flate.NewReader(bytes.NewReader(c.packed)))
+	if err != nil {
+		return nil, iku.Wrap(err, iku.Internal, "the option of the chart %s cannot be unpacked", c.ID)
+	}
+	return b, nil
+}
+
+// pack compresses the option, which OptionJSON gives back.
+func (c *Chart) pack() error {
+	var buf bytes.Buffer
+	w, err := flate.NewWriter(&buf, flate.BestSpeed)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(c.Option); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	c.packed, c.Option = bytes.Clone(buf.Bytes()), nil
+	return nil
 }
 
 // Drawing is the chart's SVG: held, or read from its cache file.
@@ -218,8 +252,12 @@ func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
 		// (json.HTMLEscape: no "<", ">", "&", U+2028 or U+2029 left, so no
 		// text of the data can end the script element), so that Hugo
 		// prints it without parsing and encoding it again on every page.
+		option, err := c.OptionJSON()
+		if err != nil {
+			return err
+		}
 		buf.Reset()
-		json.HTMLEscape(&buf, c.Option)
+		json.HTMLEscape(&buf, option)
 		if err := emit(d+c.ID+".json", buf.Bytes()); err != nil {
 			return err
 		}
