@@ -30,7 +30,7 @@ func (m *Model) agency(out *Agency) {
 	}
 	sc := Score{Heading: l.t("score_heading", map[string]any{"Quarter": q.Name}),
 		Explain: l.t("score_explain", map[string]any{"Cap": l.dec(&rep.Rules.ScoreCap)})}
-	sc.Value = Cell{NA: l.w("score_none")}
+	sc.Value = l.na(l.w("score_none"))
 	var counted, missing int
 	if latest != nil {
 		c := latest.Counts
@@ -66,7 +66,7 @@ func (m *Model) agency(out *Agency) {
 	} else {
 		out.Summary = l.t("agency_summary_none", map[string]any{"Quarter": q.Name, "Name": out.Name.Text})
 	}
-	out.Card = []string{sc.Heading + ": " + cmpOr(sc.Value.Shown(), sc.Value.NA), out.Lead}
+	out.Card = []string{sc.Heading + ": " + sc.Value.Said(), out.Lead}
 
 	ps := slices.Clone(ar.Predicates)
 	slices.SortStableFunc(ps, func(a, b iku.Predicate) int { return b.Year - a.Year })
@@ -96,7 +96,7 @@ func (m *Model) agency(out *Agency) {
 	}
 
 	out.List = AgencyRow{Name: Link{Text: out.Name, URL: out.URL}, Sector: out.Sector,
-		Indicators: l.num(ar.Counts.Total), Score: Cell{NA: l.w("na_score")}, Counts: out.Counts}
+		Indicators: l.num(ar.Counts.Total), Score: l.na(l.w("na_score")), Counts: out.Counts}
 	if sc.Value.Text != "" {
 		out.List.Score = sc.Value
 	}

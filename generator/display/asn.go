@@ -76,7 +76,10 @@ type RatingHit struct {
 }
 
 // hidden is a suppressed cell.
-func hidden() Cell { return Cell{Hint: "*"} }
+func hidden() Cell { return Cell{Note: hiddenNote} }
+
+// hiddenNote is the note of every hidden cell (shared: never changed).
+var hiddenNote = &Note{Hint: "*"}
 
 // ratings builds the ratings of every agency's page and of /asn/ from
 // the published table of ds; k is the privacy threshold it was published
@@ -205,7 +208,7 @@ func ratingsAnswer(l *lang, y *RatingYear, city map[int]disclosure.Distribution)
 		rated := l.num(d.Rated)
 		a.Items = append(a.Items, KV{Label: l.w("asn_answer_rated"), Main: true, Cell: &rated})
 		top := hidden()
-		top.NA = l.w("asn_answer_hidden")
+		l.setNA(&top, l.w("asn_answer_hidden"))
 		if n := d.Counts[0]; n != nil {
 			top = l.value(disclosure.Share(n, d.Rated), "%", "na_no_data")
 		}

@@ -285,7 +285,7 @@ func (l *lang) trend(t iku.Trend, vs string) Trend {
 // value is a figure with its unit, or reason na when it is missing.
 func (l *lang) value(d *iku.Decimal, unit, na string) Cell {
 	if d == nil {
-		return Cell{NA: l.w(na)}
+		return l.na(l.w(na))
 	}
 	v := l.dec(d)
 	return Cell{Text: v, Unit: withUnit(v, unit), Sort: d.String()}.compact()
@@ -308,7 +308,7 @@ func (c Cell) compact() Cell {
 // ditetapkan".
 func (l *lang) target(t *iku.Target, unit string) Cell {
 	if t == nil {
-		return Cell{NA: l.w("na_no_target")}
+		return l.na(l.w("na_no_target"))
 	}
 	v := l.dec(&t.Value)
 	if t.High != nil {
@@ -353,11 +353,11 @@ func (l *lang) achievement(e *iku.Evaluation, unit string, pct bool) Cell {
 			c.Unit = withUnit(v, "%")
 		}
 		if e.Basis == iku.BasisAnnualProgress {
-			c.Hint = l.w("progress_short")
+			l.setHint(&c, l.w("progress_short"))
 		}
 		return c.compact()
 	}
-	return Cell{NA: l.w(naAchievement(e.Status))}
+	return l.na(l.w(naAchievement(e.Status)))
 }
 
 // yearAchievement is a year's achievement, or why there is none.
@@ -366,7 +366,7 @@ func (l *lang) yearAchievement(y *iku.Year) Cell {
 		v := l.dec(y.Achievement)
 		return Cell{Text: v, Sort: y.Achievement.String()}
 	}
-	return Cell{NA: l.w(naAchievement(y.Status))}
+	return l.na(l.w(naAchievement(y.Status)))
 }
 
 // ytdHint names a compared value that is the year to date.

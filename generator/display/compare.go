@@ -54,15 +54,15 @@ func (m *Model) comparisons() {
 				Value: l.value(shown, unit, "na_not_reported"), Target: l.target(e.Target, unit),
 				Achievement: l.achievement(e, unit, true), Status: l.status(e.Status, e.Category, e.Exceeds)}
 			if e.Compared != nil && !sameDec(e.Compared, e.Actual) {
-				row.Value.Hint = l.w(ytdKey(iku.Sum, "ytd_short"))
+				l.setHint(&row.Value, l.w(ytdKey(iku.Sum, "ytd_short")))
 			}
 			if e.Provisional && shown != nil {
-				row.Value.Prov = l.w("provisional")
+				l.setProv(&row.Value, l.w("provisional"))
 			}
 			if mb.Rank > 0 {
 				row.Rank = l.num(mb.Rank)
 			} else {
-				row.Rank = Cell{NA: l.w("rank_none")}
+				row.Rank = l.na(l.w("rank_none"))
 			}
 			row.Member = mb
 			if a := m.Agency(mb.Agency); a != nil {

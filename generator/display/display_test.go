@@ -166,11 +166,11 @@ func TestNoProvisionalMarkWithoutAnActual(t *testing.T) {
 	for lang, m := range ms {
 		for _, ind := range m.Indicators {
 			for _, r := range ind.Rows {
-				if r.Actual.Prov != "" && r.Actual.Text == "" {
+				if r.Actual.Provisional() != "" && r.Actual.Text == "" {
 					t.Errorf("%s %s %s: provisional without an actual", lang, ind.Slug, r.Key)
 				}
 			}
-			if ind.Answer.Value.Prov != "" && ind.Answer.Value.Text == "" {
+			if ind.Answer.Value.Provisional() != "" && ind.Answer.Value.Text == "" {
 				t.Errorf("%s %s: the answer is provisional without a value", lang, ind.Slug)
 			}
 		}
@@ -233,14 +233,16 @@ func TestAgencySummaryPlural(t *testing.T) {
 	}
 }
 
-// Rows that show the same status or trend share one record of it
-// (lang.statusOf, lang.trendOf): a city of 50,000 indicators has millions
-// of rows, and two copies of the same few words in each would be most of
-// its display model.
+// Rows that show the same status, trend or note (why a figure is missing,
+// the provisional mark) share one record of it (lang.statusOf,
+// lang.trendOf, lang.setNote): a city of 50,000 indicators has millions
+// of rows, and copies of the same few words in each would be most of its
+// display model.
 func TestRowsShareTheirStatusesAndTrends(t *testing.T) {
 	models, _ := demo(t)
 	for lang, m := range models {
 		statuses, trends := map[display.Status]*display.Status{}, map[display.Trend]*display.Trend{}
+		notes := map[display.Note]*display.Note{}
 		rows := 0
 		for i := range m.Indicators {
 			ind := &m.Indicators[i]
@@ -255,6 +257,15 @@ func TestRowsShareTheirStatusesAndTrends(t *testing.T) {
 					t.Fatalf("%s %s %s: the trend %q is a copy of its own", lang, ind.Slug, r.Key, r.Trend.Label)
 				}
 				trends[*r.Trend] = r.Trend
+				for _, c := range []display.Cell{r.Target, r.Actual, r.YTD, r.Achievement} {
+					if c.Note == nil {
+						continue
+					}
+					if p, ok := notes[*c.Note]; ok && p != c.Note {
+						t.Fatalf("%s %s %s: the note %+v is a copy of its own", lang, ind.Slug, r.Key, *c.Note)
+					}
+					notes[*c.Note] = c.Note
+				}
 			}
 			for k := range ind.YearRows {
 				y := &ind.YearRows[k]
@@ -264,8 +275,8 @@ func TestRowsShareTheirStatusesAndTrends(t *testing.T) {
 				statuses[*y.Status] = y.Status
 			}
 		}
-		if rows < 1000 || len(statuses) > 40 || len(trends) > 200 {
-			t.Errorf("%s: %d rows share %d statuses and %d trends", lang, rows, len(statuses), len(trends))
+		if rows < 1000 || len(statuses) > 40 || len(trends) > 200 || len(notes) == 0 || len(notes) > 40 {
+			t.Errorf("%s: %d rows share %d statuses, %d trends and %d notes", lang, rows, len(statuses), len(trends), len(notes))
 		}
 	}
 }

@@ -52,7 +52,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 			TargetRevised: revised.target(ind.Slug, e.Target),
 		}
 		if e.Provisional && e.Actual != nil {
-			r.Actual.Prov = l.w("provisional")
+			l.setProv(&r.Actual, l.w("provisional"))
 		}
 		if e.Basis != iku.BasisQuarter && !sameDec(e.YearToDate, e.Actual) {
 			hasYTD = true
@@ -123,7 +123,7 @@ func (m *Model) indicator(out *Indicator, ir *iku.IndicatorReport, revised marks
 				Achievement: l.yearAchievement(y), Status: l.statusOf(y.Status, y.Category, false),
 				TargetRevised: revised.target(ind.Slug, y.Target)}
 			if y.Actual != nil && !y.Complete {
-				row.Actual.Hint = l.w("year_incomplete")
+				l.setHint(&row.Actual, l.w("year_incomplete"))
 			}
 			prev := ""
 			if y.PreviousYear != 0 {
@@ -184,9 +184,9 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 		out.Latest = Latest{Heading: l.w("latest_heading_none"), None: l.w("sum_not_in_force")}
 		out.Summary = l.w("sum_not_in_force")
 		out.Answer = Answer{Status: l.status("", "", false), Trend: l.trend(iku.TrendUnknown, "")}
-		list.Value = Cell{NA: l.w("na_no_data")}
+		list.Value = l.na(l.w("na_no_data"))
 		list.Target = l.target(nil, u)
-		list.Achievement = Cell{NA: l.w("na_no_data")}
+		list.Achievement = l.na(l.w("na_no_data"))
 		list.Status = out.Answer.Status
 		list.Trend = out.Answer.Trend
 		out.List = list
@@ -207,10 +207,10 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 	}
 	value := l.value(shown, u, "na_not_reported")
 	if e.Provisional && shown != nil {
-		value.Prov = l.w("provisional")
+		l.setProv(&value, l.w("provisional"))
 	}
 	if toDate {
-		value.Hint = l.w(ytdKey(ind.Consolidation, "ytd_short"))
+		l.setHint(&value, l.w(ytdKey(ind.Consolidation, "ytd_short")))
 	}
 	target := l.target(e.Target, u)
 	out.Answer = Answer{Period: p.Name, Value: value, Target: target, Status: st, Trend: l.trend(e.VsPrevious, prev.Name),
@@ -223,7 +223,7 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 	}
 	actual := l.value(e.Actual, u, "na_not_reported")
 	if e.Provisional && e.Actual != nil {
-		actual.Prov = l.w("provisional")
+		l.setProv(&actual, l.w("provisional"))
 	}
 	lt.Items = append(lt.Items, KV{Label: l.w("col_actual"), Main: true, Cell: &actual})
 	if e.YearToDate != nil && !sameDec(e.YearToDate, e.Actual) {
@@ -309,7 +309,7 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 	// The indicator in lists.
 	list.Value = value
 	if !ir.DueNow {
-		list.Value.Hint = joinHint(list.Value.Hint, "("+p.Name+")")
+		l.setHint(&list.Value, joinHint(list.Value.Hinted(), "("+p.Name+")"))
 		if !ir.NextDue.IsZero() {
 			list.NotDue = l.w("not_due_short") + "; " + l.t("next_due", map[string]any{"Quarter": l.quarter(ir.NextDue).Name})
 		}
@@ -322,12 +322,12 @@ func (m *Model) latest(out *Indicator, ir *iku.IndicatorReport, e *iku.Evaluatio
 
 	// The link preview: the value that earned the status, its target and
 	// the status (the same pair as the answer).
-	line1 := p.Name + ": " + cmpOr(value.Shown(), value.NA)
-	if value.Hint != "" {
-		line1 += " " + value.Hint
+	line1 := p.Name + ": " + value.Said()
+	if value.Hinted() != "" {
+		line1 += " " + value.Hinted()
 	}
 	// The status itself is drawn beside the last line, with its icon.
-	line2 := l.w("col_target") + " " + cmpOr(target.Shown(), target.NA)
+	line2 := l.w("col_target") + " " + target.Said()
 	if st.Exceeds != "" {
 		line2 += " · " + st.Exceeds
 	}

@@ -45,11 +45,38 @@ type lang struct {
 	// statuses and trends are the rows' shared statuses and trends.
 	statuses map[Status]*Status
 	trends   map[Trend]*Trend
+	notes    map[Note]*Note
+}
+
+// na is a cell without a figure, for the reason s.
+func (l *lang) na(s string) Cell {
+	c := Cell{}
+	l.setNA(&c, s)
+	return c
+}
+
+// setNA, setHint and setProv set one field of c's note: a note of its
+// own, shared by every cell that says the same.
+func (l *lang) setNA(c *Cell, s string)   { l.setNote(c, func(n *Note) { n.NA = s }) }
+func (l *lang) setHint(c *Cell, s string) { l.setNote(c, func(n *Note) { n.Hint = s }) }
+func (l *lang) setProv(c *Cell, s string) { l.setNote(c, func(n *Note) { n.Prov = s }) }
+
+func (l *lang) setNote(c *Cell, edit func(*Note)) {
+	var n Note
+	if c.Note != nil {
+		n = *c.Note
+	}
+	edit(&n)
+	if n == (Note{}) {
+		c.Note = nil
+		return
+	}
+	c.Note = intern(&l.mu, l.notes, n)
 }
 
 func newLang(l Lang) *lang {
 	x := &lang{Lang: l, memo: map[string]string{}, fallback: cmpOr(l.Fallback, "id"),
-		statuses: map[Status]*Status{}, trends: map[Trend]*Trend{}}
+		statuses: map[Status]*Status{}, trends: map[Trend]*Trend{}, notes: map[Note]*Note{}}
 	x.group = l.Words.T("number_group_mark", nil)
 	x.decimal = cmpOr(l.Words.T("number_decimal_mark", nil), ".")
 	return x

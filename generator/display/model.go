@@ -54,10 +54,48 @@ type Cell struct {
 	Text string `json:"text,omitempty"` // the number in the page's style without unit: "1.250", "7–8"; "" when missing
 	Unit string `json:"unit,omitempty"` // the same with its unit ("1.250\u00a0kunjungan", "85,50%"); "" when the same as Text
 	Sort string `json:"sort,omitempty"` // exact decimal, for data-sort-value
+	// Note is what the cell says besides its figure, nil when nothing:
+	// its fields are the cell's in the JSON (na, hint, prov). Notes are
+	// shared by every cell that says the same (a large city has millions
+	// of cells, most with no note or one of a few): never change one
+	// through a cell, set it with lang.setNA, setHint or setProv.
+	*Note
+}
+
+// Note is what a cell says besides its figure.
+type Note struct {
 	NA   string `json:"na,omitempty"`   // why it is missing: "belum dilaporkan"
 	Hint string `json:"hint,omitempty"` // a short note after it: "(progres)", "(kumulatif)", "(Tahun 2025)"
 	Prov string `json:"prov,omitempty"` // "Sementara" when the figure is provisional
 }
+
+// Missing is why the figure is missing ("" when it is not).
+func (c Cell) Missing() string {
+	if c.Note == nil {
+		return ""
+	}
+	return c.Note.NA
+}
+
+// Hinted is the short note after the figure, if any.
+func (c Cell) Hinted() string {
+	if c.Note == nil {
+		return ""
+	}
+	return c.Note.Hint
+}
+
+// Provisional is "Sementara" when the figure is provisional, else "".
+func (c Cell) Provisional() string {
+	if c.Note == nil {
+		return ""
+	}
+	return c.Note.Prov
+}
+
+// Said is the cell as a sentence says it: the figure with its unit, or
+// why it is missing.
+func (c Cell) Said() string { return cmpOr(c.Shown(), c.Missing()) }
 
 // File is one download of a page.
 type File struct {

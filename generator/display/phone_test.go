@@ -63,7 +63,7 @@ func TestRatingsPageAnswersFirst(t *testing.T) {
 			t.Errorf("%s: the answer %q does not name the newest year (%s)", lang, a.Heading, r.Years[0].Heading)
 		}
 		for _, kv := range a.Items {
-			if kv.Label == "" || kv.Cell == nil || kv.Cell.Shown() == "" && kv.Cell.NA == "" {
+			if kv.Label == "" || kv.Cell == nil || kv.Cell.Shown() == "" && kv.Cell.Missing() == "" {
 				t.Errorf("%s: key figure %+v has no label, or neither a number nor a reason", lang, kv)
 			}
 		}

@@ -269,7 +269,7 @@ func (mk marks) target(slug string, t *iku.Target) []Mark {
 func (m *Model) revisedValues(rv *RevisionIn) (old, new string) {
 	o, n, ot, nt := m.revisionCells(rv)
 	if o != nil {
-		return cmpOr(o.Shown(), o.NA), cmpOr(n.Shown(), n.NA)
+		return o.Said(), n.Said()
 	}
 	return ot.Text, nt.Text
 }

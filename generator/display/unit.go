@@ -322,19 +322,19 @@ func (m *Model) unitIndicator(u *Unit, ur *iku.UnitReport, city *iku.IndicatorRe
 			p.CityEval = &ce
 			p.City = l.value(ce.Actual, "", "na_not_reported")
 		} else {
-			p.City = Cell{NA: l.w("na_no_data")}
+			p.City = l.na(l.w("na_no_data"))
 		}
 		if !ur.Comparable {
-			p.Target = Cell{NA: l.w("na_unit_city_target")}
-			p.Achievement = Cell{NA: l.w("na_unit_city_target")}
+			p.Target = l.na(l.w("na_unit_city_target"))
+			p.Achievement = l.na(l.w("na_unit_city_target"))
 			p.Status = l.status(iku.StatusNoTarget, "", false)
 			p.Status.Label = l.w("status_unit_not_judged")
 		}
 		if ur.Suppressed[k] {
 			p.Suppressed = true
-			p.Value = Cell{NA: l.w("na_too_small")}
-			p.Count = Cell{NA: l.t("na_count_below", map[string]any{"Min": minCount})}
-			p.Achievement = Cell{NA: l.w("na_too_small")}
+			p.Value = l.na(l.w("na_too_small"))
+			p.Count = l.na(l.t("na_count_below", map[string]any{"Min": minCount}))
+			p.Achievement = l.na(l.w("na_too_small"))
 			p.Status = Status{Key: "too_small", Icon: "–", Label: l.w("status_too_small")}
 			p.Trend = l.trend(iku.TrendUnknown, "")
 		}
@@ -363,9 +363,9 @@ func (m *Model) unitIndicator(u *Unit, ur *iku.UnitReport, city *iku.IndicatorRe
 	yearAgo := l.period(ind.Frequency, e.YearAgo).Name
 	value := l.value(e.Actual, unit, "na_not_reported")
 	if e.Provisional && e.Actual != nil {
-		value.Prov = l.w("provisional")
+		l.setProv(&value, l.w("provisional"))
 	}
-	cityCell := Cell{NA: l.w("na_no_data")}
+	cityCell := l.na(l.w("na_no_data"))
 	if last.CityEval != nil {
 		cityCell = l.value(last.CityEval.Actual, unit, "na_not_reported")
 	}
@@ -377,12 +377,12 @@ func (m *Model) unitIndicator(u *Unit, ur *iku.UnitReport, city *iku.IndicatorRe
 		out.Note = l.w("unit_sum_note")
 	}
 	out.cityLine = l.t("unit_kind_section_lead", map[string]any{"Period": last.Period,
-		"City": cmpOr(cityCell.Shown(), cityCell.NA), "Target": cmpOr(target.Shown(), target.NA)})
+		"City": cityCell.Said(), "Target": target.Said()})
 	count := l.value(last.CountValue, "", "na_no_data")
 	status := last.Status
 	switch {
 	case last.Suppressed:
-		value = Cell{NA: l.w("na_too_small")}
+		value = l.na(l.w("na_too_small"))
 		count = last.Count
 		out.TooSmall = tooSmall
 		out.Answer = l.t("unit_answer_too_small", map[string]any{"Period": last.Period, "Sentence": tooSmall})
@@ -390,10 +390,10 @@ func (m *Model) unitIndicator(u *Unit, ur *iku.UnitReport, city *iku.IndicatorRe
 		out.Answer = l.t("sum_not_reported", map[string]any{"Quarter": last.Period})
 	case !ur.Comparable:
 		out.Answer = l.t("unit_answer_sum", map[string]any{"Period": last.Period, "Value": value.Shown(),
-			"City": cmpOr(cityCell.Shown(), cityCell.NA), "Target": cmpOr(target.Shown(), target.NA)})
+			"City": cityCell.Said(), "Target": target.Said()})
 	default:
 		out.Answer = l.t("unit_answer", map[string]any{"Period": last.Period, "Value": value.Shown(),
-			"City": cmpOr(cityCell.Shown(), cityCell.NA), "Target": cmpOr(target.Shown(), target.NA), "Status": status.Label})
+			"City": cityCell.Said(), "Target": target.Said(), "Status": status.Label})
 	}
 	out.Items = []KV{
 		{Label: l.w("label_unit_value"), Main: true, Cell: &value},
@@ -459,7 +459,7 @@ func (m *Model) kindSections(uk *UnitKind, order []int) {
 			}
 			v := s.Latest.Value
 			if s.Latest.Period != "" && s.Latest.Period != s.Period {
-				v.Hint = joinHint(v.Hint, "("+s.Latest.Period+")")
+				l.setHint(&v, joinHint(v.Hinted(), "("+s.Latest.Period+")"))
 			}
 			ach := s.Latest.Achievement
 			if ach.Text != "" {

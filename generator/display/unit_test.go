@@ -25,10 +25,10 @@ func TestUnitRecordsAgreeWithIndicators(t *testing.T) {
 				ind := m.Indicator(s.ID)
 				rows := map[string]string{}
 				for _, r := range ind.Rows {
-					rows[r.Key] = r.Actual.Text + r.Actual.NA
+					rows[r.Key] = r.Actual.Text + r.Actual.Missing()
 				}
 				for _, r := range s.Rows {
-					if got := r.City.Text + r.City.NA; got != rows[r.Key] {
+					if got := r.City.Text + r.City.Missing(); got != rows[r.Key] {
 						t.Errorf("%s: unit %s, %s %s: city value %q; the indicator's page shows %q", lang, u.Slug, s.ID, r.Key, got, rows[r.Key])
 					}
 				}

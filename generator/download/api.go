@@ -253,7 +253,7 @@ func apiIndicatorDoc(ind *display.Indicator) (*apiIndicator, error) {
 			Period: r.Key, Kind: string(p.Kind), Year: p.Year, Quarter: e.Quarter.String(),
 			Actual: decimal(e.Actual), YearToDate: decimal(e.YearToDate), Compared: decimal(e.Compared),
 			Basis: optional(string(e.Basis)), Achievement: decimal(e.Achievement), Status: string(e.Status),
-			Category: optional(e.Category), Exceeds: r.Status.Exceeds != "", Provisional: r.Actual.Prov != "",
+			Category: optional(e.Category), Exceeds: r.Status.Exceeds != "", Provisional: r.Actual.Provisional() != "",
 			Grade: optional(e.Grade), VsPrevious: optional(r.Trend.Key), VsYearAgo: optional(string(e.VsYearAgo)),
 			Tercapai: tercapai(e.Met),
 		}

@@ -633,7 +633,7 @@ func flatRows(m *display.Model, base string) []flatRow {
 				cell(e.YearToDate, meta.Decimals), cell(e.Compared, meta.Decimals), text(string(e.Basis)),
 				cell(e.Achievement, 2), text(e.Category), categoryLabel,
 				text(string(e.Status)), text(r.Status.Label),
-				boolean(r.Status.Exceeds != ""), boolean(r.Actual.Prov != ""),
+				boolean(r.Status.Exceeds != ""), boolean(r.Actual.Provisional() != ""),
 			)
 			var x iku.Explanation
 			if e.Explanation != nil {

@@ -138,7 +138,7 @@ func TestRowsReadTheDisplayRecord(t *testing.T) {
 		t.Fatalf("%s: this test needs a reported, verified period with a category not above 100", slug)
 	}
 	r.Status.Label = "Label dari model"
-	r.Actual.Prov = "Sementara"
+	r.Actual.Note = &display.Note{Prov: "Sementara"}
 	r.Status.Exceeds = "Melampaui target"
 	r.Trend.Key = "steady"
 	r.Key = "2099-Q9" // a period key the evaluation never has

@@ -431,7 +431,7 @@ func TestEveryTemplatePrintsItsRecord(t *testing.T) {
 				if a.Score.Value.Text != "" {
 					want = append(want, esc(a.Score.Value.Shown())...)
 				} else {
-					want = append(want, esc(a.Score.Value.NA)...)
+					want = append(want, esc(a.Score.Value.Missing())...)
 				}
 				for _, c := range a.Comparisons {
 					want = append(want, esc(c.Rank)...)
