@@ -109,14 +109,26 @@ func Charts(m *display.Model) ([]chart.Chart, error) {
 // the largest thing a build holds.
 func DrawCharts(ctx context.Context, r *chart.Renderer, models []*display.Model, spill bool, progress func(done, total int)) (*Drawn, error) {
 	var todo []chart.Chart
+	d := &Drawn{}
 	for _, m := range models {
 		cs, err := Charts(m)
 		if err != nil {
 			return nil, err
 		}
+		for k := range cs {
+			c := Chart{ID: cs[k].ID, Lang: cs[k].Lang, Option: cs[k].Option}
+			if spill {
+				// Packed at once, one language at a time: unpacked again
+				// only while the chart is drawn.
+				if err := c.pack(); err != nil {
+					return nil, err
+				}
+				cs[k].Option = nil
+			}
+			d.Charts = append(d.Charts, c)
+		}
 		todo = append(todo, cs...)
 	}
-	d := &Drawn{Charts: make([]Chart, len(todo))}
 	var mu sync.Mutex
 	done := 0
 	g, gctx := errgroup.WithContext(ctx)
@@ -127,18 +139,21 @@ func DrawCharts(ctx context.Context, r *chart.Renderer, models []*display.Model,
 		}
 		g.Go(func() error {
 			c := &todo[i]
-			dr, err := r.RenderFile(gctx, *c)
+			out := &d.Charts[i]
+			cc := *c
+			if cc.Option == nil {
+				var err error
+				if cc.Option, err = out.OptionJSON(); err != nil {
+					return err
+				}
+			}
+			dr, err := r.RenderFile(gctx, cc)
 			if err != nil {
 				return err
 			}
-			d.Charts[i] = Chart{ID: c.ID, Lang: c.Lang, Option: c.Option, SVG: dr.SVG, Key: dr.Key}
+			out.SVG, out.Key = dr.SVG, dr.Key
 			if spill && dr.File != "" {
-				d.Charts[i].SVG, d.Charts[i].File = "", dr.File
-			}
-			if spill {
-				if err := d.Charts[i].pack(); err != nil {
-					return err
-				}
+				out.SVG, out.File = "", dr.File
 			}
 			mu.Lock()
 			defer mu.Unlock()
