@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
 	"github.com/tanjungbalai/kinerja/generator/iku"
@@ -35,27 +36,44 @@ func (c *Chart) OptionJSON() (json.RawMessage, error) {
 	if c.packed == nil {
 		return c.Option, nil
 	}
-	b, err := io.ReadAll(flate.NewReader(bytes.NewReader(c.packed)))
+	r, _ := unpackers.Get().(io.ReadCloser)
+	if r == nil {
+		r = flate.NewReader(bytes.NewReader(c.packed))
+	} else if err := r.(flate.Resetter).Reset(bytes.NewReader(c.packed), nil); err != nil {
+		return nil, err
+	}
+	defer unpackers.Put(r)
+	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "the option of the chart %s cannot be unpacked", c.ID)
 	}
 	return b, nil
 }
 
+// packers and unpackers are flate's writers and readers, used again: a
+// new writer is 600 KB, and a large site packs 100,000 options.
+var packers, unpackers sync.Pool
+
 // pack compresses the option, which OptionJSON gives back.
 func (c *Chart) pack() error {
 	var buf bytes.Buffer
-	w, err := flate.NewWriter(&buf, flate.BestSpeed)
-	if err != nil {
-		return err
+	w, _ := packers.Get().(*flate.Writer)
+	if w == nil {
+		var err error
+		if w, err = flate.NewWriter(&buf, flate.BestSpeed); err != nil {
+			return err
+		}
+	} else {
+		w.Reset(&buf)
 	}
+	defer packers.Put(w)
 	if _, err := w.Write(c.Option); err != nil {
 		return err
 	}
 	if err := w.Close(); err != nil {
 		return err
 	}
-	c.packed, c.Option = bytes.Clone(buf.Bytes()), nil
+	c.packed, c.Option = buf.Bytes(), nil
 	return nil
 }
 
