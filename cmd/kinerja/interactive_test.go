@@ -54,7 +54,9 @@ func TestChartReadout(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The readout follows the pointer at the next frame, which a loaded
-	// machine may give a while later.
+	// machine may give a while later; a pointer that moved while the page
+	// still scrolled moves again, where the label is now (a real pointer
+	// sends an event at every move).
 	want := strings.Replace(label, "TW ", "Triwulan ", 1) + ": "
 	for start := time.Now(); ; time.Sleep(50 * time.Millisecond) {
 		if err := chromedp.Run(ctx, chromedp.Text("p.chart-readout", &readout, chromedp.ByQuery)); err != nil {
@@ -62,6 +64,13 @@ func TestChartReadout(t *testing.T) {
 		}
 		if strings.HasPrefix(readout, want) || time.Since(start) > 5*time.Second {
 			break
+		}
+		if err := chromedp.Run(ctx,
+			chromedp.Evaluate(`(() => { const t = [...document.querySelectorAll("figure.chart-fig svg text")].filter(t => t.textContent.startsWith("TW "))[1]; const b = t.getBoundingClientRect(); return [b.x + b.width/2, b.y - 20]; })()`, &[]*float64{&x, &y}),
+			chromedp.ActionFunc(func(ctx2 context.Context) error {
+				return input.DispatchMouseEvent(input.MouseMoved, x, y).Do(ctx2)
+			})); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if !strings.HasPrefix(readout, want) {
