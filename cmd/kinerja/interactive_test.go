@@ -44,13 +44,15 @@ func TestChartReadout(t *testing.T) {
 	// that would overlap) reads that quarter.
 	var x, y float64
 	var label string
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll("figure.chart-fig svg text")].filter(t => t.textContent.startsWith("TW "))[1].textContent`, &label),
-		chromedp.Evaluate(`(() => { const t = [...document.querySelectorAll("figure.chart-fig svg text")].filter(t => t.textContent.startsWith("TW "))[1]; const b = t.getBoundingClientRect(); return [b.x + b.width/2, b.y - 20]; })()`, &[]*float64{&x, &y}),
-		chromedp.ScrollIntoView("figure.chart-fig", chromedp.ByQuery),
+	// pointAtLabel moves the pointer just above the label, where it is now.
+	pointAtLabel := chromedp.Tasks{
 		chromedp.Evaluate(`(() => { const t = [...document.querySelectorAll("figure.chart-fig svg text")].filter(t => t.textContent.startsWith("TW "))[1]; const b = t.getBoundingClientRect(); return [b.x + b.width/2, b.y - 20]; })()`, &[]*float64{&x, &y}),
 		chromedp.ActionFunc(func(ctx2 context.Context) error {
 			return input.DispatchMouseEvent(input.MouseMoved, x, y).Do(ctx2)
-		})); err != nil {
+		}),
+	}
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll("figure.chart-fig svg text")].filter(t => t.textContent.startsWith("TW "))[1].textContent`, &label),
+		chromedp.ScrollIntoView("figure.chart-fig", chromedp.ByQuery), pointAtLabel); err != nil {
 		t.Fatal(err)
 	}
 	// The readout follows the pointer at the next frame, which a loaded
@@ -65,11 +67,7 @@ func TestChartReadout(t *testing.T) {
 		if strings.HasPrefix(readout, want) || time.Since(start) > 5*time.Second {
 			break
 		}
-		if err := chromedp.Run(ctx,
-			chromedp.Evaluate(`(() => { const t = [...document.querySelectorAll("figure.chart-fig svg text")].filter(t => t.textContent.startsWith("TW "))[1]; const b = t.getBoundingClientRect(); return [b.x + b.width/2, b.y - 20]; })()`, &[]*float64{&x, &y}),
-			chromedp.ActionFunc(func(ctx2 context.Context) error {
-				return input.DispatchMouseEvent(input.MouseMoved, x, y).Do(ctx2)
-			})); err != nil {
+		if err := chromedp.Run(ctx, pointAtLabel); err != nil {
 			t.Fatal(err)
 		}
 	}
