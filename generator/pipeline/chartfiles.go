@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -124,7 +123,10 @@ func (p *Prepared) storeChartSVGs(ctx context.Context, charts []sitedata.Chart) 
 			footer := p.chartFooter(m.Lang, ind)
 			// The chart's key names its SVG (the same key, the same bytes),
 			// which a large site left in the chart cache.
-			key := chartSVGKey(&buf, self, cmp.Or(c.Key, c.SVG), ind.Title, footer)
+			if c.Key == "" {
+				return nil, iku.Errorf(iku.Internal, "the chart of %q has no key", ind.URL)
+			}
+			key := chartSVGKey(&buf, self, c.Key, ind.Title, footer)
 			f, ok := p.store.Get(key)
 			if !ok {
 				svg, err := c.Drawing()
@@ -147,11 +149,10 @@ func (p *Prepared) storeChartSVGs(ctx context.Context, charts []sitedata.Chart) 
 
 // chartSVGKey names a standalone chart SVG in the file store by all that
 // makes it: the kinerja that made it (self: preview.StandaloneSVG is its
-// code), the chart's SVG, the title and the footer. Without self, a
-// random key: the file is made again. The parts are gathered in *buf,
-// used again from call to call: SHA-256 takes no string, and a copy of
-// each SVG would be 300 MB of garbage at 10,000 indicators.
-func chartSVGKey(buf *[]byte, self, svg, title string, footer []string) string { // svg: the SVG or its key
+// code), the chart's key (which names its SVG: chart.Drawing.Key), the
+// title and the footer. Without self, a random key: the file is made
+// again. The parts are gathered in *buf, used again from call to call.
+func chartSVGKey(buf *[]byte, self, chart, title string, footer []string) string {
 	if self == "" {
 		self = rand.Text()
 	}
@@ -161,7 +162,7 @@ func chartSVGKey(buf *[]byte, self, svg, title string, footer []string) string {
 		b = append(b, ':')
 		b = append(b, s...)
 	}
-	for _, s := range [...]string{"kinerja standalone chart SVG", self, svg, title} {
+	for _, s := range [...]string{"kinerja standalone chart SVG", self, chart, title} {
 		part(s)
 	}
 	for _, s := range footer {
