@@ -41,14 +41,15 @@ func (p *Prepared) chartFooter(lang string, ind *display.Indicator) []string {
 // site dir at the paths the chart's record links ("": into their cache
 // only).
 func (p *Prepared) chartImageJobs(dir string) []preview.Job {
-	return p.chartImageJobsWith(dir, chartMemo{})
+	return p.chartImageJobsWith(p.Models, dir, chartMemo{})
 }
 
-// chartImageJobsWith is chartImageJobs with the charts of charts.
-func (p *Prepared) chartImageJobsWith(dir string, charts chartMemo) []preview.Job {
+// chartImageJobsWith is chartImageJobs of models, with the charts of
+// charts.
+func (p *Prepared) chartImageJobsWith(models []*display.Model, dir string, charts chartMemo) []preview.Job {
 	var jobs []preview.Job
 	titles, badges := p.cardWords()
-	for _, m := range p.Models {
+	for _, m := range models {
 		site, badge := titles[m.Lang], badges[m.Lang]
 		for i := range m.Indicators {
 			ind := &m.Indicators[i]
@@ -98,7 +99,7 @@ func chartPath(ind *display.Indicator, format string) string {
 // made before from the same chart, title and footer by the same kinerja
 // comes from the store by its key, neither made nor hashed again. It
 // returns the stored file of each, by its slash path in the site.
-func (p *Prepared) storeChartSVGs(ctx context.Context, charts []sitedata.Chart) (map[string]string, error) {
+func (p *Prepared) storeChartSVGs(ctx context.Context, models []*display.Model, charts []sitedata.Chart) (map[string]string, error) {
 	drawn := make(map[string]*sitedata.Chart, len(charts))
 	for i := range charts {
 		drawn[charts[i].Lang+"/"+charts[i].ID] = &charts[i]
@@ -106,7 +107,7 @@ func (p *Prepared) storeChartSVGs(ctx context.Context, charts []sitedata.Chart) 
 	self := executable()
 	var buf []byte
 	out := map[string]string{}
-	for _, m := range p.Models {
+	for _, m := range models {
 		for i := range m.Indicators {
 			if err := ctx.Err(); err != nil {
 				return nil, err

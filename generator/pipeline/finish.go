@@ -62,10 +62,12 @@ func (p *Prepared) finishing(so *site.Options) {
 				return "", err
 			}
 			t := time.Now()
-			titles, badges := p.cardWords()
-			jobs := PreviewJobs(p.Models, titles, badges, dir)
-			if p.drawing != nil {
-				jobs = withKeys(jobs, p.drawing.keys)
+			var jobs []preview.Job
+			if d := p.drawing; d != nil {
+				jobs = placed(d.previews, d.previewOuts, dir)
+			} else {
+				titles, badges := p.cardWords()
+				jobs = PreviewJobs(p.Models, titles, badges, dir)
 			}
 			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), nil)
 			if err != nil {
@@ -98,9 +100,11 @@ func (p *Prepared) finishing(so *site.Options) {
 				return "", err
 			}
 			t = time.Now()
-			jobs := p.chartImageJobs(dir)
-			if p.drawing != nil {
-				jobs = withKeys(jobs, p.drawing.images)
+			var jobs []preview.Job
+			if d := p.drawing; d != nil {
+				jobs = placed(d.images, d.imageOuts, dir)
+			} else {
+				jobs = p.chartImageJobs(dir)
 			}
 			drawn, err := drawPreviews(ctx, jobs, filepath.Join(root, ".cache", "previews"), nil)
 			if err != nil {

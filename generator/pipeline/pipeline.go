@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sync/errgroup"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -24,6 +25,7 @@ import (
 	"github.com/tanjungbalai/kinerja/generator/download"
 	"github.com/tanjungbalai/kinerja/generator/filestore"
 	"github.com/tanjungbalai/kinerja/generator/iku"
+	"github.com/tanjungbalai/kinerja/generator/preview"
 	"github.com/tanjungbalai/kinerja/generator/release"
 	"github.com/tanjungbalai/kinerja/generator/site"
 	"github.com/tanjungbalai/kinerja/generator/sitedata"
@@ -113,7 +115,9 @@ type Prepared struct {
 	// build has no releases folder).
 	Releases []*release.Release
 	Current  *release.Release
-	// Models are the display model of every language, the default first.
+	// Models are the display model of every language, the default first;
+	// nil for a site of more than sideBySide indicators, whose models are
+	// dropped a language at a time once its data is made (writeLarge).
 	Models []*display.Model
 	// Shards are the folders of the Hugo runs of a large site (nil: one).
 	Shards []string
@@ -311,52 +315,21 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	in := display.Input{Report: p.Report, Dataset: p.Dataset, Calendar: s.Calendar, K: s.K, UnitMinCount: s.UnitMinCount,
 		Releases: rel.Inputs, Revisions: rel.Revisions, RatingRevisions: rel.RatingRevisions, Preview: o.Preview,
 		Address: p.baseURL(o)}
-	// A large site's downloads are made alone, from the default
-	// language's model (below): the other languages' models, and the
-	// drawing's jobs, are made after them, so that they are never all
-	// held at once (at 50,000 indicators each model is about 1 GB).
-	large := len(p.Report.Indicators) > sideBySide && !o.NoDownloads
-	langs := s.Langs
-	if large {
-		langs = langs[:1]
-		// The service units are evaluated once, for every language.
-		if len(p.Dataset.UnitResults) > 0 {
-			if in.Units, err = iku.EvaluateUnits(p.Dataset, p.Report); err != nil {
-				return err
-			}
-		}
+	if len(p.Report.Indicators) > sideBySide && !o.NoDownloads {
+		return p.writeLarge(ctx, o, in, rel, check)
 	}
-	models, err := Display(ctx, in, langs, check)
+	models, err := Display(ctx, in, s.Langs, check)
 	if err != nil {
 		return err
 	}
 	p.Models = models
-	displayTime := time.Since(t)
-	moreLanguages := func(ctx context.Context) error {
-		if large {
-			t := time.Now()
-			more, err := Display(ctx, in, s.Langs[1:], check)
-			if err != nil {
-				return err
-			}
-			models = append(models, more...)
-			p.Models = models
-			displayTime += time.Since(t)
-		}
-		log.printf("%-9s %d records in %s (%.2f s)\n", "display:", records(models[0]), plural(len(models), "language"), displayTime.Seconds())
-		if o.previews {
-			// The link previews and chart images are drawn from the
-			// display records alone, into their cache, while everything
-			// after runs: the downloads (of a small site), charts and
-			// data, and Hugo. Finish waits for them.
-			p.startDrawing(ctx)
-		}
-		return nil
-	}
-	if !large {
-		if err := moreLanguages(ctx); err != nil {
-			return err
-		}
+	log.printf("%-9s %d records in %s (%.2f s)\n", "display:", records(models[0]), plural(len(models), "language"), time.Since(t).Seconds())
+	if o.previews {
+		// The link previews and chart images are drawn from the display
+		// records alone, into their cache, while everything after runs:
+		// the downloads, charts and data, and Hugo. Finish waits for them.
+		previews, images := p.drawingJobs(models)
+		p.startDrawing(ctx, previews, images)
 	}
 
 	// The downloads and the charts need only the display model: they run
@@ -364,63 +337,24 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	// done, in this order, with its own time.
 	g, gctx := errgroup.WithContext(ctx)
 	var (
-		dl             *Downloaded
-		dlTime, chTime time.Duration
-		charts         []sitedata.Chart
-		cached, byEC   int
-		pruneLine      string
+		dl     *Downloaded
+		dlLine string
+		drawn  *sitedata.Drawn
+		chTime time.Duration
 	)
 	if !o.NoDownloads {
-		store, err := filestore.Open(filepath.Join(s.Root, ".cache", "files"))
-		if err != nil {
-			return err
-		}
-		p.store = store
 		g.Go(func() error {
-			t := time.Now()
 			var err error
-			dl, err = Downloads(gctx, DownloadsIn{Model: models[0], Meta: p.downloadsMeta(o), Base: p.baseURL(o), Frozen: rel.Frozen, Store: store})
-			if err != nil {
-				return err
-			}
-			// What the last builds did not use goes, unless another build is
-			// using the cache.
-			_, removed, freed, err := store.Prune(filestore.Keep)
-			if err != nil {
-				return err
-			}
-			if removed > 0 {
-				pruneLine = fmt.Sprintf("; %d old files removed from the cache (%.1f MB)", removed, float64(freed)/1e6)
-			}
-			dlTime = time.Since(t)
-			return nil
+			dl, dlLine, err = p.downloads(gctx, o, models[0], rel)
+			return err
 		})
-		if large {
-			// A large site's downloads (their rows, buffers and SQLite
-			// tables) and its charts would each hold hundreds of MB at
-			// once: one after the other, peak memory is the larger alone.
-			if err := g.Wait(); err != nil {
-				return err
-			}
-			// The downloads' rows (about 1 GB at 50,000 indicators) are
-			// garbage now: collected and given back before the other
-			// languages' models are made, not while they are.
-			debug.FreeOSMemory()
-			if err := moreLanguages(ctx); err != nil {
-				return err
-			}
-			g, gctx = errgroup.WithContext(ctx)
-		}
 	}
 	g.Go(func() error {
 		t := time.Now()
-		drawn, err := Charts(gctx, models, filepath.Join(s.Root, ".cache", "charts"), log.progressFor("charts"))
+		var err error
+		drawn, err = Charts(gctx, models, filepath.Join(s.Root, ".cache", "charts"), log.progressFor("charts"))
 		chTime = time.Since(t)
-		if err != nil {
-			return err
-		}
-		charts, cached, byEC = drawn.Charts, drawn.Cached, drawn.ECharts
-		return nil
+		return err
 	})
 	if err := g.Wait(); err != nil {
 		return err
@@ -428,15 +362,13 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 	files := map[string][]display.FileIn{}
 	if dl != nil {
 		p.Files, files = dl.Links, dl.Pages
-		n, made, fresh, size := dl.Result.Counts()
-		log.printf("%-9s %d files, %.1f MB, with the API (%d documents): %d made, %d new (%.1f MB written), the rest from the cache%s (%.2f s)\n", "downloads:",
-			n, float64(size)/1e6, dl.Result.API, made, fresh, float64(dl.Written)/1e6, pruneLine, dlTime.Seconds())
+		log.printf("%s", dlLine)
 	}
 	for _, m := range models {
 		m.SetFiles(files)
 	}
-	log.printf("%-9s %d charts in %s, %d drawn (%d in Go, %d by ECharts), %d from the cache (%.2f s)\n", "charts:", len(charts), plural(len(models), "language"),
-		len(charts)-cached, len(charts)-cached-byEC, byEC, cached, chTime.Seconds())
+	charts := drawn.Charts
+	log.printf("%s", chartsLine(len(charts), drawn.Cached, drawn.ECharts, len(models), chTime))
 
 	t = time.Now()
 	inMemory := maxDataInMemory
@@ -450,7 +382,7 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 		g.Go(func() error {
 			t := time.Now()
 			var err error
-			p.chartSVGFiles, err = p.storeChartSVGs(gctx, charts)
+			p.chartSVGFiles, err = p.storeChartSVGs(gctx, models, charts)
 			p.chartSVGsTime = time.Since(t)
 			return err
 		})
@@ -464,24 +396,170 @@ func (p *Prepared) write(ctx context.Context, o Options, l *Loaded, check *Check
 		return err
 	}
 	p.Shards = p.Data.Shards
+	p.dataLine(t)
+	return nil
+}
+
+// writeLarge is write for a site of more than sideBySide indicators,
+// which holds one language's display model at a time (at 50,000
+// indicators each is about 1 GB): the default language's model is made
+// first, and the downloads from it alone; then, a language at a time, its
+// model, its charts (left in their cache), its charts' SVG files, its
+// data (written into the build folder as it is made, not held for Hugo)
+// and its images' jobs; the model is dropped before the next language's
+// is made. The drawing starts when every language's jobs are made, and
+// nothing after reads a model (Prepared.Models is nil).
+func (p *Prepared) writeLarge(ctx context.Context, o Options, in display.Input, rel *Released, check *CheckResult) error {
+	s, log := p.Settings, p.log
+	t := time.Now()
+	// The service units are evaluated once, for every language.
+	if len(p.Dataset.UnitResults) > 0 {
+		var err error
+		if in.Units, err = iku.EvaluateUnits(p.Dataset, p.Report); err != nil {
+			return err
+		}
+	}
+	first, err := Display(ctx, in, s.Langs[:1], check)
+	if err != nil {
+		return err
+	}
+	displayTime, nRecords := time.Since(t), records(first[0])
+	dl, dlLine, err := p.downloads(ctx, o, first[0], rel)
+	if err != nil {
+		return err
+	}
+	log.printf("%s", dlLine)
+	p.Files = dl.Links
+	// The downloads' rows (about 1 GB at 50,000 indicators) are garbage
+	// now: collected and given back before the next model is made.
+	dl = &Downloaded{Pages: dl.Pages}
+	debug.FreeOSMemory()
+
+	var (
+		data             *Data
+		previews, images []preview.Job
+		langs            []string
+		demo             bool
+		nCharts, cached  int
+		byEC             int
+		chTime, dataTime time.Duration
+	)
+	p.chartSVGFiles = map[string]string{}
+	for i, l := range s.Langs {
+		var m *display.Model
+		if i == 0 {
+			m, first = first[0], nil
+		} else {
+			t := time.Now()
+			more, err := Display(ctx, in, []display.Lang{l}, check)
+			if err != nil {
+				return err
+			}
+			m, displayTime = more[0], displayTime+time.Since(t)
+		}
+		m.SetFiles(dl.Pages)
+		if o.previews {
+			pj, ij := p.drawingJobs([]*display.Model{m})
+			previews, images = append(previews, pj...), append(images, ij...)
+		}
+		t := time.Now()
+		drawn, err := Charts(ctx, []*display.Model{m}, filepath.Join(s.Root, ".cache", "charts"), log.progressFor("charts"))
+		if err != nil {
+			return err
+		}
+		chTime += time.Since(t)
+		nCharts, cached, byEC = nCharts+len(drawn.Charts), cached+drawn.Cached, byEC+drawn.ECharts
+		if data == nil {
+			data = writtenData(p.Dir, m, cmp.Or(o.ShardSize, DefaultShardSize))
+		}
+		t = time.Now()
+		g, gctx := errgroup.WithContext(ctx)
+		g.Go(func() error {
+			t := time.Now()
+			svgs, err := p.storeChartSVGs(gctx, []*display.Model{m}, drawn.Charts)
+			maps.Copy(p.chartSVGFiles, svgs)
+			p.chartSVGsTime += time.Since(t)
+			return err
+		})
+		g.Go(func() error { return data.addLanguage(gctx, m, drawn.Charts) })
+		if err := g.Wait(); err != nil {
+			return err
+		}
+		dataTime += time.Since(t)
+		langs, demo = append(langs, m.Lang), demo || m.Site.Demo
+		// This language's model, charts and data are done with: collected
+		// before the next language's are made.
+		m, drawn = nil, nil
+		debug.FreeOSMemory()
+	}
+	if err := data.addMeta(langs, demo); err != nil {
+		return err
+	}
+	p.Data, p.Shards = data, data.Shards
+	log.printf("%-9s %d records in %s, one at a time (%.2f s)\n", "display:", nRecords, plural(len(langs), "language"), displayTime.Seconds())
+	log.printf("%s", chartsLine(nCharts, cached, byEC, len(langs), chTime))
+	if o.previews {
+		p.startDrawing(ctx, previews, images)
+	}
+	p.dataLine(time.Now().Add(-dataTime))
+	return nil
+}
+
+// downloads makes the downloads of the display model m (Downloads) into
+// the file store, which it opens (Prepared.store), and prunes the store;
+// it returns them and their line for the log.
+func (p *Prepared) downloads(ctx context.Context, o Options, m *display.Model, rel *Released) (*Downloaded, string, error) {
+	t := time.Now()
+	store, err := filestore.Open(filepath.Join(p.Settings.Root, ".cache", "files"))
+	if err != nil {
+		return nil, "", err
+	}
+	p.store = store
+	dl, err := Downloads(ctx, DownloadsIn{Model: m, Meta: p.downloadsMeta(o), Base: p.baseURL(o), Frozen: rel.Frozen, Store: store})
+	if err != nil {
+		return nil, "", err
+	}
+	// What the last builds did not use goes, unless another build is
+	// using the cache.
+	_, removed, freed, err := store.Prune(filestore.Keep)
+	if err != nil {
+		return nil, "", err
+	}
+	pruneLine := ""
+	if removed > 0 {
+		pruneLine = fmt.Sprintf("; %d old files removed from the cache (%.1f MB)", removed, float64(freed)/1e6)
+	}
+	n, made, fresh, size := dl.Result.Counts()
+	return dl, fmt.Sprintf("%-9s %d files, %.1f MB, with the API (%d documents): %d made, %d new (%.1f MB written), the rest from the cache%s (%.2f s)\n", "downloads:",
+		n, float64(size)/1e6, dl.Result.API, made, fresh, float64(dl.Written)/1e6, pruneLine, time.Since(t).Seconds()), nil
+}
+
+// chartsLine is the log's line of the charts stage.
+func chartsLine(n, cached, byEC, langs int, took time.Duration) string {
+	return fmt.Sprintf("%-9s %d charts in %s, %d drawn (%d in Go, %d by ECharts), %d from the cache (%.2f s)\n", "charts:", n, plural(langs, "language"),
+		n-cached, n-cached-byEC, byEC, cached, took.Seconds())
+}
+
+// dataLine logs the data stage, begun at t.
+func (p *Prepared) dataLine(t time.Time) {
 	runs := ""
 	if len(p.Shards) > 0 {
 		runs = fmt.Sprintf(", for %d Hugo runs", len(p.Shards))
 	}
-	log.line("data", t, "made for %d agencies, %d indicators, %d sectors%s", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors), runs)
-	return nil
+	p.log.line("data", t, "made for %d agencies, %d indicators, %d sectors%s", len(p.Report.Agencies), len(p.Report.Indicators), len(p.Report.Sectors), runs)
 }
 
-// sideBySide is the most indicators whose downloads are made beside the
-// charts and previews; a larger site makes them first, alone, from the
-// default language's model, then the other languages' models, the
-// charts (left in their cache) and the previews (a var for the tests).
+// sideBySide is the most indicators whose downloads, charts and data are
+// made beside each other from every language's model at once; a larger
+// site holds one language's model at a time (writeLarge). A var for the
+// tests.
 var sideBySide = 2000
 
 // maxDataInMemory is the most data a build holds in memory, not written,
 // until it knows whether Hugo runs: about 70 MB at 1,000 indicators; a
 // larger site's data is only hashed as it is made, and made again if Hugo
-// runs (Data), so that it does not count against peak memory.
+// runs (Data), so that it does not count against peak memory. (A site of
+// more than sideBySide indicators writes its data as it is made.)
 var maxDataInMemory = 256 << 20
 
 // records counts a model's page records.

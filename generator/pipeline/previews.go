@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tanjungbalai/kinerja/generator/display"
@@ -214,12 +215,13 @@ func drawPreviews(ctx context.Context, jobs []preview.Job, cacheDir string, prog
 type drawing struct {
 	cancel context.CancelFunc
 	done   chan struct{}
-	// keyed is closed when keys and sum are set: the Key of every link
-	// preview and chart image, in the order of PreviewJobs and
-	// chartImageJobs, and a hash of them with the paths they go to.
-	keyed        chan struct{}
-	keys, images []string
-	sum          string
+	// keyed is closed when the jobs and sum are set: every link preview
+	// and chart image, each with its Key, the slash paths in the site they
+	// go to, and a hash of the keys with the paths.
+	keyed                  chan struct{}
+	previews, images       []preview.Job
+	previewOuts, imageOuts []string
+	sum                    string
 	// Set before done is closed: how many of each were drawn (not from
 	// the cache), the time each took, and the first error.
 	previewsDrawn, imagesDrawn int
@@ -227,16 +229,20 @@ type drawing struct {
 	err                        error
 }
 
-// startDrawing starts drawing every link preview and chart image of the
-// models into the previews cache. The jobs are made here, before the
-// models change (Model.SetFiles), so the drawing reads only its jobs.
-func (p *Prepared) startDrawing(ctx context.Context) {
+// drawingJobs are the link previews and chart images of models, with
+// their paths in a site at "/" (startDrawing).
+func (p *Prepared) drawingJobs(models []*display.Model) (previews, images []preview.Job) {
 	titles, badges := p.cardWords()
-	// Made with their paths in a site at "/", for the sum; drawn into the
-	// cache only.
 	charts := chartMemo{}
-	previews := previewJobs(p.Models, titles, badges, "/", charts)
-	images := p.chartImageJobsWith("/", charts)
+	return previewJobs(models, titles, badges, "/", charts), p.chartImageJobsWith(models, "/", charts)
+}
+
+// startDrawing starts drawing the link previews and chart images of
+// drawingJobs into the previews cache. The jobs are made before the
+// models change (Model.SetFiles), so the drawing reads only its jobs; and
+// finishing places them in the site from the cache (placed), so that no
+// model is needed after the data is made.
+func (p *Prepared) startDrawing(ctx context.Context, previews, images []preview.Job) {
 	cacheDir := filepath.Join(p.Settings.Root, ".cache", "previews")
 	ctx, cancel := context.WithCancel(ctx)
 	d := &drawing{cancel: cancel, done: make(chan struct{}), keyed: make(chan struct{})}
@@ -245,16 +251,17 @@ func (p *Prepared) startDrawing(ctx context.Context) {
 		defer close(d.done)
 		h := sha256.New()
 		key := func(jobs []preview.Job) []string {
-			keys := make([]string, len(jobs))
+			outs := make([]string, len(jobs))
 			for i := range jobs {
 				j := &jobs[i]
-				keys[i] = preview.Key(j.Card, j.Size)
-				fmt.Fprintf(h, "%s %s\n", keys[i], filepath.ToSlash(j.Out))
-				j.Key, j.Out = keys[i], ""
+				j.Key = preview.Key(j.Card, j.Size)
+				fmt.Fprintf(h, "%s %s\n", j.Key, filepath.ToSlash(j.Out))
+				outs[i], j.Out = strings.TrimPrefix(j.Out, string(filepath.Separator)), ""
 			}
-			return keys
+			return outs
 		}
-		d.keys, d.images = key(previews), key(images)
+		d.previewOuts, d.imageOuts = key(previews), key(images)
+		d.previews, d.images = previews, images
 		d.sum = hex.EncodeToString(h.Sum(nil))
 		close(d.keyed)
 		t := time.Now()
@@ -268,13 +275,10 @@ func (p *Prepared) startDrawing(ctx context.Context) {
 	}()
 }
 
-// withKeys sets the keys the drawing computed on jobs made again in the
-// same order (into the site); jobs of another length are left alone.
-func withKeys(jobs []preview.Job, keys []string) []preview.Job {
-	if len(keys) == len(jobs) {
-		for i := range jobs {
-			jobs[i].Key = keys[i]
-		}
+// placed are jobs drawn (into the cache) going to outs in the site dir.
+func placed(jobs []preview.Job, outs []string, dir string) []preview.Job {
+	for i := range jobs {
+		jobs[i].Out = filepath.Join(dir, outs[i])
 	}
 	return jobs
 }

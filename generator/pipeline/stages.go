@@ -388,8 +388,10 @@ type Data struct {
 	// (a large site) and not written yet.
 	pages  sitedata.Pages
 	shards [][]string
-	once   sync.Once
-	err    error
+	// write writes and hashes a file of written Data (writtenData).
+	write func(name string, b []byte) error
+	once  sync.Once
+	err   error
 }
 
 // DataFiles makes the files of WriteData. Up to maxMemory bytes of them
@@ -444,6 +446,48 @@ func DataFiles(ctx context.Context, dir string, models []*display.Model, charts 
 	return d, nil
 }
 
+// writtenData is the Data of a large site made a language at a time
+// (addLanguage, then addMeta): each file is written into dir as it is
+// made, and hashed, so that the language's display model can be dropped
+// before the next one is made, and none is held for Hugo.
+func writtenData(dir string, m *display.Model, shardSize int) *Data {
+	shards := shardSlugs(m, shardSize)
+	d := &Data{sums: map[string][32]byte{}, shards: shards}
+	for i := range shards {
+		d.Shards = append(d.Shards, filepath.Join(dir, "shards", strconv.Itoa(i)))
+	}
+	d.once.Do(func() {}) // Write has nothing left to write, Release nothing to drop
+	w := site.DataWriter{Dir: dir}
+	d.write = func(name string, b []byte) error {
+		d.sums[name] = sha256.Sum256(b)
+		return w.Write(name, b)
+	}
+	return d
+}
+
+// addLanguage writes the files of m's language (written Data), with the
+// charts of its language, and its shards' page lists.
+func (d *Data) addLanguage(ctx context.Context, m *display.Model, charts []sitedata.Chart) error {
+	e := sitedata.NewEmitter(func(name string, b []byte) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return d.write(name, b)
+	})
+	if err := e.Language(m, d.shards != nil); err != nil {
+		return err
+	}
+	if err := e.Charts(charts); err != nil {
+		return err
+	}
+	return d.shardFiles(ctx, []*display.Model{m}, d.write)
+}
+
+// addMeta writes meta.json (written Data), once every language is added.
+func (d *Data) addMeta(langs []string, demo bool) error {
+	return sitedata.NewEmitter(d.write).Meta(langs, demo)
+}
+
 // emit makes every file, in no set order, and hands it to fn; b is valid
 // only until fn returns.
 func (d *Data) emit(ctx context.Context, fn func(name string, b []byte) error) error {
@@ -456,11 +500,17 @@ func (d *Data) emit(ctx context.Context, fn func(name string, b []byte) error) e
 	if err != nil {
 		return err
 	}
+	return d.shardFiles(ctx, d.pages.Models, fn)
+}
+
+// shardFiles hands fn each shard's list of the indicator pages it makes,
+// in the languages of models.
+func (d *Data) shardFiles(ctx context.Context, models []*display.Model, fn func(name string, b []byte) error) error {
 	for i, slugs := range d.shards {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sf, err := sitedata.ShardFiles(d.pages.Models, slugs)
+		sf, err := sitedata.ShardFiles(models, slugs)
 		if err != nil {
 			return err
 		}

@@ -171,90 +171,132 @@ func PageFiles(p Pages) (map[string][]byte, error) {
 // until emit returns (its buffer is used again for the next file, so that
 // a site's hundreds of MB of data are not as many allocations).
 func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	put := func(name string, v any) error {
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
-			return fmt.Errorf("encode %s: %w", name, err)
-		}
-		return emit(name, buf.Bytes())
-	}
-	var mt meta
+	e := NewEmitter(emit)
+	var langs []string
+	demo := false
 	for _, m := range p.Models {
-		mt.Languages = append(mt.Languages, m.Lang)
-		mt.Demo = mt.Demo || m.Site.Demo
-		dir := "data/kinerja/" + m.Lang + "/"
-		if err := put(dir+"site.json", m.Site); err != nil {
+		langs = append(langs, m.Lang)
+		demo = demo || m.Site.Demo
+		if err := e.Language(m, p.Sharded); err != nil {
 			return err
 		}
-		// Each indicator's record is its own file, which only its pages
-		// (the indicator and its embed) read, when they render: the data
-		// every page shares stays small, and Hugo can drop a record from
-		// memory once its pages are written. pages.json lists the pages to
-		// make (a shard's, when Only is set).
-		pages := make(map[string]page, len(m.Indicators))
-		lists := make(map[string]*display.ListRow, len(m.Indicators))
-		for i := range m.Indicators {
-			ind := &m.Indicators[i]
-			lists[ind.Slug] = &ind.List
-			pages[ind.Slug] = page{Title: ind.Title, Summary: ind.Summary}
-			if err := put(IndicatorAsset(m.Lang, ind.Slug), ind); err != nil {
-				return err
-			}
-		}
-		agencies := make(map[string]*display.Agency, len(m.Agencies))
-		for i := range m.Agencies {
-			agencies[m.Agencies[i].Slug] = &m.Agencies[i]
-		}
-		sectors := make(map[string]*display.Sector, len(m.Sectors))
-		for i := range m.Sectors {
-			sectors[m.Sectors[i].Slug] = &m.Sectors[i]
-		}
-		comparisons := make(map[string]*display.Comparison, len(m.Comparisons))
-		for i := range m.Comparisons {
-			comparisons[m.Comparisons[i].Slug] = &m.Comparisons[i]
-		}
-		releases := make(map[string]*display.Release, len(m.Releases))
-		for i := range m.Releases {
-			releases[m.Releases[i].Key] = &m.Releases[i]
-		}
-		// Service units: each unit's record is its own asset, like an
-		// indicator's; units.json lists the pages to make, unit_kinds.json
-		// holds the kinds' comparisons by kind.
-		units := make(map[string]page, len(m.Units))
-		for i := range m.Units {
-			u := &m.Units[i]
-			units[u.Slug] = page{Title: u.Title, Summary: u.Summary}
-			if err := put(UnitAsset(m.Lang, u.Slug), u); err != nil {
-				return err
-			}
-		}
-		kinds := make(map[string]*display.UnitKind, len(m.UnitKinds))
-		for i := range m.UnitKinds {
-			kinds[m.UnitKinds[i].Kind] = &m.UnitKinds[i]
-		}
-		shared := map[string]any{"lists": lists, "agencies": agencies, "sectors": sectors, "comparisons": comparisons, "releases": releases,
-			"units": units, "unit_kinds": kinds}
-		if !p.Sharded {
-			shared["indicators"] = pages
-		}
-		for name, v := range shared {
-			if err := put(dir+name+".json", v); err != nil {
-				return err
-			}
-		}
-		if m.Check != nil {
-			if err := put(dir+"check.json", m.Check); err != nil {
-				return err
-			}
-		}
 	}
-	if err := put("data/kinerja/meta.json", mt); err != nil {
+	if err := e.Meta(langs, demo); err != nil {
 		return err
 	}
-	for i := range p.Charts {
-		c := &p.Charts[i]
+	return e.Charts(p.Charts)
+}
+
+// An Emitter hands a site's data files to its emit one at a time, from
+// one buffer (EmitPageFiles): a large site's are made a language at a
+// time (Language, with that language's Charts), then Meta, so that only
+// one language's display model is held at once.
+type Emitter struct {
+	buf  bytes.Buffer
+	enc  *json.Encoder
+	emit func(name string, b []byte) error
+}
+
+// NewEmitter is an Emitter handing its files to emit.
+func NewEmitter(emit func(name string, b []byte) error) *Emitter {
+	e := &Emitter{emit: emit}
+	e.enc = json.NewEncoder(&e.buf)
+	return e
+}
+
+func (e *Emitter) put(name string, v any) error {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return fmt.Errorf("encode %s: %w", name, err)
+	}
+	return e.emit(name, e.buf.Bytes())
+}
+
+// Meta emits data/kinerja/meta.json: the site's languages, the default
+// first, and whether its data is fictitious.
+func (e *Emitter) Meta(langs []string, demo bool) error {
+	return e.put("data/kinerja/meta.json", meta{Demo: demo, Languages: langs})
+}
+
+// Language emits the files of m's language, under data/kinerja/<lang>/
+// and assets/; sharded leaves out the list of indicator pages to make
+// (Pages.Sharded).
+func (e *Emitter) Language(m *display.Model, sharded bool) error {
+	put := e.put
+	dir := "data/kinerja/" + m.Lang + "/"
+	if err := put(dir+"site.json", m.Site); err != nil {
+		return err
+	}
+	// Each indicator's record is its own file, which only its pages
+	// (the indicator and its embed) read, when they render: the data
+	// every page shares stays small, and Hugo can drop a record from
+	// memory once its pages are written. pages.json lists the pages to
+	// make (a shard's, when Only is set).
+	pages := make(map[string]page, len(m.Indicators))
+	lists := make(map[string]*display.ListRow, len(m.Indicators))
+	for i := range m.Indicators {
+		ind := &m.Indicators[i]
+		lists[ind.Slug] = &ind.List
+		pages[ind.Slug] = page{Title: ind.Title, Summary: ind.Summary}
+		if err := put(IndicatorAsset(m.Lang, ind.Slug), ind); err != nil {
+			return err
+		}
+	}
+	agencies := make(map[string]*display.Agency, len(m.Agencies))
+	for i := range m.Agencies {
+		agencies[m.Agencies[i].Slug] = &m.Agencies[i]
+	}
+	sectors := make(map[string]*display.Sector, len(m.Sectors))
+	for i := range m.Sectors {
+		sectors[m.Sectors[i].Slug] = &m.Sectors[i]
+	}
+	comparisons := make(map[string]*display.Comparison, len(m.Comparisons))
+	for i := range m.Comparisons {
+		comparisons[m.Comparisons[i].Slug] = &m.Comparisons[i]
+	}
+	releases := make(map[string]*display.Release, len(m.Releases))
+	for i := range m.Releases {
+		releases[m.Releases[i].Key] = &m.Releases[i]
+	}
+	// Service units: each unit's record is its own asset, like an
+	// indicator's; units.json lists the pages to make, unit_kinds.json
+	// holds the kinds' comparisons by kind.
+	units := make(map[string]page, len(m.Units))
+	for i := range m.Units {
+		u := &m.Units[i]
+		units[u.Slug] = page{Title: u.Title, Summary: u.Summary}
+		if err := put(UnitAsset(m.Lang, u.Slug), u); err != nil {
+			return err
+		}
+	}
+	kinds := make(map[string]*display.UnitKind, len(m.UnitKinds))
+	for i := range m.UnitKinds {
+		kinds[m.UnitKinds[i].Kind] = &m.UnitKinds[i]
+	}
+	shared := map[string]any{"lists": lists, "agencies": agencies, "sectors": sectors, "comparisons": comparisons, "releases": releases,
+		"units": units, "unit_kinds": kinds}
+	if !sharded {
+		shared["indicators"] = pages
+	}
+	for name, v := range shared {
+		if err := put(dir+name+".json", v); err != nil {
+			return err
+		}
+	}
+	if m.Check != nil {
+		if err := put(dir+"check.json", m.Check); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Charts emits the charts' files, under assets/charts/<lang>/: each
+// chart's SVG, and its option escaped for the page.
+func (e *Emitter) Charts(charts []Chart) error {
+	buf := &e.buf
+	for i := range charts {
+		c := &charts[i]
 		d := ChartsDir + "/" + c.Lang + "/"
 		svg, err := c.Drawing()
 		if err != nil {
@@ -262,7 +304,7 @@ func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
 		}
 		buf.Reset()
 		buf.WriteString(svg)
-		if err := emit(d+c.ID+".svg", buf.Bytes()); err != nil {
+		if err := e.emit(d+c.ID+".svg", buf.Bytes()); err != nil {
 			return err
 		}
 		// The option goes into the page as it is, inside <script
@@ -275,8 +317,8 @@ func EmitPageFiles(p Pages, emit func(name string, b []byte) error) error {
 			return err
 		}
 		buf.Reset()
-		json.HTMLEscape(&buf, option)
-		if err := emit(d+c.ID+".json", buf.Bytes()); err != nil {
+		json.HTMLEscape(buf, option)
+		if err := e.emit(d+c.ID+".json", buf.Bytes()); err != nil {
 			return err
 		}
 	}
