@@ -51,7 +51,7 @@ func writeCSV(w io.Writer, t *Table, d csvDialect) error {
 	}
 	bw.WriteString(d.eol)
 	var buf []Value
-	for k := range t.Rows {
+	for k := range t.len() {
 		row := t.row(k, &buf)
 		for i, v := range row {
 			if i > 0 {

@@ -1,7 +1,11 @@
 package download
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -155,18 +159,30 @@ const (
 // type, EU file type, size in bytes, licence, availability, dates and
 // SHA-256 (spdx:checksum). Publisher, licence and dates come from m.
 func DCAT(c Catalog, m Meta) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := WriteDCAT(&buf, c, m); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteDCAT writes DCAT's catalogue to w a dataset at a time, never whole
+// in memory (a city of 50,000 indicators has a catalogue of about 450 MB),
+// in the very bytes of the catalogue encoded whole (indented by two
+// spaces, HTML escaped, one newline at the end).
+func WriteDCAT(w io.Writer, c Catalog, m Meta) error {
 	for _, u := range []string{c.ID, c.BaseURL} {
 		if err := checkAbsolute(u); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if c.Homepage != "" {
 		if err := checkAbsolute(c.Homepage); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
-		return nil, fmt.Errorf("download: the catalogue's base URL %q must end in /", c.BaseURL)
+		return fmt.Errorf("download: the catalogue's base URL %q must end in /", c.BaseURL)
 	}
 	lang := firstOf(c.Language, "id")
 	// texts are the literals of a text and its English version: both when
@@ -180,7 +196,7 @@ func DCAT(c Catalog, m Meta) ([]byte, error) {
 	}
 	_, licenceURL := m.licence()
 	if err := checkAbsolute(licenceURL); err != nil {
-		return nil, fmt.Errorf("download: the licence needs a URL for the catalogue: %w", err)
+		return fmt.Errorf("download: the licence needs a URL for the catalogue: %w", err)
 	}
 	licence := ldRef{licenceURL}
 	date := func(t time.Time) ldLiteral { return ldLiteral{Value: t.Format(time.RFC3339), Type: "xsd:dateTime"} }
@@ -234,17 +250,31 @@ func DCAT(c Catalog, m Meta) ([]byte, error) {
 	if c.Homepage != "" {
 		cat.Homepage = &ldRef{c.Homepage}
 	}
+	// The catalogue without its datasets, which are its last member:
+	// written up to their empty list's "[", then each dataset indented as
+	// the whole would indent it, then the end.
+	head, err := marshalIndent(cat)
+	if err != nil {
+		return err
+	}
+	const empty = "\"dcat:dataset\": []\n}\n"
+	if !bytes.HasSuffix(head, []byte(empty)) {
+		return fmt.Errorf("download: the catalogue does not end in its datasets (internal error)")
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head[:len(head)-len("[]\n}\n")])
+	bw.WriteString("[")
 	seen := map[string]bool{}
-	for _, d := range c.Datasets {
+	for i, d := range c.Datasets {
 		if err := checkAbsolute(d.ID); err != nil {
-			return nil, err
+			return err
 		}
 		if seen[d.ID] {
-			return nil, fmt.Errorf("download: the catalogue lists the dataset %q twice", d.ID)
+			return fmt.Errorf("download: the catalogue lists the dataset %q twice", d.ID)
 		}
 		seen[d.ID] = true
 		if d.Description == "" {
-			return nil, fmt.Errorf("download: the dataset %q has no description, which DCAT-AP requires", d.ID)
+			return fmt.Errorf("download: the dataset %q has no description, which DCAT-AP requires", d.ID)
 		}
 		titleEN := firstOf(d.TitleEN, d.Title)
 		ds := ldDataset{
@@ -263,11 +293,11 @@ func DCAT(c Catalog, m Meta) ([]byte, error) {
 		}
 		for _, r := range d.Resources {
 			if err := checkPath(r.Path); err != nil {
-				return nil, err
+				return err
 			}
 			info, err := r.Format.info()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			u := c.BaseURL + r.Path
 			title := firstOf(r.title(), r.Path)
@@ -297,9 +327,21 @@ func DCAT(c Catalog, m Meta) ([]byte, error) {
 				},
 			})
 		}
-		cat.Datasets = append(cat.Datasets, ds)
+		b, err := json.MarshalIndent(ds, "    ", "  ")
+		if err != nil {
+			return fmt.Errorf("download: encoding JSON: %w", err)
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
 	}
-	return marshalIndent(cat)
+	if len(c.Datasets) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
 }
 
 func fileType(code string) *ldRef {

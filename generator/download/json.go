@@ -97,7 +97,7 @@ func WriteJSON(w io.Writer, t *Table, m Meta) error {
 	key(false, "rows")
 	bw.WriteString("[")
 	var buf []Value
-	for i := range t.Rows {
+	for i := range t.len() {
 		row := t.row(i, &buf)
 		if i > 0 {
 			bw.WriteString(",")
@@ -122,7 +122,7 @@ func WriteJSON(w io.Writer, t *Table, m Meta) error {
 		}
 		bw.WriteString("}")
 	}
-	if len(t.Rows) > 0 {
+	if t.len() > 0 {
 		bw.WriteString("\n  ")
 	}
 	bw.WriteString("]\n}\n")

@@ -242,6 +242,44 @@ func TestPublishDeterministic(t *testing.T) {
 	}
 }
 
+// TestDCATWrittenAsEncodedWhole: the catalogue written a dataset at a
+// time (WriteDCAT) has the very bytes of the same JSON indented whole by
+// encoding/json (two spaces, one newline at the end), with no dataset,
+// one, and several carrying text to escape.
+func TestDCATWrittenAsEncodedWhole(t *testing.T) {
+	tb := hostileTable()
+	res := []Resource{{Path: "iku/a.csv", Format: CSV, Data: []byte("a\n"), Table: tb}, {Path: "iku/a.json", Format: JSON, Data: []byte("{}"), Table: tb}}
+	ds := []Dataset{
+		{ID: "https://x.id/d1", Title: "D <1> & \u2028", Description: "D1.", Keywords: []string{"a", "b"}, Resources: res},
+		{ID: "https://x.id/d2", Title: "D2", TitleEN: "D two", Description: "D2.", Resources: res[:1]},
+		{ID: "https://x.id/d3", Title: "D3", Description: "D3."},
+	}
+	for _, n := range []int{0, 1, 3} {
+		cat := Catalog{ID: "https://x.id/c", BaseURL: "https://x.id/", Title: "C", Datasets: ds[:n]}
+		got, err := DCAT(cat, meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var compact, whole bytes.Buffer
+		if err := json.Compact(&compact, got); err != nil {
+			t.Fatalf("%d datasets: %v", n, err)
+		}
+		if err := json.Indent(&whole, compact.Bytes(), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		whole.WriteString("\n")
+		if !bytes.Equal(got, whole.Bytes()) {
+			t.Errorf("%d datasets: the catalogue written a dataset at a time is not indented as a whole:\n%s\nwant\n%s", n, got, whole.Bytes())
+		}
+		var parsed struct {
+			Datasets []json.RawMessage `json:"dcat:dataset"`
+		}
+		if err := json.Unmarshal(got, &parsed); err != nil || len(parsed.Datasets) != n {
+			t.Errorf("%d datasets: read back %d (%v)", n, len(parsed.Datasets), err)
+		}
+	}
+}
+
 // dcatReport is what testdata/dcatap.py finds in a catalogue.
 type dcatReport struct {
 	Problems      []string       `json:"problems"`

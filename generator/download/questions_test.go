@@ -7,10 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/tanjungbalai/kinerja/generator/bundle"
 	"github.com/tanjungbalai/kinerja/generator/filestore"
@@ -229,6 +231,31 @@ print(json.dumps(out))
 	for name, v := range r.Views {
 		if !v.Head || v.Rows != v.CSVRows || v.NBad > 0 || v.Rows == 0 {
 			t.Errorf("view %s: same columns as the CSV %v, %d rows (CSV %d), %d cells differ: %v", name, v.Head, v.Rows, v.CSVRows, v.NBad, v.Bad)
+		}
+	}
+}
+
+// TestFlatRowsHoldNoCells: the downloads' rows are made from the display
+// records as each table is written: a flat row holds where its record is,
+// not its 29 cells (a city of 50,000 indicators has 1.15 million rows, and
+// their cells took about 700 MB), and gives the same cells each time.
+func TestFlatRowsHoldNoCells(t *testing.T) {
+	if n := unsafe.Sizeof(flatRow{}); n > 24 {
+		t.Errorf("a flat row takes %d bytes: it should point to its record, not hold its cells", n)
+	}
+	d, err := demoReport()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := flatRows(d.m, siteBase)
+	if len(rows) == 0 {
+		t.Fatal("no flat rows")
+	}
+	for i := range rows {
+		a := rows[i].cells(nil)
+		b := rows[i].cells(make([]Value, 3))[3:]
+		if len(a) != len(flatColumns) || !slices.Equal(a, b) {
+			t.Fatalf("row %d: %d cells for %d columns, or other cells the second time", i, len(a), len(flatColumns))
 		}
 	}
 }

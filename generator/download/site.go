@@ -186,9 +186,9 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		if r.latest {
 			latest = append(latest, i)
 		}
-		byIndicator[r.indicator] = append(byIndicator[r.indicator], i)
-		byAgency[r.agency] = append(byAgency[r.agency], i)
-		bySector[r.sector] = append(bySector[r.sector], i)
+		byIndicator[r.of.indicator] = append(byIndicator[r.of.indicator], i)
+		byAgency[r.of.agency] = append(byAgency[r.of.agency], i)
+		bySector[r.of.sector] = append(bySector[r.of.sector], i)
 	}
 	span, spanEN := fmt.Sprintf("%s sampai %s", rep.First, rep.Latest), fmt.Sprintf("%s to %s", rep.First, rep.Latest)
 	// Every dataset's keywords, in Indonesian and English.
@@ -271,15 +271,8 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 		g.Go(func() error {
 			j := jobs[i]
 			t := &Table{Name: j.name, Title: j.title, Columns: j.cols(), Rows: j.own}
-			if j.own == nil && len(j.rows) > 0 {
-				t.Rows, t.heads = make([][]Value, len(j.rows)), make([][]Value, len(j.rows))
-				for i, k := range j.rows {
-					t.heads[i], t.Rows[i] = rows[k].head, rows[k].values
-				}
-			} else {
-				for _, k := range j.rows {
-					t.Rows = append(t.Rows, rows[k].whole())
-				}
+			if j.own == nil {
+				t.n, t.gen = len(j.rows), func(i int, dst []Value) []Value { return rows[j.rows[i]].cells(dst) }
 			}
 			var err error
 			results[i], err = w.table(gctx, j.dir, t, j.formats)
@@ -413,25 +406,26 @@ func Site(ctx context.Context, m *display.Model, o SiteOptions) (*Downloads, err
 	if err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot write datapackage.json")
 	}
-	cat, err := DCAT(Catalog{
+	cat := Catalog{
 		ID: o.BaseURL + Folder + "/catalog.jsonld", BaseURL: o.BaseURL + Folder + "/", Homepage: o.BaseURL,
 		Title: o.Meta.Title, TitleEN: "Key performance indicators of the city's agencies",
 		Description:   "Target, realisasi, capaian dan status indikator kinerja utama (IKU) perangkat daerah setiap periode pelaporan, capaian tahunan, skor perangkat daerah, bundel data mentah dan basis data SQLite, " + span + ".",
 		DescriptionEN: "Targets, actuals, achievement and status of the agencies' key performance indicators (IKU) in every reporting period, yearly achievement, agency scores, the raw data bundle and an SQLite database, " + spanEN + ".",
 		Language:      "id", From: rep.First, To: rep.Latest,
 		Datasets: datasets,
-	}, o.Meta)
+	}
+	pkgPub, err := w.plain(Folder+"/datapackage.json", pkg)
+	if err != nil {
+		return nil, err
+	}
+	add(pkgPub)
+	// The catalogue is written into the store a dataset at a time.
+	catPub, err := w.streamed(Folder+"/catalog.jsonld", "", func(out io.Writer) error { return WriteDCAT(out, cat, o.Meta) })
 	if err != nil {
 		return nil, iku.Wrap(err, iku.Internal, "cannot write catalog.jsonld")
 	}
-	d.Catalogue = []Link{{Format: JSON, Path: Folder + "/datapackage.json", Bytes: len(pkg)}, {Format: JSON, Path: Folder + "/catalog.jsonld", Bytes: len(cat)}}
-	for _, f := range []File{{Path: "datapackage.json", Data: pkg}, {Path: "catalog.jsonld", Data: cat}} {
-		pub, err := w.plain(Folder+"/"+f.Path, f.Data)
-		if err != nil {
-			return nil, err
-		}
-		add(pub)
-	}
+	add(catPub)
+	d.Catalogue = []Link{{Format: JSON, Path: pkgPub.Path, Bytes: pkgPub.Bytes}, {Format: JSON, Path: catPub.Path, Bytes: catPub.Bytes}}
 
 	// SHA256SUMS lists every file of the folder but itself, relative to it.
 	for _, f := range o.Extra {
@@ -576,24 +570,28 @@ func formatOf(name string) Format {
 	return CSV
 }
 
-// flatRow is one row of the flat table with what the tables select by.
+// flatRow is one row of the flat table with what the tables select by:
+// its cells are made from the display record each time a table is
+// written (cells), never held, so that a city of 50,000 indicators does
+// not hold its million rows' cells (about 700 MB) at once.
 type flatRow struct {
+	of     *flatIndicator
+	k      int  // the row in of.ind.Rows
+	latest bool // the indicator's latest due period
+}
+
+// flatIndicator is what every flat row of one indicator shares.
+type flatIndicator struct {
+	ind                       *display.Indicator
+	meta                      *iku.Indicator
 	indicator, agency, sector string
-	latest                    bool // the indicator's latest due period
-	// head are the cells of indicatorColumns, shared by every row of the
-	// indicator; values are the rest.
-	head, values []Value
+	// head are the cells of indicatorColumns; page is the row's page_url.
+	head  []Value
+	page  Value
+	years wholes // read only: every year of the rows
 }
 
-// whole is the row's every cell, in a new slice.
-func (r *flatRow) whole() []Value {
-	return append(append(make([]Value, 0, len(r.head)+len(r.values)), r.head...), r.values...)
-}
-
-// flatRows are the rows of every indicator's table in the display model m:
-// the period, status and its words, the provisional mark and the
-// "exceeds" mark of each row are the record's, and the exact values and
-// keys are its evaluation's (Row.Eval); tercapai is the evaluation's Met.
+// flatRows are the rows of every indicator's table in the display model m.
 func flatRows(m *display.Model, base string) []flatRow {
 	n := 0
 	for i := range m.Indicators {
@@ -601,50 +599,57 @@ func flatRows(m *display.Model, base string) []flatRow {
 	}
 	rows := make([]flatRow, 0, n)
 	years := wholes{}
+	inds := make([]flatIndicator, len(m.Indicators))
 	for i := range m.Indicators {
 		ind := &m.Indicators[i]
 		meta := &ind.Report().Indicator
-		head := indicatorValues(ind)
-		page := text(base + ind.URL) // one string for every row of the indicator
-		// The cells of all the indicator's rows, in one allocation of
-		// exactly their size.
-		cells := make([]Value, 0, len(ind.Rows)*(len(flatColumns)-len(head)))
+		// One string for every row of the indicator.
+		inds[i] = flatIndicator{ind: ind, meta: meta, indicator: meta.Slug, agency: meta.AgencySlug, sector: meta.SectorSlug,
+			head: indicatorValues(ind), page: text(base + ind.URL), years: years}
 		for k := range ind.Rows {
-			r := &ind.Rows[k]
-			e := r.Eval
-			p := meta.Frequency.Period(e.Quarter)
-			start := len(cells)
-			v := append(cells, text(r.Key), text(string(p.Kind)), years.value(e.Quarter.Year), integer(e.Quarter.Q))
-			var target, high *iku.Decimal
-			kind := ""
-			if t := e.Target; t != nil {
-				target, high = &t.Value, t.High
-				kind = "annual"
-				if t.Quarter != 0 {
-					kind = string(t.Basis)
-				}
-			}
-			categoryLabel := Value{Null: true}
-			if e.Status == iku.StatusCategory {
-				categoryLabel = text(r.Status.Label)
-			}
-			v = append(v, text(kind),
-				cell(target, meta.Decimals), cell(high, meta.Decimals), cell(e.Actual, meta.Decimals),
-				cell(e.YearToDate, meta.Decimals), cell(e.Compared, meta.Decimals), text(string(e.Basis)),
-				cell(e.Achievement, 2), text(e.Category), categoryLabel,
-				text(string(e.Status)), text(r.Status.Label),
-				boolean(r.Status.Exceeds != ""), boolean(r.Actual.Provisional() != ""),
-			)
-			var x iku.Explanation
-			if e.Explanation != nil {
-				x = *e.Explanation
-			}
-			cells = append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), page, met(e.Met))
-			rows = append(rows, flatRow{indicator: meta.Slug, agency: meta.AgencySlug, sector: meta.SectorSlug,
-				latest: k == len(ind.Rows)-1, head: head, values: cells[start:len(cells):len(cells)]})
+			years.value(ind.Rows[k].Eval.Quarter.Year)
+			rows = append(rows, flatRow{of: &inds[i], k: k, latest: k == len(ind.Rows)-1})
 		}
 	}
 	return rows
+}
+
+// cells appends the row's every cell to dst: the period, status and its
+// words, the provisional mark and the "exceeds" mark are the record's,
+// and the exact values and keys are its evaluation's (Row.Eval);
+// tercapai is the evaluation's Met.
+func (fr *flatRow) cells(dst []Value) []Value {
+	f := fr.of
+	meta := f.meta
+	r := &f.ind.Rows[fr.k]
+	e := r.Eval
+	p := meta.Frequency.Period(e.Quarter)
+	v := append(append(dst, f.head...), text(r.Key), text(string(p.Kind)), f.years[e.Quarter.Year], integer(e.Quarter.Q))
+	var target, high *iku.Decimal
+	kind := ""
+	if t := e.Target; t != nil {
+		target, high = &t.Value, t.High
+		kind = "annual"
+		if t.Quarter != 0 {
+			kind = string(t.Basis)
+		}
+	}
+	categoryLabel := Value{Null: true}
+	if e.Status == iku.StatusCategory {
+		categoryLabel = text(r.Status.Label)
+	}
+	v = append(v, text(kind),
+		cell(target, meta.Decimals), cell(high, meta.Decimals), cell(e.Actual, meta.Decimals),
+		cell(e.YearToDate, meta.Decimals), cell(e.Compared, meta.Decimals), text(string(e.Basis)),
+		cell(e.Achievement, 2), text(e.Category), categoryLabel,
+		text(string(e.Status)), text(r.Status.Label),
+		boolean(r.Status.Exceeds != ""), boolean(r.Actual.Provisional() != ""),
+	)
+	var x iku.Explanation
+	if e.Explanation != nil {
+		x = *e.Explanation
+	}
+	return append(v, text(x.Supporting), text(x.Inhibiting), text(x.FollowUp), f.page, met(e.Met))
 }
 
 // wholes keeps one text per whole number (the years of millions of

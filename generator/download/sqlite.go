@@ -470,8 +470,8 @@ func newDatabase(m *display.Model, base string, flat []flatRow, years, scores, u
 	var whole []Value
 	periods.gen = func(i int, dst []Value) []Value {
 		r := &flat[i]
-		whole = append(append(whole[:0], r.head...), r.values...)
-		return append(pickPeriod(append(dst, text(r.indicator)), whole), boolean(r.latest))
+		whole = r.cells(whole[:0])
+		return append(pickPeriod(append(dst, text(r.of.indicator)), whole), boolean(r.latest))
 	}
 	yearTable := sqlTable{name: "years", about: "Setiap indikator pada setiap tahun, digabung menurut jenis konsolidasinya: baris tabel iku-tahunan.",
 		columns: columnsFrom(indicatorKey, yearColumns, 11), key: []string{"indicator_slug", "year"},

@@ -76,10 +76,13 @@ func (w *siteWriter) keyed(path, key string, render func() ([]byte, error)) (Pub
 }
 
 // streamed is keyed for a file render writes a piece at a time straight
-// into the store, never whole in memory.
+// into the store, never whole in memory; with key "" it is always
+// rendered (as plain, for a document too large to make in memory).
 func (w *siteWriter) streamed(path, key string, render func(io.Writer) error) (Published, error) {
-	if f, ok := w.store.Get(key); ok {
-		return Published{Path: path, File: f.Path, Hash: f.Hash, Bytes: int(f.Size)}, nil
+	if key != "" {
+		if f, ok := w.store.Get(key); ok {
+			return Published{Path: path, File: f.Path, Hash: f.Hash, Bytes: int(f.Size)}, nil
+		}
 	}
 	p, err := w.store.Create()
 	if err != nil {
@@ -93,7 +96,9 @@ func (w *siteWriter) streamed(path, key string, render func(io.Writer) error) (P
 	if err != nil {
 		return Published{}, err
 	}
-	return Published{Path: path, File: f.Path, Hash: f.Hash, Bytes: int(f.Size), Rendered: true, Written: written}, nil
+	// A document made every build (key "") counts as plain's do: new only
+	// when its bytes are.
+	return Published{Path: path, File: f.Path, Hash: f.Hash, Bytes: int(f.Size), Rendered: key != "", Written: written}, nil
 }
 
 // plain stores data made in memory (a small document) as path.
@@ -124,7 +129,7 @@ func (w *siteWriter) zip(ctx context.Context, path string, files []File, modifie
 // name, title, columns and rows.
 func tableDigest(t *Table) []byte {
 	var buf []Value
-	return rowsDigest(t, len(t.Rows), func(i int) []Value { return t.row(i, &buf) })
+	return rowsDigest(t, t.len(), func(i int) []Value { return t.row(i, &buf) })
 }
 
 // rowsDigest is tableDigest of t with the n rows row gives instead of

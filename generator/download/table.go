@@ -50,18 +50,28 @@ type Table struct {
 	Title   string
 	Columns []Column
 	Rows    [][]Value
-	// heads, when set, are the first cells of each row, shared by many
-	// rows (an indicator's cells in each of its periods): row i is
-	// heads[i] then Rows[i]. Read rows with row, never Rows directly.
-	heads [][]Value
+	// n and gen, when gen is set, stand for Rows: gen appends row i (of
+	// n) to dst. The tables of the downloads' rows (flatRow) are made a
+	// row at a time as they are written, never held whole. Read rows with
+	// row and count them with len, never Rows directly.
+	n   int
+	gen func(i int, dst []Value) []Value
 }
 
-// row is row i of t, whole: made in buf when t has heads.
+// len is how many rows t has.
+func (t *Table) len() int {
+	if t.gen != nil {
+		return t.n
+	}
+	return len(t.Rows)
+}
+
+// row is row i of t, whole: made in buf when t has gen.
 func (t *Table) row(i int, buf *[]Value) []Value {
-	if t.heads == nil {
+	if t.gen == nil {
 		return t.Rows[i]
 	}
-	*buf = append(append((*buf)[:0], t.heads[i]...), t.Rows[i]...)
+	*buf = t.gen(i, (*buf)[:0])
 	return *buf
 }
 
@@ -142,7 +152,7 @@ func (t *Table) check() error {
 		}
 	}
 	var buf []Value
-	for i := range t.Rows {
+	for i := range t.len() {
 		row := t.row(i, &buf)
 		if len(row) != len(t.Columns) {
 			return fmt.Errorf("download: table %q, row %d has %d values for %d columns", t.Name, i+1, len(row), len(t.Columns))

@@ -150,7 +150,7 @@ func (x *xlsxStream) plan() {
 		x.cols = append(x.cols, columnName(j+1))
 	}
 	var buf []Value
-	for i := range t.Rows {
+	for i := range t.len() {
 		row := t.row(i, &buf)
 		for j, v := range row {
 			c := x.cell(j, v)
@@ -209,7 +209,7 @@ func (x *xlsxStream) write(w io.Writer) error {
 		bw.WriteString(xmlHead)
 		return nil
 	}
-	last := fmt.Sprintf("%s%d", x.cols[len(x.cols)-1], len(t.Rows)+1)
+	last := fmt.Sprintf("%s%d", x.cols[len(x.cols)-1], t.len()+1)
 
 	if err := part("[Content_Types].xml"); err != nil {
 		return err
@@ -267,7 +267,7 @@ func (x *xlsxStream) write(w io.Writer) error {
 	}
 	bw.WriteString(`<workbook xmlns="` + nsMain + `" xmlns:r="` + nsRel + `"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
 		`<sheet name="` + DataSheet + `" sheetId="1" r:id="rId1"/><sheet name="` + DictionarySheet + `" sheetId="2" r:id="rId2"/></sheets>` +
-		`<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">` + DataSheet + `!$A$1:$` + x.cols[len(x.cols)-1] + `$` + strconv.Itoa(len(t.Rows)+1) + `</definedName></definedNames></workbook>`)
+		`<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">` + DataSheet + `!$A$1:$` + x.cols[len(x.cols)-1] + `$` + strconv.Itoa(t.len()+1) + `</definedName></definedNames></workbook>`)
 
 	if err := part("xl/_rels/workbook.xml.rels"); err != nil {
 		return err
@@ -298,7 +298,7 @@ func (x *xlsxStream) write(w io.Writer) error {
 	}
 	bw.WriteString(`</row>`)
 	var buf []Value
-	for i := range t.Rows {
+	for i := range t.len() {
 		row := t.row(i, &buf)
 		if i%256 == 0 {
 			if err := x.ctx.Err(); err != nil {
@@ -469,7 +469,7 @@ func (x *xlsxStream) dictionary() [][]xcell {
 func checkCellLengths(t *Table, m Meta) error {
 	long := func(s string) bool { return len(s) > maxCellChars && utf16Len(s) > maxCellChars }
 	var buf []Value
-	for i := range t.Rows {
+	for i := range t.len() {
 		row := t.row(i, &buf)
 		for j, v := range row {
 			if long(v.Text) {
