@@ -372,10 +372,12 @@ func WriteData(ctx context.Context, dir string, models []*display.Model, charts 
 }
 
 // Data are the files Hugo reads, made from the display models and the
-// charts (site.Data): held in memory, or, for a large site, not held at
-// all, only hashed, and made again to be written (Write) when Hugo has to
-// run; a build whose pages come from the page cache then writes none of
-// them, and no build holds them all in memory.
+// charts (site.Data): held in memory; or, past maxDataInMemory, not held
+// at all, only hashed, and made again to be written (Write) when Hugo has
+// to run, so that a build whose pages come from the page cache writes
+// none of them; or, for a site of more than sideBySide indicators, whose
+// models are not all held (writtenData), written as they are made. No
+// build holds them all in memory.
 type Data struct {
 	// Shards are the folders of the Hugo runs of a large site (nil: one
 	// run), each under the build folder.

@@ -242,22 +242,10 @@ func (e *Emitter) Language(m *display.Model, sharded bool) error {
 			return err
 		}
 	}
-	agencies := make(map[string]*display.Agency, len(m.Agencies))
-	for i := range m.Agencies {
-		agencies[m.Agencies[i].Slug] = &m.Agencies[i]
-	}
-	sectors := make(map[string]*display.Sector, len(m.Sectors))
-	for i := range m.Sectors {
-		sectors[m.Sectors[i].Slug] = &m.Sectors[i]
-	}
-	comparisons := make(map[string]*display.Comparison, len(m.Comparisons))
-	for i := range m.Comparisons {
-		comparisons[m.Comparisons[i].Slug] = &m.Comparisons[i]
-	}
-	releases := make(map[string]*display.Release, len(m.Releases))
-	for i := range m.Releases {
-		releases[m.Releases[i].Key] = &m.Releases[i]
-	}
+	agencies := byKey(m.Agencies, func(a *display.Agency) string { return a.Slug })
+	sectors := byKey(m.Sectors, func(s *display.Sector) string { return s.Slug })
+	comparisons := byKey(m.Comparisons, func(c *display.Comparison) string { return c.Slug })
+	releases := byKey(m.Releases, func(r *display.Release) string { return r.Key })
 	// Service units: each unit's record is its own asset, like an
 	// indicator's; units.json lists the pages to make, unit_kinds.json
 	// holds the kinds' comparisons by kind.
@@ -269,10 +257,7 @@ func (e *Emitter) Language(m *display.Model, sharded bool) error {
 			return err
 		}
 	}
-	kinds := make(map[string]*display.UnitKind, len(m.UnitKinds))
-	for i := range m.UnitKinds {
-		kinds[m.UnitKinds[i].Kind] = &m.UnitKinds[i]
-	}
+	kinds := byKey(m.UnitKinds, func(k *display.UnitKind) string { return k.Kind })
 	shared := map[string]any{"lists": lists, "agencies": agencies, "sectors": sectors, "comparisons": comparisons, "releases": releases,
 		"units": units, "unit_kinds": kinds}
 	if !sharded {
@@ -289,6 +274,15 @@ func (e *Emitter) Language(m *display.Model, sharded bool) error {
 		}
 	}
 	return nil
+}
+
+// byKey maps each record of records by its key.
+func byKey[T any](records []T, key func(*T) string) map[string]*T {
+	out := make(map[string]*T, len(records))
+	for i := range records {
+		out[key(&records[i])] = &records[i]
+	}
+	return out
 }
 
 // Charts emits the charts' files, under assets/charts/<lang>/: each
