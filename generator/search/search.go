@@ -77,15 +77,16 @@ func Find(siteRoot string, getenv func(string) string) string {
 var indexed = regexp.MustCompile(`Indexed (\d+) pages?`)
 
 // Index runs Pagefind (bin) over the built site in dir, once per
-// language, into dir/pagefind, and returns how many pages it indexed.
+// language (and, on a large site, once per runPages pages of a language),
+// into dir/pagefind, and returns how many pages it indexed.
 func Index(ctx context.Context, bin, dir string) (int, error) {
 	out := filepath.Join(dir, "pagefind")
 	if err := os.RemoveAll(out); err != nil {
 		return 0, err
 	}
-	// Each language's bundle is written beside the site's own folders
-	// (same file system, so merging is renaming) under a name no glob
-	// matches, and is gone when Index returns.
+	// Each run's bundle is written beside the site's own folders (same
+	// file system, so merging is renaming) under a name no glob matches,
+	// and is gone when Index returns.
 	tmp, err := os.MkdirTemp(dir, ".pagefind-")
 	if err != nil {
 		return 0, err
@@ -93,6 +94,8 @@ func Index(ctx context.Context, bin, dir string) (int, error) {
 	defer os.RemoveAll(tmp)
 	type run struct {
 		prefix, bundle string
+		part           int      // 0: the language's first pages (all of them on a small site)
+		files          []string // the pages of a part, when a language has several; nil: all
 		n              int
 		err            error
 	}
@@ -109,37 +112,76 @@ func Index(ctx context.Context, bin, dir string) (int, error) {
 			continue
 		}
 		total += len(files)
-		runs = append(runs, &run{prefix: l.prefix, bundle: filepath.Join(tmp, l.code)})
+		parts := split(files, runPages)
+		for k, p := range parts {
+			r := &run{prefix: l.prefix, part: k, bundle: filepath.Join(tmp, l.code+"-"+strconv.Itoa(k))}
+			if len(parts) > 1 {
+				r.files = p
+			}
+			runs = append(runs, r)
+		}
 	}
-	// The languages' runs go side by side on a small site (Pagefind uses
-	// about one and a half cores, and waits on the disk), one after the
-	// other on a large one, where each holds about 140 KB a page.
-	// A failing run does not stop the other, so that the same failure
-	// gives the same sentence: the first language's.
+	// The runs go side by side on a small site (Pagefind uses about one
+	// and a half cores, and waits on the disk), one after the other on a
+	// large one, where each holds about 115 KB a page. A failing run does
+	// not stop the others, so that the same failure gives the same
+	// sentence: the first run's.
 	var g errgroup.Group
 	if total > sideBySide {
 		g.SetLimit(1)
 	}
 	for _, r := range runs {
 		g.Go(func() error {
-			r.n, r.err = indexLanguage(ctx, bin, dir, r.prefix, r.bundle)
+			site := dir
+			if r.files != nil {
+				site = r.bundle + "-site"
+				if r.err = mirror(dir, site, r.files); r.err != nil {
+					return nil
+				}
+				defer os.RemoveAll(site)
+			}
+			r.n, r.err = indexLanguage(ctx, bin, site, r.prefix, r.bundle)
 			return nil
 		})
 	}
 	g.Wait()
 	n := 0
-	var bundles []string
+	var byPart [][]string
 	for _, r := range runs {
 		if r.err != nil {
 			return 0, r.err
 		}
 		n += r.n
-		bundles = append(bundles, r.bundle)
+		for len(byPart) <= r.part {
+			byPart = append(byPart, nil)
+		}
+		byPart[r.part] = append(byPart[r.part], r.bundle)
 	}
-	if len(bundles) == 0 {
+	if len(byPart) == 0 {
 		return 0, iku.Errorf(iku.Internal, "the site in %s has no pages for the search to index (%s in no language); check that Hugo wrote the indicator pages", dir, strings.Join(sections, ", "))
 	}
-	if err := merge(bundles, out); err != nil {
+	// The first part of every language is the bundle the search page
+	// loads (/pagefind/); a language's further parts are bundles of their
+	// own (/pagefind/part-1/, …), which it merges into the first in the
+	// browser (Pagefind's mergeIndex), as partsFile lists them.
+	parts := map[string][]string{}
+	for k, bundles := range byPart {
+		dst := out
+		if k > 0 {
+			dst = filepath.Join(out, partName(k))
+		}
+		langs, err := merge(bundles, dst)
+		if err == nil && k > 0 {
+			for _, lang := range langs {
+				parts[lang] = append(parts[lang], partName(k)+"/")
+			}
+		}
+		if err != nil {
+			os.RemoveAll(out)
+			return 0, err
+		}
+	}
+	if err := writeParts(out, parts); err != nil {
 		os.RemoveAll(out)
 		return 0, err
 	}
@@ -148,6 +190,66 @@ func Index(ctx context.Context, bin, dir string) (int, error) {
 		return 0, iku.Errorf(iku.Internal, "Pagefind wrote no pagefind.js, which the search page loads; is KINERJA_PAGEFIND the Pagefind of package-lock.json?")
 	}
 	return n, nil
+}
+
+// runPages is the most pages of a language that one Pagefind run reads.
+// Pagefind holds what it read of every page of a run until it has written
+// the run's index: about 115 KB a page (5.65 GiB for the 51,270 pages of
+// one language of a site of 50,000 indicators), so a language of more
+// pages is indexed in parts of at most runPages pages (about 1.1 GiB
+// each), one after the other. A variable so that the tests can make parts
+// of a few pages.
+var runPages = 10000
+
+// split cuts files into the fewest parts of at most most files each, of
+// sizes that differ by one at most, in order.
+func split(files []string, most int) [][]string {
+	n := (len(files) + most - 1) / most
+	parts := make([][]string, 0, n)
+	for k := range n {
+		parts = append(parts, files[k*len(files)/n:(k+1)*len(files)/n])
+	}
+	return parts
+}
+
+// partName is the folder, under /pagefind/, of the bundle of the kth part
+// (k ≥ 1) of the languages that have more than one.
+func partName(k int) string { return "part-" + strconv.Itoa(k) }
+
+// partsFile lists, by language (as in Pagefind's entry file: the <html
+// lang> of its pages), the bundles under /pagefind/ that the search page
+// merges into the first: {"en":["part-1/"],"id":["part-1/"]}. On a site
+// whose languages are indexed in one run each it is {}. The search page
+// (assets/js/search.js) reads it; it is written on every site, so that a
+// missing file is an error there, not a search that silently finds less.
+const partsFile = "parts.json"
+
+func writeParts(out string, parts map[string][]string) error {
+	b, err := json.Marshal(parts) // keys in sorted order
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, partsFile), b, 0o644)
+}
+
+// mirror makes the folder site hold the files of dir (hard links where it
+// can), at the same paths under it, so that Pagefind run over site indexes
+// them under the URLs they have in dir, and nothing else.
+func mirror(dir, site string, files []string) error {
+	for _, f := range files {
+		rel, err := filepath.Rel(dir, f)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(site, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := linkOrCopy(f, dst); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // indexLanguage runs Pagefind over the pages of dir under prefix (one
@@ -189,8 +291,9 @@ const entryFile = "pagefind-entry.json"
 // the folder out, as one bundle: the files of a language's index carry the
 // language in their names, so they do not meet; the ones every bundle has
 // (pagefind.js, its worker and WebAssembly) are the same bytes, kept once;
-// and the entry files' languages are put together.
-func merge(bundles []string, out string) error {
+// and the entry files' languages are put together. It returns the
+// languages, in order.
+func merge(bundles []string, out string) ([]string, error) {
 	var entries [][]byte
 	for _, bundle := range bundles {
 		err := filepath.WalkDir(bundle, func(p string, d fs.DirEntry, err error) error {
@@ -220,14 +323,18 @@ func merge(bundles []string, out string) error {
 			return os.Rename(p, dst)
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
 	entry, err := mergeEntries(entries)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return os.WriteFile(filepath.Join(out, entryFile), entry, 0o644)
+	var e struct{ Languages map[string]json.RawMessage }
+	if err := json.Unmarshal(entry, &e); err != nil {
+		return nil, err
+	}
+	return slices.Sorted(maps.Keys(e.Languages)), os.WriteFile(filepath.Join(out, entryFile), entry, 0o644)
 }
 
 // mergeEntries puts the languages of Pagefind's entry files together; the
@@ -342,7 +449,7 @@ func Cached(ctx context.Context, bin, dir, cacheDir string) (int, bool, error) {
 // options.
 func pagesKey(bin, dir string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00", exclude)
+	fmt.Fprintf(h, "%s\x00%d\x00%s\x00", exclude, runPages, partsFile)
 	for _, l := range languages {
 		fmt.Fprintf(h, "%s\x00%s\x00", l.code, glob(l.prefix))
 	}
@@ -395,15 +502,21 @@ func copyTree(from, to string) error {
 		if d.IsDir() {
 			return os.MkdirAll(dst, 0o755)
 		}
-		if err := os.Link(p, dst); err == nil {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
+		return linkOrCopy(p, dst)
 	})
+}
+
+// linkOrCopy hard-links the file src at dst, or copies it where it cannot
+// (another file system).
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
 }
 
 // touch marks a cache entry as used now.

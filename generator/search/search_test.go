@@ -5,13 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestPagesKeyChangesWithEveryIndexedPage: the cache's key changes when
@@ -154,9 +159,12 @@ func TestIndexEqualsOneRun(t *testing.T) {
 		}
 	}
 	for name := range got {
-		if _, ok := want[name]; !ok {
+		if _, ok := want[name]; !ok && name != partsFile {
 			t.Errorf("the merged index has %s, which Pagefind's of both languages at once has not", name)
 		}
+	}
+	if got[partsFile] != "{}" {
+		t.Errorf("%s of a site whose languages are indexed in one run each: %q; want {}", partsFile, got[partsFile])
 	}
 	if entries, _ := filepath.Glob(filepath.Join(site, ".pagefind-*")); len(entries) > 0 {
 		t.Errorf("Index left %q in the site", entries)
@@ -267,4 +275,138 @@ func TestMergeEntries(t *testing.T) {
 	if _, err := mergeEntries([][]byte{id, other}); err == nil {
 		t.Errorf("mergeEntries of two Pagefind versions: no error")
 	}
+}
+
+// TestIndexInParts: a language of more than runPages pages is indexed in
+// parts of at most runPages pages; every page is in exactly one part (the
+// entry files' page counts add up to the language's pages, in the first
+// bundle and the parts partsFile names), the parts are written under
+// /pagefind/, and the pages' copies Pagefind read are gone.
+func TestIndexInParts(t *testing.T) {
+	bin := pagefind(t)
+	site := filepath.Join(t.TempDir(), "site")
+	twoLanguageSite(t, site)
+	defer func(n int) { runPages = n }(runPages)
+	runPages = 3 // 4 pages a language: parts of 2 and 2
+	n, err := Index(t.Context(), bin, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 8 {
+		t.Errorf("Index indexed %d pages; want 8", n)
+	}
+	out := filepath.Join(site, "pagefind")
+	b, err := os.ReadFile(filepath.Join(out, partsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"en":["part-1/"],"id":["part-1/"]}`; string(b) != want {
+		t.Errorf("%s: %s; want %s", partsFile, b, want)
+	}
+	pagesOf := map[string]int{}
+	for _, bundle := range []string{out, filepath.Join(out, "part-1")} {
+		var e struct {
+			Languages map[string]struct {
+				PageCount int `json:"page_count"`
+			}
+		}
+		b, err := os.ReadFile(filepath.Join(bundle, entryFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &e); err != nil {
+			t.Fatal(err)
+		}
+		for lang, l := range e.Languages {
+			if l.PageCount != 2 {
+				t.Errorf("%s: %d pages of %q; want 2 (4 pages in parts of at most 3)", bundle, l.PageCount, lang)
+			}
+			pagesOf[lang] += l.PageCount
+		}
+	}
+	if want := map[string]int{"id": 4, "en": 4}; !reflect.DeepEqual(pagesOf, want) {
+		t.Errorf("pages indexed by language: %v; want %v", pagesOf, want)
+	}
+	if entries, _ := filepath.Glob(filepath.Join(site, ".pagefind-*")); len(entries) > 0 {
+		t.Errorf("Index left %q in the site", entries)
+	}
+}
+
+// TestSearchFindsEveryPart: on the search page, in real Chromium, with the
+// site's own search.js, a search finds a page of a language's second part
+// as well as one of its first: the page merges the parts that partsFile
+// names. (It finds nothing of the second part if search.js does not merge.)
+func TestSearchFindsEveryPart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Chromium: make test runs it (not -short)")
+	}
+	bin := pagefind(t)
+	site := filepath.Join(t.TempDir(), "site")
+	twoLanguageSite(t, site)
+	defer func(n int) { runPages = n }(runPages)
+	runPages = 2 // iku and opd in the first part; sektor and unit in the second
+	if _, err := Index(t.Context(), bin, site); err != nil {
+		t.Fatal(err)
+	}
+	js, err := os.ReadFile(filepath.Join("..", "..", "themes", "kinerja", "assets", "js", "search.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(site, "search.js"), string(js))
+	for _, lang := range []string{"id", "en"} {
+		prefix := map[string]string{"id": "", "en": "en/"}[lang]
+		write(t, filepath.Join(site, prefix+"cari", "index.html"), `<!doctype html><html lang="`+lang+`"><head><title>Cari</title></head><body>
+<form><input id="q" type="search"></form>
+<p id="search-status" data-loading="…" data-one="{n}" data-other="{n}" data-none="0" data-unavailable="!"></p>
+<div id="search-out" hidden><ul id="search-results"></ul></div>
+<script src="/search.js" defer></script></body></html>`)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
+	defer srv.Close()
+	ctx := chromium(t)
+	for _, c := range []struct{ prefix, q, want string }{
+		{"", "waktu", "/iku/waktu-tunggu/"},
+		{"", "Sijambi", "/unit/puskesmas-sijambi/"},
+		{"en/", "waiting", "/en/iku/waktu-tunggu/"},
+		{"en/", "Sijambi", "/en/unit/puskesmas-sijambi/"},
+	} {
+		var hrefs []string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/"+c.prefix+"cari/?q="+c.q),
+			chromedp.Poll(`(s => s.textContent !== '' && s.textContent !== s.dataset.loading)(document.getElementById('search-status'))`, nil, chromedp.WithPollingTimeout(30*time.Second)),
+			chromedp.Evaluate(`[...document.querySelectorAll('#search-results a')].map(a => a.getAttribute('href'))`, &hrefs))
+		if err != nil {
+			t.Fatalf("/%scari/?q=%s: %v", c.prefix, c.q, err)
+		}
+		if !slices.Contains(hrefs, c.want) {
+			t.Errorf("/%scari/?q=%s finds %q; want %s among them", c.prefix, c.q, hrefs, c.want)
+		}
+	}
+}
+
+// chromium starts headless Chromium (Debian's chromium, or $CHROMIUM).
+func chromium(t *testing.T) context.Context {
+	t.Helper()
+	path := os.Getenv("CHROMIUM")
+	if path == "" {
+		p, err := exec.LookPath("chromium")
+		if err != nil {
+			t.Fatal("no Chromium found: install it (Debian: apt-get install chromium) or set $CHROMIUM")
+		}
+		path = p
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.UserDataDir(t.TempDir()), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-dev-shm-usage", true))...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() {
+		_ = chromedp.Cancel(ctx)
+		cancelT()
+		cancel()
+		cancelA()
+	})
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("starting Chromium (%s): %v", path, err)
+	}
+	return ctx
 }

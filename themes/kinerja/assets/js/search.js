@@ -26,10 +26,24 @@
     status.textContent = status.dataset[key].replace('{n}', String(n)).replace('{q}', q);
   }
 
+  // A language of a large site is indexed in parts (generator/search):
+  // /pagefind/parts.json names, by language, the bundles that Pagefind
+  // merges into the first, so that one search looks through all of them.
   function load() {
     if (pagefind === null) {
-      pagefind = import('/pagefind/pagefind.js').then(function (pf) {
-        return Promise.resolve(pf.init && pf.init()).then(function () { return pf; });
+      var lang = (document.documentElement.lang || '').toLowerCase();
+      var parts = fetch('/pagefind/parts.json').then(function (r) {
+        if (!r.ok) {
+          throw new Error('parts.json: ' + r.status);
+        }
+        return r.json();
+      });
+      pagefind = Promise.all([import('/pagefind/pagefind.js'), parts]).then(function (x) {
+        var pf = x[0];
+        var more = x[1][lang] || [];
+        return Promise.resolve(pf.init && pf.init()).then(function () {
+          return Promise.all(more.map(function (p) { return pf.mergeIndex('/pagefind/' + p); }));
+        }).then(function () { return pf; });
       });
     }
     return pagefind;
