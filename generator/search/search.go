@@ -3,9 +3,11 @@
 // and before it is published, Pagefind reads the indicator, agency, sector
 // and service-unit pages of each language (side by side on a small site,
 // one language at a time on a large one), and the bundles are merged into
-// /pagefind/, one index per <html lang>. The search page (/cari/) loads it
-// only when a reader searches; without it (or without JavaScript) /cari/
-// is the complete A–Z list of indicators.
+// /pagefind/, one index per <html lang>. A language of more than runPages
+// pages is indexed in parts (/pagefind/part-1/, …, named by parts.json),
+// which the search page merges in the browser. The search page (/cari/)
+// loads it only when a reader searches; without it (or without
+// JavaScript) /cari/ is the complete A–Z list of indicators.
 package search
 
 import (

@@ -357,7 +357,7 @@ func TestSearchFindsEveryPart(t *testing.T) {
 		prefix := map[string]string{"id": "", "en": "en/"}[lang]
 		write(t, filepath.Join(site, prefix+"cari", "index.html"), `<!doctype html><html lang="`+lang+`"><head><title>Cari</title></head><body>
 <form><input id="q" type="search"></form>
-<p id="search-status" data-loading="…" data-one="{n}" data-other="{n}" data-none="0" data-unavailable="!"></p>
+<p id="search-status" data-loading="…" data-single="{n}" data-other="{n}" data-none="0" data-unavailable="!"></p>
 <div id="search-out" hidden><ul id="search-results"></ul></div>
 <script src="/search.js" defer></script></body></html>`)
 	}

@@ -609,3 +609,19 @@ func TestReleaseShare(t *testing.T) {
 	pb.AssertFileContent("public/en/rilis/2026-q3/index.html", `<meta property="og:image" content="https://example.org/en/rilis/2026-q3/kartu-1200x630.png">`)
 	pb.AssertFileContent("public/iku/visits/index.html", `<meta property="og:image" content="https://example.org/iku/visits/og.png">`)
 }
+
+// TestSearchStatusTexts: cari/section.html gives search.js the status
+// line's sentences as they are in i18n, in attributes that html/template
+// does not take for script. (It did: data-one, read as the event handler
+// "one", came out as a JavaScript string, so that one result read
+// `"1 hasil untuk “x”."`, quotes and all.)
+func TestSearchStatusTexts(t *testing.T) {
+	fixOnce.Do(func() { fixFiles, fixModels = records(t, fixture()) })
+	b := hugolib.Test(t, themeFiles(t)+fixFiles+"-- config/_default/params.toml --\nsearch = true\n")
+	for lang, want := range map[string][]string{
+		"id": {`data-single="{n} hasil untuk “{q}”."`, `data-other="{n} hasil untuk “{q}”."`, `data-loading="Mencari…"`},
+		"en": {`data-single="{n} result for “{q}”."`, `data-other="{n} results for “{q}”."`, `data-loading="Searching…"`},
+	} {
+		b.AssertFileContent(page(lang, "cari/"), want...)
+	}
+}

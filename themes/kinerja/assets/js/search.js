@@ -88,7 +88,7 @@
         }
         return li;
       }));
-      say(rows.length === 0 ? 'none' : rows.length === 1 ? 'one' : 'other', rows.length, q);
+      say(rows.length === 0 ? 'none' : rows.length === 1 ? 'single' : 'other', rows.length, q);
     }, function () {
       if (n === seq) {
         list.replaceChildren();
