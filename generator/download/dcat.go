@@ -167,10 +167,9 @@ func DCAT(c Catalog, m Meta) ([]byte, error) {
 }
 
 // WriteDCAT writes DCAT's catalogue to w a dataset at a time, never whole
-// in memory (a city of 50,000 indicators has a catalogue of about 450 MB, by
-// its size at 300),
-// in the very bytes of the catalogue encoded whole (indented by two
-// spaces, HTML escaped, one newline at the end).
+// in memory (a city of 50,000 indicators has a catalogue of about 450 MB,
+// by its size at 300), in the very bytes of the catalogue encoded whole
+// (indented by two spaces, HTML escaped, one newline at the end).
 func WriteDCAT(w io.Writer, c Catalog, m Meta) error {
 	for _, u := range []string{c.ID, c.BaseURL} {
 		if err := checkAbsolute(u); err != nil {

@@ -173,14 +173,14 @@ func Index(ctx context.Context, bin, dir string) (int, error) {
 			dst = filepath.Join(out, partName(k))
 		}
 		langs, err := merge(bundles, dst)
-		if err == nil && k > 0 {
-			for _, lang := range langs {
-				parts[lang] = append(parts[lang], partName(k)+"/")
-			}
-		}
 		if err != nil {
 			os.RemoveAll(out)
 			return 0, err
+		}
+		for _, lang := range langs {
+			if k > 0 {
+				parts[lang] = append(parts[lang], partName(k)+"/")
+			}
 		}
 	}
 	if err := writeParts(out, parts); err != nil {
@@ -328,35 +328,32 @@ func merge(bundles []string, out string) ([]string, error) {
 			return nil, err
 		}
 	}
-	entry, err := mergeEntries(entries)
+	entry, langs, err := mergeEntries(entries)
 	if err != nil {
 		return nil, err
 	}
-	var e struct{ Languages map[string]json.RawMessage }
-	if err := json.Unmarshal(entry, &e); err != nil {
-		return nil, err
-	}
-	return slices.Sorted(maps.Keys(e.Languages)), os.WriteFile(filepath.Join(out, entryFile), entry, 0o644)
+	return langs, os.WriteFile(filepath.Join(out, entryFile), entry, 0o644)
 }
 
 // mergeEntries puts the languages of Pagefind's entry files together; the
 // rest of them (Pagefind's version, its options) must be the same. The
-// result is the same bytes for the same entries: keys in sorted order.
-func mergeEntries(entries [][]byte) ([]byte, error) {
+// result is the same bytes for the same entries: keys in sorted order;
+// with it come its languages, in order.
+func mergeEntries(entries [][]byte) ([]byte, []string, error) {
 	var merged map[string]json.RawMessage
 	langs := map[string]json.RawMessage{}
 	for _, b := range entries {
 		var e map[string]json.RawMessage
 		var l map[string]json.RawMessage
 		if err := json.Unmarshal(b, &e); err != nil {
-			return nil, iku.Wrap(err, iku.Internal, "Pagefind wrote a %s that is not JSON (%v)", entryFile, err)
+			return nil, nil, iku.Wrap(err, iku.Internal, "Pagefind wrote a %s that is not JSON (%v)", entryFile, err)
 		}
 		if err := json.Unmarshal(e["languages"], &l); err != nil {
-			return nil, iku.Wrap(err, iku.Internal, "Pagefind's %s has no languages (%v)", entryFile, err)
+			return nil, nil, iku.Wrap(err, iku.Internal, "Pagefind's %s has no languages (%v)", entryFile, err)
 		}
 		for code, v := range l {
 			if _, ok := langs[code]; ok {
-				return nil, iku.Errorf(iku.Internal, "Pagefind found pages of language %q in more than one language of the site; give every page the <html lang> of its language", code)
+				return nil, nil, iku.Errorf(iku.Internal, "Pagefind found pages of language %q in more than one language of the site; give every page the <html lang> of its language", code)
 			}
 			langs[code] = v
 		}
@@ -366,7 +363,7 @@ func mergeEntries(entries [][]byte) ([]byte, error) {
 			continue
 		}
 		if !maps.EqualFunc(merged, e, func(a, b json.RawMessage) bool { return bytes.Equal(a, b) }) {
-			return nil, iku.Errorf(iku.Internal, "Pagefind wrote %s files that differ in more than their languages, so the search index cannot be merged; is KINERJA_PAGEFIND the Pagefind of package-lock.json?", entryFile)
+			return nil, nil, iku.Errorf(iku.Internal, "Pagefind wrote %s files that differ in more than their languages, so the search index cannot be merged; is KINERJA_PAGEFIND the Pagefind of package-lock.json?", entryFile)
 		}
 	}
 	if merged == nil {
@@ -374,10 +371,11 @@ func mergeEntries(entries [][]byte) ([]byte, error) {
 	}
 	l, err := json.Marshal(langs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	merged["languages"] = l
-	return json.Marshal(merged)
+	b, err := json.Marshal(merged)
+	return b, slices.Sorted(maps.Keys(langs)), err
 }
 
 // sameBytes reports whether the files a and b hold the same bytes.

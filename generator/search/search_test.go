@@ -263,16 +263,19 @@ func TestMergeEntries(t *testing.T) {
 	en := []byte(`{"version":"1.6.0","languages":{"en":{"hash":"en_2","wasm":"en","page_count":4}},"include_characters":["_"]}`)
 	want := `{"include_characters":["_"],"languages":{"en":{"hash":"en_2","wasm":"en","page_count":4},"id":{"hash":"id_1","wasm":"id","page_count":3}},"version":"1.6.0"}`
 	for _, order := range [][][]byte{{id, en}, {en, id}} {
-		got, err := mergeEntries(order)
+		got, langs, err := mergeEntries(order)
 		if err != nil || string(got) != want {
 			t.Errorf("mergeEntries = %s, %v; want %s", got, err, want)
 		}
+		if !slices.Equal(langs, []string{"en", "id"}) {
+			t.Errorf("mergeEntries gives the languages %q; want [en id]", langs)
+		}
 	}
-	if _, err := mergeEntries([][]byte{id, id}); err == nil || !strings.Contains(err.Error(), `language "id" in more than one`) {
+	if _, _, err := mergeEntries([][]byte{id, id}); err == nil || !strings.Contains(err.Error(), `language "id" in more than one`) {
 		t.Errorf("mergeEntries of the same language twice: %v; want an error naming it", err)
 	}
 	other := []byte(strings.Replace(string(en), "1.6.0", "1.5.0", 1))
-	if _, err := mergeEntries([][]byte{id, other}); err == nil {
+	if _, _, err := mergeEntries([][]byte{id, other}); err == nil {
 		t.Errorf("mergeEntries of two Pagefind versions: no error")
 	}
 }
