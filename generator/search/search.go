@@ -177,8 +177,8 @@ func Index(ctx context.Context, bin, dir string) (int, error) {
 			os.RemoveAll(out)
 			return 0, err
 		}
-		for _, lang := range langs {
-			if k > 0 {
+		if k > 0 {
+			for _, lang := range langs {
 				parts[lang] = append(parts[lang], partName(k)+"/")
 			}
 		}
